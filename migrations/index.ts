@@ -1,0 +1,10 @@
+// Static registry of migrations, in order. Imported, not scanned, so that it survives
+// packaging into an asar archive. Add new files here with the next number.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-records-and-documents.js';
+import * as m0002 from './0002-outbox.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-records-and-documents': m0001,
+  '0002-outbox': m0002,
+};

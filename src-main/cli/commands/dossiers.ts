@@ -1,0 +1,117 @@
+// `postier dossiers add|list`.
+import type { Command } from 'commander';
+import type { Dossier } from '../../../src-shared/domain/records.js';
+import type { CliContext } from '../program.js';
+import { printJson, printTable } from '../output.js';
+import { collect, parseCount } from './arguments.js';
+
+interface AddOptions {
+  number: string;
+  lastName: string;
+  firstName: string;
+  title?: string;
+  email: string[];
+  sin?: string;
+  emailOptIn: boolean;
+  structure?: string;
+}
+
+interface ListOptions {
+  search?: string;
+  limit: number;
+  offset: number;
+  json?: boolean;
+  structure?: string;
+}
+
+export function registerDossierCommands(program: Command, context: CliContext): void {
+  const dossiers = program.command('dossiers').description('dossiers (clients, résidents, enfants)');
+
+  dossiers
+    .command('add')
+    .description('ajoute un dossier ; chaque --email devient un correspondant qui reçoit les documents')
+    .requiredOption('--number <n>', 'numéro du dossier (unique dans l’établissement)')
+    .requiredOption('--last-name <name>', 'nom')
+    .requiredOption('--first-name <name>', 'prénom')
+    .option('--title <title>', 'civilité (M., Mme, ...)')
+    .option('--email <address>', 'adresse e-mail d’un correspondant (répétable)', collect, [])
+    .option('--sin <nas>', 'numéro d’assurance sociale (9 chiffres)')
+    .option('--no-email-opt-in', 'ne pas inscrire le dossier à l’envoi des documents par e-mail')
+    .option('--structure <id|name>', 'établissement (s’il y en a plusieurs)')
+    .action(async (options: AddOptions, command: Command) => {
+      await context.withPostier(command, async (postier) => {
+        const structure = await postier.records.chooseStructure(options.structure);
+        const dossier = await postier.records.createDossier(structure.id, {
+          number: options.number,
+          lastName: options.lastName,
+          firstName: options.firstName,
+          title: options.title ?? null,
+          sin: options.sin ?? null,
+          emailOptIn: options.email.length > 0 && options.emailOptIn,
+          correspondents: options.email.map((email) => ({ email, receivesDocuments: true })),
+        });
+        process.stdout.write(`Dossier n° ${dossier.number} ajouté : ${dossier.displayName} (id ${dossier.id}).\n`);
+      });
+    });
+
+  dossiers
+    .command('list')
+    .description('liste les dossiers')
+    .option('--search <text>', 'numéro, nom ou adresse e-mail')
+    .option('--limit <n>', 'nombre de lignes', parseCount('--limit'), 500)
+    .option('--offset <n>', 'lignes à sauter', parseCount('--offset'), 0)
+    .option('--json', 'sortie JSON')
+    .option('--structure <id|name>', 'établissement')
+    .action(async (options: ListOptions, command: Command) => {
+      await context.withPostier(command, async (postier) => {
+        const structure = options.structure
+          ? await postier.records.getStructure(options.structure)
+          : undefined;
+        const page = await postier.records.searchDossiers({
+          ...(structure && { structureId: structure.id }),
+          ...(options.search !== undefined && { text: options.search }),
+          limit: options.limit,
+          offset: options.offset,
+        });
+        if (options.json) printJson(page.items.map(dossierJson));
+        else printDossiers(page.items, page.total);
+      });
+    });
+}
+
+function dossierJson(d: Dossier) {
+  return {
+    id: d.id,
+    number: d.number,
+    title: d.title,
+    lastName: d.lastName,
+    firstName: d.firstName,
+    emailOptIn: d.emailOptIn,
+    sin: d.sinMasked,
+    emails: d.correspondents.filter((c) => c.email).map((c) => c.email),
+    correspondents: d.correspondents.map((c) => ({
+      id: c.id,
+      name: c.name,
+      relation: c.relation,
+      email: c.email,
+      receivesDocuments: c.receivesDocuments,
+    })),
+  };
+}
+
+function printDossiers(items: Dossier[], total: number): void {
+  printTable(items, [
+    { header: 'N°', value: (d) => d.number },
+    { header: 'Nom', value: (d) => d.displayName },
+    { header: 'Par e-mail', value: (d) => (d.emailOptIn ? 'oui' : 'non') },
+    {
+      header: 'Adresses',
+      value: (d) =>
+        d.correspondents
+          .filter((c) => c.email)
+          .map((c) => c.email)
+          .join(', ') || '—',
+    },
+  ]);
+  process.stdout.write(`${items.length} dossier(s) affiché(s) sur ${total}.\n`);
+}

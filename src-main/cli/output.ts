@@ -1,0 +1,35 @@
+// How the CLI prints: a plain table for people, a JSON array for scripts, one sentence on
+// stderr for errors.
+import { translate, languageOf, type Language } from '../../src-shared/i18n/catalog.js';
+import { isUserError } from '../../src-shared/errors.js';
+
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  return languageOf(env.POSTIER_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+}
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string;
+}
+
+export function printTable<T>(rows: T[], columns: Column<T>[], out = process.stdout): void {
+  const cells = rows.map((row) => columns.map((c) => c.value(row)));
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)),
+  );
+  const line = (values: string[]) =>
+    values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  out.write(`${line(columns.map((c) => c.header))}\n`);
+  for (const row of cells) out.write(`${line(row)}\n`);
+}
+
+export function printJson(value: unknown, out = process.stdout): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** One clear sentence for a user error; the stack only for a bug, and only with POSTIER_DEBUG. */
+export function describeError(error: unknown, language: Language = cliLanguage()): string {
+  if (isUserError(error)) return translate(language, error.code, error.params);
+  const detail = error instanceof Error ? error.message : String(error);
+  return translate(language, 'error.internal', { detail });
+}

@@ -1,0 +1,53 @@
+// The `postier` command line: every command takes --data DIR; lists take --json.
+import { Command, CommanderError } from 'commander';
+import { openPostier, type Postier } from '../app/postier.js';
+import { cliLanguage, describeError } from './output.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerDocumentCommands } from './commands/documents.js';
+import { registerDossierCommands } from './commands/dossiers.js';
+import { registerInitCommands } from './commands/init.js';
+
+export interface CliContext {
+  /** Runs `work` on the data folder named by --data (or POSTIER_DATA, or the default). */
+  withPostier<T>(command: Command, work: (postier: Postier) => Promise<T>): Promise<T>;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('postier')
+    .description('Postier : envoie à chacun son document par e-mail.')
+    .option('--data <dir>', 'dossier de données (sinon POSTIER_DATA, sinon le dossier par défaut)')
+    .showHelpAfterError('(postier --help pour l’aide)')
+    .exitOverride();
+  const context: CliContext = {
+    withPostier: async (command, work) => {
+      const data = command.optsWithGlobals<{ data?: string }>().data;
+      const postier = await openPostier(data === undefined ? {} : { dataPath: data });
+      try {
+        return await work(postier);
+      } finally {
+        await postier.close();
+      }
+    },
+  };
+  registerInitCommands(program, context);
+  registerDemoCommand(program, context);
+  registerDossierCommands(program, context);
+  registerDocumentCommands(program, context);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (usage errors, --help, --version).
+      return error.exitCode;
+    }
+    process.stderr.write(`${describeError(error, cliLanguage())}\n`);
+    if (process.env.POSTIER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,33 @@
+// Brings a database file to the current schema at start-up, safely from several processes.
+import { Migrator, type MigrationResultSet } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { migrations } from '../../migrations/index.js';
+import { UserError } from '../../src-shared/errors.js';
+import { isBusyError, type Db } from './connection.js';
+
+const provider = { getMigrations: () => Promise.resolve(migrations) };
+
+export async function migrateToLatest(db: Db, attempts = 20): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    if (!result.error) return applied(result);
+    if (isBusyError(result.error) && attempt < attempts) {
+      // Another workstation is migrating the same file: wait for it, then re-check.
+      await sleep(100 * attempt);
+      continue;
+    }
+    throw translateMigrationError(result.error);
+  }
+}
+
+function applied(result: MigrationResultSet): string[] {
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function translateMigrationError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/corrupted migrations/i.test(message)) return new UserError('error.database.tooNew');
+  if (isBusyError(error)) return new UserError('error.database.busy');
+  return error instanceof Error ? error : new Error(message);
+}

@@ -1,0 +1,230 @@
+// The document journal: adding documents (PDF generated or imported), listing, reading PDFs.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DOCUMENT_TYPE_CODES,
+  isDocumentTypeCode,
+  type DocumentTypeCode,
+} from '../../src-shared/domain/document-types.js';
+import type {
+  DocumentInput,
+  DocumentType,
+  JournalDocument,
+  JournalFilter,
+} from '../../src-shared/domain/documents.js';
+import type { Page } from '../../src-shared/domain/records.js';
+import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
+import { parseIsoDate, parsePeriod } from '../../src-shared/format/dates.js';
+import { UserError } from '../../src-shared/errors.js';
+import { isUniqueViolation, writeTransaction, type Db } from '../db/connection.js';
+import * as q from '../db/documents-queries.js';
+import { findDossierByNumber } from '../db/records-queries.js';
+import type { DocumentTypeRow } from '../db/schema.js';
+import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
+import { generateDocumentPdf } from '../pdf/generate.js';
+import { inspectPdf } from '../pdf/read.js';
+import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
+import { pdfDataFromDetail } from './pdf-data.js';
+
+const MAX_PAGE = 500;
+
+export class DocumentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly folder: DataFolder,
+    private readonly records: RecordsService,
+  ) {}
+
+  async listTypes(): Promise<DocumentType[]> {
+    return (await q.listDocumentTypes(this.db)).map(toDocumentType);
+  }
+
+  /**
+   * Adds a document: checks everything first, writes the PDF to the data folder, then
+   * inserts the row. If the row cannot be inserted the PDF is removed: nothing half-written.
+   */
+  async addDocument(input: DocumentInput): Promise<JournalDocument> {
+    const structure = await this.records.chooseStructure(input.structureId);
+    const type = await this.requireType(input.type);
+    const dossier = await findDossierByNumber(this.db, structure.id, input.dossierNumber.trim());
+    if (!dossier) throw new UserError('error.dossier.notFound', { number: input.dossierNumber });
+    const number = input.number.trim();
+    if (number === '') throw new UserError('error.field.required', { field: 'number' });
+    if (!Number.isSafeInteger(input.amountCents)) {
+      throw new UserError('error.amount.invalid', { value: String(input.amountCents) });
+    }
+    const period = parsePeriod(input.period);
+    const issueDate = parseIsoDate(input.issueDate ?? new Date().toISOString().slice(0, 10));
+    const dueDate = input.dueDate ? parseIsoDate(input.dueDate) : null;
+    const imported = input.pdfFile ? await readImportedPdf(input.pdfFile) : null;
+
+    const row = {
+      structure_id: structure.id,
+      dossier_id: dossier.id,
+      type_id: type.id,
+      number,
+      period,
+      issue_date: issueDate,
+      due_date: dueDate,
+      currency: structure.currency,
+      amount_cents: input.amountCents,
+      tax_cents: input.taxCents ?? 0,
+      // No lines: the PDF layout prints one line named after the type and period.
+      lines: JSON.stringify(input.lines ?? []),
+      summary_number: input.summaryNumber?.trim() || null,
+      pdf_source: imported ? ('imported' as const) : ('generated' as const),
+    };
+    const pdfBytes =
+      imported ??
+      (await generateDocumentPdf(
+        pdfDataFromDetail({
+          ...row,
+          dossier_number: dossier.number,
+          dossier_title: dossier.title,
+          dossier_first_name: dossier.first_name,
+          dossier_last_name: dossier.last_name,
+          dossier_address: dossier.address,
+          type_code: type.code,
+          type_watermark: type.watermark,
+          structure_name: structure.name,
+          structure_address: structure.address,
+          structure_phone: structure.phone,
+          structure_email: structure.communicationEmail,
+          structure_locale: structure.locale,
+        }),
+      ));
+    const pdfPath = this.writePdfFile(structure.id, period, type.code, number, pdfBytes);
+    try {
+      const id = await writeTransaction(this.db, (tx) =>
+        q.insertDocument(tx, { ...row, pdf_path: pdfPath }),
+      );
+      return await this.getDocument(id);
+    } catch (error) {
+      fs.rmSync(this.folder.resolve(pdfPath), { force: true });
+      if (isUniqueViolation(error)) {
+        throw new UserError('error.document.duplicateNumber', { type: type.name_fr, number });
+      }
+      throw error;
+    }
+  }
+
+  async getDocument(id: number): Promise<JournalDocument> {
+    const found = (await this.journal({ documentIds: [id] })).items[0];
+    if (!found) throw new UserError('error.document.notFound', { id });
+    return found;
+  }
+
+  /** One page of the journal, filtered and sorted in SQL. */
+  async journal(filter: JournalFilter = {}): Promise<Page<JournalDocument>> {
+    const limit = Math.min(Math.max(1, filter.limit ?? 50), MAX_PAGE);
+    const offset = Math.max(0, filter.offset ?? 0);
+    const { total, rows } = await q.queryJournal(this.db, filter, limit, offset);
+    const attachments = await q.countAttachments(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        structureId: r.structure_id,
+        dossierId: r.dossier_id,
+        dossierNumber: r.dossier_number,
+        dossierName: dossierDisplayName({
+          title: r.dossier_title,
+          first_name: r.dossier_first_name,
+          last_name: r.dossier_last_name,
+        }),
+        type: r.type_code as DocumentTypeCode,
+        number: r.number,
+        period: r.period,
+        issueDate: r.issue_date,
+        dueDate: r.due_date,
+        currency: r.currency,
+        amountCents: r.amount_cents,
+        taxCents: r.tax_cents,
+        summaryNumber: r.summary_number,
+        hasPdf: r.pdf_path !== null,
+        pdfSource: r.pdf_source,
+        emailState: r.email_state as DocumentEmailState,
+        lastSentAt: r.last_sent_at,
+        attachmentCount: attachments.get(r.id) ?? 0,
+        version: r.version,
+      })),
+    };
+  }
+
+  /** The absolute path of a document's PDF, checked to be inside the data folder. */
+  async pdfPath(id: number): Promise<string> {
+    const detail = await q.findDocumentDetail(this.db, id);
+    if (!detail) throw new UserError('error.document.notFound', { id });
+    if (!detail.pdf_path) throw new UserError('error.document.noPdf', { id });
+    return this.folder.resolve(detail.pdf_path);
+  }
+
+  async readPdf(id: number): Promise<Buffer> {
+    return fs.promises.readFile(await this.pdfPath(id));
+  }
+
+  /** Copies a document's PDF to `outFile` (through a temporary file: never a half PDF). */
+  async exportPdf(id: number, outFile: string): Promise<string> {
+    const target = path.resolve(outFile);
+    writeFileAtomic(target, await this.readPdf(id));
+    return target;
+  }
+
+  private async requireType(code: string): Promise<DocumentTypeRow> {
+    const type = isDocumentTypeCode(code) ? await q.findDocumentType(this.db, code) : undefined;
+    if (!type) {
+      throw new UserError('error.documentType.unknown', { type: code, types: DOCUMENT_TYPE_CODES.join(', ') });
+    }
+    return type;
+  }
+
+  /** documents/<structure>/<period>/<type>-<number>.pdf, made unique if the name is taken. */
+  private writePdfFile(
+    structureId: number,
+    period: string,
+    type: string,
+    number: string,
+    bytes: Uint8Array,
+  ): string {
+    const folder = path.join(this.folder.documentsFolder, String(structureId), safeFileName(period));
+    fs.mkdirSync(folder, { recursive: true });
+    const stem = safeFileName(`${type}-${number}`);
+    let target = path.join(folder, `${stem}.pdf`);
+    for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${stem}-${n}.pdf`);
+    writeFileAtomic(target, bytes);
+    return this.folder.relativize(target);
+  }
+}
+
+async function readImportedPdf(file: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(file);
+  } catch {
+    throw new UserError('error.pdf.notFound', { file });
+  }
+  await inspectPdf(bytes, path.basename(file));
+  return bytes;
+}
+
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, bytes);
+  fs.renameSync(temporary, target);
+}
+
+function toDocumentType(row: DocumentTypeRow): DocumentType {
+  return {
+    id: row.id,
+    code: row.code as DocumentTypeCode,
+    nameFr: row.name_fr,
+    nameEn: row.name_en,
+    passwordRule: row.password_rule,
+    passwordFallback: row.password_fallback,
+    watermark: row.watermark,
+    requiresSummaryNumber: row.requires_summary_number === 1,
+  };
+}

@@ -1,0 +1,63 @@
+// Turns a document's row (with its dossier, type and structure) into what the PDF layout needs.
+import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
+import type { DocumentLine } from '../../src-shared/domain/documents.js';
+import type { DocumentDetailRow } from '../db/documents-queries.js';
+import type { PdfDocumentData } from '../pdf/generate.js';
+import { dossierDisplayName } from '../records/records-service.js';
+
+export type PdfSourceRow = Pick<
+  DocumentDetailRow,
+  | 'number'
+  | 'period'
+  | 'issue_date'
+  | 'due_date'
+  | 'currency'
+  | 'amount_cents'
+  | 'tax_cents'
+  | 'lines'
+  | 'summary_number'
+  | 'dossier_number'
+  | 'dossier_title'
+  | 'dossier_first_name'
+  | 'dossier_last_name'
+  | 'dossier_address'
+  | 'type_code'
+  | 'type_watermark'
+  | 'structure_name'
+  | 'structure_address'
+  | 'structure_phone'
+  | 'structure_email'
+  | 'structure_locale'
+>;
+
+export function pdfDataFromDetail(row: PdfSourceRow): PdfDocumentData {
+  return {
+    locale: row.structure_locale,
+    currency: row.currency,
+    structure: {
+      name: row.structure_name,
+      address: row.structure_address,
+      phone: row.structure_phone,
+      email: row.structure_email,
+    },
+    recipient: {
+      displayName: dossierDisplayName({
+        title: row.dossier_title,
+        first_name: row.dossier_first_name,
+        last_name: row.dossier_last_name,
+      }),
+      address: row.dossier_address,
+      dossierNumber: row.dossier_number,
+    },
+    typeCode: row.type_code as DocumentTypeCode,
+    number: row.number,
+    period: row.period,
+    issueDate: row.issue_date,
+    dueDate: row.due_date,
+    lines: JSON.parse(row.lines) as DocumentLine[],
+    amountCents: row.amount_cents,
+    taxCents: row.tax_cents,
+    summaryNumber: row.summary_number,
+    watermark: row.type_watermark,
+  };
+}

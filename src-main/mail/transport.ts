@@ -1,0 +1,62 @@
+// The one interface the sending engine uses for every way of sending mail, so that pacing,
+// retries, statuses and the journal work the same whatever the method.
+
+export interface OutgoingAttachment {
+  fileName: string;
+  absolutePath: string;
+  contentType: string;
+}
+
+export interface OutgoingMessage {
+  /** The Message-ID header, with angle brackets, fixed when the message was queued. */
+  messageIdHeader: string;
+  from: { name: string | null; address: string };
+  replyTo: string | null;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: OutgoingAttachment[];
+  /** Address for Disposition-Notification-To, or null for no read receipt. */
+  readReceiptTo: string | null;
+  date: Date;
+}
+
+export interface SendResult {
+  accepted: string[];
+  rejected: string[];
+  /** The server's reply to the message, e.g. "250 2.0.0 Ok: queued as 1234". */
+  response: string;
+}
+
+/**
+ * - temporary: try this message again later (4xx, timeout, dropped connection, rate limit);
+ * - permanent: this message will never go (5xx for this message or recipient);
+ * - account: nothing will go until the user fixes the account (authentication, TLS, host).
+ */
+export type SendFailureKind = 'temporary' | 'permanent' | 'account';
+
+export class SendFailure extends Error {
+  constructor(
+    readonly kind: SendFailureKind,
+    message: string,
+    /** The server's reply text when there was one. */
+    readonly reply: string | null = null,
+    readonly responseCode: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}
+
+export interface MailTransport {
+  readonly kind: string;
+  /** False for methods that cannot pace a large batch (a mail client opening windows). */
+  readonly canPace: boolean;
+  /** Sends one message or throws a SendFailure saying what kind of failure it is. */
+  send(message: OutgoingMessage): Promise<SendResult>;
+  /** Closes pooled connections. */
+  close(): Promise<void>;
+}

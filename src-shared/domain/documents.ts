@@ -1,0 +1,91 @@
+// Documents of the journal: what the services take and give.
+import type { DocumentTypeCode } from './document-types.js';
+import type { DocumentEmailState } from './statuses.js';
+
+export interface DocumentLine {
+  label: string;
+  quantity: number;
+  /** Cents. */
+  unitCents: number;
+  /** Cents. */
+  amountCents: number;
+}
+
+export interface DocumentType {
+  id: number;
+  code: DocumentTypeCode;
+  nameFr: string;
+  nameEn: string;
+  passwordRule: string | null;
+  passwordFallback: string | null;
+  watermark: string | null;
+  requiresSummaryNumber: boolean;
+}
+
+export interface DocumentInput {
+  structureId?: number;
+  dossierNumber: string;
+  type: DocumentTypeCode;
+  number: string;
+  period: string;
+  issueDate?: string;
+  dueDate?: string | null;
+  /** Total in cents. */
+  amountCents: number;
+  taxCents?: number;
+  lines?: DocumentLine[];
+  summaryNumber?: string | null;
+  /** An existing PDF to import as is; without it, Postier generates one. */
+  pdfFile?: string;
+}
+
+export interface JournalDocument {
+  id: number;
+  structureId: number;
+  dossierId: number;
+  dossierNumber: string;
+  dossierName: string;
+  type: DocumentTypeCode;
+  number: string;
+  period: string;
+  issueDate: string;
+  dueDate: string | null;
+  currency: string;
+  amountCents: number;
+  taxCents: number;
+  summaryNumber: string | null;
+  hasPdf: boolean;
+  pdfSource: 'generated' | 'imported';
+  emailState: DocumentEmailState;
+  lastSentAt: string | null;
+  attachmentCount: number;
+  version: number;
+}
+
+export const JOURNAL_SORT_KEYS = [
+  'issueDate',
+  'number',
+  'dossierName',
+  'amount',
+  'period',
+  'lastSentAt',
+] as const;
+export type JournalSortKey = (typeof JOURNAL_SORT_KEYS)[number];
+
+export interface JournalFilter {
+  structureId?: number;
+  types?: DocumentTypeCode[];
+  /** Exact period ("2026-10") or a range. */
+  period?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  emailStates?: DocumentEmailState[];
+  dossierId?: number;
+  documentIds?: number[];
+  /** Matches document number, dossier number and names. */
+  text?: string;
+  sort?: JournalSortKey;
+  descending?: boolean;
+  limit?: number;
+  offset?: number;
+}

@@ -1,0 +1,42 @@
+// Message statuses after the Winpass seed (E, V, OK, KO, B) plus "sending" and "uncertain".
+
+export const MESSAGE_STATUSES = [
+  'pending',
+  'validated',
+  'sending',
+  'sent',
+  'failed',
+  'blocked',
+  'uncertain',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** The seed's one-letter codes, shown in the tracking grid. */
+export const STATUS_SHORT_CODE: Record<MessageStatus, string> = {
+  pending: 'E',
+  validated: 'V',
+  sending: '…',
+  sent: 'OK',
+  failed: 'KO',
+  blocked: 'B',
+  uncertain: '?',
+};
+
+/** What a user or the engine may do to a message in each status. */
+const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
+  pending: ['validated', 'blocked'],
+  validated: ['sending', 'blocked', 'pending'],
+  sending: ['sent', 'failed', 'validated', 'uncertain'],
+  sent: [],
+  failed: ['validated', 'blocked'],
+  blocked: ['validated'],
+  uncertain: ['sent', 'validated', 'failed'],
+};
+
+export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** A document's e-mail state in the journal, kept in step with its messages. */
+export const DOCUMENT_EMAIL_STATES = ['none', 'queued', 'sent', 'failed', 'uncertain'] as const;
+export type DocumentEmailState = (typeof DOCUMENT_EMAIL_STATES)[number];

@@ -1,0 +1,41 @@
+// Periods are "YYYY-MM" (a month) or "YYYY" (a year, for tax slips); dates are "YYYY-MM-DD".
+import { UserError } from '../errors.js';
+
+const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parsePeriod(input: string): string {
+  const value = input.trim();
+  if (!PERIOD_PATTERN.test(value)) throw new UserError('error.period.invalid', { value: input });
+  return value;
+}
+
+export function parseIsoDate(input: string): string {
+  const value = input.trim();
+  const match = DATE_PATTERN.exec(value);
+  if (!match) throw new UserError('error.date.invalid', { value: input });
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw new UserError('error.date.invalid', { value: input });
+  }
+  return value;
+}
+
+/** "2026-10" → "octobre 2026" (fr) or "October 2026" (en); "2026" stays "2026". */
+export function formatPeriod(period: string, locale: string): string {
+  const match = PERIOD_PATTERN.exec(period);
+  if (!match || !match[2]) return period;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/** "2026-10-31" → "31 octobre 2026" (fr-CA, fr-FR) or "October 31, 2026" (en-CA). */
+export function formatDate(isoDate: string, locale: string): string {
+  const match = DATE_PATTERN.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,16 @@
+import { coreEn } from './messages/core.en.js';
+import { importEn } from './messages/import.en.js';
+import { mailEn } from './messages/mail.en.js';
+import { outboxEn } from './messages/outbox.en.js';
+import { sendingEn } from './messages/sending.en.js';
+import { uiEn } from './messages/ui.en.js';
+import type { MessageKey } from './fr.js';
+
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...mailEn,
+  ...sendingEn,
+  ...outboxEn,
+  ...importEn,
+  ...uiEn,
+};

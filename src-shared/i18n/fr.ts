@@ -1,0 +1,19 @@
+// French catalog: the reference. Each part lives in messages/ so that each capability
+// keeps its own texts; every French key must exist in English (the types check it).
+import { coreFr } from './messages/core.fr.js';
+import { importFr } from './messages/import.fr.js';
+import { mailFr } from './messages/mail.fr.js';
+import { outboxFr } from './messages/outbox.fr.js';
+import { sendingFr } from './messages/sending.fr.js';
+import { uiFr } from './messages/ui.fr.js';
+
+export const fr = {
+  ...coreFr,
+  ...mailFr,
+  ...sendingFr,
+  ...outboxFr,
+  ...importFr,
+  ...uiFr,
+} as const;
+
+export type MessageKey = keyof typeof fr;

@@ -1,0 +1,3 @@
+import type { importFr } from './import.fr.js';
+
+export const importEn: Record<keyof typeof importFr, string> = {};

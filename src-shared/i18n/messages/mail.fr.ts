@@ -1,0 +1,2 @@
+// Messages for mail accounts, credentials, transports and connection tests, French: the reference.
+export const mailFr = {} as const;

@@ -1,0 +1,3 @@
+import type { sendingFr } from './sending.fr.js';
+
+export const sendingEn: Record<keyof typeof sendingFr, string> = {};

@@ -1,0 +1,3 @@
+import type { uiFr } from './ui.fr.js';
+
+export const uiEn: Record<keyof typeof uiFr, string> = {};

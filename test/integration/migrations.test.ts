@@ -1,0 +1,79 @@
+// Each migration applied to a fresh database file, checked for what later code relies on.
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
+import { openDatabase } from '../../src-main/db/connection.js';
+import { migrateToLatest } from '../../src-main/db/migrate.js';
+import { tempFolder } from '../support/temp-folder.js';
+
+function columns(sqlite: Sqlite.Database, table: string): string[] {
+  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+describe('migration 0001-records-and-documents', () => {
+  it('creates every table, the seeded document types and the journal index on a fresh file', async () => {
+    const file = path.join(tempFolder(), 'fresh.sqlite');
+    const { db, sqlite, close } = openDatabase(file);
+    const applied = await migrateToLatest(db);
+    expect(applied).toEqual(['0001-records-and-documents']);
+
+    for (const table of ['structures', 'staff', 'client_groups', 'dossiers', 'correspondents', 'document_types', 'documents', 'document_attachments', 'settings']) {
+      expect(columns(sqlite, table).length, table).toBeGreaterThan(1);
+    }
+    expect(columns(sqlite, 'dossiers')).toEqual(expect.arrayContaining(['number', 'sin', 'email_opt_in', 'version']));
+    const types = sqlite.prepare('select code, password_rule, password_fallback, watermark from document_types order by id').all();
+    expect(types).toEqual([
+      { code: 'invoice', password_rule: null, password_fallback: null, watermark: null },
+      { code: 'notice', password_rule: null, password_fallback: null, watermark: null },
+      { code: 'taxslip', password_rule: '{{nas}}', password_fallback: '000000000', watermark: null },
+      { code: 'statement', password_rule: null, password_fallback: null, watermark: null },
+      { code: 'verification', password_rule: '{{nas}}', password_fallback: '000000000', watermark: 'EXEMPLAIRE DE DÉMONSTRATION — non valide' },
+    ]);
+    // The journal's usual filter is served by an index, not a table scan.
+    const plan = sqlite
+      .prepare("explain query plan select id from documents where structure_id = 1 and type_id = 1 and period = '2026-10'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX documents_journal/);
+    await close();
+  });
+
+  it('is recorded once: opening again applies nothing', async () => {
+    const file = path.join(tempFolder(), 'again.sqlite');
+    const first = openDatabase(file);
+    await migrateToLatest(first.db);
+    await first.close();
+    const second = openDatabase(file);
+    expect(await migrateToLatest(second.db)).toEqual([]);
+    await second.close();
+  });
+
+  it('refuses a database written by a newer Postier with a clear message', async () => {
+    const file = path.join(tempFolder(), 'newer.sqlite');
+    const handle = openDatabase(file);
+    await migrateToLatest(handle.db);
+    handle.sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999-from-the-future', 'x')").run();
+    await expect(migrateToLatest(handle.db)).rejects.toMatchObject({ code: 'error.database.tooNew' });
+    await handle.close();
+  });
+
+  it('each registered migration can run down and up again on a fresh file', async () => {
+    const sqlite = new Sqlite(path.join(tempFolder(), 'updown.sqlite'));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect(sqlite.prepare("select count(*) as n from sqlite_master where name = 'documents'").get()).toEqual({ n: 0 });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    await db.destroy();
+  });
+
+  it('uses the rollback journal, never WAL (unsafe on network drives)', async () => {
+    const { sqlite, close } = openDatabase(path.join(tempFolder(), 'journal.sqlite'));
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await close();
+  });
+});

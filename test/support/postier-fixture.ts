@@ -1,0 +1,30 @@
+// A Postier opened on a fresh temporary data folder, with one structure.
+import { afterEach } from 'vitest';
+import { openPostier, type Postier } from '../../src-main/app/postier.js';
+import { tempFolder } from './temp-folder.js';
+
+const opened: Postier[] = [];
+
+afterEach(async () => {
+  for (const postier of opened.splice(0)) await postier.close();
+});
+
+export async function freshPostier(): Promise<Postier> {
+  const postier = await openPostier({ dataPath: tempFolder() });
+  opened.push(postier);
+  await postier.records.createStructure({ name: 'Résidence Test', locale: 'fr-CA', currency: 'CAD' });
+  return postier;
+}
+
+/** Row counts of the tables a failed operation must leave untouched. */
+export async function tableCounts(postier: Postier): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['dossiers', 'correspondents', 'documents', 'document_attachments'] as const) {
+    const row = await postier.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
