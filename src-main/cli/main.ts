@@ -1,4 +1,10 @@
 // Entry point of the `postier` command (bin/postier.js loads it).
 import { runCli } from './program.js';
 
+// `postier documents list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2));

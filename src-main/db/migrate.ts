@@ -1,5 +1,5 @@
 // Brings a database file to the current schema at start-up, safely from several processes.
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrations } from '../../migrations/index.js';
 import { UserError } from '../../src-shared/errors.js';
@@ -8,9 +8,8 @@ import { isBusyError, type Db } from './connection.js';
 const provider = { getMigrations: () => Promise.resolve(migrations) };
 
 export async function migrateToLatest(db: Db, attempts = 20): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
   for (let attempt = 1; ; attempt++) {
-    const result = await migrator.migrateToLatest();
+    const result = await migrateUnderWriteLock(db);
     if (!result.error) return applied(result);
     if (isBusyError(result.error) && attempt < attempts) {
       // Another workstation is migrating the same file: wait for it, then re-check.
@@ -19,6 +18,25 @@ export async function migrateToLatest(db: Db, attempts = 20): Promise<string[]> 
     }
     throw translateMigrationError(result.error);
   }
+}
+
+/**
+ * Kysely's own transaction is deferred: two workstations starting at once would both read
+ * "nothing applied" and both create the tables. Taking the write lock first (BEGIN
+ * IMMEDIATE) makes the second wait, then find everything done.
+ */
+async function migrateUnderWriteLock(db: Db): Promise<MigrationResultSet> {
+  return db.connection().execute(async (connection) => {
+    try {
+      await sql`begin immediate`.execute(connection);
+    } catch (error) {
+      return { error, results: [] };
+    }
+    const migrator = new Migrator({ db: connection, provider, disableTransactions: true });
+    const result = await migrator.migrateToLatest();
+    await sql.raw(result.error ? 'rollback' : 'commit').execute(connection);
+    return result;
+  });
 }
 
 function applied(result: MigrationResultSet): string[] {

@@ -3,6 +3,7 @@
 import type { DocumentLine } from '../../src-shared/domain/documents.js';
 import type { CorrespondentInput, DossierInput, Structure } from '../../src-shared/domain/records.js';
 import type { Postier } from '../app/postier.js';
+import { DEFAULT_STRUCTURE_NAME } from '../records/records-service.js';
 
 export const DEMO_STRUCTURE_NAME = 'Résidence Les Érables';
 
@@ -73,8 +74,7 @@ export function previousMonth(today: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
-export async function createDemoOffice(postier: Postier, today = new Date()): Promise<DemoSummary> {
-  const structure = await postier.records.createStructure({
+const DEMO_STRUCTURE = {
     name: DEMO_STRUCTURE_NAME,
     address: '1250, rue des Érables\nSherbrooke (Québec)  J1H 2K3',
     phone: '819 555-0142',
@@ -83,7 +83,24 @@ export async function createDemoOffice(postier: Postier, today = new Date()): Pr
     senderName: 'Comptabilité — Résidence Les Érables',
     functionalEmail: 'ne-pas-repondre@erables.example.com',
     communicationEmail: 'comptabilite@erables.example.com',
-  });
+};
+
+/**
+ * The demo fills the empty organisation `postier init` made, if that is all there is,
+ * rather than adding a second one next to it.
+ */
+async function demoStructure(postier: Postier): Promise<Structure> {
+  const existing = await postier.records.listStructures();
+  const only = existing.length === 1 ? existing[0]! : undefined;
+  if (only?.name === DEFAULT_STRUCTURE_NAME) {
+    const content = await postier.records.searchDossiers({ structureId: only.id, limit: 1 });
+    if (content.total === 0) return postier.records.updateStructure(only.id, only.version, DEMO_STRUCTURE);
+  }
+  return postier.records.createStructure(DEMO_STRUCTURE);
+}
+
+export async function createDemoOffice(postier: Postier, today = new Date()): Promise<DemoSummary> {
+  const structure = await demoStructure(postier);
   const manager = await postier.records.addStaff(structure.id, 'Sophie Gagné', 'sophie.gagne@erables.example.com');
   const group = await postier.records.addClientGroup(structure.id, 'Pavillon du Lac', 'pavillon.lac@erables.example.com');
   const period = previousMonth(today);

@@ -73,13 +73,14 @@ export class RecordsService {
   }
 
   /**
-   * The structure a command works on: the one named, else the only one there is.
-   * With several and none named, asks which.
+   * The structure a command works on: the one named, else the only one there is (created
+   * on first use). With several and none named, asks which.
    */
   async chooseStructure(idOrName?: number | string): Promise<Structure> {
     if (idOrName !== undefined) return this.getStructure(idOrName);
     const all = await q.listStructures(this.db);
-    if (all.length === 0) throw new UserError('error.structure.notFound', { structure: '' });
+    // First use of a new data folder: work in a default organisation, renamed later.
+    if (all.length === 0) return this.ensureDefaultStructure();
     if (all.length > 1) throw new UserError('error.structure.ambiguous', { example: all[0]!.id });
     return toStructure(all[0]!);
   }

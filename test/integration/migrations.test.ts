@@ -12,12 +12,19 @@ function columns(sqlite: Sqlite.Database, table: string): string[] {
   return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
+function migratorOn(sqlite: Sqlite.Database) {
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  return { db, migrator };
+}
+
 describe('migration 0001-records-and-documents', () => {
   it('creates every table, the seeded document types and the journal index on a fresh file', async () => {
-    const file = path.join(tempFolder(), 'fresh.sqlite');
-    const { db, sqlite, close } = openDatabase(file);
-    const applied = await migrateToLatest(db);
-    expect(applied).toEqual(['0001-records-and-documents']);
+    const sqlite = new Sqlite(path.join(tempFolder(), 'fresh.sqlite'));
+    const { db, migrator } = migratorOn(sqlite);
+    const result = await migrator.migrateTo('0001-records-and-documents');
+    expect(result.error).toBeUndefined();
+    expect(result.results?.map((r) => r.migrationName)).toEqual(['0001-records-and-documents']);
 
     for (const table of ['structures', 'staff', 'client_groups', 'dossiers', 'correspondents', 'document_types', 'documents', 'document_attachments', 'settings']) {
       expect(columns(sqlite, table).length, table).toBeGreaterThan(1);
@@ -36,8 +43,35 @@ describe('migration 0001-records-and-documents', () => {
       .prepare("explain query plan select id from documents where structure_id = 1 and type_id = 1 and period = '2026-10'")
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX documents_journal/);
-    await close();
+    await db.destroy();
   });
+});
+
+describe('migration 0002-outbox', () => {
+  it('adds the outbox, the send journal and a free engine lease on top of 0001', async () => {
+    const sqlite = new Sqlite(path.join(tempFolder(), 'outbox.sqlite'));
+    const { db, migrator } = migratorOn(sqlite);
+    await migrator.migrateTo('0001-records-and-documents');
+    const result = await migrator.migrateTo('0002-outbox');
+    expect(result.error).toBeUndefined();
+    expect(result.results?.map((r) => r.migrationName)).toEqual(['0002-outbox']);
+    for (const table of ['mail_accounts', 'send_batches', 'messages', 'message_addresses', 'send_journal', 'engine_lease']) {
+      expect(columns(sqlite, table).length, table).toBeGreaterThan(1);
+    }
+    expect(columns(sqlite, 'messages')).toEqual(
+      expect.arrayContaining(['status', 'attempts', 'next_attempt_at', 'last_reply', 'message_id_header', 'queued_by', 'workstation']),
+    );
+    expect(sqlite.prepare('select id, holder from engine_lease').all()).toEqual([{ id: 1, holder: null }]);
+    // The engine's "next due message" query is served by an index.
+    const plan = sqlite
+      .prepare("explain query plan select id from messages where status = 'validated' and next_attempt_at <= '2026' order by id")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX messages_due/);
+    await db.destroy();
+  });
+});
+
+describe('all migrations', () => {
 
   it('is recorded once: opening again applies nothing', async () => {
     const file = path.join(tempFolder(), 'again.sqlite');
@@ -58,13 +92,18 @@ describe('migration 0001-records-and-documents', () => {
     await handle.close();
   });
 
-  it('each registered migration can run down and up again on a fresh file', async () => {
-    const sqlite = new Sqlite(path.join(tempFolder(), 'updown.sqlite'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    expect((await migrator.migrateDown()).error).toBeUndefined();
-    expect(sqlite.prepare("select count(*) as n from sqlite_master where name = 'documents'").get()).toEqual({ n: 0 });
+  it('run in order at start-up, and down to nothing and up again on a fresh file', async () => {
+    const file = path.join(tempFolder(), 'updown.sqlite');
+    const handle = openDatabase(file);
+    expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations));
+    await handle.close();
+    const sqlite = new Sqlite(file);
+    const { db, migrator } = migratorOn(sqlite);
+    for (let i = 0; i < Object.keys(migrations).length; i++) {
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+    }
+    const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'").all();
+    expect(tables).toEqual([]);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     await db.destroy();
   });

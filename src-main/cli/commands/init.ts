@@ -1,4 +1,4 @@
-// `postier init`: create or migrate the database; `postier start`: what to do next.
+// `postier init`: create or migrate the database.
 import type { Command } from 'commander';
 import type { CliContext } from '../program.js';
 
@@ -19,20 +19,4 @@ export function registerInitCommands(program: Command, context: CliContext): voi
       });
     });
 
-  program
-    .command('start')
-    .description('prépare le dossier de données et résume son contenu')
-    .action(async (_options: unknown, command: Command) => {
-      await context.withPostier(command, async (postier) => {
-        const dossiers = await postier.records.searchDossiers({ limit: 1 });
-        const documents = await postier.documents.journal({ limit: 1 });
-        process.stdout.write(
-          `Postier est prêt. Dossier de données : ${postier.folder.root}\n` +
-            `Dossiers : ${dossiers.total}. Documents : ${documents.total}.\n` +
-            (dossiers.total === 0
-              ? 'Pour essayer avec un établissement de démonstration : npx postier demo\n'
-              : 'Liste des documents : npx postier documents list\n'),
-        );
-      });
-    });
 }
