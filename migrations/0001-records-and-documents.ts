@@ -115,10 +115,38 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('document_types')
     .values([
-      { code: 'invoice', name_fr: 'Facture', name_en: 'Invoice', ...noRule, watermark: null, requires_summary_number: 0 },
-      { code: 'notice', name_fr: 'Avis d’échéance', name_en: 'Due notice', ...noRule, watermark: null, requires_summary_number: 0 },
-      { code: 'taxslip', name_fr: 'Relevé fiscal', name_en: 'Tax slip', ...sinRule, watermark: null, requires_summary_number: 1 },
-      { code: 'statement', name_fr: 'Relevé de compte', name_en: 'Account statement', ...noRule, watermark: null, requires_summary_number: 0 },
+      {
+        code: 'invoice',
+        name_fr: 'Facture',
+        name_en: 'Invoice',
+        ...noRule,
+        watermark: null,
+        requires_summary_number: 0,
+      },
+      {
+        code: 'notice',
+        name_fr: 'Avis d’échéance',
+        name_en: 'Due notice',
+        ...noRule,
+        watermark: null,
+        requires_summary_number: 0,
+      },
+      {
+        code: 'taxslip',
+        name_fr: 'Relevé fiscal',
+        name_en: 'Tax slip',
+        ...sinRule,
+        watermark: null,
+        requires_summary_number: 1,
+      },
+      {
+        code: 'statement',
+        name_fr: 'Relevé de compte',
+        name_en: 'Account statement',
+        ...noRule,
+        watermark: null,
+        requires_summary_number: 0,
+      },
       {
         code: 'verification',
         name_fr: 'Formulaire de vérification',
@@ -172,6 +200,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['issue_date', 'id'])
     .execute();
   await db.schema.createIndex('documents_dossier').on('documents').column('dossier_id').execute();
+  // The same filters across all structures (one-structure offices never name it).
+  await db.schema
+    .createIndex('documents_period_type')
+    .on('documents')
+    .columns(['period', 'type_id'])
+    .execute();
   await db.schema
     .createIndex('documents_email_state')
     .on('documents')

@@ -22,7 +22,10 @@ export function defaultDataFolder(
 }
 
 /** `--data DIR` wins over POSTIER_DATA, which wins over the per-user default. */
-export function resolveDataFolderPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataFolderPath(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const chosen = explicit || env.POSTIER_DATA || defaultDataFolder(env);
   return path.resolve(chosen);
 }
@@ -81,6 +84,7 @@ export class DataFolder {
 export function safeFileName(name: string, fallback = 'document'): string {
   const cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what we remove
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 120);

@@ -22,14 +22,25 @@ export function parseIsoDate(input: string): string {
   return value;
 }
 
+// Building an Intl formatter costs ~100 µs; PDFs and e-mails format thousands of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "2026-10" → "octobre 2026" (fr) or "October 2026" (en); "2026" stays "2026". */
 export function formatPeriod(period: string, locale: string): string {
   const match = PERIOD_PATTERN.exec(period);
   if (!match || !match[2]) return period;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+  return dateFormat(locale, { month: 'long', year: 'numeric' }).format(date);
 }
 
 /** "2026-10-31" → "31 octobre 2026" (fr-CA, fr-FR) or "October 31, 2026" (en-CA). */
@@ -37,5 +48,5 @@ export function formatDate(isoDate: string, locale: string): string {
   const match = DATE_PATTERN.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'long' }).format(date);
 }

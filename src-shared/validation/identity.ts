@@ -3,7 +3,9 @@ import { UserError } from '../errors.js';
 
 // Pragmatic: one @, a dot in the domain, no spaces or control characters (which could
 // otherwise smuggle a header into a message).
-const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+\.[a-z0-9-]{2,}$/i;
+const EMAIL_PATTERN =
+  // eslint-disable-next-line no-control-regex -- control characters are what we refuse
+  /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+\.[a-z0-9-]{2,}$/i;
 
 export function isValidEmail(value: string): boolean {
   return value.length <= 254 && EMAIL_PATTERN.test(value);
