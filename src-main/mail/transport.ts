@@ -38,6 +38,41 @@ export interface SendResult {
  */
 export type SendFailureKind = 'temporary' | 'permanent' | 'account';
 
+/**
+ * What went wrong, finer than the kind: the i18n key `mail.failure.<reason>` (with the
+ * failure's `params`) says it to the user in either language.
+ */
+export const SEND_FAILURE_REASONS = [
+  // account
+  'host_not_found',
+  'port_closed',
+  'network_unreachable',
+  'tls_expected',
+  'tls_unexpected',
+  'starttls_unavailable',
+  'encryption_required',
+  'certificate_untrusted',
+  'tls_failed',
+  'auth_refused',
+  'auth_required',
+  'password_missing',
+  'quota_exceeded',
+  // temporary
+  'timeout',
+  'connection_lost',
+  'rate_limited',
+  'server_busy',
+  // permanent
+  'recipient_refused',
+  'sender_refused',
+  'message_too_large',
+  'message_refused',
+  'invalid_address',
+  'attachment_missing',
+  'other',
+] as const;
+export type SendFailureReason = (typeof SEND_FAILURE_REASONS)[number];
+
 export class SendFailure extends Error {
   constructor(
     readonly kind: SendFailureKind,
@@ -45,6 +80,9 @@ export class SendFailure extends Error {
     /** The server's reply text when there was one. */
     readonly reply: string | null = null,
     readonly responseCode: number | null = null,
+    readonly reason: SendFailureReason = 'other',
+    /** Parameters of the message `mail.failure.<reason>` (host, port, file...). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'SendFailure';

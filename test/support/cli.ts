@@ -1,5 +1,5 @@
 // Runs the real `postier` command in a child process, as a user would.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,16 +15,12 @@ export interface CliResult {
 const { POSTIER_DATA: _ignored, ...inheritedEnv } = process.env;
 const baseEnv = { ...inheritedEnv, POSTIER_LANG: 'fr' };
 
-export function postierSync(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [POSTIER_BIN, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...baseEnv, ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-export function postier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs `postier ARGS`; `stdin`, when given, is typed into the command (e.g. a password). */
+export function postier(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [POSTIER_BIN, ...args], {
       cwd: REPO_ROOT,
@@ -36,5 +32,6 @@ export function postier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin);
   });
 }

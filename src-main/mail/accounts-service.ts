@@ -1,0 +1,318 @@
+// Mail accounts: one per structure, a sandbox until someone sets a real one. Settings go to
+// the database; the password goes to the credential store, the database keeps only its key.
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { UserError } from '../../src-shared/errors.js';
+import { translate } from '../../src-shared/i18n/catalog.js';
+import {
+  MAIL_ACCOUNT_KINDS,
+  MAIL_PRESETS,
+  SMTP_SECURITIES,
+  type MailAccount,
+  type MailAccountInput,
+  type MailAccountKind,
+  type MailPreset,
+  type Pacing,
+  type SmtpSecurity,
+} from '../../src-shared/domain/mail.js';
+import { isValidEmail } from '../../src-shared/validation/identity.js';
+import type { Db } from '../db/connection.js';
+import * as q from '../db/mail-account-queries.js';
+import type { MailAccountRow } from '../db/schema.js';
+import type { DataFolder } from '../data-folder/data-folder.js';
+import type { CredentialStore } from '../credentials/credential-store.js';
+import {
+  testSmtpConnection,
+  failedConnection,
+  type ConnectionTestResult,
+} from './connection-test.js';
+import { hasControlCharacters } from './mail-options.js';
+import { MAIL_PRESET_SETTINGS } from './presets.js';
+import { SANDBOX_FOLDER_NAME } from './sandbox-transport.js';
+import { SendFailure, type MailTransport } from './transport.js';
+import {
+  openTransportFor,
+  smtpSettings,
+  type TransportFactoryOptions,
+} from './transport-factory.js';
+
+export interface AccountsServiceOptions {
+  /** Opened on first need only: opening Postier must not touch D-Bus. */
+  credentials: () => Promise<CredentialStore>;
+  /** Tests only: SMTP timeouts and a trusted test certificate. */
+  smtp?: TransportFactoryOptions['smtp'];
+}
+
+export class AccountsService {
+  constructor(
+    private readonly db: Db,
+    private readonly folder: DataFolder,
+    private readonly options: AccountsServiceOptions,
+  ) {}
+
+  /** The structure's account; a sandbox (sends nothing) when none was set. */
+  async getAccount(structureId: number): Promise<MailAccount> {
+    return this.toAccount(await this.ensureRow(structureId));
+  }
+
+  /** The account a queued message refers to (messages.account_id). */
+  async getAccountById(id: number): Promise<MailAccount> {
+    const row = await q.findMailAccountById(this.db, id);
+    if (!row) throw new UserError('error.mailAccount.notFound', { id });
+    return this.toAccount(row);
+  }
+
+  /** Changes what `input` names; a preset fills what the input leaves out. */
+  async setAccount(structureId: number, input: MailAccountInput): Promise<MailAccount> {
+    const row = await this.ensureRow(structureId);
+    const settings = validate(mergeSettings(toSettings(row), input));
+    const credentialRef = await this.storePassword(row.credential_ref, settings.username, input);
+    const saved = await q.saveMailAccount(this.db, structureId, {
+      ...toRowValues(settings),
+      credential_ref: credentialRef,
+    });
+    return this.toAccount(saved);
+  }
+
+  /** The transport for this account, its password read from the credential store. */
+  async openTransport(account: MailAccount): Promise<MailTransport> {
+    return openTransportFor(account, {
+      folder: this.folder,
+      readPassword: () => this.readPassword(account.id),
+      ...(this.options.smtp && { smtp: this.options.smtp }),
+    });
+  }
+
+  async testConnection(account: MailAccount): Promise<ConnectionTestResult> {
+    if (account.kind === 'sandbox') {
+      const params = { folder: this.folder.resolve(SANDBOX_FOLDER_NAME) };
+      const code = 'mail.test.sandbox';
+      return { ok: true, detail: translate('fr', code, params), code, params };
+    }
+    try {
+      const settings = await smtpSettings(account, {
+        readPassword: () => this.readPassword(account.id),
+        ...(this.options.smtp && { smtp: this.options.smtp }),
+      });
+      return await testSmtpConnection(settings);
+    } catch (error) {
+      if (error instanceof SendFailure) return failedConnection(error);
+      throw error;
+    }
+  }
+
+  private async ensureRow(structureId: number): Promise<MailAccountRow> {
+    return q.ensureMailAccount(this.db, structureId).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      throw new UserError('error.structure.notFound', { structure: String(structureId) });
+    });
+  }
+
+  private async readPassword(accountId: number): Promise<string | null> {
+    const row = await q.findMailAccountById(this.db, accountId);
+    if (!row?.credential_ref) return null;
+    return (await this.options.credentials()).get(row.credential_ref);
+  }
+
+  /** Saves, replaces or removes the password; returns the credential reference to keep. */
+  private async storePassword(
+    currentRef: string | null,
+    username: string | null,
+    input: MailAccountInput,
+  ): Promise<string | null> {
+    const password = input.password;
+    if (password !== undefined && password !== '' && !username) {
+      throw new UserError('error.mailAccount.passwordWithoutUser');
+    }
+    // No user name, or an empty password: nothing worth keeping.
+    if (!username || password === '') {
+      if (currentRef) await (await this.options.credentials()).delete(currentRef);
+      return null;
+    }
+    if (password === undefined) return currentRef;
+    // A random reference: two data folders on one computer never share a password entry.
+    const ref = currentRef ?? `mail-account-${randomUUID()}`;
+    await (await this.options.credentials()).set(ref, password);
+    return ref;
+  }
+
+  private async toAccount(row: MailAccountRow): Promise<MailAccount> {
+    const hasPassword =
+      row.credential_ref !== null &&
+      (await (await this.options.credentials()).get(row.credential_ref)) !== null;
+    return {
+      ...toSettings(row),
+      id: row.id,
+      structureId: row.structure_id,
+      hasPassword,
+      version: row.version,
+    };
+  }
+}
+
+// --- Settings: merge, validate, map ------------------------------------------------------
+
+type AccountSettings = Omit<MailAccount, 'id' | 'structureId' | 'hasPassword' | 'version'>;
+
+function toSettings(row: MailAccountRow): AccountSettings {
+  return {
+    kind: row.kind as MailAccountKind,
+    preset: row.preset as MailPreset | null,
+    host: row.host,
+    port: row.port,
+    security: row.security as SmtpSecurity,
+    username: row.username,
+    fromName: row.from_name,
+    fromAddress: row.from_address,
+    replyTo: row.reply_to,
+    archiveBcc: row.archive_bcc,
+    ccSender: row.cc_sender === 1,
+    readReceipt: row.read_receipt === 1,
+    pacing: {
+      delayMs: row.delay_ms,
+      pauseEvery: row.pause_every,
+      pauseMs: row.pause_ms,
+      maxPerRun: row.max_per_run,
+      maxPerDay: row.max_per_day,
+      maxAttempts: row.max_attempts,
+      retryBaseMs: row.retry_base_ms,
+    },
+    maxMessageBytes: row.max_message_bytes,
+  };
+}
+
+function toRowValues(s: AccountSettings): q.MailAccountValues {
+  return {
+    kind: s.kind,
+    preset: s.preset,
+    host: s.host,
+    port: s.port,
+    security: s.security,
+    username: s.username,
+    from_name: s.fromName,
+    from_address: s.fromAddress,
+    reply_to: s.replyTo,
+    archive_bcc: s.archiveBcc,
+    cc_sender: s.ccSender ? 1 : 0,
+    read_receipt: s.readReceipt ? 1 : 0,
+    delay_ms: s.pacing.delayMs,
+    pause_every: s.pacing.pauseEvery,
+    pause_ms: s.pacing.pauseMs,
+    max_per_run: s.pacing.maxPerRun,
+    max_per_day: s.pacing.maxPerDay,
+    max_attempts: s.pacing.maxAttempts,
+    retry_base_ms: s.pacing.retryBaseMs,
+    max_message_bytes: s.maxMessageBytes,
+  };
+}
+
+/** current < preset (when one is chosen) < what the input names. */
+function mergeSettings(current: AccountSettings, input: MailAccountInput): AccountSettings {
+  const { pacing, password: _password, ...fields } = input;
+  const defined = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<AccountSettings>;
+  const preset = input.preset ? presetSettings(input.preset) : {};
+  const base = { ...current, ...preset };
+  const definedPacing = Object.fromEntries(
+    Object.entries(pacing ?? {}).filter(([, value]) => value !== undefined),
+  ) as Partial<Pacing>;
+  return { ...base, ...defined, pacing: { ...base.pacing, ...definedPacing } };
+}
+
+function presetSettings(preset: string): Partial<AccountSettings> {
+  if (!(MAIL_PRESETS as readonly string[]).includes(preset)) {
+    throw new UserError('error.mailAccount.preset', { value: preset });
+  }
+  const settings = MAIL_PRESET_SETTINGS[preset as MailPreset];
+  return {
+    kind: 'smtp',
+    ...(settings.host !== null && { host: settings.host }),
+    port: settings.port,
+    security: settings.security,
+    pacing: settings.pacing,
+    maxMessageBytes: settings.maxMessageBytes,
+  };
+}
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function validate(s: AccountSettings): AccountSettings {
+  oneOf(MAIL_ACCOUNT_KINDS, s.kind, 'error.mailAccount.kind');
+  oneOf(SMTP_SECURITIES, s.security, 'error.mailAccount.security');
+  const smtp = s.kind === 'smtp';
+  const host = optionalText(s.host)?.toLowerCase() ?? null;
+  if (smtp && !host) throw new UserError('error.mailAccount.hostRequired');
+  if (host && !HOST_NAME.test(host) && net.isIP(host) === 0) {
+    throw new UserError('error.mailAccount.hostInvalid', { value: host });
+  }
+  if (s.port !== null && !(Number.isInteger(s.port) && s.port >= 1 && s.port <= 65535)) {
+    throw new UserError('error.mailAccount.port', { value: String(s.port) });
+  }
+  if (smtp && s.port === null) throw new UserError('error.mailAccount.port', { value: '' });
+  const fromAddress = optionalAddress('fromAddress', s.fromAddress);
+  if (smtp && !fromAddress) throw new UserError('error.mailAccount.fromRequired');
+  return {
+    ...s,
+    host,
+    username: checkedText('username', s.username, 254),
+    fromName: checkedText('fromName', s.fromName, 200),
+    fromAddress,
+    replyTo: optionalAddress('replyTo', s.replyTo),
+    archiveBcc: optionalAddress('archiveBcc', s.archiveBcc),
+    pacing: validatePacing(s.pacing),
+    maxMessageBytes: wholeNumber('maxMessageBytes', s.maxMessageBytes, 1024, 1024 ** 3),
+  };
+}
+
+function validatePacing(p: Pacing): Pacing {
+  const hour = 3_600_000;
+  const optionalLimit = (field: string, value: number | null) =>
+    value === null ? null : wholeNumber(field, value, 1, 1_000_000);
+  return {
+    delayMs: wholeNumber('delayMs', p.delayMs, 0, hour),
+    pauseEvery: wholeNumber('pauseEvery', p.pauseEvery, 0, 1_000_000),
+    pauseMs: wholeNumber('pauseMs', p.pauseMs, 0, hour),
+    maxPerRun: optionalLimit('maxPerRun', p.maxPerRun),
+    maxPerDay: optionalLimit('maxPerDay', p.maxPerDay),
+    maxAttempts: wholeNumber('maxAttempts', p.maxAttempts, 1, 50),
+    retryBaseMs: wholeNumber('retryBaseMs', p.retryBaseMs, 0, 24 * hour),
+  };
+}
+
+function oneOf(
+  values: readonly string[],
+  value: string,
+  code: 'error.mailAccount.kind' | 'error.mailAccount.security',
+): void {
+  if (!values.includes(value)) throw new UserError(code, { value });
+}
+
+function wholeNumber(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError('error.mailAccount.number', { field, value: String(value), min, max });
+  }
+  return value;
+}
+
+function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function checkedText(field: string, value: string | null, max: number): string | null {
+  const text = optionalText(value);
+  if (text !== null && (hasControlCharacters(text) || text.length > max)) {
+    throw new UserError('error.mailAccount.text', { field, max });
+  }
+  return text;
+}
+
+function optionalAddress(field: string, value: string | null): string | null {
+  const text = optionalText(value);
+  if (text !== null && !isValidEmail(text)) {
+    throw new UserError('error.mailAccount.address', { field, value: text });
+  }
+  return text;
+}

@@ -1,0 +1,83 @@
+// One OutgoingMessage → the nodemailer options every transport builds the MIME message from,
+// so that an SMTP send and a sandbox .eml are the same message. This is also where nothing
+// typed by a user can become a header: names and subjects lose their line breaks, addresses
+// must be one plain address each, and the envelope is set explicitly.
+import fs from 'node:fs/promises';
+import type { SendMailOptions } from 'nodemailer';
+import { isValidEmail } from '../../src-shared/validation/identity.js';
+import { sendFailure, type FailureContext } from './send-failure-classifier.js';
+import type { OutgoingMessage } from './transport.js';
+
+const MESSAGE_ID = /^<[^\s<>@]+@[^\s<>@]+>$/;
+const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
+
+// eslint-disable-next-line no-control-regex -- control characters are what we look for
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+
+/** Whether a text holds a line break or another character that could end a header. */
+export function hasControlCharacters(text: string): boolean {
+  return text.search(CONTROL_CHARACTERS) >= 0;
+}
+
+/** Control characters and Unicode line separators become spaces: one line, no header. */
+export function singleLine(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+export async function toMailOptions(
+  message: OutgoingMessage,
+  context: FailureContext,
+): Promise<SendMailOptions> {
+  if (!MESSAGE_ID.test(message.messageIdHeader)) {
+    throw new TypeError(`Invalid Message-ID header: ${JSON.stringify(message.messageIdHeader)}`);
+  }
+  const address = (field: string, value: string) => checkedAddress(field, value, context);
+  const to = message.to.map((a) => address('to', a));
+  const cc = message.cc.map((a) => address('cc', a));
+  const bcc = message.bcc.map((a) => address('bcc', a));
+  const fromAddress = address('from', message.from.address);
+  const readReceiptTo = message.readReceiptTo && address('readReceiptTo', message.readReceiptTo);
+  return {
+    messageId: message.messageIdHeader,
+    date: message.date,
+    from: { name: singleLine(message.from.name ?? ''), address: fromAddress },
+    ...(message.replyTo && { replyTo: address('replyTo', message.replyTo) }),
+    ...(to.length && { to }),
+    ...(cc.length && { cc }),
+    ...(bcc.length && { bcc }),
+    envelope: { from: fromAddress, to: [...to, ...cc, ...bcc] },
+    subject: singleLine(message.subject),
+    text: message.text,
+    ...(message.html !== null && { html: message.html }),
+    attachments: await attachments(message, context),
+    ...(readReceiptTo && { headers: { 'Disposition-Notification-To': readReceiptTo } }),
+    // The bodies come from templates: never let them make nodemailer fetch a URL.
+    disableUrlAccess: true,
+  };
+}
+
+function checkedAddress(field: string, value: string, context: FailureContext): string {
+  const trimmed = value.trim();
+  if (!isValidEmail(trimmed)) {
+    throw sendFailure('invalid_address', context, { params: { address: value, field } });
+  }
+  return trimmed;
+}
+
+async function attachments(message: OutgoingMessage, context: FailureContext) {
+  return Promise.all(
+    message.attachments.map(async (attachment) => {
+      const stat = await fs.stat(attachment.absolutePath).catch(() => null);
+      if (!stat?.isFile()) {
+        throw sendFailure('attachment_missing', context, { params: { file: attachment.fileName } });
+      }
+      return {
+        filename: singleLine(attachment.fileName) || 'document',
+        path: attachment.absolutePath,
+        contentType: CONTENT_TYPE.test(attachment.contentType)
+          ? attachment.contentType
+          : 'application/octet-stream',
+      };
+    }),
+  );
+}
