@@ -4,18 +4,50 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'https', 'net', 'tls', 'stream', 'events', 'util', 'worker_threads'];
-const mainOnlyPackages = ['better-sqlite3', 'kysely', 'nodemailer', 'muhammara', 'pdfkit', 'keytar', 'conf', 'pdfjs-dist', 'pdfjs-dist/*'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'stream',
+  'events',
+  'util',
+  'worker_threads',
+];
+const mainOnlyPackages = [
+  'better-sqlite3',
+  'kysely',
+  'nodemailer',
+  'muhammara',
+  'pdfkit',
+  'keytar',
+  'conf',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -28,8 +60,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron', ...mainOnlyPackages], message: 'src-shared is pure TypeScript: no Node, Electron or main-side packages.' },
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from the other layers.' },
+            {
+              group: [...nodeBuiltins, 'electron', ...mainOnlyPackages],
+              message: 'src-shared is pure TypeScript: no Node, Electron or main-side packages.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared imports nothing from the other layers.',
+            },
           ],
         },
       ],
@@ -44,8 +82,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only src-main/electron/ may import electron.' },
-            { group: ['**/src-renderer/**'], message: 'The main side never imports renderer code.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only src-main/electron/ may import electron.',
+            },
+            {
+              group: ['**/src-renderer/**'],
+              message: 'The main side never imports renderer code.',
+            },
           ],
         },
       ],
@@ -57,7 +101,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-*/**', 'electron'], message: 'Migrations never import application code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-*/**', 'electron'],
+              message: 'Migrations never import application code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -69,7 +120,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron', ...mainOnlyPackages], message: 'The renderer reaches the main side only through the typed api.' },
+            {
+              group: [...nodeBuiltins, 'electron', ...mainOnlyPackages],
+              message: 'The renderer reaches the main side only through the typed api.',
+            },
             { group: ['**/src-main/**'], message: 'The renderer never imports main-side code.' },
           ],
         },

@@ -98,7 +98,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'next_attempt_at', 'id'])
     .execute();
   await db.schema.createIndex('messages_document').on('messages').column('document_id').execute();
-  await db.schema.createIndex('messages_sent_at').on('messages').columns(['account_id', 'sent_at']).execute();
+  await db.schema
+    .createIndex('messages_sent_at')
+    .on('messages')
+    .columns(['account_id', 'sent_at'])
+    .execute();
 
   // One row per address a message goes to: "already sent or queued to this address?"
   await db.schema
@@ -129,7 +133,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('detail', 'text')
     .addColumn('server_reply', 'text')
     .execute();
-  await db.schema.createIndex('send_journal_message').on('send_journal').column('message_id').execute();
+  await db.schema
+    .createIndex('send_journal_message')
+    .on('send_journal')
+    .column('message_id')
+    .execute();
   await db.schema.createIndex('send_journal_at').on('send_journal').column('at').execute();
 
   // At most one sending engine per database file, across processes and workstations.

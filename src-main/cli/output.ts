@@ -18,7 +18,10 @@ export function printTable<T>(rows: T[], columns: Column<T>[], out = process.std
     Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)),
   );
   const line = (values: string[]) =>
-    values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   out.write(`${line(columns.map((c) => c.header))}\n`);
   for (const row of cells) out.write(`${line(row)}\n`);
 }
@@ -42,7 +45,10 @@ const COMMANDER_ERRORS_FR: [RegExp, string][] = [
     'Valeur « $2 » refusée pour $1 : choix possibles : $3.',
   ],
   [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.+)$/m, 'Option $1 : $3'],
-  [/^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\. (.+)$/m, 'Argument $2 : $3'],
+  [
+    /^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\. (.+)$/m,
+    'Argument $2 : $3',
+  ],
   [/^error: option '(.+?)' argument missing/, 'L’option $1 attend une valeur.'],
   [/^error: unknown option '(.+?)'/, 'Option inconnue : $1.'],
   [/^error: missing required argument '(.+?)'/, 'Il manque l’argument $1.'],

@@ -18,7 +18,10 @@ export function listStructures(db: Db): Promise<StructureRow[]> {
   return db.selectFrom('structures').selectAll().orderBy('id').execute();
 }
 
-export function findStructure(db: Db, idOrName: string | number): Promise<StructureRow | undefined> {
+export function findStructure(
+  db: Db,
+  idOrName: string | number,
+): Promise<StructureRow | undefined> {
   const query = db.selectFrom('structures').selectAll();
   return typeof idOrName === 'number' || /^\d+$/.test(idOrName)
     ? query.where('id', '=', Number(idOrName)).executeTakeFirst()
@@ -26,7 +29,11 @@ export function findStructure(db: Db, idOrName: string | number): Promise<Struct
 }
 
 export async function insertStructure(db: Db, row: NewStructureRow): Promise<number> {
-  const { id } = await db.insertInto('structures').values(row).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('structures')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -56,10 +63,20 @@ export async function insertStaff(db: Db, structureId: number, name: string, ema
 }
 
 export function listStaff(db: Db, structureId: number) {
-  return db.selectFrom('staff').selectAll().where('structure_id', '=', structureId).orderBy('name').execute();
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where('structure_id', '=', structureId)
+    .orderBy('name')
+    .execute();
 }
 
-export async function insertClientGroup(db: Db, structureId: number, name: string, email: string | null) {
+export async function insertClientGroup(
+  db: Db,
+  structureId: number,
+  name: string,
+  email: string | null,
+) {
   return db
     .insertInto('client_groups')
     .values({ structure_id: structureId, name, email })
@@ -77,7 +94,11 @@ export function listClientGroups(db: Db, structureId: number) {
 }
 
 export async function insertDossier(db: Db, row: NewDossierRow): Promise<number> {
-  const { id } = await db.insertInto('dossiers').values(row).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('dossiers')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 

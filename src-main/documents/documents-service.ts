@@ -176,7 +176,10 @@ export class DocumentsService {
   private async requireType(code: string): Promise<DocumentTypeRow> {
     const type = isDocumentTypeCode(code) ? await q.findDocumentType(this.db, code) : undefined;
     if (!type) {
-      throw new UserError('error.documentType.unknown', { type: code, types: DOCUMENT_TYPE_CODES.join(', ') });
+      throw new UserError('error.documentType.unknown', {
+        type: code,
+        types: DOCUMENT_TYPE_CODES.join(', '),
+      });
     }
     return type;
   }
@@ -189,7 +192,11 @@ export class DocumentsService {
     number: string,
     bytes: Uint8Array,
   ): string {
-    const folder = path.join(this.folder.documentsFolder, String(structureId), safeFileName(period));
+    const folder = path.join(
+      this.folder.documentsFolder,
+      String(structureId),
+      safeFileName(period),
+    );
     fs.mkdirSync(folder, { recursive: true });
     const stem = safeFileName(`${type}-${number}`);
     let target = path.join(folder, `${stem}.pdf`);

@@ -49,7 +49,11 @@ export class RecordsService {
     return this.getStructure(id);
   }
 
-  async updateStructure(id: number, version: number, patch: Partial<StructureInput>): Promise<Structure> {
+  async updateStructure(
+    id: number,
+    version: number,
+    patch: Partial<StructureInput>,
+  ): Promise<Structure> {
     const updated = await q.updateStructure(this.db, id, version, {
       ...(patch.name !== undefined && { name: required('name', patch.name) }),
       ...(patch.address !== undefined && { address: patch.address }),
@@ -57,7 +61,9 @@ export class RecordsService {
       ...(patch.locale !== undefined && { locale: patch.locale }),
       ...(patch.currency !== undefined && { currency: patch.currency }),
       ...(patch.senderName !== undefined && { sender_name: patch.senderName }),
-      ...(patch.functionalEmail !== undefined && { functional_email: optionalEmail(patch.functionalEmail) }),
+      ...(patch.functionalEmail !== undefined && {
+        functional_email: optionalEmail(patch.functionalEmail),
+      }),
       ...(patch.communicationEmail !== undefined && {
         communication_email: optionalEmail(patch.communicationEmail),
       }),
@@ -94,7 +100,12 @@ export class RecordsService {
   // --- Staff and client groups ------------------------------------------------------
 
   async addStaff(structureId: number, name: string, email?: string | null): Promise<StaffMember> {
-    const row = await q.insertStaff(this.db, structureId, required('name', name), optionalEmail(email));
+    const row = await q.insertStaff(
+      this.db,
+      structureId,
+      required('name', name),
+      optionalEmail(email),
+    );
     return { id: row.id, structureId: row.structure_id, name: row.name, email: row.email };
   }
 
@@ -107,8 +118,17 @@ export class RecordsService {
     }));
   }
 
-  async addClientGroup(structureId: number, name: string, email?: string | null): Promise<ClientGroup> {
-    const row = await q.insertClientGroup(this.db, structureId, required('name', name), optionalEmail(email));
+  async addClientGroup(
+    structureId: number,
+    name: string,
+    email?: string | null,
+  ): Promise<ClientGroup> {
+    const row = await q.insertClientGroup(
+      this.db,
+      structureId,
+      required('name', name),
+      optionalEmail(email),
+    );
     return { id: row.id, structureId: row.structure_id, name: row.name, email: row.email };
   }
 
@@ -144,7 +164,10 @@ export class RecordsService {
       const dossierId = await q.insertDossier(tx, row).catch(async (error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
         const structure = await q.findStructure(tx, structureId);
-        throw new UserError('error.dossier.duplicateNumber', { number, structure: structure?.name ?? '' });
+        throw new UserError('error.dossier.duplicateNumber', {
+          number,
+          structure: structure?.name ?? '',
+        });
       });
       for (const [position, c] of correspondents.entries()) {
         await q.insertCorrespondent(tx, { ...c, dossier_id: dossierId, position });
@@ -171,7 +194,10 @@ export class RecordsService {
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          throw new UserError('error.dossier.duplicateNumber', { number: patch.number ?? '', structure: '' });
+          throw new UserError('error.dossier.duplicateNumber', {
+            number: patch.number ?? '',
+            structure: '',
+          });
         }
         throw error;
       });
@@ -205,7 +231,15 @@ export class RecordsService {
       this.db,
       rows.map((r) => r.id),
     );
-    return { total, items: rows.map((row) => toDossier(row, correspondents.filter((c) => c.dossier_id === row.id))) };
+    return {
+      total,
+      items: rows.map((row) =>
+        toDossier(
+          row,
+          correspondents.filter((c) => c.dossier_id === row.id),
+        ),
+      ),
+    };
   }
 
   // --- Correspondents -----------------------------------------------------------------
@@ -220,16 +254,14 @@ export class RecordsService {
     return (await this.getDossier(dossierId)).correspondents.find((c) => c.id === id)!;
   }
 
-  async updateCorrespondent(
-    id: number,
-    version: number,
-    patch: CorrespondentInput,
-  ): Promise<void> {
+  async updateCorrespondent(id: number, version: number, patch: CorrespondentInput): Promise<void> {
     const ok = await q.updateCorrespondent(this.db, id, version, {
       ...(patch.name !== undefined && { name: patch.name.trim() }),
       ...(patch.relation !== undefined && { relation: patch.relation }),
       ...(patch.email !== undefined && { email: optionalEmail(patch.email) }),
-      ...(patch.receivesDocuments !== undefined && { receives_documents: patch.receivesDocuments ? 1 : 0 }),
+      ...(patch.receivesDocuments !== undefined && {
+        receives_documents: patch.receivesDocuments ? 1 : 0,
+      }),
     });
     if (!ok) throw staleError('correspondant');
   }
@@ -285,7 +317,9 @@ function toStructure(row: StructureRow): Structure {
   };
 }
 
-export function dossierDisplayName(row: Pick<DossierRow, 'title' | 'first_name' | 'last_name'>): string {
+export function dossierDisplayName(
+  row: Pick<DossierRow, 'title' | 'first_name' | 'last_name'>,
+): string {
   return [row.title, row.first_name, row.last_name].filter((part) => part && part.trim()).join(' ');
 }
 

@@ -13,7 +13,8 @@ const DOSSIERS = 5_000;
 /** Bulk rows straight into the file: what is measured is reading, not inserting. */
 function fillDatabase(file: string): void {
   const sqlite = new Sqlite(file);
-  const structureId = (sqlite.prepare("select id from structures limit 1").get() as { id: number }).id;
+  const structureId = (sqlite.prepare('select id from structures limit 1').get() as { id: number })
+    .id;
   const insertDossier = sqlite.prepare(
     'insert into dossiers (structure_id, number, last_name, first_name, email_opt_in) values (?, ?, ?, ?, 1)',
   );
@@ -21,11 +22,25 @@ function fillDatabase(file: string): void {
     `insert into documents (structure_id, dossier_id, type_id, number, period, issue_date, currency, amount_cents, email_state, pdf_path)
      values (?, ?, ?, ?, ?, ?, 'CAD', ?, ?, ?)`,
   );
-  const lastNames = ['Tremblay', 'Gagnon', 'Côté', 'Bélanger', 'Lévesque', 'Pelletier', 'Bouchard', 'Morin'];
+  const lastNames = [
+    'Tremblay',
+    'Gagnon',
+    'Côté',
+    'Bélanger',
+    'Lévesque',
+    'Pelletier',
+    'Bouchard',
+    'Morin',
+  ];
   const states = ['none', 'sent', 'sent', 'sent', 'queued', 'failed'];
   sqlite.transaction(() => {
     for (let i = 1; i <= DOSSIERS; i++) {
-      insertDossier.run(structureId, String(10_000 + i), `${lastNames[i % lastNames.length]}-${i}`, 'Prénom');
+      insertDossier.run(
+        structureId,
+        String(10_000 + i),
+        `${lastNames[i % lastNames.length]}-${i}`,
+        'Prénom',
+      );
     }
     for (let i = 1; i <= DOCUMENTS; i++) {
       const month = String((i % 12) + 1).padStart(2, '0');
@@ -79,9 +94,18 @@ export const benchJournal: Bench = async () => {
     const figures: BenchFigure[] = [];
     for (const [label, filter] of cases) {
       const ms = await medianMs(7, () => postier.documents.journal(filter));
-      figures.push({ name: `Journal of 100,000 documents: ${label}`, value: ms, unit: 'ms', note: 'median of 7, count + page of 50' });
+      figures.push({
+        name: `Journal of 100,000 documents: ${label}`,
+        value: ms,
+        unit: 'ms',
+        note: 'median of 7, count + page of 50',
+      });
     }
-    figures.push({ name: 'Journal bench: inserting 100,000 rows (setup)', value: round(fillMs / 1000, 2), unit: 's' });
+    figures.push({
+      name: 'Journal bench: inserting 100,000 rows (setup)',
+      value: round(fillMs / 1000, 2),
+      unit: 's',
+    });
     await postier.close();
     return figures;
   } finally {

@@ -16,14 +16,19 @@ const files = fs
 
 const figures: BenchFigure[] = [];
 for (const file of files) {
-  const module = (await import(pathToFileURL(path.join(folder, file)).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(path.join(folder, file)).href)) as Record<
+    string,
+    unknown
+  >;
   for (const [name, value] of Object.entries(module)) {
     if (typeof value !== 'function') continue;
     process.stdout.write(`▶ ${file} ${name}…\n`);
     const results = await (value as Bench)();
     for (const figure of results) {
       figures.push(figure);
-      process.stdout.write(`  ${figure.name}: ${figure.value} ${figure.unit}${figure.note ? `  (${figure.note})` : ''}\n`);
+      process.stdout.write(
+        `  ${figure.name}: ${figure.value} ${figure.unit}${figure.note ? `  (${figure.note})` : ''}\n`,
+      );
     }
   }
 }
@@ -31,5 +36,7 @@ for (const file of files) {
 process.stdout.write('\nSummary\n');
 const width = Math.max(...figures.map((f) => f.name.length), 10);
 for (const f of figures) {
-  process.stdout.write(`${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit}${f.note ? `  ${f.note}` : ''}\n`);
+  process.stdout.write(
+    `${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit}${f.note ? `  ${f.note}` : ''}\n`,
+  );
 }

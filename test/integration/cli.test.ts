@@ -30,13 +30,52 @@ describe('postier CLI', () => {
     expect(init.stdout).toContain('Base de données prête');
     expect(fs.existsSync(path.join(data, 'postier.sqlite'))).toBe(true);
 
-    const add = await postier(['--data', data, 'dossiers', 'add', '--number', '1001', '--last-name', 'Côté', '--first-name', 'Hélène', '--title', 'Mme', '--email', 'helene@example.com', '--email', 'fred@example.net', '--sin', '046 454 286']);
+    const add = await postier([
+      '--data',
+      data,
+      'dossiers',
+      'add',
+      '--number',
+      '1001',
+      '--last-name',
+      'Côté',
+      '--first-name',
+      'Hélène',
+      '--title',
+      'Mme',
+      '--email',
+      'helene@example.com',
+      '--email',
+      'fred@example.net',
+      '--sin',
+      '046 454 286',
+    ]);
     expect(add.code, add.stderr).toBe(0);
-    const optOut = await postier(['--data', data, 'dossiers', 'add', '--number', '1002', '--last-name', 'Roy', '--first-name', 'Luc', '--email', 'luc@example.com', '--no-email-opt-in']);
+    const optOut = await postier([
+      '--data',
+      data,
+      'dossiers',
+      'add',
+      '--number',
+      '1002',
+      '--last-name',
+      'Roy',
+      '--first-name',
+      'Luc',
+      '--email',
+      'luc@example.com',
+      '--no-email-opt-in',
+    ]);
     expect(optOut.code, optOut.stderr).toBe(0);
 
     const dossiers = await postier(['--data', data, 'dossiers', 'list', '--json']);
-    const parsed = JSON.parse(dossiers.stdout) as { id: number; number: string; emailOptIn: boolean; emails: string[]; sin: string | null }[];
+    const parsed = JSON.parse(dossiers.stdout) as {
+      id: number;
+      number: string;
+      emailOptIn: boolean;
+      emails: string[];
+      sin: string | null;
+    }[];
     expect(parsed.map((d) => [d.number, d.emailOptIn, d.emails])).toEqual([
       ['1001', true, ['helene@example.com', 'fred@example.net']],
       ['1002', false, ['luc@example.com']],
@@ -44,15 +83,46 @@ describe('postier CLI', () => {
     expect(parsed.every((d) => typeof d.id === 'number')).toBe(true);
     expect(dossiers.stdout).not.toContain('046454286');
 
-    const doc = await postier(['--data', data, 'documents', 'add', '--dossier', '1001', '--type', 'invoice', '--number', 'F-77', '--period', '2026-10', '--amount', '1 234,56']);
+    const doc = await postier([
+      '--data',
+      data,
+      'documents',
+      'add',
+      '--dossier',
+      '1001',
+      '--type',
+      'invoice',
+      '--number',
+      'F-77',
+      '--period',
+      '2026-10',
+      '--amount',
+      '1 234,56',
+    ]);
     expect(doc.code, doc.stderr).toBe(0);
     const [listed] = await listDocuments(data);
-    expect(listed).toMatchObject({ number: 'F-77', dossier: '1001', type: 'invoice', amount: 1234.56, pdf: 'generated' });
+    expect(listed).toMatchObject({
+      number: 'F-77',
+      dossier: '1001',
+      type: 'invoice',
+      amount: 1234.56,
+      pdf: 'generated',
+    });
 
     const out = path.join(tempFolder(), 'facture.pdf');
-    const pdf = await postier(['--data', data, 'documents', 'pdf', String(listed!.id), '--out', out]);
+    const pdf = await postier([
+      '--data',
+      data,
+      'documents',
+      'pdf',
+      String(listed!.id),
+      '--out',
+      out,
+    ]);
     expect(pdf.code, pdf.stderr).toBe(0);
-    const text = (await readPdfText(fs.readFileSync(out))).join(' ').replace(/[\u00a0\u202f]/g, ' ');
+    const text = (await readPdfText(fs.readFileSync(out)))
+      .join(' ')
+      .replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toContain('F-77');
     expect(text).toContain('Hélène Côté');
     expect(text).toContain('1 234,56 $');
@@ -67,7 +137,9 @@ describe('postier CLI', () => {
     expect(documents.filter((d) => d.type === 'invoice')).toHaveLength(30);
     expect(documents.filter((d) => d.type === 'taxslip').length).toBeGreaterThan(3);
     expect(documents.every((d) => d.pdf === 'generated')).toBe(true);
-    const dossiers = JSON.parse((await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout) as { emails: string[] }[];
+    const dossiers = JSON.parse(
+      (await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout,
+    ) as { emails: string[] }[];
     expect(dossiers).toHaveLength(30);
     expect(dossiers.filter((d) => d.emails.length === 0).length).toBeGreaterThan(0);
     expect(dossiers.filter((d) => d.emails.length === 2).length).toBeGreaterThan(0);
@@ -81,36 +153,166 @@ describe('postier CLI', () => {
   beforeAll(async () => {
     // Made by hand rather than tempFolder(), which cleans up after each test.
     badInputFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-cli-bad-'));
-    const add = await postier(['--data', badInputFolder, 'dossiers', 'add', '--number', '1001', '--last-name', 'Côté', '--first-name', 'Hélène']);
+    const add = await postier([
+      '--data',
+      badInputFolder,
+      'dossiers',
+      'add',
+      '--number',
+      '1001',
+      '--last-name',
+      'Côté',
+      '--first-name',
+      'Hélène',
+    ]);
     expect(add.code, add.stderr).toBe(0);
     return () => fs.rmSync(badInputFolder, { recursive: true, force: true });
   }, 30_000);
 
   it.each([
-    ['a duplicate dossier number', ['dossiers', 'add', '--number', '1001', '--last-name', 'X', '--first-name', 'Y'], /dossier n° 1001 existe déjà/],
-    ['an unknown dossier', ['documents', 'add', '--dossier', '4242', '--type', 'invoice', '--number', 'Z', '--period', '2026-10', '--amount', '10'], /Aucun dossier n° 4242/],
-    ['an unknown type', ['documents', 'add', '--dossier', '1001', '--type', 'facture', '--number', 'Z', '--period', '2026-10', '--amount', '10'], /« facture » refusée pour --type/],
-    ['an amount that is not a number', ['documents', 'add', '--dossier', '1001', '--type', 'invoice', '--number', 'Z', '--period', '2026-10', '--amount', 'douze'], /--amount.*« douze » n’est pas un nombre/],
-    ['a bad e-mail', ['dossiers', 'add', '--number', '2000', '--last-name', 'X', '--first-name', 'Y', '--email', 'pas-une-adresse'], /« pas-une-adresse » n’est pas valide/],
-    ['a missing option', ['documents', 'add', '--dossier', '1001', '--type', 'invoice', '--period', '2026-10', '--amount', '10'], /Il manque l’option obligatoire --number/],
-  ])('refuses %s with one clear sentence and changes nothing', async (_label, args, message) => {
-    const data = badInputFolder;
-    const before = await listDocuments(data);
-    const dossiersBefore = (await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout;
-    const result = await postier(['--data', data, ...args]);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(await listDocuments(data)).toEqual(before);
-    expect((await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout).toBe(dossiersBefore);
-  }, 60_000);
+    [
+      'a duplicate dossier number',
+      ['dossiers', 'add', '--number', '1001', '--last-name', 'X', '--first-name', 'Y'],
+      /dossier n° 1001 existe déjà/,
+    ],
+    [
+      'an unknown dossier',
+      [
+        'documents',
+        'add',
+        '--dossier',
+        '4242',
+        '--type',
+        'invoice',
+        '--number',
+        'Z',
+        '--period',
+        '2026-10',
+        '--amount',
+        '10',
+      ],
+      /Aucun dossier n° 4242/,
+    ],
+    [
+      'an unknown type',
+      [
+        'documents',
+        'add',
+        '--dossier',
+        '1001',
+        '--type',
+        'facture',
+        '--number',
+        'Z',
+        '--period',
+        '2026-10',
+        '--amount',
+        '10',
+      ],
+      /« facture » refusée pour --type/,
+    ],
+    [
+      'an amount that is not a number',
+      [
+        'documents',
+        'add',
+        '--dossier',
+        '1001',
+        '--type',
+        'invoice',
+        '--number',
+        'Z',
+        '--period',
+        '2026-10',
+        '--amount',
+        'douze',
+      ],
+      /--amount.*« douze » n’est pas un nombre/,
+    ],
+    [
+      'a bad e-mail',
+      [
+        'dossiers',
+        'add',
+        '--number',
+        '2000',
+        '--last-name',
+        'X',
+        '--first-name',
+        'Y',
+        '--email',
+        'pas-une-adresse',
+      ],
+      /« pas-une-adresse » n’est pas valide/,
+    ],
+    [
+      'a missing option',
+      [
+        'documents',
+        'add',
+        '--dossier',
+        '1001',
+        '--type',
+        'invoice',
+        '--period',
+        '2026-10',
+        '--amount',
+        '10',
+      ],
+      /Il manque l’option obligatoire --number/,
+    ],
+  ])(
+    'refuses %s with one clear sentence and changes nothing',
+    async (_label, args, message) => {
+      const data = badInputFolder;
+      const before = await listDocuments(data);
+      const dossiersBefore = (await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout;
+      const result = await postier(['--data', data, ...args]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(await listDocuments(data)).toEqual(before);
+      expect((await postier(['--data', data, 'dossiers', 'list', '--json'])).stdout).toBe(
+        dossiersBefore,
+      );
+    },
+    60_000,
+  );
 
   it('refuses an unreadable PDF file, naming it, and writes nothing', async () => {
     const data = tempFolder();
-    await postier(['--data', data, 'dossiers', 'add', '--number', '1001', '--last-name', 'Côté', '--first-name', 'Hélène']);
+    await postier([
+      '--data',
+      data,
+      'dossiers',
+      'add',
+      '--number',
+      '1001',
+      '--last-name',
+      'Côté',
+      '--first-name',
+      'Hélène',
+    ]);
     const bad = path.join(tempFolder(), 'facture-abimée.pdf');
     fs.writeFileSync(bad, '%PDF-1.4\n garbage without xref');
-    const result = await postier(['--data', data, 'documents', 'add', '--dossier', '1001', '--type', 'invoice', '--number', 'Z', '--period', '2026-10', '--amount', '10', '--pdf', bad]);
+    const result = await postier([
+      '--data',
+      data,
+      'documents',
+      'add',
+      '--dossier',
+      '1001',
+      '--type',
+      'invoice',
+      '--number',
+      'Z',
+      '--period',
+      '2026-10',
+      '--amount',
+      '10',
+      '--pdf',
+      bad,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('facture-abimée.pdf');
     expect(await listDocuments(data)).toEqual([]);
@@ -119,7 +321,10 @@ describe('postier CLI', () => {
 
   it('answers in English when asked', async () => {
     const data = tempFolder();
-    const result = await postier(['--data', data, 'documents', 'pdf', '99', '--out', path.join(data, 'x.pdf')], { POSTIER_LANG: 'en' });
+    const result = await postier(
+      ['--data', data, 'documents', 'pdf', '99', '--out', path.join(data, 'x.pdf')],
+      { POSTIER_LANG: 'en' },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('No document no. 99.');
   }, 30_000);

@@ -12,8 +12,18 @@ import { tempFolder } from '../support/temp-folder.js';
 async function withDossiers(): Promise<Postier> {
   const postier = await freshPostier();
   const structure = await postier.records.chooseStructure();
-  await postier.records.createDossier(structure.id, { number: '1001', title: 'Mme', lastName: 'Lefèvre-Côté', firstName: 'Bérénice', address: '12, rue des Érables\nSherbrooke (Québec)' });
-  await postier.records.createDossier(structure.id, { number: '1002', lastName: 'Tremblay', firstName: 'Gérard' });
+  await postier.records.createDossier(structure.id, {
+    number: '1001',
+    title: 'Mme',
+    lastName: 'Lefèvre-Côté',
+    firstName: 'Bérénice',
+    address: '12, rue des Érables\nSherbrooke (Québec)',
+  });
+  await postier.records.createDossier(structure.id, {
+    number: '1002',
+    lastName: 'Tremblay',
+    firstName: 'Gérard',
+  });
   return postier;
 }
 
@@ -40,8 +50,20 @@ describe('documents journal', () => {
       issueDate: '2026-11-01',
       amountCents: 243_350,
     });
-    expect(doc).toMatchObject({ dossierNumber: '1001', dossierName: 'Mme Bérénice Lefèvre-Côté', type: 'invoice', hasPdf: true, pdfSource: 'generated', emailState: 'none', currency: 'CAD' });
-    const row = await postier.db.selectFrom('documents').select('pdf_path').where('id', '=', doc.id).executeTakeFirstOrThrow();
+    expect(doc).toMatchObject({
+      dossierNumber: '1001',
+      dossierName: 'Mme Bérénice Lefèvre-Côté',
+      type: 'invoice',
+      hasPdf: true,
+      pdfSource: 'generated',
+      emailState: 'none',
+      currency: 'CAD',
+    });
+    const row = await postier.db
+      .selectFrom('documents')
+      .select('pdf_path')
+      .where('id', '=', doc.id)
+      .executeTakeFirstOrThrow();
     expect(row.pdf_path).toMatch(/^documents\/\d+\/2026-10\/invoice-F-2026-10-001\.pdf$/);
     const text = (await readPdfText(await postier.documents.readPdf(doc.id))).join('\n');
     expect(text).toContain('F-2026-10-001');
@@ -52,7 +74,13 @@ describe('documents journal', () => {
 
   it('watermarks the verification form, a draft type', async () => {
     const postier = await withDossiers();
-    const doc = await postier.documents.addDocument({ dossierNumber: '1002', type: 'verification', number: 'V-1', period: '2025', amountCents: 100 });
+    const doc = await postier.documents.addDocument({
+      dossierNumber: '1002',
+      type: 'verification',
+      number: 'V-1',
+      period: '2025',
+      amountCents: 100,
+    });
     const text = (await readPdfText(await postier.documents.readPdf(doc.id))).join('\n');
     expect(text).toContain('EXEMPLAIRE DE DÉMONSTRATION — non valide');
   });
@@ -60,14 +88,29 @@ describe('documents journal', () => {
   it('keeps an imported PDF byte for byte', async () => {
     const postier = await withDossiers();
     const source = await pdfFile(tempFolder(), 'Facture importée 777');
-    const doc = await postier.documents.addDocument({ dossierNumber: '1002', type: 'invoice', number: '777', period: '2026-10', amountCents: 5000, pdfFile: source });
+    const doc = await postier.documents.addDocument({
+      dossierNumber: '1002',
+      type: 'invoice',
+      number: '777',
+      period: '2026-10',
+      amountCents: 5000,
+      pdfFile: source,
+    });
     expect(doc.pdfSource).toBe('imported');
-    expect(Buffer.compare(await postier.documents.readPdf(doc.id), fs.readFileSync(source))).toBe(0);
+    expect(Buffer.compare(await postier.documents.readPdf(doc.id), fs.readFileSync(source))).toBe(
+      0,
+    );
   });
 
   it('exports a PDF to a chosen file', async () => {
     const postier = await withDossiers();
-    const doc = await postier.documents.addDocument({ dossierNumber: '1001', type: 'notice', number: 'AE-1', period: '2026-11', amountCents: 1 });
+    const doc = await postier.documents.addDocument({
+      dossierNumber: '1001',
+      type: 'notice',
+      number: 'AE-1',
+      period: '2026-11',
+      amountCents: 1,
+    });
     const out = path.join(tempFolder(), 'copie.pdf');
     await postier.documents.exportPdf(doc.id, out);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -85,10 +128,19 @@ describe('documents journal', () => {
     const before = await tableCounts(postier);
     const filesBefore = fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).length;
     await expect(
-      postier.documents.addDocument({ dossierNumber: '1001', type: 'invoice', number: 'X1', period: '2026-10', amountCents: 100, ...(override as object) } as never),
+      postier.documents.addDocument({
+        dossierNumber: '1001',
+        type: 'invoice',
+        number: 'X1',
+        period: '2026-10',
+        amountCents: 100,
+        ...(override as object),
+      } as never),
     ).rejects.toMatchObject({ code });
     expect(await tableCounts(postier)).toEqual(before);
-    expect(fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).length).toBe(filesBefore);
+    expect(fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).length).toBe(
+      filesBefore,
+    );
   });
 
   it('refuses an unreadable PDF file', async () => {
@@ -98,22 +150,50 @@ describe('documents journal', () => {
     fs.writeFileSync(garbage, 'ceci n’est pas un PDF');
     const before = await tableCounts(postier);
     await expect(
-      postier.documents.addDocument({ dossierNumber: '1001', type: 'invoice', number: 'X2', period: '2026-10', amountCents: 100, pdfFile: garbage }),
+      postier.documents.addDocument({
+        dossierNumber: '1001',
+        type: 'invoice',
+        number: 'X2',
+        period: '2026-10',
+        amountCents: 100,
+        pdfFile: garbage,
+      }),
     ).rejects.toMatchObject({ code: 'error.pdf.unreadable', params: { file: 'facture.pdf' } });
     expect(await tableCounts(postier)).toEqual(before);
   });
 
   it('refuses a duplicate document number and removes the PDF it had written', async () => {
     const postier = await withDossiers();
-    await postier.documents.addDocument({ dossierNumber: '1001', type: 'invoice', number: 'F1', period: '2026-10', amountCents: 100 });
-    const files = () => fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).filter((f) => String(f).endsWith('.pdf'));
+    await postier.documents.addDocument({
+      dossierNumber: '1001',
+      type: 'invoice',
+      number: 'F1',
+      period: '2026-10',
+      amountCents: 100,
+    });
+    const files = () =>
+      fs
+        .readdirSync(postier.folder.documentsFolder, { recursive: true })
+        .filter((f) => String(f).endsWith('.pdf'));
     const before = files();
     await expect(
-      postier.documents.addDocument({ dossierNumber: '1002', type: 'invoice', number: 'F1', period: '2026-10', amountCents: 100 }),
+      postier.documents.addDocument({
+        dossierNumber: '1002',
+        type: 'invoice',
+        number: 'F1',
+        period: '2026-10',
+        amountCents: 100,
+      }),
     ).rejects.toMatchObject({ code: 'error.document.duplicateNumber' });
     expect(files()).toEqual(before);
     // The same number for another type is a different document.
-    await postier.documents.addDocument({ dossierNumber: '1002', type: 'notice', number: 'F1', period: '2026-10', amountCents: 100 });
+    await postier.documents.addDocument({
+      dossierNumber: '1002',
+      type: 'notice',
+      number: 'F1',
+      period: '2026-10',
+      amountCents: 100,
+    });
   });
 
   it('filters by type, period, state and text, sorts and pages', async () => {
@@ -128,7 +208,11 @@ describe('documents journal', () => {
         amountCents: i * 1000,
       });
     }
-    await postier.db.updateTable('documents').set({ email_state: 'sent', last_sent_at: '2026-10-20T10:00:00Z' }).where('number', '=', 'N-07').execute();
+    await postier.db
+      .updateTable('documents')
+      .set({ email_state: 'sent', last_sent_at: '2026-10-20T10:00:00Z' })
+      .where('number', '=', 'N-07')
+      .execute();
 
     const all = await postier.documents.journal({ limit: 5 });
     expect(all.total).toBe(12);
@@ -139,10 +223,16 @@ describe('documents journal', () => {
     const notices = await postier.documents.journal({ types: ['notice'], period: '2026-10' });
     expect(notices.items.map((d) => d.number).sort()).toEqual(['N-09', 'N-12']);
     const sent = await postier.documents.journal({ emailStates: ['sent'] });
-    expect(sent.items.map((d) => [d.number, d.lastSentAt])).toEqual([['N-07', '2026-10-20T10:00:00Z']]);
+    expect(sent.items.map((d) => [d.number, d.lastSentAt])).toEqual([
+      ['N-07', '2026-10-20T10:00:00Z'],
+    ]);
     const byName = await postier.documents.journal({ text: 'tremblay', limit: 100 });
     expect(byName.total).toBe(6);
-    const byAmount = await postier.documents.journal({ sort: 'amount', descending: false, limit: 2 });
+    const byAmount = await postier.documents.journal({
+      sort: 'amount',
+      descending: false,
+      limit: 2,
+    });
     expect(byAmount.items.map((d) => d.amountCents)).toEqual([1000, 2000]);
     const byDossier = await postier.documents.journal({ text: '1001', limit: 100 });
     expect(byDossier.total).toBe(6);

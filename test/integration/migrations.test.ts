@@ -9,12 +9,17 @@ import { migrateToLatest } from '../../src-main/db/migrate.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 function columns(sqlite: Sqlite.Database, table: string): string[] {
-  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map(
+    (c) => c.name,
+  );
 }
 
 function migratorOn(sqlite: Sqlite.Database) {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
   return { db, migrator };
 }
 
@@ -26,23 +31,53 @@ describe('migration 0001-records-and-documents', () => {
     expect(result.error).toBeUndefined();
     expect(result.results?.map((r) => r.migrationName)).toEqual(['0001-records-and-documents']);
 
-    for (const table of ['structures', 'staff', 'client_groups', 'dossiers', 'correspondents', 'document_types', 'documents', 'document_attachments', 'settings']) {
+    for (const table of [
+      'structures',
+      'staff',
+      'client_groups',
+      'dossiers',
+      'correspondents',
+      'document_types',
+      'documents',
+      'document_attachments',
+      'settings',
+    ]) {
       expect(columns(sqlite, table).length, table).toBeGreaterThan(1);
     }
-    expect(columns(sqlite, 'dossiers')).toEqual(expect.arrayContaining(['number', 'sin', 'email_opt_in', 'version']));
-    const types = sqlite.prepare('select code, password_rule, password_fallback, watermark from document_types order by id').all();
+    expect(columns(sqlite, 'dossiers')).toEqual(
+      expect.arrayContaining(['number', 'sin', 'email_opt_in', 'version']),
+    );
+    const types = sqlite
+      .prepare(
+        'select code, password_rule, password_fallback, watermark from document_types order by id',
+      )
+      .all();
     expect(types).toEqual([
       { code: 'invoice', password_rule: null, password_fallback: null, watermark: null },
       { code: 'notice', password_rule: null, password_fallback: null, watermark: null },
-      { code: 'taxslip', password_rule: '{{nas}}', password_fallback: '000000000', watermark: null },
+      {
+        code: 'taxslip',
+        password_rule: '{{nas}}',
+        password_fallback: '000000000',
+        watermark: null,
+      },
       { code: 'statement', password_rule: null, password_fallback: null, watermark: null },
-      { code: 'verification', password_rule: '{{nas}}', password_fallback: '000000000', watermark: 'EXEMPLAIRE DE DÉMONSTRATION — non valide' },
+      {
+        code: 'verification',
+        password_rule: '{{nas}}',
+        password_fallback: '000000000',
+        watermark: 'EXEMPLAIRE DE DÉMONSTRATION — non valide',
+      },
     ]);
     // The journal's usual filter is served by an index, not a table scan.
     const plan = sqlite
-      .prepare("explain query plan select id from documents where structure_id = 1 and type_id = 1 and period = '2026-10'")
+      .prepare(
+        "explain query plan select id from documents where structure_id = 1 and type_id = 1 and period = '2026-10'",
+      )
       .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX documents_journal/);
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX documents_journal/,
+    );
     await db.destroy();
   });
 });
@@ -55,16 +90,35 @@ describe('migration 0002-outbox', () => {
     const result = await migrator.migrateTo('0002-outbox');
     expect(result.error).toBeUndefined();
     expect(result.results?.map((r) => r.migrationName)).toEqual(['0002-outbox']);
-    for (const table of ['mail_accounts', 'send_batches', 'messages', 'message_addresses', 'send_journal', 'engine_lease']) {
+    for (const table of [
+      'mail_accounts',
+      'send_batches',
+      'messages',
+      'message_addresses',
+      'send_journal',
+      'engine_lease',
+    ]) {
       expect(columns(sqlite, table).length, table).toBeGreaterThan(1);
     }
     expect(columns(sqlite, 'messages')).toEqual(
-      expect.arrayContaining(['status', 'attempts', 'next_attempt_at', 'last_reply', 'message_id_header', 'queued_by', 'workstation']),
+      expect.arrayContaining([
+        'status',
+        'attempts',
+        'next_attempt_at',
+        'last_reply',
+        'message_id_header',
+        'queued_by',
+        'workstation',
+      ]),
     );
-    expect(sqlite.prepare('select id, holder from engine_lease').all()).toEqual([{ id: 1, holder: null }]);
+    expect(sqlite.prepare('select id, holder from engine_lease').all()).toEqual([
+      { id: 1, holder: null },
+    ]);
     // The engine's "next due message" query is served by an index.
     const plan = sqlite
-      .prepare("explain query plan select id from messages where status = 'validated' and next_attempt_at <= '2026' order by id")
+      .prepare(
+        "explain query plan select id from messages where status = 'validated' and next_attempt_at <= '2026' order by id",
+      )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX messages_due/);
     await db.destroy();
@@ -72,7 +126,6 @@ describe('migration 0002-outbox', () => {
 });
 
 describe('all migrations', () => {
-
   it('is recorded once: opening again applies nothing', async () => {
     const file = path.join(tempFolder(), 'again.sqlite');
     const first = openDatabase(file);
@@ -87,8 +140,14 @@ describe('all migrations', () => {
     const file = path.join(tempFolder(), 'newer.sqlite');
     const handle = openDatabase(file);
     await migrateToLatest(handle.db);
-    handle.sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999-from-the-future', 'x')").run();
-    await expect(migrateToLatest(handle.db)).rejects.toMatchObject({ code: 'error.database.tooNew' });
+    handle.sqlite
+      .prepare(
+        "insert into kysely_migration (name, timestamp) values ('9999-from-the-future', 'x')",
+      )
+      .run();
+    await expect(migrateToLatest(handle.db)).rejects.toMatchObject({
+      code: 'error.database.tooNew',
+    });
     await handle.close();
   });
 
@@ -102,7 +161,11 @@ describe('all migrations', () => {
     for (let i = 0; i < Object.keys(migrations).length; i++) {
       expect((await migrator.migrateDown()).error).toBeUndefined();
     }
-    const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'").all();
+    const tables = sqlite
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%'",
+      )
+      .all();
     expect(tables).toEqual([]);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     await db.destroy();

@@ -24,7 +24,11 @@ describe('dossiers', () => {
       ['helene.cote@example.com', true],
       ['fred@example.net', false],
     ]);
-    await postier.records.createDossier(structure.id, { number: '1002', lastName: 'Tremblay', firstName: 'Gérard' });
+    await postier.records.createDossier(structure.id, {
+      number: '1002',
+      lastName: 'Tremblay',
+      firstName: 'Gérard',
+    });
 
     const search = (text: string) =>
       postier.records.searchDossiers({ text }).then((p) => p.items.map((d) => d.number));
@@ -40,9 +44,17 @@ describe('dossiers', () => {
   it('never returns the full SIN, and stores it as nine digits', async () => {
     const postier = await freshPostier();
     const structure = await postier.records.chooseStructure();
-    const dossier = await postier.records.createDossier(structure.id, { number: 'A1', lastName: 'Roy', sin: '130 692 544' });
+    const dossier = await postier.records.createDossier(structure.id, {
+      number: 'A1',
+      lastName: 'Roy',
+      sin: '130 692 544',
+    });
     expect(JSON.stringify(dossier)).not.toContain('130692544');
-    const row = await postier.db.selectFrom('dossiers').select('sin').where('id', '=', dossier.id).executeTakeFirstOrThrow();
+    const row = await postier.db
+      .selectFrom('dossiers')
+      .select('sin')
+      .where('id', '=', dossier.id)
+      .executeTakeFirstOrThrow();
     expect(row.sin).toBe('130692544');
     await expect(
       postier.records.createDossier(structure.id, { number: 'A2', lastName: 'Roy', sin: '12345' }),
@@ -64,7 +76,10 @@ describe('dossiers', () => {
         lastName: 'Autre',
         correspondents: [{ email: 'b@example.com' }],
       }),
-    ).rejects.toMatchObject({ code: 'error.dossier.duplicateNumber', params: { number: '1001', structure: 'Résidence Test' } });
+    ).rejects.toMatchObject({
+      code: 'error.dossier.duplicateNumber',
+      params: { number: '1001', structure: 'Résidence Test' },
+    });
     expect(await tableCounts(postier)).toEqual(before);
   });
 
@@ -72,9 +87,18 @@ describe('dossiers', () => {
     const postier = await freshPostier();
     const structure = await postier.records.chooseStructure();
     const before = await tableCounts(postier);
-    for (const email of ['pas-une-adresse', 'a@b', 'x@example.com\r\nBcc: victim@example.com', 'a b@example.com']) {
+    for (const email of [
+      'pas-une-adresse',
+      'a@b',
+      'x@example.com\r\nBcc: victim@example.com',
+      'a b@example.com',
+    ]) {
       await expect(
-        postier.records.createDossier(structure.id, { number: '7', lastName: 'X', correspondents: [{ email }] }),
+        postier.records.createDossier(structure.id, {
+          number: '7',
+          lastName: 'X',
+          correspondents: [{ email }],
+        }),
       ).rejects.toMatchObject({ code: 'error.email.invalid' });
     }
     expect(await tableCounts(postier)).toEqual(before);
@@ -88,14 +112,22 @@ describe('dossiers', () => {
       lastName: 'Pelletier',
       correspondents: [{ email: 'etienne.pelletier@example', keepInvalidEmail: true }],
     });
-    expect(dossier.correspondents[0]).toMatchObject({ email: 'etienne.pelletier@example', emailValid: false });
+    expect(dossier.correspondents[0]).toMatchObject({
+      email: 'etienne.pelletier@example',
+      emailValid: false,
+    });
   });
 
   it('refuses a stale update made from an older copy of the dossier', async () => {
     const postier = await freshPostier();
     const structure = await postier.records.chooseStructure();
-    const original = await postier.records.createDossier(structure.id, { number: '5', lastName: 'Morin' });
-    const first = await postier.records.updateDossier(original.id, original.version, { firstName: 'Éliane' });
+    const original = await postier.records.createDossier(structure.id, {
+      number: '5',
+      lastName: 'Morin',
+    });
+    const first = await postier.records.updateDossier(original.id, original.version, {
+      firstName: 'Éliane',
+    });
     expect(first.version).toBe(original.version + 1);
     await expect(
       postier.records.updateDossier(original.id, original.version, { firstName: 'Éloïse' }),
@@ -106,10 +138,20 @@ describe('dossiers', () => {
   it('adds, updates and removes correspondents with version checks', async () => {
     const postier = await freshPostier();
     const structure = await postier.records.chooseStructure();
-    const dossier = await postier.records.createDossier(structure.id, { number: '8', lastName: 'Caron' });
-    const added = await postier.records.addCorrespondent(dossier.id, { name: 'Rémi', email: 'remi@example.net' });
-    await postier.records.updateCorrespondent(added.id, added.version, { email: 'remi.caron@example.net' });
-    await expect(postier.records.updateCorrespondent(added.id, added.version, { email: 'x@example.net' })).rejects.toMatchObject({
+    const dossier = await postier.records.createDossier(structure.id, {
+      number: '8',
+      lastName: 'Caron',
+    });
+    const added = await postier.records.addCorrespondent(dossier.id, {
+      name: 'Rémi',
+      email: 'remi@example.net',
+    });
+    await postier.records.updateCorrespondent(added.id, added.version, {
+      email: 'remi.caron@example.net',
+    });
+    await expect(
+      postier.records.updateCorrespondent(added.id, added.version, { email: 'x@example.net' }),
+    ).rejects.toMatchObject({
       code: 'error.record.stale',
     });
     const current = (await postier.records.getDossier(dossier.id)).correspondents[0]!;
@@ -121,7 +163,11 @@ describe('dossiers', () => {
   it('asks which structure when there are several and none is named', async () => {
     const postier = await freshPostier();
     await postier.records.createStructure({ name: 'Garderie Les Lucioles' });
-    await expect(postier.records.chooseStructure()).rejects.toMatchObject({ code: 'error.structure.ambiguous' });
-    expect((await postier.records.chooseStructure('Garderie Les Lucioles')).name).toBe('Garderie Les Lucioles');
+    await expect(postier.records.chooseStructure()).rejects.toMatchObject({
+      code: 'error.structure.ambiguous',
+    });
+    expect((await postier.records.chooseStructure('Garderie Les Lucioles')).name).toBe(
+      'Garderie Les Lucioles',
+    );
   });
 });

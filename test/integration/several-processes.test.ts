@@ -17,7 +17,12 @@ interface WriterResult {
   errors: string[];
 }
 
-function runWriter(dataPath: string, prefix: string, count: number, shared: string): Promise<WriterResult> {
+function runWriter(
+  dataPath: string,
+  prefix: string,
+  count: number,
+  shared: string,
+): Promise<WriterResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [WRITER, dataPath, prefix, String(count), shared], { cwd: REPO_ROOT });
     let out = '';

@@ -12,14 +12,23 @@ afterEach(async () => {
 export async function freshPostier(): Promise<Postier> {
   const postier = await openPostier({ dataPath: tempFolder() });
   opened.push(postier);
-  await postier.records.createStructure({ name: 'Résidence Test', locale: 'fr-CA', currency: 'CAD' });
+  await postier.records.createStructure({
+    name: 'Résidence Test',
+    locale: 'fr-CA',
+    currency: 'CAD',
+  });
   return postier;
 }
 
 /** Row counts of the tables a failed operation must leave untouched. */
 export async function tableCounts(postier: Postier): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['dossiers', 'correspondents', 'documents', 'document_attachments'] as const) {
+  for (const table of [
+    'dossiers',
+    'correspondents',
+    'documents',
+    'document_attachments',
+  ] as const) {
     const row = await postier.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,6 +1,11 @@
 // Amounts, periods, dates, addresses and SINs as users type and read them.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, parseIsoDate, parsePeriod } from '../../src-shared/format/dates.js';
+import {
+  formatDate,
+  formatPeriod,
+  parseIsoDate,
+  parsePeriod,
+} from '../../src-shared/format/dates.js';
 import { formatMoney, parseAmount } from '../../src-shared/format/money.js';
 import { translate } from '../../src-shared/i18n/catalog.js';
 import { en } from '../../src-shared/i18n/en.js';
@@ -20,7 +25,9 @@ describe('amounts', () => {
   ])('reads %s as %i cents', (input, cents) => expect(parseAmount(input)).toBe(cents));
 
   it.each(['abc', '12,345', '1.2.3', '', '12 €', '1e5'])('refuses %j naming the value', (input) => {
-    expect(() => parseAmount(input)).toThrow(expect.objectContaining({ code: 'error.amount.invalid', params: { value: input } }));
+    expect(() => parseAmount(input)).toThrow(
+      expect.objectContaining({ code: 'error.amount.invalid', params: { value: input } }),
+    );
   });
 
   it('formats for fr-CA, fr-FR and en-CA', () => {
@@ -35,7 +42,9 @@ describe('periods and dates', () => {
     expect(parsePeriod('2026-10')).toBe('2026-10');
     expect(parsePeriod('2025')).toBe('2025');
     for (const bad of ['2026-13', 'octobre', '10/2026', '2026-1']) {
-      expect(() => parsePeriod(bad)).toThrow(expect.objectContaining({ code: 'error.period.invalid' }));
+      expect(() => parsePeriod(bad)).toThrow(
+        expect.objectContaining({ code: 'error.period.invalid' }),
+      );
     }
   });
 
@@ -49,7 +58,9 @@ describe('periods and dates', () => {
 
   it('refuses impossible dates', () => {
     expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
-    expect(() => parseIsoDate('2026-02-30')).toThrow(expect.objectContaining({ code: 'error.date.invalid' }));
+    expect(() => parseIsoDate('2026-02-30')).toThrow(
+      expect.objectContaining({ code: 'error.date.invalid' }),
+    );
   });
 });
 
@@ -66,14 +77,20 @@ describe('identity fields', () => {
     expect(normalizeSin('046 454 286')).toBe('046454286');
     expect(normalizeSin('046-454-286')).toBe('046454286');
     expect(maskSin('046454286')).toBe('••• ••• 286');
-    expect(() => normalizeSin('04645428')).toThrow(expect.objectContaining({ code: 'error.sin.invalid' }));
+    expect(() => normalizeSin('04645428')).toThrow(
+      expect.objectContaining({ code: 'error.sin.invalid' }),
+    );
   });
 });
 
 describe('catalogs', () => {
   it('have the same keys in French and English, and fill placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-    expect(translate('fr', 'error.dossier.notFound', { number: '42' })).toContain('Aucun dossier n° 42');
-    expect(translate('en', 'error.dossier.notFound', { number: '42' })).toContain('No record no. 42');
+    expect(translate('fr', 'error.dossier.notFound', { number: '42' })).toContain(
+      'Aucun dossier n° 42',
+    );
+    expect(translate('en', 'error.dossier.notFound', { number: '42' })).toContain(
+      'No record no. 42',
+    );
   });
 });

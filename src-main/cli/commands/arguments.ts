@@ -11,7 +11,9 @@ export function collect(value: string, previous: string[]): string[] {
 export function parseCount(argument: string) {
   return (value: string): number => {
     if (!/^\d+$/.test(value)) {
-      throw new InvalidArgumentError(`${argument} attend un nombre entier positif, pas « ${value} ».`);
+      throw new InvalidArgumentError(
+        `${argument} attend un nombre entier positif, pas « ${value} ».`,
+      );
     }
     return Number(value);
   };
@@ -19,7 +21,9 @@ export function parseCount(argument: string) {
 
 export function parseId(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) {
-    throw new InvalidArgumentError(`un numéro de document est un entier positif, pas « ${value} ».`);
+    throw new InvalidArgumentError(
+      `un numéro de document est un entier positif, pas « ${value} ».`,
+    );
   }
   return Number(value);
 }

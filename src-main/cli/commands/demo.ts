@@ -6,12 +6,18 @@ import type { CliContext } from '../program.js';
 export function registerDemoCommand(program: Command, context: CliContext): void {
   program
     .command('demo')
-    .description(`crée l’établissement de démonstration « ${DEMO_STRUCTURE_NAME} » : résidents, familles, factures du mois, relevés fiscaux`)
+    .description(
+      `crée l’établissement de démonstration « ${DEMO_STRUCTURE_NAME} » : résidents, familles, factures du mois, relevés fiscaux`,
+    )
     .action(async (_options: unknown, command: Command) => {
       await context.withPostier(command, async (postier) => {
-        const existing = (await postier.records.listStructures()).find((s) => s.name === DEMO_STRUCTURE_NAME);
+        const existing = (await postier.records.listStructures()).find(
+          (s) => s.name === DEMO_STRUCTURE_NAME,
+        );
         if (existing) {
-          process.stdout.write(`L’établissement de démonstration existe déjà (n° ${existing.id}) : rien n’a été ajouté.\n`);
+          process.stdout.write(
+            `L’établissement de démonstration existe déjà (n° ${existing.id}) : rien n’a été ajouté.\n`,
+          );
           return;
         }
         process.stdout.write('Création de l’établissement de démonstration…\n');

@@ -1,9 +1,15 @@
 // `postier documents add|list|pdf`.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { DOCUMENT_TYPE_CODES, type DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
+import {
+  DOCUMENT_TYPE_CODES,
+  type DocumentTypeCode,
+} from '../../../src-shared/domain/document-types.js';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
-import { DOCUMENT_EMAIL_STATES, type DocumentEmailState } from '../../../src-shared/domain/statuses.js';
+import {
+  DOCUMENT_EMAIL_STATES,
+  type DocumentEmailState,
+} from '../../../src-shared/domain/statuses.js';
 import { formatMoney } from '../../../src-shared/format/money.js';
 import type { CliContext } from '../program.js';
 import { printJson, printTable } from '../output.js';
@@ -42,7 +48,11 @@ export function registerDocumentCommands(program: Command, context: CliContext):
     .command('add')
     .description('ajoute un document ; sans --pdf, Postier génère le PDF')
     .requiredOption('--dossier <n>', 'numéro du dossier')
-    .addOption(new Option('--type <type>', 'type de document').choices(DOCUMENT_TYPE_CODES).makeOptionMandatory())
+    .addOption(
+      new Option('--type <type>', 'type de document')
+        .choices(DOCUMENT_TYPE_CODES)
+        .makeOptionMandatory(),
+    )
     .requiredOption('--number <x>', 'numéro du document')
     .requiredOption('--period <p>', 'période : AAAA-MM (mois) ou AAAA (année)')
     .requiredOption('--amount <a>', 'montant total (ex. 1234,56)', parseAmountArgument)
@@ -91,7 +101,9 @@ export function registerDocumentCommands(program: Command, context: CliContext):
     .option('--structure <id|name>', 'établissement')
     .action(async (options: ListOptions, command: Command) => {
       await context.withPostier(command, async (postier) => {
-        const structure = options.structure ? await postier.records.getStructure(options.structure) : undefined;
+        const structure = options.structure
+          ? await postier.records.getStructure(options.structure)
+          : undefined;
         const dossier = options.dossier
           ? await postier.records.getDossierByNumber(
               (structure ?? (await postier.records.chooseStructure())).id,
@@ -152,7 +164,10 @@ function printDocuments(items: JournalDocument[], total: number): void {
     { header: 'Dossier', value: (d) => `${d.dossierNumber} ${d.dossierName}` },
     { header: 'Période', value: (d) => d.period },
     { header: 'Montant', value: (d) => (d.amountCents / 100).toFixed(2) },
-    { header: 'E-mail', value: (d) => (d.emailState === 'sent' ? `✉ ${d.lastSentAt ?? ''}` : d.emailState) },
+    {
+      header: 'E-mail',
+      value: (d) => (d.emailState === 'sent' ? `✉ ${d.lastSentAt ?? ''}` : d.emailState),
+    },
   ]);
   process.stdout.write(`${items.length} document(s) affiché(s) sur ${total}.\n`);
 }

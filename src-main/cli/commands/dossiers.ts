@@ -25,11 +25,15 @@ interface ListOptions {
 }
 
 export function registerDossierCommands(program: Command, context: CliContext): void {
-  const dossiers = program.command('dossiers').description('dossiers (clients, résidents, enfants)');
+  const dossiers = program
+    .command('dossiers')
+    .description('dossiers (clients, résidents, enfants)');
 
   dossiers
     .command('add')
-    .description('ajoute un dossier ; chaque --email devient un correspondant qui reçoit les documents')
+    .description(
+      'ajoute un dossier ; chaque --email devient un correspondant qui reçoit les documents',
+    )
     .requiredOption('--number <n>', 'numéro du dossier (unique dans l’établissement)')
     .requiredOption('--last-name <name>', 'nom')
     .requiredOption('--first-name <name>', 'prénom')
@@ -50,7 +54,9 @@ export function registerDossierCommands(program: Command, context: CliContext): 
           emailOptIn: options.email.length > 0 && options.emailOptIn,
           correspondents: options.email.map((email) => ({ email, receivesDocuments: true })),
         });
-        process.stdout.write(`Dossier n° ${dossier.number} ajouté : ${dossier.displayName} (id ${dossier.id}).\n`);
+        process.stdout.write(
+          `Dossier n° ${dossier.number} ajouté : ${dossier.displayName} (id ${dossier.id}).\n`,
+        );
       });
     });
 

@@ -18,5 +18,4 @@ export function registerInitCommands(program: Command, context: CliContext): voi
         );
       });
     });
-
 }

@@ -4,12 +4,14 @@ export const coreEn: Record<keyof typeof coreFr, string> = {
   'error.internal': 'An unexpected error occurred: {detail}',
   'error.field.required': 'The field “{field}” is required.',
   'error.field.tooLong': 'The field “{field}” is too long ({max} characters at most).',
-  'error.email.invalid': 'The e-mail address “{email}” is not valid: check it (example: name@domain.com).',
+  'error.email.invalid':
+    'The e-mail address “{email}” is not valid: check it (example: name@domain.com).',
   'error.amount.invalid': 'The amount “{value}” is not a number: write for example 1234.56.',
   'error.date.invalid': 'The date “{value}” is not valid: write it YYYY-MM-DD (e.g. 2026-10-31).',
   'error.period.invalid':
     'The period “{value}” is not valid: write YYYY-MM for a month (e.g. 2026-10) or YYYY for a year.',
-  'error.sin.invalid': 'The SIN “{value}” is not valid: it needs 9 digits (spaces and dashes allowed).',
+  'error.sin.invalid':
+    'The SIN “{value}” is not valid: it needs 9 digits (spaces and dashes allowed).',
   'error.record.stale':
     'This {record} was changed on another workstation while you were editing it. Reopen it to see the latest version, then make your change again.',
   'error.structure.notFound': 'No organisation “{structure}”. Run “postier init” to create one.',

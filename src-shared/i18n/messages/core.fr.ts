@@ -3,17 +3,20 @@ export const coreFr = {
   'error.internal': 'Une erreur inattendue est survenue : {detail}',
   'error.field.required': 'Le champ « {field} » est obligatoire.',
   'error.field.tooLong': 'Le champ « {field} » est trop long ({max} caractères au plus).',
-  'error.email.invalid': 'L’adresse e-mail « {email} » n’est pas valide : vérifiez-la (exemple : nom@domaine.fr).',
+  'error.email.invalid':
+    'L’adresse e-mail « {email} » n’est pas valide : vérifiez-la (exemple : nom@domaine.fr).',
   'error.amount.invalid':
     'Le montant « {value} » n’est pas un nombre : écrivez par exemple 1234,56 ou 1234.56.',
-  'error.date.invalid': 'La date « {value} » n’est pas valide : écrivez-la AAAA-MM-JJ (ex. 2026-10-31).',
+  'error.date.invalid':
+    'La date « {value} » n’est pas valide : écrivez-la AAAA-MM-JJ (ex. 2026-10-31).',
   'error.period.invalid':
     'La période « {value} » n’est pas valide : écrivez AAAA-MM pour un mois (ex. 2026-10) ou AAAA pour une année.',
   'error.sin.invalid':
     'Le NAS « {value} » n’est pas valide : il faut 9 chiffres (espaces et tirets acceptés).',
   'error.record.stale':
     'Ce {record} a été modifié par un autre poste pendant que vous le modifiiez. Rouvrez-le pour voir la dernière version, puis refaites votre modification.',
-  'error.structure.notFound': 'Aucun établissement « {structure} ». Lancez « postier init » pour en créer un.',
+  'error.structure.notFound':
+    'Aucun établissement « {structure} ». Lancez « postier init » pour en créer un.',
   'error.structure.ambiguous':
     'Il y a plusieurs établissements : précisez lequel avec --structure (ex. --structure {example}).',
   'error.dossier.duplicateNumber':
