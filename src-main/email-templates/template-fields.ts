@@ -1,0 +1,92 @@
+// The fields an e-mail template may use ({{personne}}, {{periode}}...) and their values for
+// one message. The SIN is not among them: it may open a PDF, never appear in an e-mail.
+import { languageOf } from '../../src-shared/i18n/catalog.js';
+import { formatDate, formatPeriod } from '../../src-shared/format/dates.js';
+import { formatMoney } from '../../src-shared/format/money.js';
+
+export const STANDARD_FIELDS = [
+  'personne',
+  'periode',
+  'numero',
+  'montant',
+  'echeance',
+  'type',
+  'titre',
+  'nom',
+  'prenom',
+  'dossier',
+  'destinataire',
+  'etablissement',
+  'expediteur',
+] as const;
+export type StandardField = (typeof STANDARD_FIELDS)[number];
+
+/** Known to Postier but refused in e-mails (personal data). */
+export const FORBIDDEN_FIELDS: ReadonlySet<string> = new Set(['nas']);
+
+/** Field name → value, always a string ('' when the record has none). */
+export type TemplateContext = Record<string, string>;
+
+/** The names a template may use: the standard fields, then the dossiers' extra fields. */
+export function templateFieldNames(extraKeys: Iterable<string> = []): string[] {
+  const names: string[] = [...STANDARD_FIELDS];
+  const standard = new Set<string>(STANDARD_FIELDS);
+  const extras = [...new Set(extraKeys)]
+    .filter((key) => !standard.has(key) && !FORBIDDEN_FIELDS.has(key) && key.trim() !== '')
+    .sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...names, ...extras];
+}
+
+export interface ContextSource {
+  structure: { name: string; locale: string };
+  dossier: {
+    number: string;
+    title: string | null;
+    firstName: string;
+    lastName: string;
+    displayName: string;
+    /** Free fields; a standard name always wins over an extra field of the same name. */
+    extra: Record<string, string>;
+  };
+  document: {
+    number: string;
+    period: string;
+    amountCents: number;
+    currency: string;
+    dueDate: string | null;
+  };
+  /** The document type's name in the structure's language. */
+  typeName: string;
+  recipientName: string;
+  senderName: string;
+}
+
+export function buildTemplateContext(source: ContextSource): TemplateContext {
+  const { structure, dossier, document } = source;
+  const locale = structure.locale;
+  const context: TemplateContext = {};
+  for (const [key, value] of Object.entries(dossier.extra)) {
+    if (!FORBIDDEN_FIELDS.has(key)) context[key] = String(value ?? '');
+  }
+  const standard: Record<StandardField, string> = {
+    personne: dossier.displayName,
+    periode: formatPeriod(document.period, locale),
+    numero: document.number,
+    montant: formatMoney(document.amountCents, document.currency, locale),
+    echeance: document.dueDate ? formatDate(document.dueDate, locale) : '',
+    type: source.typeName,
+    titre: dossier.title ?? '',
+    nom: dossier.lastName,
+    prenom: dossier.firstName,
+    dossier: dossier.number,
+    destinataire: source.recipientName,
+    etablissement: structure.name,
+    expediteur: source.senderName,
+  };
+  return Object.assign(context, standard);
+}
+
+/** The name of a document type as the structure's recipients read it. */
+export function typeNameFor(locale: string, type: { name_fr: string; name_en: string }): string {
+  return languageOf(locale) === 'en' ? type.name_en : type.name_fr;
+}

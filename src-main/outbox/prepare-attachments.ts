@@ -1,0 +1,153 @@
+// The files of a bulk send: checked before anything is queued, sized to respect the mail
+// account's limit, and written under <data>/outbox/<batch>/ (general files once, each
+// message's own files in its own folder) before the rows that point to them.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AttachmentRole, MessageAttachment } from '../../src-shared/domain/outbox.js';
+import { UserError } from '../../src-shared/errors.js';
+import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
+import { encryptPdf } from '../pdf/encrypt.js';
+
+export const OUTBOX_FOLDER_NAME = 'outbox';
+/** The seed's advice: "ne dépassez pas 1 Mo". */
+export const LARGE_ATTACHMENT_BYTES = 1024 * 1024;
+/** Headers, MIME boundaries and part headers of a message, generously. */
+const ENVELOPE_BYTES = 8 * 1024;
+const PART_HEADER_BYTES = 400;
+
+/** A file chosen by the user, checked to exist and be readable. */
+export interface SourceFile {
+  absolutePath: string;
+  fileName: string;
+  size: number;
+}
+
+/** Reads a file's size, or says which file cannot be used (before anything is queued). */
+export function checkSourceFile(file: string, fileName = path.basename(file)): SourceFile {
+  const absolutePath = path.resolve(file);
+  try {
+    const stat = fs.statSync(absolutePath);
+    if (!stat.isFile()) throw new Error('not a file');
+    fs.accessSync(absolutePath, fs.constants.R_OK);
+    return { absolutePath, fileName: safeFileName(fileName, 'piece-jointe'), size: stat.size };
+  } catch {
+    throw new UserError('error.attachment.missing', { file });
+  }
+}
+
+/** How one attachment of a planned message gets its file. */
+export type AttachmentSource =
+  /** Already in the data folder (the document's PDF, its extra files): sent from there. */
+  | { kind: 'stored'; relativePath: string }
+  /** Copied once per batch into outbox/<batch>/general/, whatever its name in each message. */
+  | { kind: 'general'; file: SourceFile }
+  /** Copied into the message's own folder. */
+  | { kind: 'copy'; file: SourceFile }
+  /** Encrypted into the message's own folder with this password. */
+  | { kind: 'encrypt'; absolutePath: string; password: string };
+
+export interface PlannedAttachment {
+  fileName: string;
+  size: number;
+  role: AttachmentRole;
+  source: AttachmentSource;
+}
+
+/** What the message will weigh once encoded: base64 (×4/3, plus line breaks) for every part. */
+export function estimateMessageBytes(
+  attachmentSizes: readonly number[],
+  bodies: readonly string[],
+): number {
+  const encoded = (bytes: number) => Math.ceil(bytes / 3) * 4 * (78 / 76) + PART_HEADER_BYTES;
+  const bodyBytes = bodies.reduce((sum, body) => sum + encoded(Buffer.byteLength(body, 'utf8')), 0);
+  return Math.ceil(
+    ENVELOPE_BYTES + bodyBytes + attachmentSizes.reduce((sum, size) => sum + encoded(size), 0),
+  );
+}
+
+/** Gives each attachment of one message a distinct name: "lettre.pdf", "lettre (2).pdf". */
+export function distinctNames(attachments: PlannedAttachment[]): PlannedAttachment[] {
+  const taken = new Set<string>();
+  return attachments.map((attachment) => {
+    const { name, ext } = splitName(attachment.fileName);
+    let fileName = attachment.fileName;
+    for (let n = 2; taken.has(fileName.toLowerCase()); n++) fileName = `${name} (${n})${ext}`;
+    taken.add(fileName.toLowerCase());
+    return { ...attachment, fileName };
+  });
+}
+
+function splitName(fileName: string): { name: string; ext: string } {
+  const ext = path.extname(fileName);
+  return { name: fileName.slice(0, fileName.length - ext.length), ext };
+}
+
+/** Writes a batch's files; remembers what it wrote so that a failure can remove it all. */
+export class OutboxFiles {
+  private readonly generalPaths = new Map<string, string>();
+
+  constructor(
+    private readonly folder: DataFolder,
+    readonly batchId: number,
+  ) {}
+
+  get batchFolder(): string {
+    return this.folder.resolve(`${OUTBOX_FOLDER_NAME}/${this.batchId}`);
+  }
+
+  /** Writes one message's files into outbox/<batch>/<messageFolder>/; returns the attachments as stored. */
+  async writeMessageFiles(
+    messageFolder: string,
+    planned: PlannedAttachment[],
+  ): Promise<MessageAttachment[]> {
+    const result: MessageAttachment[] = [];
+    for (const attachment of planned) {
+      const { source } = attachment;
+      let relativePath: string;
+      let size = attachment.size;
+      if (source.kind === 'stored') {
+        relativePath = source.relativePath;
+      } else if (source.kind === 'general') {
+        relativePath = this.copyGeneral(source.file);
+      } else {
+        relativePath = `${OUTBOX_FOLDER_NAME}/${this.batchId}/${messageFolder}/${attachment.fileName}`;
+        const target = this.folder.resolve(relativePath);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        if (source.kind === 'copy') fs.copyFileSync(source.file.absolutePath, target);
+        else size = await encryptPdf(source.absolutePath, target, source.password);
+      }
+      result.push({
+        fileName: attachment.fileName,
+        path: relativePath,
+        size,
+        role: attachment.role,
+        encrypted: source.kind === 'encrypt',
+      });
+    }
+    return result;
+  }
+
+  removeMessageFolder(messageFolder: string): void {
+    fs.rmSync(path.join(this.batchFolder, messageFolder), { recursive: true, force: true });
+  }
+
+  removeAll(): void {
+    fs.rmSync(this.batchFolder, { recursive: true, force: true });
+  }
+
+  private copyGeneral(file: SourceFile): string {
+    const known = this.generalPaths.get(file.absolutePath);
+    if (known) return known;
+    const taken = new Set([...this.generalPaths.values()].map((p) => p.toLowerCase()));
+    const { name, ext } = splitName(file.fileName);
+    let relativePath = `${OUTBOX_FOLDER_NAME}/${this.batchId}/general/${file.fileName}`;
+    for (let n = 2; taken.has(relativePath.toLowerCase()); n++) {
+      relativePath = `${OUTBOX_FOLDER_NAME}/${this.batchId}/general/${name} (${n})${ext}`;
+    }
+    const target = this.folder.resolve(relativePath);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file.absolutePath, target);
+    this.generalPaths.set(file.absolutePath, relativePath);
+    return relativePath;
+  }
+}

@@ -1,0 +1,165 @@
+// Attachments of a bulk send (the Elite seed): the document, its own extra files, files for
+// one document's recipients and a general file for everyone; a warning above 1 MB, a refusal
+// above the account's limit, and a clear error naming a missing file before anything is queued.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Postier } from '../../src-main/app/postier.js';
+import { insertAttachment } from '../../src-main/db/documents-queries.js';
+import { demoPostier, documentId } from '../support/demo-postier.js';
+import { tempFolder } from '../support/temp-folder.js';
+
+function file(folder: string, name: string, bytes: number): string {
+  const target = path.join(folder, name);
+  fs.writeFileSync(target, randomBytes(bytes));
+  return target;
+}
+
+async function outboxFiles(postier: Postier): Promise<string[]> {
+  const root = postier.folder.resolve('outbox');
+  if (!fs.existsSync(root)) return [];
+  return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) =>
+    fs.statSync(path.join(root, f)).isFile(),
+  );
+}
+
+async function messageCount(postier: Postier): Promise<number> {
+  const row = await postier.db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('attachments of a bulk send', () => {
+  it('puts the general file on every message (one copy) and a recipient file on its document’s messages only', async () => {
+    const { postier, demo } = await demoPostier();
+    const folder = tempFolder();
+    const gazette = file(folder, 'Gazette d’automne.pdf', 40_000);
+    const letter = file(folder, 'lettre.pdf', 2_000);
+    const doc = await documentId(postier, 'F202610-1001');
+    const result = await postier.prepare.prepare({
+      type: 'invoice',
+      period: demo.period,
+      generalAttachments: [gazette],
+      recipientAttachments: { [doc]: [letter] },
+    });
+
+    expect(result.queued).toHaveLength(30);
+    const generalPaths = new Set<string>();
+    for (const message of result.queued) {
+      const general = message.attachments.filter((a) => a.role === 'general');
+      expect(general.map((a) => a.fileName)).toEqual(['Gazette d’automne.pdf']);
+      generalPaths.add(general[0]!.path);
+      const expected = message.documentId === doc ? ['lettre.pdf'] : [];
+      expect(
+        message.attachments.filter((a) => a.role === 'recipient').map((a) => a.fileName),
+      ).toEqual(expected);
+    }
+    expect([...generalPaths]).toEqual([`outbox/${result.batchId}/general/Gazette d’automne.pdf`]);
+    expect(fs.readFileSync(postier.folder.resolve([...generalPaths][0]!))).toEqual(
+      fs.readFileSync(gazette),
+    );
+    // 1 general copy + 2 recipient copies (one per message of document 1001).
+    expect(await outboxFiles(postier)).toHaveLength(3);
+    expect(result.warnings.map((w) => w.code)).not.toContain('warning.attachment.large');
+  });
+
+  it('sends the document’s own extra files with it', async () => {
+    const { postier } = await demoPostier();
+    const doc = await documentId(postier, 'F202610-1003');
+    const relative = 'documents/1/2026-10/debours-1003.pdf';
+    fs.writeFileSync(postier.folder.resolve(relative), randomBytes(1_000));
+    await insertAttachment(postier.db, {
+      document_id: doc,
+      file_name: 'Relevé de débours.pdf',
+      file_path: relative,
+      size_bytes: 1_000,
+    });
+    const { queued } = await postier.prepare.prepare({ documentIds: [doc] });
+    expect(queued[0]!.attachments.map((a) => [a.fileName, a.role, a.path])).toEqual([
+      ['Facture F202610-1003.pdf', 'document', expect.stringMatching(/^documents\//)],
+      ['Relevé de débours.pdf', 'extra', relative],
+    ]);
+  });
+
+  it('warns about a file above 1 MB, naming it', async () => {
+    const { postier, demo } = await demoPostier();
+    const heavy = file(tempFolder(), 'photos.pdf', 1.5 * 1024 * 1024);
+    const result = await postier.prepare.prepare({
+      type: 'invoice',
+      period: demo.period,
+      generalAttachments: [heavy],
+      dryRun: true,
+    });
+    expect(result.queued).toHaveLength(30);
+    expect(result.warnings).toContainEqual({
+      code: 'warning.attachment.large',
+      params: { file: 'photos.pdf', size: '1,5 Mo' },
+    });
+    expect(result.warnings.filter((w) => w.code === 'warning.attachment.large')).toHaveLength(1);
+  });
+
+  it('leaves out a message too large for the account, and writes nothing for it', async () => {
+    const { postier, demo } = await demoPostier();
+    await postier.accounts.setAccount(demo.structure.id, { maxMessageBytes: 1024 * 1024 });
+    const heavy = file(tempFolder(), 'photos.pdf', 1.5 * 1024 * 1024);
+    const result = await postier.prepare.prepare({
+      type: 'invoice',
+      period: demo.period,
+      generalAttachments: [heavy],
+    });
+    expect(result.queued).toEqual([]);
+    expect(result.batchId).toBeNull();
+    const tooLarge = result.excluded.filter((e) => e.reason === 'too_large');
+    expect(tooLarge).toHaveLength(30);
+    expect(tooLarge[0]!.detail).toMatch(/^2(,\d)? Mo > 1 Mo$/);
+    expect(await messageCount(postier)).toBe(0);
+    expect(await outboxFiles(postier)).toEqual([]);
+  });
+
+  it('names a missing file and queues nothing', async () => {
+    const { postier, demo } = await demoPostier();
+    const missing = path.join(tempFolder(), 'gazette-introuvable.pdf');
+    await expect(
+      postier.prepare.prepare({
+        type: 'invoice',
+        period: demo.period,
+        generalAttachments: [missing],
+      }),
+    ).rejects.toMatchObject({ code: 'error.attachment.missing', params: { file: missing } });
+
+    const doc = await documentId(postier, 'F202610-1005');
+    await insertAttachment(postier.db, {
+      document_id: doc,
+      file_name: 'Débours.pdf',
+      file_path: 'documents/absent.pdf',
+      size_bytes: 10,
+    });
+    await expect(
+      postier.prepare.prepare({ type: 'invoice', period: demo.period }),
+    ).rejects.toMatchObject({
+      code: 'error.attachment.missing',
+      params: { file: postier.folder.resolve('documents/absent.pdf') },
+    });
+    await expect(
+      postier.prepare.prepare({ documentIds: [doc], recipientAttachments: { 999: [missing] } }),
+    ).rejects.toMatchObject({ code: 'error.attachment.documentNotChosen', params: { id: '999' } });
+
+    expect(await messageCount(postier)).toBe(0);
+    expect(await outboxFiles(postier)).toEqual([]);
+    const batches = await postier.db.selectFrom('send_batches').select('id').execute();
+    expect(batches).toEqual([]);
+  });
+
+  it('reports a document whose PDF is gone instead of failing the batch', async () => {
+    const { postier, demo } = await demoPostier();
+    fs.rmSync(await postier.documents.pdfPath(await documentId(postier, 'F202610-1002')));
+    const result = await postier.prepare.prepare({ type: 'invoice', period: demo.period });
+    expect(result.excluded).toContainEqual(
+      expect.objectContaining({ dossierNumber: '1002', reason: 'no_pdf' }),
+    );
+    expect(result.queued).toHaveLength(29);
+  });
+});

@@ -1,0 +1,34 @@
+// A Postier on a fresh temporary data folder holding the demo nursing home (30 residents,
+// October 2026 invoices, 8 tax slips), for the bulk-send tests.
+import { afterEach } from 'vitest';
+import { openPostier, type Postier } from '../../src-main/app/postier.js';
+import { createDemoOffice, type DemoSummary } from '../../src-main/demo/demo-office.js';
+import { tempFolder } from './temp-folder.js';
+
+/** The demo's "today": its month of invoices is October 2026, its tax slips 2025. */
+export const DEMO_TODAY = new Date('2026-11-24T12:00:00Z');
+
+const opened: Postier[] = [];
+
+afterEach(async () => {
+  for (const postier of opened.splice(0)) await postier.close();
+});
+
+export async function demoPostier(
+  dataPath = tempFolder(),
+): Promise<{ postier: Postier; demo: DemoSummary }> {
+  const postier = await openPostier({ dataPath });
+  opened.push(postier);
+  const demo = await createDemoOffice(postier, DEMO_TODAY);
+  return { postier, demo };
+}
+
+/** The id of a demo document by its number (F202610-1001, RL-2025-1003...). */
+export async function documentId(postier: Postier, number: string): Promise<number> {
+  const row = await postier.db
+    .selectFrom('documents')
+    .select('id')
+    .where('number', '=', number)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
