@@ -1,0 +1,96 @@
+// The document journal (what was issued, to whom, and whether it went by e-mail) as a CSV or
+// .xlsx file, with the journal screen's filters.
+import path from 'node:path';
+import type { JournalFilter } from '../../src-shared/domain/documents.js';
+import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { Db } from '../db/connection.js';
+import { queryJournal } from '../db/documents-queries.js';
+import { dossierDisplayName } from '../records/records-service.js';
+import { writeTableFile, type ExportColumn } from './table-export.js';
+
+const PAGE_ROWS = 1000;
+
+type JournalRow = Awaited<ReturnType<typeof queryJournal>>['rows'][number];
+
+export interface ExportResult {
+  file: string;
+  rows: number;
+}
+
+export async function exportDocumentJournal(
+  db: Db,
+  outFile: string,
+  filter: Omit<JournalFilter, 'limit' | 'offset'> = {},
+  language: Language = 'fr',
+): Promise<ExportResult> {
+  const file = path.resolve(outFile);
+  const rows: JournalRow[] = [];
+  const sorted = { sort: 'issueDate' as const, descending: false, ...filter };
+  for (let offset = 0; ; offset += PAGE_ROWS) {
+    const page = await queryJournal(db, sorted, PAGE_ROWS, offset);
+    rows.push(...page.rows);
+    if (page.rows.length < PAGE_ROWS) break;
+  }
+  await writeTableFile(
+    file,
+    translate(language, 'export.sheet.documents'),
+    journalColumns(language),
+    rows,
+  );
+  return { file, rows: rows.length };
+}
+
+function journalColumns(language: Language): ExportColumn<JournalRow>[] {
+  const t = (key: MessageKey) => translate(language, key);
+  return [
+    { header: t('export.column.id'), type: 'integer', value: (r) => r.id, width: 8 },
+    {
+      header: t('export.column.type'),
+      type: 'text',
+      value: (r) => t(`documentType.${r.type_code}` as MessageKey),
+      width: 22,
+    },
+    { header: t('export.column.number'), type: 'text', value: (r) => r.number, width: 14 },
+    { header: t('export.column.dossier'), type: 'text', value: (r) => r.dossier_number, width: 12 },
+    {
+      header: t('export.column.name'),
+      type: 'text',
+      value: (r) =>
+        dossierDisplayName({
+          title: r.dossier_title,
+          first_name: r.dossier_first_name,
+          last_name: r.dossier_last_name,
+        }),
+      width: 30,
+    },
+    { header: t('export.column.period'), type: 'text', value: (r) => r.period, width: 10 },
+    { header: t('export.column.issueDate'), type: 'date', value: (r) => r.issue_date, width: 12 },
+    { header: t('export.column.dueDate'), type: 'date', value: (r) => r.due_date, width: 12 },
+    {
+      header: t('export.column.amount'),
+      type: 'amount',
+      value: (r) => r.amount_cents / 100,
+      width: 12,
+    },
+    { header: t('export.column.tax'), type: 'amount', value: (r) => r.tax_cents / 100, width: 10 },
+    { header: t('export.column.currency'), type: 'text', value: (r) => r.currency, width: 8 },
+    {
+      header: t('export.column.pdf'),
+      type: 'text',
+      value: (r) => (r.pdf_path === null ? '' : t(`export.pdf.${r.pdf_source}` as MessageKey)),
+      width: 10,
+    },
+    {
+      header: t('export.column.emailState'),
+      type: 'text',
+      value: (r) => t(`emailState.${r.email_state}` as MessageKey),
+      width: 14,
+    },
+    {
+      header: t('export.column.lastSentAt'),
+      type: 'datetime',
+      value: (r) => r.last_sent_at,
+      width: 20,
+    },
+  ];
+}
