@@ -20,11 +20,12 @@ import { isUniqueViolation, writeTransaction, type Db } from '../db/connection.j
 import * as q from '../db/documents-queries.js';
 import { findDossierByNumber } from '../db/records-queries.js';
 import type { DocumentTypeRow } from '../db/schema.js';
-import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
-import { generateDocumentPdf } from '../pdf/generate.js';
+import { writeFileAtomic } from '../data-folder/atomic-write.js';
+import type { DataFolder } from '../data-folder/data-folder.js';
 import { inspectPdf } from '../pdf/read.js';
 import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
-import { pdfDataFromDetail } from './pdf-data.js';
+import { generatePdfForDocument } from './pdf-data.js';
+import { storeDocumentPdf } from './pdf-store.js';
 
 const MAX_PAGE = 500;
 
@@ -74,26 +75,15 @@ export class DocumentsService {
       summary_number: input.summaryNumber?.trim() || null,
       pdf_source: imported ? ('imported' as const) : ('generated' as const),
     };
-    const pdfBytes =
-      imported ??
-      (await generateDocumentPdf(
-        pdfDataFromDetail({
-          ...row,
-          dossier_number: dossier.number,
-          dossier_title: dossier.title,
-          dossier_first_name: dossier.first_name,
-          dossier_last_name: dossier.last_name,
-          dossier_address: dossier.address,
-          type_code: type.code,
-          type_watermark: type.watermark,
-          structure_name: structure.name,
-          structure_address: structure.address,
-          structure_phone: structure.phone,
-          structure_email: structure.communicationEmail,
-          structure_locale: structure.locale,
-        }),
-      ));
-    const pdfPath = this.writePdfFile(structure.id, period, type.code, number, pdfBytes);
+    const pdfBytes = imported ?? (await generatePdfForDocument(row, dossier, type, structure));
+    const pdfPath = storeDocumentPdf(
+      this.folder,
+      structure.id,
+      period,
+      type.code,
+      number,
+      pdfBytes,
+    ).relative;
     try {
       const id = await writeTransaction(this.db, (tx) =>
         q.insertDocument(tx, { ...row, pdf_path: pdfPath }),
@@ -183,27 +173,6 @@ export class DocumentsService {
     }
     return type;
   }
-
-  /** documents/<structure>/<period>/<type>-<number>.pdf, made unique if the name is taken. */
-  private writePdfFile(
-    structureId: number,
-    period: string,
-    type: string,
-    number: string,
-    bytes: Uint8Array,
-  ): string {
-    const folder = path.join(
-      this.folder.documentsFolder,
-      String(structureId),
-      safeFileName(period),
-    );
-    fs.mkdirSync(folder, { recursive: true });
-    const stem = safeFileName(`${type}-${number}`);
-    let target = path.join(folder, `${stem}.pdf`);
-    for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${stem}-${n}.pdf`);
-    writeFileAtomic(target, bytes);
-    return this.folder.relativize(target);
-  }
 }
 
 async function readImportedPdf(file: string): Promise<Buffer> {
@@ -215,12 +184,6 @@ async function readImportedPdf(file: string): Promise<Buffer> {
   }
   await inspectPdf(bytes, path.basename(file));
   return bytes;
-}
-
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, bytes);
-  fs.renameSync(temporary, target);
 }
 
 function toDocumentType(row: DocumentTypeRow): DocumentType {

@@ -1,8 +1,10 @@
 // Turns a document's row (with its dossier, type and structure) into what the PDF layout needs.
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import type { DocumentLine } from '../../src-shared/domain/documents.js';
+import type { Structure } from '../../src-shared/domain/records.js';
 import type { DocumentDetailRow } from '../db/documents-queries.js';
-import type { PdfDocumentData } from '../pdf/generate.js';
+import type { DocumentTypeRow, DossierRow } from '../db/schema.js';
+import { generateDocumentPdf, type PdfDocumentData } from '../pdf/generate.js';
 import { dossierDisplayName } from '../records/records-service.js';
 
 export type PdfSourceRow = Pick<
@@ -60,4 +62,43 @@ export function pdfDataFromDetail(row: PdfSourceRow): PdfDocumentData {
     summaryNumber: row.summary_number,
     watermark: row.type_watermark,
   };
+}
+
+type DocumentFields = Pick<
+  PdfSourceRow,
+  | 'number'
+  | 'period'
+  | 'issue_date'
+  | 'due_date'
+  | 'currency'
+  | 'amount_cents'
+  | 'tax_cents'
+  | 'lines'
+  | 'summary_number'
+>;
+
+/** Generates the PDF of a document not yet stored, from its fields and its owners' rows. */
+export function generatePdfForDocument(
+  document: DocumentFields,
+  dossier: DossierRow,
+  type: Pick<DocumentTypeRow, 'code' | 'watermark'>,
+  structure: Structure,
+): Promise<Buffer> {
+  return generateDocumentPdf(
+    pdfDataFromDetail({
+      ...document,
+      dossier_number: dossier.number,
+      dossier_title: dossier.title,
+      dossier_first_name: dossier.first_name,
+      dossier_last_name: dossier.last_name,
+      dossier_address: dossier.address,
+      type_code: type.code,
+      type_watermark: type.watermark,
+      structure_name: structure.name,
+      structure_address: structure.address,
+      structure_phone: structure.phone,
+      structure_email: structure.communicationEmail,
+      structure_locale: structure.locale,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 // CSV as Excel in French opens it with a double click: UTF-8 with a BOM (else accents break),
 // `;` between fields (the French list separator), CRLF line ends. Shared by every CSV export.
-import { writeFileAtomic } from '../documents/documents-service.js';
+import { writeFileAtomic } from '../data-folder/atomic-write.js';
 
 export const CSV_BOM = '\ufeff';
 export const CSV_DELIMITER = ';';

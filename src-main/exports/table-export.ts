@@ -4,7 +4,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../src-shared/errors.js';
-import { writeFileAtomic } from '../documents/documents-service.js';
+import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import { writeCsvFile, type CsvCell } from './csv-writer.js';
 
 /** date: YYYY-MM-DD; datetime: an ISO timestamp (UTC), shown in this workstation's time. */

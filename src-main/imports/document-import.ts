@@ -11,12 +11,11 @@ import * as iq from '../db/import-queries.js';
 import { findDossierById } from '../db/records-queries.js';
 import type { DocumentTypeRow, NewDocumentRow } from '../db/schema.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
-import { pdfDataFromDetail } from '../documents/pdf-data.js';
-import { generateDocumentPdf } from '../pdf/generate.js';
+import { generatePdfForDocument } from '../documents/pdf-data.js';
 import { inspectPdf } from '../pdf/read.js';
 import { readAmount, readDate, readDocumentType, readPeriod } from './cell-values.js';
 import { resolveMapping } from './column-mapping.js';
-import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from './document-pdf-store.js';
+import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
 import type {
   ColumnMapping,
@@ -412,25 +411,16 @@ async function generate(
   row: NewDocumentRow,
 ): Promise<Buffer> {
   const dossier = (await findDossierById(db, row.dossier_id))!;
-  return generateDocumentPdf(
-    pdfDataFromDetail({
+  return generatePdfForDocument(
+    {
       ...row,
       due_date: row.due_date ?? null,
       tax_cents: row.tax_cents ?? 0,
       lines: row.lines ?? '[]',
       summary_number: row.summary_number ?? null,
-      dossier_number: dossier.number,
-      dossier_title: dossier.title,
-      dossier_first_name: dossier.first_name,
-      dossier_last_name: dossier.last_name,
-      dossier_address: dossier.address,
-      type_code: type.code,
-      type_watermark: type.watermark,
-      structure_name: structure.name,
-      structure_address: structure.address,
-      structure_phone: structure.phone,
-      structure_email: structure.communicationEmail,
-      structure_locale: structure.locale,
-    }),
+    },
+    dossier,
+    type,
+    structure,
   );
 }

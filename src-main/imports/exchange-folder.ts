@@ -13,7 +13,7 @@ import { isUserError, UserError } from '../../src-shared/errors.js';
 import { currentActor } from '../app/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
-import { writeFileAtomic } from '../documents/documents-service.js';
+import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import { guessMapping, loadMapping, resolveMapping } from './column-mapping.js';
 import { renderDropReport, type DropSection } from './drop-report.js';
 import type { ImportService } from './import-service.js';

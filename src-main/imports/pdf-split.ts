@@ -14,7 +14,7 @@ import type { NewDocumentRow } from '../db/schema.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { readPdfText } from '../pdf/read.js';
 import { readAmount } from './cell-values.js';
-import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from './document-pdf-store.js';
+import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
 import type { RowProblem, SplitOptions, SplitPart, SplitResult } from './import-types.js';
 import { groupBy } from './pdf-matching.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
-import { writeFileAtomic } from '../documents/documents-service.js';
+import { writeFileAtomic } from '../data-folder/atomic-write.js';
 
 export interface StoredPdf {
   /** Relative to the data folder, as stored in documents.pdf_path. */
