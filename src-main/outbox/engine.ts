@@ -1,0 +1,862 @@
+// The sending engine: takes the validated messages that are due, one at a time, and hands
+// each to its account's transport at the account's pace. Exactly-once across crashes: a
+// message is marked `sending` (committed) before the server sees it and `sent` (committed)
+// after the server accepted it; one left `sending` by an engine that died becomes
+// `uncertain` and is never sent again without the user's decision. Every failure is
+// recorded with the server's reply, so that nothing is lost and everything can be retried.
+import path from 'node:path';
+import type {
+  SendProgress,
+  RunSummary,
+  MessageAttachment,
+} from '../../src-shared/domain/outbox.js';
+import type { Pacing } from '../../src-shared/domain/mail.js';
+import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import { isUserError, UserError } from '../../src-shared/errors.js';
+import { currentActor, type Actor } from '../app/identity.js';
+import { writeTransaction, type Db } from '../db/connection.js';
+import * as q from '../db/outbox-engine-queries.js';
+import { findMessageRowById, refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
+import type { MailAccountRow, MessageRow } from '../db/schema.js';
+import { appendJournal, type JournalEventInput } from '../db/send-journal-queries.js';
+import type { DataFolder } from '../data-folder/data-folder.js';
+import {
+  SendFailure,
+  type MailTransport,
+  type OutgoingMessage,
+  type SendResult,
+} from '../mail/transport.js';
+import {
+  exportJournalCsv,
+  withoutSin,
+  type JournalExportOptions,
+  type JournalExportResult,
+} from './journal-export.js';
+import {
+  jsonList,
+  messageDetail,
+  outboxStatus,
+  type MessageDetail,
+  type OutboxSearch,
+  type OutboxStatus,
+} from './outbox-status.js';
+import { DEFAULT_LEASE_TTL_MS, holdLease, newHolderId, type HeldLease } from './lease.js';
+import { decideAfterFailure, isRateLimited } from './retry-policy.js';
+import {
+  afterAttempt,
+  historyDepth,
+  limitReached,
+  nextAllowedAt,
+  pacingStateFromHistory,
+  startOfLocalDay,
+  startOfNextLocalDay,
+  type PacingLimit,
+  type PacingState,
+} from './scheduler.js';
+
+/** Opens the transport of one mail account; the engine reuses it for the whole run. */
+export type TransportFactory = (accountId: number) => Promise<MailTransport>;
+
+export interface RunOutboxOptions {
+  db: Db;
+  folder: DataFolder;
+  transportFactory: TransportFactory;
+  actor: Actor;
+  onProgress?: (progress: EngineProgress) => void;
+  /** Called once when another engine holds the lease and `waitForLease` is set. */
+  onWaitingForLease?: (holderLabel: string) => void;
+  /**
+   * Aborting pauses the run after the message being sent, never in the middle of one (with
+   * no delay between messages, the next one may already be taken: it goes, then the run stops).
+   */
+  signal?: AbortSignal;
+  /** Keep running until the messages waiting for a later attempt are sent or given up. */
+  untilDone?: boolean;
+  /** Wait for another engine to finish instead of failing with who holds the lease. */
+  waitForLease?: boolean;
+  leaseTtlMs?: number;
+  /** Language of the stop message (the journal is written in French, the office's language). */
+  language?: Language;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface EngineProgress extends SendProgress {
+  /** Messages this run handled plus those still due: the "120" of "3/120 envoyés". */
+  total: number;
+}
+
+export interface EngineRunSummary extends RunSummary {
+  /** When the next message may go (a retry, or tomorrow after the daily limit); ISO. */
+  nextSendAt: string | null;
+  limitReached: PacingLimit | null;
+  cancelled: boolean;
+}
+
+interface AccountRun {
+  id: number;
+  label: string;
+  pacing: Pacing;
+  state: PacingState;
+  /** Local midnight ending the day `state.sentToday` counts. */
+  dayEndsAt: number;
+  transport: MailTransport | null;
+  limited: PacingLimit | null;
+}
+
+type SendNext = { kind: 'send'; messageId: number; account: AccountRun; readyAt: number };
+type Next = SendNext | { kind: 'wait'; until: number } | { kind: 'done' };
+
+/** A message marked `sending` by this engine, about to be handed to the server. */
+interface Claimed {
+  row: MessageRow;
+  account: AccountRun;
+}
+
+/** What an attempt comes to, to be written in a transaction. */
+interface Outcome {
+  /** The status change; false when the message is no longer ours. */
+  update: (tx: Db) => Promise<boolean>;
+  reply: string | null;
+  event: Pick<JournalEventInput, 'event' | 'detail'>;
+  /** Moves the run's counters, once written. */
+  count: () => void;
+  /** Set when the account is at fault: the run stops after recording this. */
+  stopReason?: string;
+}
+
+/** Candidates read at once, in id order: one short query per batch, not one per message. */
+const CANDIDATE_BATCH = 200;
+/** Writing an outcome on a database kept busy by another workstation: tries, and the wait between. */
+const OUTCOME_WRITE_ATTEMPTS = 5;
+const OUTCOME_RETRY_MS = 1_000;
+/** Waiting for retries, look again this often (a user may validate more messages meanwhile). */
+const IDLE_RECHECK_MS = 30_000;
+
+export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSummary> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const lease = await holdLease(options.db, {
+    holderId: newHolderId(),
+    actor: options.actor,
+    ttlMs: options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
+    now,
+    waitForLease: options.waitForLease ?? false,
+    sleep,
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onWaitingForLease && { onWaiting: options.onWaitingForLease }),
+  });
+  if (!lease) return cancelledBeforeStart();
+  const run = new OutboxRun(options, lease, now, sleep);
+  try {
+    return await run.execute();
+  } finally {
+    await run.closeTransports();
+    await lease.release().catch(() => undefined);
+  }
+}
+
+class OutboxRun {
+  private readonly db: Db;
+  private readonly accounts = new Map<number, AccountRun>();
+  private candidates: { id: number; account_id: number }[] = [];
+  private queue: q.QueueCounts = { due: 0, later: 0, uncertain: 0 };
+  private sent = 0;
+  private failed = 0;
+  private handled = 0;
+  private progressOwed = false;
+  private stoppedBy: RunSummary['stoppedBy'] = null;
+  private limit: PacingLimit | null = null;
+  private cancelled = false;
+  private readonly language: Language;
+
+  constructor(
+    private readonly options: RunOutboxOptions,
+    private readonly lease: HeldLease,
+    private readonly now: () => number,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ) {
+    this.db = options.db;
+    this.language = options.language ?? 'fr';
+  }
+
+  async execute(): Promise<EngineRunSummary> {
+    const orphans = await this.recoverOrphans();
+    this.queue = await q.queueCounts(this.db, this.nowIso());
+    // A run with nothing to do leaves no trace: a background sender looks often.
+    const worthJournaling =
+      this.queue.due > 0 || orphans > 0 || (!!this.options.untilDone && this.queue.later > 0);
+    if (worthJournaling) {
+      await this.journalRun('run_started', 'outbox.journal.runStarted', { due: this.queue.due });
+    }
+    await this.loop();
+    const summary = await this.summary();
+    if (worthJournaling) {
+      await this.journalRun('run_finished', 'outbox.journal.runFinished', {
+        sent: summary.sent,
+        failed: summary.failed,
+        retrying: summary.retrying,
+        uncertain: summary.uncertain,
+        remaining: summary.remaining,
+      });
+    }
+    return summary;
+  }
+
+  async closeTransports(): Promise<void> {
+    for (const account of this.accounts.values()) await this.dropTransport(account);
+  }
+
+  // ------------------------------------------------------------ the loop
+
+  private async loop(): Promise<void> {
+    let claimed: Claimed | null = null;
+    for (;;) {
+      if (!claimed) {
+        if (this.options.signal?.aborted) {
+          this.cancelled = true;
+          return;
+        }
+        const next = await this.pickNext();
+        this.reportProgress(next);
+        if (next.kind === 'done') return;
+        const readyAt = next.kind === 'send' ? next.readyAt : next.until;
+        const wait = readyAt - this.now();
+        if (wait > 0) {
+          await this.sleep(
+            next.kind === 'wait' ? Math.min(wait, IDLE_RECHECK_MS) : wait,
+            this.options.signal,
+          );
+          continue;
+        }
+        // Retries fell due: read the queue again. Aborted meanwhile: stop at the top.
+        if (next.kind === 'wait') this.candidates = [];
+        if (next.kind === 'wait' || this.options.signal?.aborted) continue;
+        const taken = await this.takeAlone(next);
+        if (taken === 'stop') return;
+        if (!taken) continue;
+        claimed = taken;
+      }
+      const outcome = await this.attempt(claimed);
+      if (outcome.stopReason !== undefined) {
+        await this.writeInsistently((tx) => this.writeOutcome(tx, claimed!.row, outcome));
+        outcome.count();
+        await this.stopForAccount(claimed.account, outcome.stopReason);
+        return;
+      }
+      claimed = await this.recordAndTakeNext(claimed.row, outcome);
+    }
+  }
+
+  /** The next message to send and when its account allows it, or when to look again. */
+  private async pickNext(): Promise<Next> {
+    const now = this.now();
+    if (this.candidates.length === 0) await this.readCandidates(now);
+    if (this.candidates.length === 0) {
+      if (!this.options.untilDone) return { kind: 'done' };
+      const at = await q.earliestLaterAttempt(
+        this.db,
+        new Date(now).toISOString(),
+        this.limitedAccounts(),
+      );
+      return at ? { kind: 'wait', until: Date.parse(at) } : { kind: 'done' };
+    }
+    let best: SendNext | null = null;
+    const seen = new Set<number>();
+    for (const candidate of this.candidates) {
+      if (seen.has(candidate.account_id)) continue;
+      seen.add(candidate.account_id);
+      const account = await this.account(candidate.account_id, now);
+      if (account.limited) continue;
+      const readyAt = nextAllowedAt(account.pacing, account.state);
+      if (!best || readyAt < best.readyAt)
+        best = { kind: 'send', messageId: candidate.id, account, readyAt };
+    }
+    if (best) return best;
+    // Every account with candidates reached a limit: leave their messages for later.
+    this.candidates = [];
+    return this.pickNext();
+  }
+
+  private async readCandidates(now: number): Promise<void> {
+    const nowIso = new Date(now).toISOString();
+    this.candidates = await q.dueCandidates(
+      this.db,
+      nowIso,
+      this.limitedAccounts(),
+      CANDIDATE_BATCH,
+    );
+    // Re-synchronise the counts shown in the progress with what other workstations did.
+    this.queue = await q.queueCounts(this.db, nowIso);
+  }
+
+  private limitedAccounts(): number[] {
+    return [...this.accounts.values()].filter((a) => a.limited).map((a) => a.id);
+  }
+
+  private async account(accountId: number, now: number): Promise<AccountRun> {
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      const row = await q.findAccountRow(this.db, accountId);
+      if (!row) throw new Error(`mail account ${accountId} of a queued message does not exist`);
+      const pacing = pacingOf(row);
+      const ends = await q.recentAttemptEnds(this.db, accountId, historyDepth(pacing));
+      const sentToday = await q.countSentSince(
+        this.db,
+        accountId,
+        new Date(startOfLocalDay(now)).toISOString(),
+      );
+      account = {
+        id: accountId,
+        label: accountLabel(row),
+        pacing,
+        state: pacingStateFromHistory(pacing, ends.map(Date.parse), sentToday),
+        dayEndsAt: startOfNextLocalDay(now),
+        transport: null,
+        limited: null,
+      };
+      this.accounts.set(accountId, account);
+    }
+    if (now >= account.dayEndsAt) {
+      // A run across midnight: the daily count starts again.
+      account.state = { ...account.state, sentToday: 0 };
+      account.dayEndsAt = startOfNextLocalDay(now);
+    }
+    const limit = limitReached(account.pacing, account.state);
+    if (limit && !account.limited) {
+      account.limited = limit;
+      this.limit ??= limit;
+      this.candidates = this.candidates.filter((c) => c.account_id !== accountId);
+    }
+    return account;
+  }
+
+  // ------------------------------------------------------------ one message
+
+  /** Opens the account's transport if needed, then takes the message in its own transaction. */
+  private async takeAlone(next: SendNext): Promise<Claimed | null | 'stop'> {
+    this.dropCandidate(next.messageId);
+    if (!(await this.transportFor(next.account))) return 'stop';
+    const row = await writeTransaction(this.db, (tx) =>
+      this.take(tx, next.messageId, next.account),
+    );
+    if (row === 'lost') throw this.leaseLost();
+    return row === 'gone' ? null : { row, account: next.account };
+  }
+
+  /**
+   * Records the outcome of the attempt that just ended and, when the next message may go at
+   * once, takes it in the same transaction: one commit per message instead of two when the
+   * pacing lets messages follow each other, and still at most one message `sending`.
+   */
+  private async recordAndTakeNext(row: MessageRow, outcome: Outcome): Promise<Claimed | null> {
+    // Looking ahead must never cost the outcome: should it fail (a busy database), the outcome
+    // is written alone and the loop's own look surfaces the problem.
+    const next = this.options.signal?.aborted ? null : await this.pickNext().catch(() => null);
+    const chained =
+      next?.kind === 'send' && next.readyAt <= this.now() && next.account.transport ? next : null;
+    if (chained) this.dropCandidate(chained.messageId);
+    const taken = await this.writeInsistently(async (tx) => {
+      await this.writeOutcome(tx, row, outcome);
+      return chained ? this.take(tx, chained.messageId, chained.account) : ('gone' as const);
+    });
+    outcome.count();
+    if (chained) this.reportProgress(chained);
+    if (taken === 'lost') throw this.leaseLost();
+    return chained && taken !== 'gone' ? { row: taken, account: chained.account } : null;
+  }
+
+  /** Marks the message `sending` (committed before the server sees it), with the lease checked. */
+  private async take(
+    tx: Db,
+    messageId: number,
+    account: AccountRun,
+  ): Promise<MessageRow | 'gone' | 'lost'> {
+    if (!(await this.lease.renew(tx))) return 'lost';
+    if (!(await q.claimForSending(tx, messageId, this.lease.holderId, this.nowIso())))
+      return 'gone';
+    const { dossier_sin: sin, ...row } = (await q.findMessageForSending(tx, messageId))!;
+    await appendJournal(tx, {
+      ...this.about(row),
+      event: 'sending',
+      detail: translate('fr', 'outbox.journal.sending', {
+        attempt: row.attempts,
+        max: account.pacing.maxAttempts,
+        subject: withoutSin(row.subject, sin),
+      }),
+    });
+    return row;
+  }
+
+  /** Hands the message to the server and works out what to record; writes nothing itself. */
+  private async attempt({ row, account }: Claimed): Promise<Outcome> {
+    this.queue.due--;
+    this.handled++;
+    this.progressOwed = true;
+    let message: OutgoingMessage;
+    try {
+      message = this.outgoingMessage(row);
+    } catch (error) {
+      return this.unsendable(row, error);
+    }
+    let result: SendResult | null = null;
+    let failure: unknown = null;
+    try {
+      // Opened before the message was taken (takeAlone), or kept open by the previous one.
+      result = await account.transport!.send(message);
+    } catch (error) {
+      failure = error;
+    }
+    const endedAt = this.now();
+    account.state = afterAttempt(account.pacing, account.state, endedAt, { sent: result !== null });
+    if (result) return this.sentOutcome(row, result, endedAt);
+    // A connection that just failed is not trusted for the next message.
+    if (!(failure instanceof SendFailure) || failure.kind !== 'account')
+      await this.dropTransport(account);
+    if (failure instanceof SendFailure) return this.failureOutcome(row, account, failure, endedAt);
+    // Not a classified failure: we cannot tell whether the server kept the message.
+    return this.unexpectedOutcome(row, failure, endedAt);
+  }
+
+  /**
+   * Writes what the server said about a message: if another workstation holds the database
+   * past the busy timeout, try again rather than leave the message `sending` (it would then
+   * turn `uncertain` and need the user's decision).
+   */
+  private async writeInsistently<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeTransaction(this.db, work);
+      } catch (error) {
+        const busy = isUserError(error) && error.code === 'error.database.busy';
+        if (!busy || attempt >= OUTCOME_WRITE_ATTEMPTS) throw error;
+        await this.sleep(OUTCOME_RETRY_MS);
+      }
+    }
+  }
+
+  private leaseLost(): UserError {
+    return new UserError('outbox.error.leaseLost', { holder: this.lease.lost ?? '?' });
+  }
+
+  private dropCandidate(messageId: number): void {
+    this.candidates = this.candidates.filter((c) => c.id !== messageId);
+  }
+
+  private async transportFor(account: AccountRun): Promise<MailTransport | null> {
+    if (account.transport) return account.transport;
+    try {
+      account.transport = await this.options.transportFactory(account.id);
+    } catch (error) {
+      if (!(error instanceof SendFailure) && !isUserError(error)) throw error;
+      const reason =
+        error instanceof SendFailure
+          ? error.message
+          : translate(this.language, error.code, error.params);
+      await writeTransaction(this.db, (tx) =>
+        appendJournal(tx, {
+          event: 'account_error',
+          actor: this.options.actor,
+          detail: translate('fr', 'outbox.journal.accountError', { reason }),
+          serverReply: error instanceof SendFailure ? error.reply : null,
+        }),
+      );
+      await this.stopForAccount(account, reason);
+      return null;
+    }
+    // A method that cannot pace (a mail client opening windows) sends without waiting.
+    if (!account.transport.canPace) {
+      account.pacing = { ...account.pacing, delayMs: 0, pauseEvery: 0, pauseMs: 0 };
+    }
+    return account.transport;
+  }
+
+  private outgoingMessage(row: MessageRow): OutgoingMessage {
+    const attachments = jsonList<MessageAttachment>(row.attachments);
+    return {
+      messageIdHeader: row.message_id_header,
+      from: { name: row.from_name, address: row.from_address },
+      replyTo: row.reply_to,
+      to: jsonList<string>(row.to_addresses),
+      cc: jsonList<string>(row.cc_addresses),
+      bcc: jsonList<string>(row.bcc_addresses),
+      subject: row.subject,
+      text: row.text_body,
+      html: row.html_body,
+      attachments: attachments.map((a) => ({
+        fileName: a.fileName,
+        absolutePath: this.options.folder.resolve(a.path),
+        contentType: contentTypeOf(a.fileName),
+      })),
+      readReceiptTo: row.read_receipt ? (row.reply_to ?? row.from_address) : null,
+      date: new Date(this.now()),
+    };
+  }
+
+  // ------------------------------------------------------------ outcomes
+
+  private sentOutcome(row: MessageRow, result: SendResult, endedAt: number): Outcome {
+    const stamp = { nowIso: new Date(endedAt).toISOString(), error: null, reply: result.response };
+    return {
+      update: (tx) => q.recordSent(tx, row.id, this.lease.holderId, stamp),
+      reply: stamp.reply,
+      event: { event: 'sent', detail: translate('fr', 'outbox.journal.sent') },
+      count: () => this.sent++,
+    };
+  }
+
+  private failureOutcome(
+    row: MessageRow,
+    account: AccountRun,
+    failure: SendFailure,
+    endedAt: number,
+  ): Outcome {
+    const reason = endWithPeriod(failure.message);
+    const decision = decideAfterFailure(failure.kind, row.attempts, account.pacing);
+    const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
+    if (decision.action === 'stop') {
+      return {
+        update: (tx) => q.recordAccountError(tx, row.id, this.lease.holderId, stamp),
+        reply: stamp.reply,
+        event: {
+          event: 'account_error',
+          detail: translate('fr', 'outbox.journal.accountError', { reason }),
+        },
+        count: () => {
+          this.queue.due++;
+          this.handled--;
+        },
+        stopReason: reason,
+      };
+    }
+    if (decision.action === 'retry') {
+      const nextAt = endedAt + decision.delayMs;
+      const nextIso = new Date(nextAt).toISOString();
+      if (isRateLimited(failure)) account.state = { ...account.state, notBefore: nextAt };
+      return {
+        update: (tx) => q.recordRetry(tx, row.id, this.lease.holderId, nextIso, stamp),
+        reply: stamp.reply,
+        event: {
+          event: 'retry_scheduled',
+          detail: translate('fr', 'outbox.journal.retry', {
+            reason,
+            at: clockText(nextAt),
+            attempt: row.attempts + 1,
+            max: account.pacing.maxAttempts,
+          }),
+        },
+        count: () => this.queue.later++,
+      };
+    }
+    const detail =
+      decision.because === 'permanent'
+        ? translate('fr', 'outbox.journal.failedPermanent', { reason })
+        : translate('fr', 'outbox.journal.failedAttemptsSpent', { attempts: row.attempts });
+    // After the last attempt, "will be retried" would no longer be true: say it was given up.
+    const failed = decision.because === 'permanent' ? stamp : { ...stamp, error: detail };
+    return {
+      update: (tx) => q.recordFailed(tx, row.id, this.lease.holderId, failed),
+      reply: stamp.reply,
+      event: { event: 'failed', detail },
+      count: () => this.failed++,
+    };
+  }
+
+  /** Could not even be handed to the server (a file path refused...): failed, surely not sent. */
+  private unsendable(row: MessageRow, error: unknown): Outcome {
+    const reason = errorText(error);
+    const stamp = { nowIso: this.nowIso(), error: reason, reply: null };
+    return {
+      update: (tx) => q.recordFailed(tx, row.id, this.lease.holderId, stamp),
+      reply: null,
+      event: {
+        event: 'failed',
+        detail: translate('fr', 'outbox.journal.failedUnsendable', { reason }),
+      },
+      count: () => this.failed++,
+    };
+  }
+
+  private unexpectedOutcome(row: MessageRow, error: unknown, endedAt: number): Outcome {
+    const reason = errorText(error);
+    const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: null };
+    return {
+      update: (tx) => q.recordUncertain(tx, row.id, this.lease.holderId, stamp),
+      reply: null,
+      event: {
+        event: 'uncertain',
+        detail: translate('fr', 'outbox.journal.uncertainUnexpected', { reason }),
+      },
+      count: () => this.queue.uncertain++,
+    };
+  }
+
+  /**
+   * The message's new status, its journal event and its document's e-mail state, in the
+   * caller's transaction. Nothing is written if the message is no longer ours (a user decided
+   * meanwhile).
+   */
+  private async writeOutcome(tx: Db, row: MessageRow, outcome: Outcome): Promise<void> {
+    if (!(await outcome.update(tx))) return;
+    await appendJournal(tx, { ...this.about(row), ...outcome.event, serverReply: outcome.reply });
+    await refreshDocumentEmailState(tx, row.document_id);
+  }
+
+  private async stopForAccount(account: AccountRun, reason: string): Promise<void> {
+    const counts = await q.queueCounts(this.db, this.nowIso());
+    this.stoppedBy = {
+      code: 'outbox.stopped.account',
+      message: translate(this.language, 'outbox.stopped.account', {
+        account: account.label,
+        reason: endWithPeriod(reason),
+        remaining: counts.due,
+      }),
+    };
+  }
+
+  // ------------------------------------------------------------ recovery, progress, summary
+
+  /** Messages a dead engine left `sending` become `uncertain`: the server may have them. */
+  private async recoverOrphans(): Promise<number> {
+    return writeTransaction(this.db, async (tx) => {
+      const orphans = await q.markOrphansUncertain(tx, this.lease.holderId, this.nowIso());
+      for (const orphan of orphans) {
+        await appendJournal(tx, {
+          event: 'uncertain',
+          actor: this.options.actor,
+          messageId: orphan.id,
+          documentId: orphan.document_id,
+          detail: translate('fr', 'outbox.journal.uncertainOrphan', {
+            holder: orphan.sending_by?.split(':')[0] ?? '?',
+          }),
+        });
+        await refreshDocumentEmailState(tx, orphan.document_id);
+      }
+      return orphans.length;
+    });
+  }
+
+  private reportProgress(next: Next): void {
+    if (!this.progressOwed || !this.options.onProgress) return;
+    this.progressOwed = false;
+    const nextSendAt =
+      next.kind === 'send' ? next.readyAt : next.kind === 'wait' ? next.until : null;
+    this.options.onProgress({
+      sent: this.sent,
+      failed: this.failed,
+      retrying: Math.max(0, this.queue.later),
+      uncertain: Math.max(0, this.queue.uncertain),
+      remaining: Math.max(0, this.queue.due),
+      nextSendAt:
+        nextSendAt === null ? null : new Date(Math.max(nextSendAt, this.now())).toISOString(),
+      total: this.handled + Math.max(0, this.queue.due),
+    });
+  }
+
+  private async summary(): Promise<EngineRunSummary> {
+    const nowIso = this.nowIso();
+    const counts = await q.queueCounts(this.db, nowIso);
+    const nextRetry = counts.later > 0 ? await q.earliestLaterAttempt(this.db, nowIso, []) : null;
+    const nextSendAt =
+      this.limit === 'day' ? new Date(startOfNextLocalDay(this.now())).toISOString() : nextRetry;
+    return {
+      sent: this.sent,
+      failed: this.failed,
+      retrying: counts.later,
+      uncertain: counts.uncertain,
+      // Exclusions happen when a send is prepared, never here.
+      excluded: 0,
+      remaining: counts.due,
+      stoppedBy: this.stoppedBy,
+      nextSendAt,
+      limitReached: this.limit,
+      cancelled: this.cancelled,
+    };
+  }
+
+  private async journalRun(
+    event: 'run_started' | 'run_finished',
+    key: MessageKey,
+    params: Record<string, number>,
+  ): Promise<void> {
+    await writeTransaction(this.db, (tx) =>
+      appendJournal(tx, { event, actor: this.options.actor, detail: translate('fr', key, params) }),
+    );
+  }
+
+  private about(row: MessageRow): Pick<JournalEventInput, 'actor' | 'messageId' | 'documentId'> {
+    return { actor: this.options.actor, messageId: row.id, documentId: row.document_id };
+  }
+
+  private async dropTransport(account: AccountRun): Promise<void> {
+    const transport = account.transport;
+    account.transport = null;
+    await transport?.close().catch(() => undefined);
+  }
+
+  private nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+// ------------------------------------------------------------ the user's decision
+
+export type UncertainDecision = 'sent' | 'resend' | 'failed';
+
+const DECISION_STATUS = { sent: 'sent', resend: 'validated', failed: 'failed' } as const;
+const DECISION_DETAIL: Record<UncertainDecision, MessageKey> = {
+  sent: 'outbox.journal.resolvedSent',
+  resend: 'outbox.journal.resolvedResend',
+  failed: 'outbox.journal.resolvedFailed',
+};
+
+/** The user says what became of an uncertain message: sent, to send again, or failed. */
+export async function resolveUncertain(
+  db: Db,
+  messageId: number,
+  decision: UncertainDecision,
+  actor: Actor,
+  now: number = Date.now(),
+): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const row = await findMessageRowById(tx, messageId);
+    if (!row) throw new UserError('outbox.error.messageNotFound', { id: messageId });
+    if (
+      !(await q.resolveUncertainRow(
+        tx,
+        messageId,
+        DECISION_STATUS[decision],
+        new Date(now).toISOString(),
+      ))
+    ) {
+      throw new UserError('outbox.error.notUncertain', { id: messageId, status: row.status });
+    }
+    await appendJournal(tx, {
+      event: 'resolved',
+      actor,
+      messageId,
+      documentId: row.document_id,
+      detail: translate('fr', DECISION_DETAIL[decision]),
+    });
+    await refreshDocumentEmailState(tx, row.document_id);
+  });
+}
+
+// ------------------------------------------------------------ helpers
+
+function pacingOf(row: MailAccountRow): Pacing {
+  return {
+    delayMs: row.delay_ms,
+    pauseEvery: row.pause_every,
+    pauseMs: row.pause_ms,
+    maxPerRun: row.max_per_run,
+    maxPerDay: row.max_per_day,
+    maxAttempts: Math.max(1, row.max_attempts),
+    retryBaseMs: row.retry_base_ms,
+  };
+}
+
+function accountLabel(row: MailAccountRow): string {
+  return row.from_address ?? row.username ?? row.host ?? `n° ${row.id}`;
+}
+
+function cancelledBeforeStart(): EngineRunSummary {
+  return {
+    sent: 0,
+    failed: 0,
+    retrying: 0,
+    uncertain: 0,
+    excluded: 0,
+    remaining: 0,
+    stoppedBy: null,
+    nextSendAt: null,
+    limitReached: null,
+    cancelled: true,
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+function contentTypeOf(fileName: string): string {
+  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function errorText(error: unknown): string {
+  if (isUserError(error)) return translate('fr', error.code, error.params);
+  return error instanceof Error ? error.message : String(error);
+}
+
+function endWithPeriod(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "10:42:07", local time. */
+export function clockText(at: number): string {
+  const d = new Date(at);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+}
+
+/** Resolves after `ms`, or at once when the signal aborts (the loop then sees the abort). */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+// ------------------------------------------------------------ the service the app wires
+
+export type SendEngineRunOptions = Partial<
+  Pick<
+    RunOutboxOptions,
+    | 'actor'
+    | 'onProgress'
+    | 'onWaitingForLease'
+    | 'signal'
+    | 'untilDone'
+    | 'waitForLease'
+    | 'language'
+  >
+>;
+
+/** What the CLI, the host and the window use: the engine, its status and its journal. */
+export interface SendEngine {
+  run(options?: SendEngineRunOptions): Promise<EngineRunSummary>;
+  status(search?: OutboxSearch): Promise<OutboxStatus>;
+  messageDetail(id: number): Promise<MessageDetail>;
+  resolveUncertain(id: number, decision: UncertainDecision, actor?: Actor): Promise<void>;
+  exportJournal(outFile: string, options?: JournalExportOptions): Promise<JournalExportResult>;
+}
+
+export function createSendEngine(deps: {
+  db: Db;
+  folder: DataFolder;
+  transportFactory: TransportFactory;
+}): SendEngine {
+  return {
+    run: (options = {}) => runOutbox({ ...deps, actor: currentActor(), ...options }),
+    status: (search) => outboxStatus(deps.db, search),
+    messageDetail: (id) => messageDetail(deps.db, id),
+    resolveUncertain: (id, decision, actor = currentActor()) =>
+      resolveUncertain(deps.db, id, decision, actor),
+    exportJournal: (outFile, options) => exportJournalCsv(deps.db, outFile, options),
+  };
+}
