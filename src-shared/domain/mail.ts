@@ -1,6 +1,16 @@
 // Mail accounts and pacing: what a structure sends with, and how fast.
 
-export const MAIL_ACCOUNT_KINDS = ['sandbox', 'smtp'] as const;
+export const MAIL_ACCOUNT_KINDS = [
+  'sandbox',
+  'smtp',
+  // The other methods (sending-methods.ts): OAuth2 APIs and SMTP, the user's mail client.
+  'graph',
+  'gmail-api',
+  'smtp-oauth',
+  'outlook',
+  'thunderbird',
+  'eml-draft',
+] as const;
 export type MailAccountKind = (typeof MAIL_ACCOUNT_KINDS)[number];
 
 export const SMTP_SECURITIES = ['none', 'starttls', 'tls'] as const;

@@ -1,6 +1,7 @@
 import { coreEn } from './messages/core.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
+import { methodsEn } from './messages/methods.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { uiEn } from './messages/ui.en.js';
@@ -9,6 +10,7 @@ import type { MessageKey } from './fr.js';
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...mailEn,
+  ...methodsEn,
   ...sendingEn,
   ...outboxEn,
   ...importEn,

@@ -3,6 +3,7 @@
 import { coreFr } from './messages/core.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
+import { methodsFr } from './messages/methods.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
@@ -10,6 +11,7 @@ import { uiFr } from './messages/ui.fr.js';
 export const fr = {
   ...coreFr,
   ...mailFr,
+  ...methodsFr,
   ...sendingFr,
   ...outboxFr,
   ...importFr,

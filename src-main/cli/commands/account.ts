@@ -7,6 +7,13 @@ import { translate } from '../../../src-shared/i18n/catalog.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson } from '../output.js';
 import { parseCount } from './arguments.js';
+import {
+  addMethodOptions,
+  methodLines,
+  registerAccountMethodCommands,
+  saveMethodOptions,
+  type MethodOptions,
+} from './account-methods.js';
 
 interface SetOptions {
   kind?: string;
@@ -37,10 +44,14 @@ export function registerAccountCommands(program: Command, context: CliContext): 
     .command('account')
     .description('compte d’envoi des e-mails de l’établissement');
 
-  account
-    .command('set')
+  addMethodOptions(account.command('set'))
     .description('règle le compte d’envoi ; seules les options données changent')
-    .option('--kind <kind>', 'smtp (envoi réel) ou sandbox (écrit des .eml, n’envoie rien)')
+    .option(
+      '--kind <kind>',
+      'smtp, smtp-oauth (SMTP avec Microsoft 365 / Google, OAuth2), graph (API Microsoft 365), ' +
+        'gmail-api (API Gmail), outlook, thunderbird, eml-draft (brouillon dans la messagerie) ' +
+        'ou sandbox (écrit des .eml, n’envoie rien)',
+    )
     .option('--preset <preset>', 'microsoft365, gmail ou relay : serveur, port et cadence usuels')
     .option('--host <host>', 'serveur SMTP, ex. smtp.office365.com')
     .option('--port <port>', 'port : 587 (STARTTLS), 465 (TLS), 25', parseCount('--port'))
@@ -79,16 +90,18 @@ export function registerAccountCommands(program: Command, context: CliContext): 
       parseCount('--retry-base-ms'),
     )
     .option('--structure <id|name>', 'établissement (s’il y en a plusieurs)')
-    .action(async (options: SetOptions, command: Command) => {
+    .action(async (options: SetOptions & MethodOptions, command: Command) => {
       const password = options.passwordStdin ? await readPassword() : undefined;
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
         const input = accountInput(options, password);
+        await saveMethodOptions(postier, structure.id, options);
         const saved = await postier.accounts.setAccount(structure.id, input);
         process.stdout.write(
           `Compte d’envoi de « ${structure.name} » enregistré : ${serverLine(saved)}.\n` +
             `Mot de passe : ${passwordLine(saved)}.\n` +
-            (saved.kind === 'smtp' ? 'Pour le vérifier : postier account test\n' : ''),
+            (saved.kind === 'smtp' ? 'Pour le vérifier : postier account test\n' : '') +
+            (await methodLines(postier, saved)),
         );
       });
     });
@@ -114,7 +127,7 @@ export function registerAccountCommands(program: Command, context: CliContext): 
     .action(async (options: { structure?: string }, command: Command) => {
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
-        const result = await postier.accounts.testConnection(
+        const result = await postier.methods.testConnection(
           await postier.accounts.getAccount(structure.id),
         );
         const sentence = translate(cliLanguage(), result.code, result.params);
@@ -127,6 +140,8 @@ export function registerAccountCommands(program: Command, context: CliContext): 
         throw new CommanderError(1, 'postier.account.testFailed', sentence);
       });
     });
+
+  registerAccountMethodCommands(account, context);
 }
 
 function accountInput(options: SetOptions, password: string | undefined): MailAccountInput {

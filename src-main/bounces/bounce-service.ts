@@ -1,0 +1,60 @@
+// "Check the bounces" for a structure's account: open its mailbox (IMAP, Graph or Gmail),
+// read what arrived since the last check, close the loop on our bounced messages, and keep
+// where the check stopped (shared by every workstation, in the settings table).
+import { UserError } from '../../src-shared/errors.js';
+import { currentActor, type Actor } from '../app/identity.js';
+import type { Db } from '../db/connection.js';
+import { readSetting, writeSetting } from '../db/settings-queries.js';
+import type { AccountsService } from '../mail/accounts-service.js';
+import type { SendingMethods } from '../mail/sending-methods.js';
+import { SendFailure } from '../mail/transport.js';
+import type { MailboxCursor } from './bounce-mailbox.js';
+import { processBounces, type BounceCheckSummary } from './bounce-processor.js';
+
+const cursorKey = (accountId: number) => `bounces.cursor.${accountId}`;
+
+export class BounceService {
+  private readonly actor: () => Actor;
+
+  constructor(
+    private readonly db: Db,
+    private readonly accounts: AccountsService,
+    private readonly methods: SendingMethods,
+    options: { actor?: () => Actor } = {},
+  ) {
+    this.actor = options.actor ?? (() => currentActor());
+  }
+
+  async check(structureId: number): Promise<BounceCheckSummary> {
+    const account = await this.accounts.getAccount(structureId);
+    const settings = await this.methods.settings(account.id);
+    if (!settings.bounces)
+      throw new UserError('bounces.error.disabled', {
+        account: account.fromAddress ?? account.kind,
+      });
+    try {
+      const mailbox = await this.methods.openBounceMailbox(account, settings);
+      try {
+        const cursor = await readSetting<MailboxCursor | null>(
+          this.db,
+          cursorKey(account.id),
+          null,
+        );
+        const result = await processBounces(this.db, mailbox, {
+          actor: this.actor(),
+          cursor,
+          moveTo: settings.bounceFolder,
+        });
+        await writeSetting(this.db, cursorKey(account.id), result.cursor);
+        return result.summary;
+      } finally {
+        await mailbox.close();
+      }
+    } catch (error) {
+      // Reaching the mailbox failed: the same sentence as for a send, as a user error.
+      if (error instanceof SendFailure)
+        throw new UserError('bounces.error.mailbox', { reason: error.message });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// The provider's endpoints, read from its published metadata with openid-client (panva), and
+// the client Postier is there: a public client (PKCE, no secret) unless the office's Google
+// registration came with its non-confidential "Desktop app" secret.
+import * as client from 'openid-client';
+import { UserError } from '../../src-shared/errors.js';
+import {
+  discoveryUrl,
+  isLoopbackUrl,
+  PROVIDER_NAMES,
+  type OAuthSettings,
+} from './oauth-providers.js';
+
+export type OAuthServer = client.Configuration;
+
+export interface OpenServerOptions {
+  clientSecret?: string | null;
+  /** Seconds for each call to the provider. */
+  timeoutSeconds?: number;
+}
+
+export async function openOAuthServer(
+  settings: OAuthSettings,
+  options: OpenServerOptions = {},
+): Promise<OAuthServer> {
+  const url = discoveryUrl(settings);
+  const loopback = isLoopbackUrl(url);
+  if (url.protocol !== 'https:' && !loopback) {
+    throw new UserError('methods.oauth.insecureAuthority', { url: url.origin });
+  }
+  const auth = options.clientSecret ? client.ClientSecretPost(options.clientSecret) : client.None();
+  try {
+    return await client.discovery(url, settings.clientId, undefined, auth, {
+      timeout: options.timeoutSeconds ?? 30,
+      // Plain HTTP only to a provider on this computer (tests); refused for any other host above.
+      ...(loopback && { execute: [client.allowInsecureRequests] }),
+    });
+  } catch (error) {
+    throw new UserError('methods.oauth.unreachable', {
+      provider: PROVIDER_NAMES[settings.provider],
+      url: url.origin,
+      detail: (error as Error).message,
+    });
+  }
+}
+
+/** The error code and description an OAuth error answer carried, for a sentence. */
+export function oauthErrorText(error: unknown): string {
+  if (
+    error instanceof client.ResponseBodyError ||
+    error instanceof client.AuthorizationResponseError
+  ) {
+    return error.error_description ? `${error.error} : ${error.error_description}` : error.error;
+  }
+  return (error as Error).message ?? String(error);
+}
+
+/** The error code an OAuth error answer carried ("invalid_grant"...), else null. */
+export function oauthErrorCode(error: unknown): string | null {
+  if (
+    error instanceof client.ResponseBodyError ||
+    error instanceof client.AuthorizationResponseError
+  ) {
+    return error.error;
+  }
+  return null;
+}
+
+/** The provider refused the grant for good: only a new consent helps. */
+export function isGrantRevoked(error: unknown): boolean {
+  const code = oauthErrorCode(error);
+  return (
+    code === 'invalid_grant' ||
+    code === 'interaction_required' ||
+    code === 'consent_required' ||
+    code === 'unauthorized_client' ||
+    code === 'invalid_client'
+  );
+}

@@ -1,0 +1,101 @@
+// The sending methods beyond plain SMTP and their settings: Microsoft 365 / Google with OAuth2
+// (Graph, Gmail API, SMTP XOAUTH2), the user's own Outlook or Thunderbird, an .eml draft for
+// the default mail client; and, for accounts with an IMAP mailbox, the Sent copy and bounces.
+import type { SmtpSecurity } from './mail.js';
+
+export const METHOD_KINDS = [
+  'graph',
+  'gmail-api',
+  'smtp-oauth',
+  'outlook',
+  'thunderbird',
+  'eml-draft',
+] as const;
+export type MethodKind = (typeof METHOD_KINDS)[number];
+
+export function isMethodKind(kind: string): kind is MethodKind {
+  return (METHOD_KINDS as readonly string[]).includes(kind);
+}
+
+/** The methods signed in with OAuth2. */
+export const OAUTH_KINDS = ['graph', 'gmail-api', 'smtp-oauth'] as const;
+export type OAuthKind = (typeof OAUTH_KINDS)[number];
+
+export function isOAuthKind(kind: string): kind is OAuthKind {
+  return (OAUTH_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Methods that open a window per message (or hand it to a mail client): fine for one document
+ * or a small batch, unable to pace a large one. The send dialog says so.
+ */
+export function methodCanPace(kind: string, outlookMode: OutlookMode): boolean {
+  if (kind === 'outlook') return outlookMode === 'send';
+  return kind !== 'thunderbird' && kind !== 'eml-draft';
+}
+
+export const OAUTH_PROVIDER_IDS = ['microsoft', 'google'] as const;
+export type OAuthProviderName = (typeof OAUTH_PROVIDER_IDS)[number];
+
+export const OUTLOOK_MODES = ['send', 'review'] as const;
+/** send: Outlook sends at once; review: each message opens in Outlook for the user to send. */
+export type OutlookMode = (typeof OUTLOOK_MODES)[number];
+
+export interface ImapSettings {
+  host: string | null;
+  port: number | null;
+  security: SmtpSecurity;
+  /** Null: the account's own user name (SMTP login or OAuth mailbox). */
+  username: string | null;
+}
+
+export interface MethodSettings {
+  // OAuth2 (graph, gmail-api, smtp-oauth)
+  provider: OAuthProviderName | null;
+  /** The office's app registration: Entra "Application (client) ID" or Google client id. */
+  clientId: string | null;
+  /** Microsoft only: tenant id or domain; null for "organizations". */
+  tenant: string | null;
+  /** Overrides the provider's sign-in address (sovereign cloud; a test provider). */
+  authority: string | null;
+  /** Key of the tokens in the credential store (never the tokens). */
+  tokenRef: string | null;
+  // Mail clients
+  outlookMode: OutlookMode;
+  /** Thunderbird's program; null: looked for where it is usually installed. */
+  thunderbirdPath: string | null;
+  // Mailbox over IMAP (smtp, smtp-oauth): the Sent copy and bounces
+  imap: ImapSettings;
+  /** Append each message sent by SMTP to the account's Sent folder. */
+  sentCopy: boolean;
+  /** The Sent folder's name; null: the one the server marks \Sent. */
+  sentFolder: string | null;
+  /** Read the mailbox for bounces of our messages. */
+  bounces: boolean;
+  /** Where our processed bounces go; null: they stay where they are. */
+  bounceFolder: string | null;
+}
+
+export const DEFAULT_BOUNCE_FOLDER = 'Postier/Retours';
+
+export const DEFAULT_METHOD_SETTINGS: MethodSettings = {
+  provider: null,
+  clientId: null,
+  tenant: null,
+  authority: null,
+  tokenRef: null,
+  outlookMode: 'review',
+  thunderbirdPath: null,
+  imap: { host: null, port: null, security: 'tls', username: null },
+  sentCopy: false,
+  sentFolder: null,
+  bounces: false,
+  bounceFolder: DEFAULT_BOUNCE_FOLDER,
+};
+
+export type MethodSettingsInput = Partial<Omit<MethodSettings, 'tokenRef' | 'imap'>> & {
+  imap?: Partial<ImapSettings>;
+};
+
+/** Whether an OAuth account is usable on this workstation. */
+export type OAuthConnectionState = 'connected' | 'not_connected' | 'reconnect';
