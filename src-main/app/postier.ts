@@ -5,12 +5,34 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DataFolder, resolveDataFolderPath } from '../data-folder/data-folder.js';
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
+import { lazyCredentialStore } from '../credentials/credential-store.js';
+import { AccountsService } from '../mail/accounts-service.js';
+import { SendingMethods } from '../mail/sending-methods.js';
+import { BounceService } from '../bounces/bounce-service.js';
+import { createSendEngine, type SendEngine } from '../outbox/engine.js';
+import { MessageActions } from '../outbox/message-actions.js';
+import { PrepareService } from '../outbox/prepare.js';
+import { ImportService } from '../imports/import-service.js';
 
 export interface Postier {
   folder: DataFolder;
   db: Db;
   records: RecordsService;
   documents: DocumentsService;
+  /** Mail accounts, their transports and connection tests. */
+  accounts: AccountsService;
+  /** Every sending method (OAuth2 APIs, Outlook, Thunderbird, drafts), the Sent copy, tests. */
+  methods: SendingMethods;
+  /** Reading the accounts' mailboxes for bounces of our messages. */
+  bounces: BounceService;
+  /** The sending engine, the send status and the send journal. */
+  sendEngine: SendEngine;
+  /** Bulk sends: documents → messages in the outbox (templates, recipients, encrypted PDFs). */
+  prepare: PrepareService;
+  /** The user's actions on queued messages: validate, block, unblock, reset, fix an address. */
+  messageActions: MessageActions;
+  /** Getting data in: dossiers and documents from CSV/Excel files, PDF folders, merged PDFs. */
+  imports: ImportService;
   /** Names of the migrations this opening applied (empty when already up to date). */
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -32,7 +54,31 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
     const appliedMigrations = await migrateToLatest(handle.db);
     const records = new RecordsService(handle.db);
     const documents = new DocumentsService(handle.db, folder, records);
-    return { folder, db: handle.db, records, documents, appliedMigrations, close: handle.close };
+    // The credential store opens on first use: opening Postier never touches D-Bus.
+    const credentials = lazyCredentialStore();
+    const accounts = new AccountsService(handle.db, folder, { credentials });
+    const methods = new SendingMethods(handle.db, folder, accounts, { credentials });
+    const sendEngine = createSendEngine({
+      db: handle.db,
+      folder,
+      transportFactory: async (accountId) =>
+        methods.openTransport(await accounts.getAccountById(accountId)),
+    });
+    return {
+      folder,
+      db: handle.db,
+      records,
+      documents,
+      accounts,
+      methods,
+      bounces: new BounceService(handle.db, accounts, methods),
+      sendEngine,
+      prepare: new PrepareService(handle.db, folder, records),
+      messageActions: new MessageActions(handle.db),
+      imports: new ImportService(handle.db, folder, records),
+      appliedMigrations,
+      close: handle.close,
+    };
   } catch (error) {
     await handle.close();
     throw error;

@@ -1,11 +1,18 @@
 // The `postier` command line: every command takes --data DIR; lists take --json.
 import { Command, CommanderError } from 'commander';
 import { openPostier, type Postier } from '../app/postier.js';
-import { cliLanguage, describeError } from './output.js';
+import { cliLanguage, describeError, translateCommanderError } from './output.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerDossierCommands } from './commands/dossiers.js';
 import { registerInitCommands } from './commands/init.js';
+import { registerAccountCommands } from './commands/account.js';
+import { registerBouncesCommands } from './commands/bounces.js';
+import { registerHostCommands } from '../host/host-command.js';
+import { registerSendPrepareCommands } from './commands/send-prepare.js';
+import { registerSendRunCommands } from './commands/send-run.js';
+import { registerJournalCommands } from './commands/journal.js';
+import { registerImportCommands } from './commands/import.js';
 
 export interface CliContext {
   /** Runs `work` on the data folder named by --data (or POSTIER_DATA, or the default). */
@@ -17,6 +24,7 @@ export function buildProgram(): Command {
     .description('Postier : envoie à chacun son document par e-mail.')
     .option('--data <dir>', 'dossier de données (sinon POSTIER_DATA, sinon le dossier par défaut)')
     .showHelpAfterError('(postier --help pour l’aide)')
+    .configureOutput({ outputError: (text, write) => write(translateCommanderError(text, cliLanguage())) })
     .exitOverride();
   const context: CliContext = {
     withPostier: async (command, work) => {
@@ -33,6 +41,14 @@ export function buildProgram(): Command {
   registerDemoCommand(program, context);
   registerDossierCommands(program, context);
   registerDocumentCommands(program, context);
+  registerAccountCommands(program, context);
+  registerBouncesCommands(program, context);
+  registerHostCommands(program, context);
+  registerSendPrepareCommands(program, context);
+  registerSendRunCommands(program, context);
+  registerJournalCommands(program, context);
+  // After dossiers, documents and journal: its subcommands attach to them.
+  registerImportCommands(program, context);
   return program;
 }
 

@@ -1,0 +1,83 @@
+// Opens a data folder and serves it with the headless host: `postier host`, `npm start`
+// without Electron, the end-to-end tests and the benchmarks all start Postier this way.
+import fs from 'node:fs';
+import Conf from 'conf';
+import { openPostier, type Postier } from '../app/postier.js';
+import { createMainSide, type MainSide } from '../ipc/create-router.js';
+import { WorkstationPreferences, type KeyValueStore } from '../ipc/preferences.js';
+import { startHost, type RunningHost } from './host-server.js';
+import { defaultRendererFolder } from './renderer-files.js';
+
+export interface RunHostOptions {
+  dataPath?: string;
+  port?: number;
+  token?: string;
+  rendererFolder?: string;
+  /** Where the workstation preferences file lives (tests give a temporary folder). */
+  preferencesFolder?: string;
+}
+
+export interface HostRun {
+  host: RunningHost;
+  postier: Postier;
+  mainSide: MainSide;
+  stop(): Promise<void>;
+}
+
+export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
+  const postier = await openPostier(
+    options.dataPath === undefined ? {} : { dataPath: options.dataPath },
+  );
+  try {
+    const preferences = new WorkstationPreferences(
+      preferencesStore(options.preferencesFolder ?? process.env.POSTIER_PREFS_DIR),
+      postier.folder.root,
+    );
+    const mainSide = createMainSide(postier, {
+      version: postierVersion(),
+      nativeMenus: false,
+      preferences,
+    });
+    const host = await startHost({
+      mainSide,
+      rendererFolder: options.rendererFolder ?? defaultRendererFolder(),
+      ...(options.port !== undefined && { port: options.port }),
+      ...(options.token !== undefined && { token: options.token }),
+      defaultLanguage: () => preferences.read().language,
+    });
+    // Messages validated before the last stop go out now: the host is also a background sender.
+    void mainSide.sending.start();
+    return {
+      host,
+      postier,
+      mainSide,
+      stop: async () => {
+        await mainSide.sending.stop();
+        await host.close();
+        mainSide.dispose();
+        await postier.close();
+      },
+    };
+  } catch (error) {
+    await postier.close();
+    throw error;
+  }
+}
+
+function preferencesStore(folder: string | undefined): KeyValueStore {
+  const store = new Conf<Record<string, unknown>>({
+    projectName: 'postier',
+    configName: 'workstation',
+    ...(folder && { cwd: folder }),
+  });
+  return { get: (key) => store.get(key), set: (key, value) => store.set(key, value) };
+}
+
+export function postierVersion(): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as {
+    version: string;
+  };
+  return manifest.version;
+}

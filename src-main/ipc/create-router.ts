@@ -1,0 +1,47 @@
+// Wires every handler group over one opened Postier: what the Electron shell and the headless
+// host each call once at start-up.
+import { EventBus } from './event-bus.js';
+import { appHandlers } from './handlers/app-handlers.js';
+import { documentsHandlers } from './handlers/documents-handlers.js';
+import { importHandlers } from './handlers/import-handlers.js';
+import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
+import { recordsHandlers } from './handlers/records-handlers.js';
+import { sendingHandlers } from './handlers/sending-handlers.js';
+import { ServiceRouter, type ErrorLog, type Handlers } from './service-router.js';
+import { SendRunner } from './send-runner.js';
+import { StagedFiles } from './staged-files.js';
+import type { Postier } from '../app/postier.js';
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...recordsHandlers(deps),
+    ...documentsHandlers(deps),
+    ...sendingHandlers(deps),
+    ...importHandlers(deps),
+  };
+}
+
+export interface MainSide {
+  router: ServiceRouter;
+  events: EventBus;
+  staged: StagedFiles;
+  sending: SendRunner;
+  dispose(): void;
+}
+
+export function createMainSide(postier: Postier, shell: ShellServices, log?: ErrorLog): MainSide {
+  const events = new EventBus();
+  const staged = new StagedFiles();
+  const sending = new SendRunner(
+    postier.sendEngine,
+    events,
+    () => shell.preferences.read().language,
+    log,
+  );
+  const router = new ServiceRouter(
+    createHandlers({ postier, shell, events, staged, sending }),
+    log,
+  );
+  return { router, events, staged, sending, dispose: () => staged.dispose() };
+}

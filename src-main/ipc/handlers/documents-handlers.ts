@@ -1,0 +1,32 @@
+// The document journal and PDFs for the preview pane.
+import path from 'node:path';
+import type { documentsOperations } from '../../../src-shared/contract/documents.js';
+import { listAttachments } from '../../db/documents-queries.js';
+import type { HandlerDeps, HandlersFor } from './handler-deps.js';
+
+type Name = (typeof documentsOperations)[number]['name'];
+
+export function documentsHandlers({ postier }: HandlerDeps): HandlersFor<Name> {
+  const documents = postier.documents;
+  return {
+    'documents.types': () => documents.listTypes(),
+    'documents.journal': (filter) => documents.journal(filter),
+    'documents.get': async ({ id }) => {
+      const document = await documents.getDocument(id);
+      const attachments = await listAttachments(postier.db, id);
+      return {
+        document,
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          fileName: a.file_name,
+          sizeBytes: a.size_bytes,
+        })),
+      };
+    },
+    'documents.pdf': async ({ id }) => {
+      const file = await documents.pdfPath(id);
+      const bytes = await documents.readPdf(id);
+      return { fileName: path.basename(file), base64: bytes.toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// The sending engine as the window drives it: one run at a time in the background, its
+// progress pushed to the page (and the taskbar), pause (after the message being sent) and
+// resume. Messages left validated when the app closes are sent at the next start.
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import type { EngineProgress, EngineRunSummary, SendEngine } from '../outbox/engine.js';
+import type { EventBus } from './event-bus.js';
+
+export interface SendingState {
+  running: boolean;
+  paused: boolean;
+  progress: EngineProgress | null;
+  /** When this run started (ISO), for the remaining-time estimate. */
+  startedAt: string | null;
+}
+
+export class SendRunner {
+  private controller: AbortController | null = null;
+  private current: Promise<EngineRunSummary | null> | null = null;
+  private paused = false;
+  private progress: EngineProgress | null = null;
+  private startedAt: string | null = null;
+  /** Messages were validated while a run was ending: run once more after it. */
+  private again = false;
+
+  constructor(
+    private readonly engine: SendEngine,
+    private readonly events: EventBus,
+    private readonly language: () => Language,
+    private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
+
+  state(): SendingState {
+    return {
+      running: this.current !== null,
+      paused: this.paused,
+      progress: this.progress,
+      startedAt: this.startedAt,
+    };
+  }
+
+  isRunning(): boolean {
+    return this.current !== null;
+  }
+
+  /**
+   * Starts a run, or makes sure the one going picks up what was just validated (it may be
+   * past its last look at the queue): resolves when it ends (null if it failed to run).
+   */
+  start(): Promise<EngineRunSummary | null> {
+    if (this.current) {
+      if (!this.paused) this.again = true;
+      return this.current;
+    }
+    this.again = false;
+    this.paused = false;
+    this.progress = null;
+    this.startedAt = new Date().toISOString();
+    const controller = new AbortController();
+    this.controller = controller;
+    const run = this.engine
+      .run({
+        signal: controller.signal,
+        language: this.language(),
+        onProgress: (progress) => {
+          this.progress = progress;
+          this.events.emit('sending.progress', { progress, paused: false });
+        },
+      })
+      .then((summary) => {
+        this.events.emit('sending.finished', {
+          summary,
+          paused: this.paused,
+          cancelled: summary.cancelled && !this.paused,
+          limitReached: summary.limitReached,
+          nextSendAt: summary.nextSendAt,
+        });
+        return summary;
+      })
+      .catch((error: unknown) => {
+        this.log(
+          `[postier] sending stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        const message = error instanceof Error ? error.message : String(error);
+        this.events.emit('sending.finished', {
+          summary: {
+            sent: 0,
+            failed: 0,
+            retrying: 0,
+            uncertain: 0,
+            excluded: 0,
+            remaining: 0,
+            stoppedBy: { code: 'ui.error.unexpected', message },
+          },
+          paused: false,
+          cancelled: false,
+          limitReached: null,
+          nextSendAt: null,
+        });
+        return null;
+      })
+      .finally(() => {
+        this.current = null;
+        this.controller = null;
+        this.events.emit('outbox.changed', {});
+        if (this.again && !this.paused) void this.start();
+      });
+    this.current = run;
+    return run;
+  }
+
+  /** Stops after the message being sent; the rest stays validated for resume(). */
+  async pause(): Promise<void> {
+    if (!this.current) return;
+    this.paused = true;
+    this.again = false;
+    if (this.progress)
+      this.events.emit('sending.progress', { progress: this.progress, paused: true });
+    this.controller?.abort();
+    await this.current;
+  }
+
+  /** Stops the run, then `blockRest` keeps the rest from going (the user unblocks it later). */
+  async cancel(blockRest: () => Promise<void>): Promise<void> {
+    await this.pause();
+    await blockRest();
+    this.paused = false;
+    this.progress = null;
+    this.events.emit('outbox.changed', {});
+  }
+
+  resume(): Promise<EngineRunSummary | null> {
+    return this.start();
+  }
+
+  /** Waits for the run to stop (on quit): at most `timeoutMs`, then lets go. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.current) return;
+    this.paused = true;
+    this.again = false;
+    this.controller?.abort();
+    await Promise.race([this.current, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  }
+}

@@ -1,0 +1,353 @@
+// The main window: menu bar (when the window has no native one), the screens as tabs, the
+// status bar; keyboard shortcuts and menu commands; message boxes and notifications.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Toast,
+  ToastTitle,
+  Toaster,
+  makeStyles,
+  tokens,
+  useId,
+  useToastController,
+} from '@fluentui/react-components';
+import {
+  DocumentBulletListRegular,
+  MailInboxRegular,
+  PeopleRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { MENU_BAR, type MenuCommand } from '../../src-shared/contract/menus.js';
+import type { DocumentType } from '../../src-shared/domain/documents.js';
+import type { Structure } from '../../src-shared/domain/records.js';
+import { translate, type Language } from '../../src-shared/i18n/catalog.js';
+import { api, ApiFailure, call } from '../api.js';
+import { MenuBar } from '../components/MenuBar.js';
+import { saveBytes } from './files.js';
+import { setRequestLanguage } from '../host-client.js';
+import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
+import { DossiersScreen } from '../screens/DossiersScreen.js';
+import { ImportDialog } from '../screens/ImportDialog.js';
+import { JournalScreen } from '../screens/JournalScreen.js';
+import { OutboxScreen } from '../screens/OutboxScreen.js';
+import { SettingsScreen } from '../screens/SettingsScreen.js';
+import {
+  AppContext,
+  CommandBus,
+  type AppInfo,
+  type AppServices,
+  type NavigationFocus,
+  type ScreenId,
+} from './app-context.js';
+import { localeOf } from './format.js';
+
+const useStyles = makeStyles({
+  window: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '0 8px',
+  },
+  screen: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  statusBar: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: '16px',
+    padding: '2px 10px',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  loading: { margin: 'auto' },
+  message: { whiteSpace: 'pre-wrap' },
+});
+
+const SCREEN_COMMANDS: Partial<Record<MenuCommand, ScreenId>> = {
+  'view.dossiers': 'dossiers',
+  'view.journal': 'journal',
+  'view.outbox': 'outbox',
+  'view.settings': 'settings',
+};
+
+/** Commands the window answers whatever the screen. */
+const ALWAYS_ENABLED: MenuCommand[] = ['help.about', 'file.import', 'outbox.exportCsv'];
+
+const SHORTCUTS = MENU_BAR.flatMap((menu) => menu.items).flatMap((item) =>
+  item.kind === 'command' && item.accelerator
+    ? [{ command: item.command, accelerator: parseAccelerator(item.accelerator) }]
+    : [],
+);
+
+interface Loaded {
+  info: AppInfo;
+  language: Language;
+  structures: Structure[];
+  documentTypes: DocumentType[];
+}
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  useEffect(() => {
+    (async () => {
+      const [info, prefs, structures, documentTypes] = await Promise.all([
+        call(api.app.info({})),
+        call(api.prefs.get({})),
+        call(api.structures.list({})),
+        call(api.documents.types({})),
+      ]);
+      setRequestLanguage(prefs.language);
+      setLoaded({ info, language: prefs.language, structures, documentTypes });
+    })().catch((error: unknown) =>
+      setStartError(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  if (startError)
+    return (
+      <div role="alert" style={{ padding: 24 }}>
+        {startError}
+      </div>
+    );
+  if (!loaded) return <Spinner style={{ marginTop: '30vh' }} label="Postier…" />;
+  return <MainWindow initial={loaded} />;
+}
+
+function MainWindow({ initial }: { initial: Loaded }) {
+  const styles = useStyles();
+  const toasterId = useId('toaster');
+  const { dispatchToast } = useToastController(toasterId);
+  const [language, setLanguageState] = useState<Language>(initial.language);
+  const [structures, setStructures] = useState(initial.structures);
+  const [structureId, setStructureId] = useState<number | null>(initial.structures[0]?.id ?? null);
+  const [screen, setScreen] = useState<ScreenId>('journal');
+  const [focus, setFocus] = useState<NavigationFocus | null>(null);
+  const [errorBox, setErrorBox] = useState<string | null>(null);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const commands = useMemo(() => new CommandBus(), []);
+
+  const t = useCallback<AppServices['t']>(
+    (key, params) => translate(language, key, params),
+    [language],
+  );
+
+  const setLanguage = useCallback((next: Language) => {
+    setRequestLanguage(next);
+    setLanguageState(next);
+    document.documentElement.lang = next;
+    void api.prefs.set({ language: next });
+  }, []);
+
+  const showError = useCallback(
+    (error: unknown) => {
+      const message =
+        error instanceof ApiFailure
+          ? error.message
+          : translate(language, 'ui.error.unexpected', {
+              operation: 'interface',
+              time: new Date().toLocaleTimeString(),
+            });
+      if (!(error instanceof ApiFailure)) console.error(error);
+      setErrorBox(message);
+    },
+    [language],
+  );
+
+  const notify = useCallback<AppServices['notify']>(
+    (message, intent = 'success') =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{message}</ToastTitle>
+        </Toast>,
+        { intent, timeout: 3500 },
+      ),
+    [dispatchToast],
+  );
+
+  const navigate = useCallback((next: ScreenId, nextFocus?: NavigationFocus) => {
+    setFocus(nextFocus ?? null);
+    setStatus(null);
+    setScreen(next);
+  }, []);
+
+  /** Fichier > Exporter le journal des envois, from any screen: the whole journal. */
+  const exportJournal = useCallback(async () => {
+    try {
+      const result = await call(api.outbox.exportCsv({}));
+      saveBytes(result.fileName, result.base64, 'text/csv');
+    } catch (error) {
+      showError(error);
+    }
+  }, [showError]);
+
+  const reloadStructures = useCallback(async () => {
+    setStructures(await call(api.structures.list({})));
+  }, []);
+
+  const services: AppServices = {
+    info: initial.info,
+    language,
+    locale: localeOf(language),
+    t,
+    setLanguage,
+    structures,
+    structureId,
+    setStructureId,
+    reloadStructures,
+    documentTypes: initial.documentTypes,
+    screen,
+    navigate,
+    focus,
+    showError,
+    notify,
+    setStatus,
+    commands,
+  };
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      const target = SCREEN_COMMANDS[command];
+      if (target) return navigate(target);
+      if (command === 'view.language.fr' || command === 'view.language.en') {
+        return setLanguage(command === 'view.language.fr' ? 'fr' : 'en');
+      }
+      if (command === 'help.about') return setAboutOpen(true);
+      if (command === 'file.import') return setImportOpen(true);
+      if (!commands.run(command) && command === 'outbox.exportCsv') void exportJournal();
+    },
+    [commands, navigate, setLanguage, exportJournal],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const match = SHORTCUTS.find((s) => matchesAccelerator(s.accelerator, event));
+      if (!match) return;
+      const typing = isEditable(event.target);
+      if (typing && belongsToTextField(match.accelerator)) return;
+      if (document.querySelector('[role="dialog"]') && !typing && match.command !== 'edit.find')
+        return;
+      event.preventDefault();
+      runCommand(match.command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    const stopMenu = api.on('menu.command', ({ command }) => runCommand(command));
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stopMenu();
+    };
+  }, [runCommand]);
+
+  const isEnabled = (command: MenuCommand) =>
+    command in SCREEN_COMMANDS ||
+    ALWAYS_ENABLED.includes(command) ||
+    command.startsWith('view.language') ||
+    commands.has(command);
+
+  return (
+    <AppContext.Provider value={services}>
+      <div className={styles.window}>
+        {!initial.info.nativeMenus && <MenuBar onCommand={runCommand} isEnabled={isEnabled} />}
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={screen}
+          onTabSelect={(_, data) => navigate(data.value as ScreenId)}
+        >
+          <Tab value="dossiers" icon={<PeopleRegular />}>
+            {t('ui.screen.dossiers')}
+          </Tab>
+          <Tab value="journal" icon={<DocumentBulletListRegular />}>
+            {t('ui.screen.journal')}
+          </Tab>
+          <Tab value="outbox" icon={<MailInboxRegular />}>
+            {t('ui.screen.outbox')}
+          </Tab>
+          <Tab value="settings" icon={<SettingsRegular />}>
+            {t('ui.screen.settings')}
+          </Tab>
+        </TabList>
+        <main className={styles.screen}>
+          {screen === 'dossiers' && <DossiersScreen />}
+          {screen === 'journal' && <JournalScreen />}
+          {screen === 'outbox' && <OutboxScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+        <footer className={styles.statusBar} role="status">
+          <span>{status ?? t('ui.status.ready')}</span>
+          <span>
+            {t('ui.status.user', {
+              user: initial.info.user,
+              workstation: initial.info.workstation,
+            })}
+          </span>
+        </footer>
+      </div>
+      <Toaster toasterId={toasterId} position="bottom-end" />
+      <Dialog
+        open={errorBox !== null}
+        onOpenChange={(_, data) => !data.open && setErrorBox(null)}
+        modalType="alert"
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('ui.common.error')}</DialogTitle>
+            <DialogContent className={styles.message} data-testid="error-message">
+              {errorBox}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => setErrorBox(null)}>
+                {t('ui.common.ok')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {importOpen && (
+        <ImportDialog
+          onClose={(imported) => {
+            setImportOpen(false);
+            if (imported) commands.run('view.refresh');
+          }}
+        />
+      )}
+      <Dialog open={aboutOpen} onOpenChange={(_, data) => setAboutOpen(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('ui.about.title')}</DialogTitle>
+            <DialogContent>
+              <p>{t('ui.about.text', { version: initial.info.version })}</p>
+              <p>{t('ui.about.dataFolder', { folder: initial.info.dataFolder })}</p>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => setAboutOpen(false)}>
+                {t('ui.common.ok')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </AppContext.Provider>
+  );
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

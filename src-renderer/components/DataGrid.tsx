@@ -1,0 +1,401 @@
+// A Windows list view for long lists: virtualized rows (only what is on screen exists),
+// click / Ctrl+click / Shift+click selection, arrows with Shift and Ctrl, Enter or
+// double-click to open, right-click or Shift+F10 for the context menu, optional check boxes.
+import { Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import {
+  clickRow,
+  contextClickRow,
+  moveFocus,
+  toggleFocused,
+  type Move,
+  type Selection,
+} from '../logic/selection.js';
+
+export interface GridColumn<T> {
+  id: string;
+  header: ReactNode;
+  width: number;
+  /** Takes the width left over (one column, usually the name). */
+  grow?: boolean;
+  align?: 'start' | 'end' | 'center';
+  sortKey?: string;
+  cell: (row: T, index: number) => ReactNode;
+  /** Text shown when the mouse rests on the cell. */
+  title?: (row: T) => string | undefined;
+}
+
+export interface GridHandle {
+  focus(): void;
+  scrollToIndex(index: number): void;
+}
+
+export interface DataGridProps<T> {
+  label: string;
+  columns: GridColumn<T>[];
+  rowCount: number;
+  row: (index: number) => T | undefined;
+  selection: Selection;
+  onSelectionChange: (selection: Selection) => void;
+  onOpen?: (index: number) => void;
+  onContextMenu?: (index: number, point: { x: number; y: number }) => void;
+  /** Rows first..last are on screen (to load their page). */
+  onRangeChange?: (first: number, last: number) => void;
+  checkbox?: {
+    isChecked: (index: number) => boolean;
+    onToggle: (index: number) => void;
+    allChecked: boolean | 'mixed';
+    onToggleAll: () => void;
+    label: string;
+  };
+  sort?: { key: string; descending: boolean };
+  onSort?: (key: string) => void;
+  emptyText?: string;
+  rowHeight?: number;
+  rowClassName?: (row: T) => string | undefined;
+  handleRef?: Ref<GridHandle>;
+  testId?: string;
+}
+
+const CHECK_WIDTH = 34;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    flexGrow: 1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    position: 'relative',
+  },
+  headerClip: {
+    overflow: 'hidden',
+    flexShrink: 0,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  header: {
+    display: 'flex',
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    height: '26px',
+    alignItems: 'stretch',
+  },
+  headerCell: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '4px',
+    padding: '0 8px',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxSizing: 'border-box',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    userSelect: 'none',
+  },
+  sortable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground3Hover },
+  },
+  scroller: {
+    overflow: 'auto',
+    flexGrow: 1,
+    minHeight: 0,
+    // The focused row shows where the keyboard is; the list itself needs no second outline.
+    outline: 'none',
+  },
+  row: {
+    display: 'flex',
+    position: 'absolute',
+    left: 0,
+    alignItems: 'center',
+    fontSize: tokens.fontSizeBase200,
+    userSelect: 'none',
+    cursor: 'default',
+    boxSizing: 'border-box',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  focused: { outline: `1px dotted ${tokens.colorNeutralForeground1}`, outlineOffset: '-2px' },
+  placeholder: { color: tokens.colorNeutralForeground4 },
+  cell: {
+    padding: '0 8px',
+    boxSizing: 'border-box',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    display: 'flex',
+    alignItems: 'center',
+    height: '100%',
+    gap: '4px',
+  },
+  end: { justifyContent: 'flex-end', textAlign: 'end' },
+  center: { justifyContent: 'center' },
+  checkCell: {
+    width: `${CHECK_WIDTH}px`,
+    flexShrink: 0,
+    display: 'flex',
+    justifyContent: 'center',
+  },
+  empty: {
+    position: 'absolute',
+    top: '48px',
+    left: 0,
+    right: 0,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+    pointerEvents: 'none',
+  },
+});
+
+export function DataGrid<T>(props: DataGridProps<T>) {
+  const styles = useStyles();
+  const rowHeight = props.rowHeight ?? 26;
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: props.rowCount,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const { onRangeChange } = props;
+  useEffect(() => {
+    onRangeChange?.(first, last);
+  }, [first, last, props.rowCount, onRangeChange]);
+
+  useImperativeHandle(
+    props.handleRef,
+    () => ({
+      focus: () => scrollerRef.current?.focus(),
+      scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    }),
+    [virtualizer],
+  );
+
+  const fixedWidth =
+    props.columns.reduce((sum, c) => sum + c.width, 0) + (props.checkbox ? CHECK_WIDTH : 0);
+  const widthOf = (column: GridColumn<T>) =>
+    column.grow ? { flex: `1 0 ${column.width}px` } : { width: `${column.width}px`, flexShrink: 0 };
+
+  const select = useCallback(
+    (next: Selection) => {
+      props.onSelectionChange(next);
+      if (next.focus !== null) virtualizer.scrollToIndex(next.focus, { align: 'auto' });
+    },
+    [props, virtualizer],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, Move> = {
+      ArrowUp: 'up',
+      ArrowDown: 'down',
+      PageUp: 'pageUp',
+      PageDown: 'pageDown',
+      Home: 'home',
+      End: 'end',
+    };
+    const move = moves[event.key];
+    const modifiers = { ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey };
+    const pageSize = Math.max(
+      1,
+      Math.floor((scrollerRef.current?.clientHeight ?? 300) / rowHeight) - 1,
+    );
+    if (move) {
+      event.preventDefault();
+      select(moveFocus(props.selection, move, props.rowCount, pageSize, modifiers));
+    } else if (event.key === 'Enter' && props.selection.focus !== null) {
+      event.preventDefault();
+      props.onOpen?.(props.selection.focus);
+    } else if (event.key === ' ' && props.selection.focus !== null) {
+      event.preventDefault();
+      if (props.checkbox && !modifiers.ctrl) props.checkbox.onToggle(props.selection.focus);
+      else select(toggleFocused(props.selection));
+    } else if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+      const focus = props.selection.focus;
+      if (focus === null || !props.onContextMenu) return;
+      event.preventDefault();
+      const rowElement = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${focus}"]`);
+      const box =
+        rowElement?.getBoundingClientRect() ?? scrollerRef.current?.getBoundingClientRect();
+      props.onContextMenu(focus, { x: (box?.left ?? 0) + 40, y: (box?.bottom ?? 0) - 4 });
+    }
+  };
+
+  const onRowMouseDown = (event: MouseEvent, index: number) => {
+    if (event.button !== 0) return;
+    if (event.shiftKey) event.preventDefault(); // no text selection on Shift+click
+    props.onSelectionChange(
+      clickRow(props.selection, index, {
+        ctrl: event.ctrlKey || event.metaKey,
+        shift: event.shiftKey,
+      }),
+    );
+    scrollerRef.current?.focus({ preventScroll: true });
+  };
+
+  const onRowContextMenu = (event: MouseEvent, index: number) => {
+    if (!props.onContextMenu) return;
+    event.preventDefault();
+    props.onSelectionChange(contextClickRow(props.selection, index));
+    scrollerRef.current?.focus({ preventScroll: true });
+    props.onContextMenu(index, { x: event.clientX, y: event.clientY });
+  };
+
+  return (
+    <div
+      className={styles.root}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={props.rowCount + 1}
+      aria-multiselectable
+      data-testid={props.testId}
+    >
+      <div className={styles.headerClip} ref={headerRef}>
+        <div
+          className={styles.header}
+          role="row"
+          aria-rowindex={1}
+          style={{ minWidth: `${fixedWidth}px` }}
+        >
+          {props.checkbox && (
+            <div className={styles.checkCell} role="columnheader">
+              <Checkbox
+                size="medium"
+                aria-label={props.checkbox.label}
+                checked={props.checkbox.allChecked}
+                onChange={() => props.checkbox?.onToggleAll()}
+              />
+            </div>
+          )}
+          {props.columns.map((column) => {
+            const sorted = props.sort && column.sortKey === props.sort.key;
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-sort={
+                  sorted ? (props.sort?.descending ? 'descending' : 'ascending') : undefined
+                }
+                className={mergeClasses(
+                  styles.headerCell,
+                  column.align === 'end' && styles.end,
+                  column.align === 'center' && styles.center,
+                  column.sortKey && props.onSort && styles.sortable,
+                )}
+                style={widthOf(column)}
+                onClick={
+                  column.sortKey && props.onSort ? () => props.onSort?.(column.sortKey!) : undefined
+                }
+              >
+                {column.header}
+                {sorted && (props.sort?.descending ? <ArrowDownRegular /> : <ArrowUpRegular />)}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        ref={scrollerRef}
+        className={styles.scroller}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          const header = headerRef.current?.firstElementChild as HTMLElement | null;
+          if (header) header.style.transform = `translateX(${-event.currentTarget.scrollLeft}px)`;
+        }}
+      >
+        <div
+          style={{
+            height: `${virtualizer.getTotalSize()}px`,
+            position: 'relative',
+            minWidth: `${fixedWidth}px`,
+          }}
+        >
+          {items.map((item) => {
+            const row = props.row(item.index);
+            const selected = props.selection.selected.has(item.index);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={mergeClasses(
+                  styles.row,
+                  selected && styles.selected,
+                  props.selection.focus === item.index && styles.focused,
+                  row === undefined && styles.placeholder,
+                  row !== undefined && props.rowClassName?.(row),
+                )}
+                style={{
+                  top: 0,
+                  transform: `translateY(${item.start}px)`,
+                  height: `${rowHeight}px`,
+                  width: '100%',
+                  minWidth: `${fixedWidth}px`,
+                }}
+                onMouseDown={(event) => onRowMouseDown(event, item.index)}
+                onDoubleClick={() => props.onOpen?.(item.index)}
+                onContextMenu={(event) => onRowContextMenu(event, item.index)}
+              >
+                {props.checkbox && (
+                  <div
+                    className={styles.checkCell}
+                    role="gridcell"
+                    onMouseDown={(e) => e.stopPropagation()}
+                    onDoubleClick={(e) => e.stopPropagation()}
+                  >
+                    <Checkbox
+                      aria-label={props.checkbox.label}
+                      checked={props.checkbox.isChecked(item.index)}
+                      onChange={() => props.checkbox?.onToggle(item.index)}
+                      tabIndex={-1}
+                    />
+                  </div>
+                )}
+                {props.columns.map((column) => (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    className={mergeClasses(
+                      styles.cell,
+                      column.align === 'end' && styles.end,
+                      column.align === 'center' && styles.center,
+                    )}
+                    style={widthOf(column)}
+                    title={row ? column.title?.(row) : undefined}
+                  >
+                    {row === undefined ? '…' : column.cell(row, item.index)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {props.rowCount === 0 && props.emptyText && (
+          <div className={styles.empty}>{props.emptyText}</div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Rows of a long list (100,000 documents) fetched page by page as they scroll into view:
+// the list knows the total at once, shows placeholders, and asks only for missing pages.
+
+export class PagedRows<T> {
+  private readonly pages = new Map<number, T[]>();
+  private readonly requested = new Set<number>();
+
+  constructor(
+    readonly pageSize: number,
+    public total = 0,
+  ) {}
+
+  rowAt(index: number): T | undefined {
+    return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+  }
+
+  /** Pages needed to show rows first..last that are neither loaded nor being loaded. */
+  missingPages(first: number, last: number): number[] {
+    if (this.total === 0 || last < first) return [];
+    const from = Math.floor(Math.max(0, first) / this.pageSize);
+    const to = Math.floor(Math.min(last, this.total - 1) / this.pageSize);
+    const missing: number[] = [];
+    for (let page = from; page <= to; page++) {
+      if (!this.pages.has(page) && !this.requested.has(page)) missing.push(page);
+    }
+    return missing;
+  }
+
+  markRequested(page: number): void {
+    this.requested.add(page);
+  }
+
+  store(page: number, rows: T[], total: number): void {
+    this.requested.delete(page);
+    this.pages.set(page, rows);
+    this.total = total;
+  }
+
+  /** A failed page may be asked for again. */
+  forget(page: number): void {
+    this.requested.delete(page);
+  }
+
+  /** Replaces one loaded row (e.g. after a send changed its state) without reloading. */
+  replace(predicate: (row: T) => boolean, next: T): void {
+    for (const rows of this.pages.values()) {
+      const index = rows.findIndex(predicate);
+      if (index >= 0) rows[index] = next;
+    }
+  }
+
+  /** The pages already loaded, to read them again in place. */
+  loadedPages(): number[] {
+    return [...this.pages.keys()].sort((a, b) => a - b);
+  }
+
+  loadedRows(): T[] {
+    return [...this.pages.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows);
+  }
+}

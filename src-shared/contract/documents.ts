@@ -1,0 +1,84 @@
+// Contract entries for the document journal: pages of documents, one document, its PDF.
+import { z } from 'zod';
+import { DOCUMENT_TYPE_CODES } from '../domain/document-types.js';
+import { JOURNAL_SORT_KEYS, type DocumentType, type JournalDocument } from '../domain/documents.js';
+import { DOCUMENT_EMAIL_STATES } from '../domain/statuses.js';
+import { defineOperation } from './operation.js';
+import { emptyInput, id, isoDateTime, pageOf, text, version } from './primitives.js';
+
+export const documentTypeCode = z.enum(DOCUMENT_TYPE_CODES);
+export const emailState = z.enum(DOCUMENT_EMAIL_STATES);
+/** "2026-10" or "2026"; the services say clearly when it is not a period. */
+const period = text(7);
+
+export const journalDocumentSchema = z.object({
+  id,
+  structureId: id,
+  dossierId: id,
+  dossierNumber: z.string(),
+  dossierName: z.string(),
+  type: documentTypeCode,
+  number: z.string(),
+  period: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string().nullable(),
+  currency: z.string(),
+  amountCents: z.int(),
+  taxCents: z.int(),
+  summaryNumber: z.string().nullable(),
+  hasPdf: z.boolean(),
+  pdfSource: z.enum(['generated', 'imported']),
+  emailState,
+  lastSentAt: isoDateTime.nullable(),
+  attachmentCount: z.int(),
+  version,
+}) satisfies z.ZodType<JournalDocument>;
+
+export const documentTypeSchema = z.object({
+  id,
+  code: documentTypeCode,
+  nameFr: z.string(),
+  nameEn: z.string(),
+  passwordRule: z.string().nullable(),
+  passwordFallback: z.string().nullable(),
+  watermark: z.string().nullable(),
+  requiresSummaryNumber: z.boolean(),
+}) satisfies z.ZodType<DocumentType>;
+
+export const journalFilterSchema = z.strictObject({
+  structureId: id.optional(),
+  types: z.array(documentTypeCode).max(DOCUMENT_TYPE_CODES.length).optional(),
+  period: period.optional(),
+  periodFrom: period.optional(),
+  periodTo: period.optional(),
+  emailStates: z.array(emailState).max(DOCUMENT_EMAIL_STATES.length).optional(),
+  dossierId: id.optional(),
+  documentIds: z.array(id).max(1000).optional(),
+  text: text(200).optional(),
+  sort: z.enum(JOURNAL_SORT_KEYS).optional(),
+  descending: z.boolean().optional(),
+  limit: z.int().min(1).max(500).optional(),
+  offset: z.int().min(0).optional(),
+});
+
+export const documentAttachmentSchema = z.object({
+  id,
+  fileName: z.string(),
+  sizeBytes: z.int(),
+});
+
+export const documentsOperations = [
+  defineOperation('documents.types', emptyInput, z.array(documentTypeSchema)),
+  defineOperation('documents.journal', journalFilterSchema, pageOf(journalDocumentSchema)),
+  defineOperation(
+    'documents.get',
+    z.strictObject({ id }),
+    z.object({ document: journalDocumentSchema, attachments: z.array(documentAttachmentSchema) }),
+  ),
+  /** The PDF's bytes, for the preview pane: the renderer never sees where the file is. */
+  defineOperation(
+    'documents.pdf',
+    z.strictObject({ id }),
+    z.object({ fileName: z.string(), base64: z.string() }),
+  ),
+] as const;

@@ -1,0 +1,381 @@
+// Contract entries for mail accounts, e-mail templates, shared sending settings, preparing
+// and running sends (bulk and single), and the send tracking screen (the outbox).
+import { z } from 'zod';
+import {
+  MAIL_ACCOUNT_KINDS,
+  MAIL_PRESETS,
+  SMTP_SECURITIES,
+  type MailAccount,
+  type Pacing,
+} from '../domain/mail.js';
+import {
+  ATTACHMENT_ROLES,
+  EXCLUSION_REASONS,
+  SEND_JOURNAL_EVENTS,
+  type ExcludedDossier,
+  type SendJournalEntry,
+} from '../domain/outbox.js';
+import { MESSAGE_STATUSES } from '../domain/statuses.js';
+import { documentTypeCode, emailState } from './documents.js';
+import { defineOperation } from './operation.js';
+import { emptyInput, id, isoDateTime, optionalText, pageOf, text, version } from './primitives.js';
+
+export const pacingSchema = z.object({
+  delayMs: z.int().min(0).max(3_600_000),
+  pauseEvery: z.int().min(0).max(100_000),
+  pauseMs: z.int().min(0).max(3_600_000),
+  maxPerRun: z.int().min(1).max(1_000_000).nullable(),
+  maxPerDay: z.int().min(1).max(1_000_000).nullable(),
+  maxAttempts: z.int().min(1).max(50),
+  retryBaseMs: z.int().min(0).max(86_400_000),
+}) satisfies z.ZodType<Pacing>;
+
+export const mailAccountSchema = z.object({
+  id,
+  structureId: id,
+  kind: z.enum(MAIL_ACCOUNT_KINDS),
+  preset: z.enum(MAIL_PRESETS).nullable(),
+  host: z.string().nullable(),
+  port: z.int().nullable(),
+  security: z.enum(SMTP_SECURITIES),
+  username: z.string().nullable(),
+  hasPassword: z.boolean(),
+  fromName: z.string().nullable(),
+  fromAddress: z.string().nullable(),
+  replyTo: z.string().nullable(),
+  archiveBcc: z.string().nullable(),
+  ccSender: z.boolean(),
+  readReceipt: z.boolean(),
+  pacing: pacingSchema,
+  maxMessageBytes: z.int(),
+  version,
+}) satisfies z.ZodType<MailAccount>;
+
+const mailAccountInput = z.strictObject({
+  kind: z.enum(MAIL_ACCOUNT_KINDS).optional(),
+  preset: z.enum(MAIL_PRESETS).nullable().optional(),
+  host: optionalText(253),
+  port: z.int().min(1).max(65_535).nullable().optional(),
+  security: z.enum(SMTP_SECURITIES).optional(),
+  username: optionalText(254),
+  /** Set or replace the password; '' removes it. Never sent back. */
+  password: text(1000).optional(),
+  fromName: optionalText(200),
+  fromAddress: optionalText(254),
+  replyTo: optionalText(254),
+  archiveBcc: optionalText(254),
+  ccSender: z.boolean().optional(),
+  readReceipt: z.boolean().optional(),
+  pacing: pacingSchema.partial().strict().optional(),
+  maxMessageBytes: z
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .optional(),
+});
+
+export const emailTemplateSchema = z.object({
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+});
+
+const templateInput = z.strictObject({
+  subject: text(998),
+  text: text(100_000),
+  html: text(200_000).nullable(),
+});
+
+/** A message as the tracking screen shows it; its files by name only, never by path. */
+export const outboxMessageSchema = z.object({
+  id,
+  structureId: id,
+  documentId: id,
+  documentNumber: z.string(),
+  dossierNumber: z.string(),
+  dossierName: z.string(),
+  batchId: id.nullable(),
+  fromName: z.string().nullable(),
+  fromAddress: z.string(),
+  replyTo: z.string().nullable(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()),
+  subject: z.string(),
+  textBody: z.string(),
+  htmlBody: z.string().nullable(),
+  attachments: z.array(
+    z.object({
+      fileName: z.string(),
+      size: z.int(),
+      role: z.enum(ATTACHMENT_ROLES),
+      encrypted: z.boolean(),
+    }),
+  ),
+  passwordProtected: z.boolean(),
+  readReceipt: z.boolean(),
+  messageIdHeader: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  attempts: z.int(),
+  nextAttemptAt: isoDateTime.nullable(),
+  lastError: z.string().nullable(),
+  lastReply: z.string().nullable(),
+  queuedBy: z.string(),
+  workstation: z.string(),
+  createdAt: isoDateTime,
+  validatedAt: isoDateTime.nullable(),
+  sentAt: isoDateTime.nullable(),
+  version,
+});
+
+export const sendJournalEntrySchema = z.object({
+  id,
+  at: isoDateTime,
+  messageId: id.nullable(),
+  documentId: id.nullable(),
+  event: z.enum(SEND_JOURNAL_EVENTS),
+  actor: z.string(),
+  workstation: z.string(),
+  detail: z.string().nullable(),
+  serverReply: z.string().nullable(),
+}) satisfies z.ZodType<SendJournalEntry>;
+
+export const excludedSchema = z.object({
+  dossierId: id,
+  dossierNumber: z.string(),
+  dossierName: z.string(),
+  documentId: id,
+  documentNumber: z.string(),
+  reason: z.enum(EXCLUSION_REASONS),
+  detail: z.string().nullable(),
+}) satisfies z.ZodType<ExcludedDossier>;
+
+/** A warning of the preparation, already in the user's language. */
+export const warningSchema = z.object({ code: z.string(), message: z.string() });
+
+/** One row of the bulk-send list: a document and the addresses it would go to. */
+export const bulkRowSchema = z.object({
+  documentId: id,
+  number: z.string(),
+  dossierId: id,
+  dossierNumber: z.string(),
+  dossierName: z.string(),
+  amountCents: z.int(),
+  currency: z.string(),
+  lastSentAt: isoDateTime.nullable(),
+  emailState,
+  addresses: z.array(z.string()),
+  passwordProtected: z.boolean(),
+});
+
+/** The exact message one recipient would get. */
+export const previewMessageSchema = z.object({
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  from: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+  attachments: z.array(z.object({ fileName: z.string(), size: z.int(), encrypted: z.boolean() })),
+  passwordProtected: z.boolean(),
+});
+
+const templateOverride = {
+  subject: text(998).optional(),
+  textBody: text(100_000).optional(),
+  htmlBody: text(200_000).optional(),
+};
+
+/** Staged files (files.pick / files.upload) by reference. */
+const fileRefs = z.array(text(100)).max(20);
+
+export const sendingStateSchema = z.object({
+  running: z.boolean(),
+  paused: z.boolean(),
+  progress: z
+    .object({
+      sent: z.int(),
+      failed: z.int(),
+      retrying: z.int(),
+      uncertain: z.int(),
+      remaining: z.int(),
+      total: z.int(),
+      nextSendAt: z.string().nullable(),
+    })
+    .nullable(),
+  startedAt: isoDateTime.nullable(),
+});
+
+const outboxCriteria = {
+  structureId: id.optional(),
+  statuses: z.array(z.enum(MESSAGE_STATUSES)).max(MESSAGE_STATUSES.length).optional(),
+  createdFrom: text(10).optional(),
+  createdTo: text(10).optional(),
+  sentFrom: text(10).optional(),
+  sentTo: text(10).optional(),
+  dossierNumber: text(50).optional(),
+  documentId: id.optional(),
+  batchId: id.optional(),
+  queuedBy: text(100).optional(),
+  workstation: text(100).optional(),
+  email: text(254).optional(),
+};
+
+const messageTargets = z.array(z.strictObject({ id, version })).min(1).max(10_000);
+const actionOutcomeSchema = z.object({
+  changed: z.array(id),
+  skipped: z.array(
+    z.object({ id, status: z.enum(MESSAGE_STATUSES).nullable(), reason: z.string() }),
+  ),
+});
+
+export const VALIDATION_MODES = ['manual', 'automatic'] as const;
+
+export const sendingOperations = [
+  defineOperation('accounts.get', z.strictObject({ structureId: id }), mailAccountSchema),
+  defineOperation(
+    'accounts.set',
+    z.strictObject({ structureId: id, account: mailAccountInput }),
+    mailAccountSchema,
+  ),
+  defineOperation(
+    'accounts.test',
+    z.strictObject({ structureId: id }),
+    z.object({ ok: z.boolean(), message: z.string(), reply: z.string().nullable() }),
+  ),
+  defineOperation('templates.fields', z.strictObject({ structureId: id }), z.array(z.string())),
+  defineOperation(
+    'templates.get',
+    z.strictObject({ structureId: id, type: documentTypeCode }),
+    emailTemplateSchema.extend({ isDefault: z.boolean() }),
+  ),
+  /** Saves the structure's template for a type; null goes back to Postier's default. */
+  defineOperation(
+    'templates.save',
+    z.strictObject({ structureId: id, type: documentTypeCode, template: templateInput.nullable() }),
+    emailTemplateSchema.extend({ isDefault: z.boolean() }),
+  ),
+  defineOperation(
+    'settings.get',
+    emptyInput,
+    z.object({ validationMode: z.enum(VALIDATION_MODES) }),
+  ),
+  defineOperation(
+    'settings.set',
+    z.strictObject({ validationMode: z.enum(VALIDATION_MODES) }),
+    z.object({ validationMode: z.enum(VALIDATION_MODES) }),
+  ),
+  /** What the bulk-send dialog lists for a type and period: no message is written. */
+  defineOperation(
+    'sending.bulkList',
+    z.strictObject({ structureId: id, type: documentTypeCode, period: text(7) }),
+    z.object({
+      rows: z.array(bulkRowSchema),
+      excluded: z.array(excludedSchema),
+      warnings: z.array(warningSchema),
+      account: mailAccountSchema,
+      validationMode: z.enum(VALIDATION_MODES),
+      passwordRule: z.string().nullable(),
+    }),
+  ),
+  /** The exact messages of one document with these templates (and addresses): nothing written. */
+  defineOperation(
+    'sending.preview',
+    z.strictObject({
+      structureId: id,
+      documentId: id,
+      addresses: z.array(text(254)).max(20).optional(),
+      ...templateOverride,
+    }),
+    z.object({
+      messages: z.array(previewMessageSchema),
+      excluded: z.array(excludedSchema),
+      warnings: z.array(warningSchema),
+    }),
+  ),
+  /** Queues the messages (and starts sending what is validated). */
+  defineOperation(
+    'sending.queue',
+    z.strictObject({
+      structureId: id,
+      documentIds: z.array(id).min(1).max(100_000),
+      /** Single send: these addresses instead of the dossier's receiving correspondents. */
+      addresses: z.array(text(254)).max(20).optional(),
+      ...templateOverride,
+      generalAttachments: fileRefs.optional(),
+      recipientAttachments: z
+        .array(z.strictObject({ documentId: id, files: fileRefs }))
+        .max(100_000)
+        .optional(),
+    }),
+    z.object({
+      batchId: id.nullable(),
+      queued: z.int(),
+      validated: z.int(),
+      excluded: z.array(excludedSchema),
+      warnings: z.array(warningSchema),
+    }),
+  ),
+  defineOperation('sending.state', emptyInput, sendingStateSchema),
+  defineOperation('sending.pause', emptyInput, sendingStateSchema),
+  defineOperation('sending.resume', emptyInput, sendingStateSchema),
+  /** Stops the run and blocks what this batch has not sent yet (unblock to send it later). */
+  defineOperation('sending.cancel', z.strictObject({ batchId: id }), sendingStateSchema),
+  defineOperation(
+    'outbox.search',
+    z.strictObject({
+      ...outboxCriteria,
+      limit: z.int().min(1).max(500).optional(),
+      offset: z.int().min(0).optional(),
+    }),
+    z.object({
+      counts: z.record(z.enum(MESSAGE_STATUSES), z.int()),
+      page: pageOf(outboxMessageSchema),
+    }),
+  ),
+  defineOperation(
+    'outbox.detail',
+    z.strictObject({ id }),
+    z.object({ message: outboxMessageSchema, journal: z.array(sendJournalEntrySchema) }),
+  ),
+  defineOperation(
+    'outbox.validate',
+    z.strictObject({ messages: messageTargets }),
+    actionOutcomeSchema,
+  ),
+  defineOperation(
+    'outbox.block',
+    z.strictObject({ messages: messageTargets }),
+    actionOutcomeSchema,
+  ),
+  defineOperation(
+    'outbox.unblock',
+    z.strictObject({ messages: messageTargets }),
+    actionOutcomeSchema,
+  ),
+  /** "Reset the send status": the next bulk send picks these documents again. */
+  defineOperation(
+    'outbox.reset',
+    z.strictObject({
+      messageIds: z.array(id).max(10_000).optional(),
+      documentIds: z.array(id).max(10_000).optional(),
+    }),
+    z.object({ documents: z.array(id), messages: z.array(id) }),
+  ),
+  defineOperation(
+    'outbox.fixAddress',
+    z.strictObject({ id, version, address: text(254) }),
+    outboxMessageSchema,
+  ),
+  defineOperation(
+    'outbox.resolveUncertain',
+    z.strictObject({ id, decision: z.enum(['sent', 'resend', 'failed']) }),
+    z.object({}),
+  ),
+  /** The send journal as CSV (bytes, for the page to save). */
+  defineOperation(
+    'outbox.exportCsv',
+    z.strictObject({ from: text(10).optional(), to: text(10).optional() }),
+    z.object({ fileName: z.string(), base64: z.string(), rows: z.int() }),
+  ),
+] as const;
