@@ -286,7 +286,7 @@ function oneOf(
   value: string,
   code: 'error.mailAccount.kind' | 'error.mailAccount.security',
 ): void {
-  if (!values.includes(value)) throw new UserError(code, { value });
+  if (!values.includes(value)) throw new UserError(code, { value, kinds: values.join(', ') });
 }
 
 function wholeNumber(field: string, value: number, min: number, max: number): number {

@@ -27,7 +27,8 @@ const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
   pending: ['validated', 'blocked'],
   validated: ['sending', 'blocked', 'pending'],
   sending: ['sent', 'failed', 'validated', 'uncertain'],
-  sent: [],
+  // A bounce arriving after the server accepted the message.
+  sent: ['failed'],
   failed: ['validated', 'blocked'],
   blocked: ['validated'],
   uncertain: ['sent', 'validated', 'failed'],

@@ -186,6 +186,8 @@ async function readPassword(): Promise<string> {
 
 function serverLine(account: MailAccount): string {
   if (account.kind === 'sandbox') return 'bac à sable (rien n’est envoyé)';
+  // Graph, Gmail API, Outlook, Thunderbird and drafts have no SMTP server of their own.
+  if (!account.host) return account.kind;
   const security = translate('fr', `mail.security.${account.security}`);
   return `${account.host}, port ${account.port}, ${security}`;
 }

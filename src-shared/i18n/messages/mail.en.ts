@@ -1,7 +1,7 @@
 import type { mailFr } from './mail.fr.js';
 
 export const mailEn: Record<keyof typeof mailFr, string> = {
-  'error.mailAccount.kind': 'Unknown account type “{value}”: choose smtp or sandbox.',
+  'error.mailAccount.kind': 'Unknown account type “{value}”: choose {kinds}.',
   'error.mailAccount.preset':
     'Unknown account preset “{value}”: choose microsoft365, gmail or relay.',
   'error.mailAccount.security': 'Unknown encryption “{value}”: choose none, starttls or tls.',

@@ -1,7 +1,7 @@
 // Messages for mail accounts, credentials, transports and connection tests, French: the reference.
 export const mailFr = {
   // Account settings
-  'error.mailAccount.kind': 'Type de compte inconnu « {value} » : choisissez smtp ou sandbox.',
+  'error.mailAccount.kind': 'Type de compte inconnu « {value} » : choisissez {kinds}.',
   'error.mailAccount.preset':
     'Modèle de compte inconnu « {value} » : choisissez microsoft365, gmail ou relay.',
   'error.mailAccount.security':
