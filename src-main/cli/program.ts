@@ -24,7 +24,9 @@ export function buildProgram(): Command {
     .description('Postier : envoie à chacun son document par e-mail.')
     .option('--data <dir>', 'dossier de données (sinon POSTIER_DATA, sinon le dossier par défaut)')
     .showHelpAfterError('(postier --help pour l’aide)')
-    .configureOutput({ outputError: (text, write) => write(translateCommanderError(text, cliLanguage())) })
+    .configureOutput({
+      outputError: (text, write) => write(translateCommanderError(text, cliLanguage())),
+    })
     .exitOverride();
   const context: CliContext = {
     withPostier: async (command, work) => {
@@ -63,7 +65,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     process.stderr.write(`${describeError(error, cliLanguage())}\n`);
-    if (process.env.POSTIER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.POSTIER_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
     return 1;
   }
 }
