@@ -194,7 +194,7 @@ async function send(
     response = await s.fetch(request.url, {
       method: request.method,
       headers: { ...request.headers, ...(token && { authorization: `Bearer ${token}` }) },
-      ...(request.body !== undefined && { body: request.body }),
+      ...(request.body !== undefined && { body: fetchBody(request.body) }),
       signal: AbortSignal.timeout(s.timeoutMs),
     });
     return { status: response.status, headers: response.headers, text: await response.text() };
@@ -233,4 +233,12 @@ function networkFailure(error: unknown, service: ApiService, request: ApiRequest
   }
   // The message may be on its way: the engine marks it uncertain and asks the user.
   return new Error(translate('fr', 'methods.failure.noAnswer', { service: service.name, detail }));
+}
+
+/**
+ * fetch's DOM typing (the Electron build sees it) takes only ArrayBuffer-backed views; a
+ * Node Buffer may sit on a shared pool, so binary bodies are copied into their own buffer.
+ */
+function fetchBody(body: string | Uint8Array): string | Uint8Array<ArrayBuffer> {
+  return typeof body === 'string' ? body : new Uint8Array(body);
 }
