@@ -7,7 +7,8 @@ import type { DocumentTypeRow, DossierRow } from '../db/schema.js';
 import { generateDocumentPdf, type PdfDocumentData } from '../pdf/generate.js';
 import { dossierDisplayName } from '../records/records-service.js';
 
-export type PdfSourceRow = Pick<
+/** The document's own fields that its PDF shows. */
+type DocumentFields = Pick<
   DocumentDetailRow,
   | 'number'
   | 'period'
@@ -18,19 +19,24 @@ export type PdfSourceRow = Pick<
   | 'tax_cents'
   | 'lines'
   | 'summary_number'
-  | 'dossier_number'
-  | 'dossier_title'
-  | 'dossier_first_name'
-  | 'dossier_last_name'
-  | 'dossier_address'
-  | 'type_code'
-  | 'type_watermark'
-  | 'structure_name'
-  | 'structure_address'
-  | 'structure_phone'
-  | 'structure_email'
-  | 'structure_locale'
 >;
+
+export type PdfSourceRow = DocumentFields &
+  Pick<
+    DocumentDetailRow,
+    | 'dossier_number'
+    | 'dossier_title'
+    | 'dossier_first_name'
+    | 'dossier_last_name'
+    | 'dossier_address'
+    | 'type_code'
+    | 'type_watermark'
+    | 'structure_name'
+    | 'structure_address'
+    | 'structure_phone'
+    | 'structure_email'
+    | 'structure_locale'
+  >;
 
 export function pdfDataFromDetail(row: PdfSourceRow): PdfDocumentData {
   return {
@@ -63,19 +69,6 @@ export function pdfDataFromDetail(row: PdfSourceRow): PdfDocumentData {
     watermark: row.type_watermark,
   };
 }
-
-type DocumentFields = Pick<
-  PdfSourceRow,
-  | 'number'
-  | 'period'
-  | 'issue_date'
-  | 'due_date'
-  | 'currency'
-  | 'amount_cents'
-  | 'tax_cents'
-  | 'lines'
-  | 'summary_number'
->;
 
 /** Generates the PDF of a document not yet stored, from its fields and its owners' rows. */
 export function generatePdfForDocument(
