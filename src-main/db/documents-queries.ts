@@ -13,6 +13,28 @@ export function findDocumentType(db: Db, code: string): Promise<DocumentTypeRow 
   return db.selectFrom('document_types').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** Changes a type's password rule, fallback or watermark; false when `version` is stale. */
+export async function updateDocumentTypeSettings(
+  db: Db,
+  code: string,
+  version: number,
+  patch: Partial<Pick<DocumentTypeRow, 'password_rule' | 'password_fallback' | 'watermark'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('document_types')
+    .set({ ...patch, version: version + 1 })
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The free fields of every dossier (JSON objects), once each: what a rule may also use. */
+export async function listDossierExtras(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('dossiers').select('extra').distinct().execute();
+  return rows.map((r) => r.extra);
+}
+
 export async function insertDocument(db: Db, row: NewDocumentRow): Promise<number> {
   const { id } = await db
     .insertInto('documents')

@@ -186,7 +186,7 @@ async function readImportedPdf(file: string): Promise<Buffer> {
   return bytes;
 }
 
-function toDocumentType(row: DocumentTypeRow): DocumentType {
+export function toDocumentType(row: DocumentTypeRow): DocumentType {
   return {
     id: row.id,
     code: row.code as DocumentTypeCode,
@@ -196,5 +196,6 @@ function toDocumentType(row: DocumentTypeRow): DocumentType {
     passwordFallback: row.password_fallback,
     watermark: row.watermark,
     requiresSummaryNumber: row.requires_summary_number === 1,
+    version: row.version,
   };
 }

@@ -15,6 +15,8 @@ export interface RunHostOptions {
   rendererFolder?: string;
   /** Where the workstation preferences file lives (tests give a temporary folder). */
   preferencesFolder?: string;
+  /** Opens an account's consent page; default: the system's browser (tests give their own). */
+  openUrl?: (url: string) => Promise<void>;
 }
 
 export interface HostRun {
@@ -37,6 +39,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
       version: postierVersion(),
       nativeMenus: false,
       preferences,
+      ...(options.openUrl && { openUrl: options.openUrl }),
     });
     const host = await startHost({
       mainSide,

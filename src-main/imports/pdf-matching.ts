@@ -142,7 +142,8 @@ function patternIndex(files: string[], pattern: string): NameIndex {
   const byDossier = new Map<string, string[]>();
   for (const file of files) {
     const name = path.posix.basename(file);
-    const match = regex.exec(name) ?? regex.exec(name.replace(/\.pdf$/i, ''));
+    // The name without ".pdf" first: `facture_{numero}` must not take ".pdf" into the number.
+    const match = regex.exec(name.replace(/\.pdf$/i, '')) ?? regex.exec(name);
     const { numero, dossier } = match?.groups ?? {};
     if (numero) addTo(byNumber, key(numero), file);
     if (dossier) addTo(byDossier, key(dossier), file);

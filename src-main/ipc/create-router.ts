@@ -4,6 +4,7 @@ import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { documentsHandlers } from './handlers/documents-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
+import { methodsHandlers } from './handlers/methods-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
 import { sendingHandlers } from './handlers/sending-handlers.js';
@@ -18,6 +19,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...recordsHandlers(deps),
     ...documentsHandlers(deps),
     ...sendingHandlers(deps),
+    ...methodsHandlers(deps),
     ...importHandlers(deps),
   };
 }

@@ -1,6 +1,6 @@
-// Files the user chose for a send (attachments) or an import. The renderer only ever holds
-// an opaque reference; the path stays here. Uploaded bytes (browser) go to a private
-// temporary folder removed when the process ends.
+// Files the user chose for a send (attachments) or an import (a table, a merged PDF, the PDFs
+// of a folder). The renderer only ever holds an opaque reference; the path stays here.
+// Uploaded bytes (browser) go to a private temporary folder removed when the process ends.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,8 @@ export interface StagedFile {
 
 export class StagedFiles {
   private readonly files = new Map<string, StagedFile & { path: string }>();
+  /** Folders made by gather(), by their sorted references. */
+  private readonly gathered = new Map<string, string>();
   private folder: string | null = null;
 
   /** A file the user picked in the system's dialog: kept where it is. */
@@ -49,10 +51,43 @@ export class StagedFiles {
     return file;
   }
 
+  /**
+   * The files behind these references side by side in one private folder, under their own
+   * names: a "folder of PDFs" the user chose file by file. The same choice gives the same
+   * folder. Two files with the same name cannot be told apart: refused.
+   */
+  gather(refs: readonly string[]): string {
+    const key = [...refs].sort().join('|');
+    const known = this.gathered.get(key);
+    if (known && fs.existsSync(known)) return known;
+    const files = refs.map((ref) => ({ ...this.resolve(ref), as: '' }));
+    const names = new Set<string>();
+    for (const file of files) {
+      file.as = safeFileName(file.name, 'fichier.pdf');
+      if (names.has(file.as.toLowerCase()))
+        throw new UserError('ui.error.sameFileName', { name: file.name });
+      names.add(file.as.toLowerCase());
+    }
+    const folder = path.join(this.privateFolder(), `folder-${randomUUID()}`);
+    fs.mkdirSync(folder, { mode: 0o700 });
+    for (const file of files) {
+      const target = path.join(folder, file.as);
+      // A link costs nothing; across drives (a file picked elsewhere) it is a copy.
+      try {
+        fs.linkSync(file.path, target);
+      } catch {
+        fs.copyFileSync(file.path, target);
+      }
+    }
+    this.gathered.set(key, folder);
+    return folder;
+  }
+
   dispose(): void {
     if (this.folder) fs.rmSync(this.folder, { recursive: true, force: true });
     this.folder = null;
     this.files.clear();
+    this.gathered.clear();
   }
 
   private remember(file: StagedFile, filePath: string): StagedFile {

@@ -52,7 +52,12 @@ import {
   type PlannedAttachment,
   type SourceFile,
 } from './prepare-attachments.js';
-import { chooseRecipients, type Recipient } from './recipients.js';
+import {
+  chooseRecipients,
+  chosenRecipients,
+  type Recipient,
+  type RecipientChoice,
+} from './recipients.js';
 import { chooseSender, domainOf, type Sender } from './sender-cascade.js';
 
 export const VALIDATION_MODE_SETTING = 'outbox.validationMode';
@@ -65,6 +70,12 @@ export interface PrepareInput {
   period?: string;
   /** ...or the documents themselves. */
   documentIds?: number[];
+  /**
+   * Single send ("Envoyer par e-mail", exactly one document): these addresses instead of the
+   * dossier's receiving correspondents. The dossier's opt-in does not apply (the user asked);
+   * everything else does. Each is checked (an invalid one is refused) and counted once.
+   */
+  recipients?: string[];
   /** Templates for this send; the type's default template fills what is not given. */
   subject?: string;
   textBody?: string;
@@ -79,6 +90,11 @@ export interface PrepareInput {
   ccSender?: boolean;
   /** Work everything out, write nothing: the send dialog's preview. */
   dryRun?: boolean;
+  /**
+   * The most messages this send may make (a method that opens a window per message cannot
+   * pace more): above it, nothing is queued and the user is told why.
+   */
+  messageLimit?: number;
 }
 
 export interface PrepareWarning {
@@ -139,6 +155,8 @@ interface BatchInputs {
   recipientFiles: Map<number, SourceFile[]>;
   documentFiles: Map<number, PlannedAttachment[]>;
   correspondents: Map<number, q.ReceivingCorrespondentRow[]>;
+  /** The addresses the user chose (single send), or null for the correspondents. */
+  chosenAddresses: readonly string[] | null;
   /** "documentId|address" → the status of the message already carrying it. */
   inUse: Map<string, string>;
   ccSender: boolean;
@@ -195,6 +213,12 @@ export class PrepareService {
 
   async prepare(input: PrepareInput): Promise<PrepareResult> {
     const plan = await this.plan(input);
+    if (input.messageLimit !== undefined && plan.messages.length > input.messageLimit) {
+      throw new UserError('error.prepare.tooManyForMethod', {
+        count: plan.messages.length,
+        limit: input.messageLimit,
+      });
+    }
     if (input.dryRun || plan.messages.length === 0) {
       return {
         batchId: null,
@@ -210,6 +234,8 @@ export class PrepareService {
 
   private async plan(input: PrepareInput): Promise<Plan> {
     const structure = await this.records.chooseStructure(input.structureId);
+    if (input.recipients && (input.type || input.documentIds?.length !== 1))
+      throw new UserError('error.prepare.recipientsOneDocument');
     const documents = await this.chooseDocuments(structure.id, input);
     const account: AccountForPrepare = input.dryRun
       ? ((await findMailAccountByStructure(this.db, structure.id)) ?? SANDBOX_DEFAULTS)
@@ -249,6 +275,7 @@ export class PrepareService {
         await q.listReceivingCorrespondents(this.db, [...extras.keys()]),
         (c) => c.dossier_id,
       ),
+      chosenAddresses: input.recipients ?? null,
       inUse: new Map(
         (await q.listAddressesInUse(this.db, documentIds)).map((a) => [
           `${a.document_id}|${a.address}`,
@@ -274,15 +301,15 @@ export class PrepareService {
 
   /** The messages of one document, or why it (or one of its addresses) is left out. */
   private planDocument(plan: Plan, batch: BatchInputs, document: DocumentRow): void {
-    const choice = chooseRecipients(
-      document.dossier_email_opt_in === 1,
-      (batch.correspondents.get(document.dossier_id) ?? []).map((c) => ({
-        id: c.id,
-        name: c.name,
-        email: c.email,
-        receivesDocuments: c.receives_documents === 1,
-      })),
-    );
+    const correspondents = (batch.correspondents.get(document.dossier_id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      receivesDocuments: c.receives_documents === 1,
+    }));
+    const choice: RecipientChoice = batch.chosenAddresses
+      ? { recipients: chosenRecipients(batch.chosenAddresses, correspondents), exclusions: [] }
+      : chooseRecipients(document.dossier_email_opt_in === 1, correspondents);
     const blocking = choice.exclusions.find((e) => e.reason !== 'invalid_address');
     if (blocking) return plan.exclude(document, blocking.reason, null);
     if (document.type_requires_summary_number === 1 && !document.summary_number?.trim()) {

@@ -1,5 +1,6 @@
 // Which addresses a dossier's document goes to, and why a dossier gets none. Pure.
 import type { ExclusionReason } from '../../src-shared/domain/outbox.js';
+import { UserError } from '../../src-shared/errors.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
 
 export interface RecipientCandidate {
@@ -10,7 +11,8 @@ export interface RecipientCandidate {
 }
 
 export interface Recipient {
-  correspondentId: number;
+  /** Null for an address the user typed that no correspondent of the dossier has. */
+  correspondentId: number | null;
   name: string;
   /** As typed in the dossier (trimmed). */
   address: string;
@@ -55,4 +57,33 @@ export function chooseRecipients(
     else exclusions.push({ reason: 'invalid_address', detail: address });
   }
   return { recipients, exclusions };
+}
+
+/**
+ * The addresses the user chose for one document ("Envoyer par e-mail"): each one checked
+ * (an invalid one is refused, named), one message per distinct address whatever its case.
+ * A correspondent of the dossier with that address lends it its name, receiving or not.
+ */
+export function chosenRecipients(
+  addresses: readonly string[],
+  correspondents: readonly RecipientCandidate[],
+): Recipient[] {
+  const names = new Map<string, RecipientCandidate>();
+  for (const c of correspondents) {
+    const key = c.email?.trim().toLowerCase();
+    if (key && !names.has(key)) names.set(key, c);
+  }
+  const recipients: Recipient[] = [];
+  const seen = new Set<string>();
+  for (const typed of addresses) {
+    const address = typed.trim();
+    if (!isValidEmail(address)) throw new UserError('error.email.invalid', { email: typed });
+    const key = address.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const known = names.get(key);
+    recipients.push({ correspondentId: known?.id ?? null, name: known?.name ?? '', address, key });
+  }
+  if (recipients.length === 0) throw new UserError('error.prepare.noRecipient');
+  return recipients;
 }

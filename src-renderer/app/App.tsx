@@ -135,6 +135,7 @@ function MainWindow({ initial }: { initial: Loaded }) {
   const [language, setLanguageState] = useState<Language>(initial.language);
   const [structures, setStructures] = useState(initial.structures);
   const [structureId, setStructureId] = useState<number | null>(initial.structures[0]?.id ?? null);
+  const [documentTypes, setDocumentTypes] = useState(initial.documentTypes);
   const [screen, setScreen] = useState<ScreenId>('journal');
   const [focus, setFocus] = useState<NavigationFocus | null>(null);
   const [errorBox, setErrorBox] = useState<string | null>(null);
@@ -211,7 +212,8 @@ function MainWindow({ initial }: { initial: Loaded }) {
     structureId,
     setStructureId,
     reloadStructures,
-    documentTypes: initial.documentTypes,
+    documentTypes,
+    setDocumentTypes,
     screen,
     navigate,
     focus,

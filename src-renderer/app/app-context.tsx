@@ -24,6 +24,8 @@ export interface AppServices {
   setStructureId(id: number): void;
   reloadStructures(): Promise<void>;
   documentTypes: DocumentType[];
+  /** After a type's password rule or watermark changed (Paramètres). */
+  setDocumentTypes(types: DocumentType[]): void;
   screen: ScreenId;
   navigate(screen: ScreenId, focus?: NavigationFocus): void;
   /** What the screen should show first after navigate() (a dossier, a document). */

@@ -203,6 +203,22 @@ export function doneThisRun(state: BulkState): number {
 
 // --- The check boxes of the list ---------------------------------------------------------
 
+/** Messages the checked rows would make: one per address of each checked document. */
+export function checkedMessageCount(
+  rows: readonly { documentId: number; addresses: readonly string[] }[],
+  checked: ReadonlySet<number>,
+): number {
+  return rows.reduce((n, row) => n + (checked.has(row.documentId) ? row.addresses.length : 0), 0);
+}
+
+/**
+ * A method that opens a window per message (Outlook review, Thunderbird, .eml drafts) takes a
+ * small batch only: the number of messages over its limit, or 0.
+ */
+export function overMethodLimit(messages: number, canPace: boolean, limit: number): number {
+  return canPace || messages <= limit ? 0 : messages - limit;
+}
+
 export function toggleChecked(checked: ReadonlySet<number>, id: number): Set<number> {
   const next = new Set(checked);
   if (next.has(id)) next.delete(id);

@@ -53,6 +53,7 @@ import type {
   warningSchema,
 } from '../../src-shared/contract/sending.js';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
+import { UNPACED_BATCH_LIMIT } from '../../src-shared/domain/sending-methods.js';
 import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../app/files.js';
@@ -64,8 +65,10 @@ import {
   bulkSendReducer,
   canEdit,
   canSend,
+  checkedMessageCount,
   doneThisRun,
   isBusy,
+  overMethodLimit,
   progressFraction,
   toggleAllChecked,
   toggleChecked,
@@ -86,6 +89,7 @@ interface LoadedList {
   excluded: Excluded[];
   warnings: Warning[];
   account: Account;
+  canPace: boolean;
   validationMode: 'manual' | 'automatic';
   passwordRule: string | null;
   html: string | null;
@@ -297,8 +301,12 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
     return () => clearInterval(timer);
   }, [state.phase]);
 
+  const checkedMessages = checkedMessageCount(rows, checked);
+  const overLimit = overMethodLimit(checkedMessages, list?.canPace ?? true, UNPACED_BATCH_LIMIT);
+  const sendable = canSend(state, checked.size) && overLimit === 0;
+
   const send = async () => {
-    if (structureId === null || !canSend(state, checked.size)) return;
+    if (structureId === null || !sendable) return;
     dispatch({ type: 'queue' });
     try {
       const result = await call(
@@ -489,6 +497,27 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
                 <MessageBarBody>{w.message}</MessageBarBody>
               </MessageBar>
             ))}
+            {list && !list.canPace && (
+              <MessageBar
+                intent={overLimit > 0 ? 'error' : 'warning'}
+                layout="multiline"
+                data-testid="bulk-method-limit"
+              >
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {t('ui.bulk.cannotPaceTitle', {
+                      method: t(`ui.settings.account.kind.${list.account.kind}`),
+                    })}
+                  </MessageBarTitle>
+                  {overLimit > 0
+                    ? t('ui.bulk.tooManyForMethod', {
+                        count: checkedMessages,
+                        limit: UNPACED_BATCH_LIMIT,
+                      })
+                    : t('ui.bulk.cannotPace', { limit: UNPACED_BATCH_LIMIT })}
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <div className={styles.columns}>
               <div className={styles.left}>
                 <TabList
@@ -857,7 +886,7 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
               <Button
                 appearance="primary"
                 icon={<SendRegular />}
-                disabled={!canSend(state, checked.size)}
+                disabled={!sendable}
                 onClick={() => void send()}
               >
                 {state.phase === 'queueing'

@@ -1,6 +1,6 @@
-// Fichier > Importer…: dossiers from a CSV or Excel file. Choose the file, check which
-// column feeds each field (guessed from the headers), see the rows as they would come in and
-// those that would not (with their line and reason), import.
+// Fichier > Importer…: the import wizard. Dossiers from a CSV or Excel file; documents from
+// the billing export with the PDF of each (chosen together, matched by their names); or one
+// merged PDF cut into documents. Each page goes file → columns → preview → import → result.
 import {
   Button,
   Dialog,
@@ -9,58 +9,73 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
   Spinner,
+  Tab,
+  TabList,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowImportRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { importOperations } from '../../src-shared/contract/imports.js';
 import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../app/files.js';
+import { DocumentsImport } from './import/DocumentsImport.js';
+import { MappingFields, RejectedRows, useImportStyles } from './import/import-parts.js';
+import { SplitImport } from './import/SplitImport.js';
 
 type Preview = z.output<(typeof importOperations)[0]['output']>;
+type Kind = 'dossiers' | 'documents' | 'split';
 
-const useStyles = makeStyles({
-  surface: { width: '1100px', maxWidth: '96vw' },
-  content: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '10px',
-    maxHeight: '70vh',
-    overflow: 'auto',
-  },
-  mapping: { display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: '6px 12px' },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: 'start',
-    padding: '4px 6px',
-    backgroundColor: tokens.colorNeutralBackground3,
-    position: 'sticky',
-    top: 0,
-  },
-  td: { padding: '3px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  section: {
-    margin: '4px 0 0',
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-});
+const useStyles = makeStyles({ surface: { width: '1100px', maxWidth: '96vw' } });
+
+/** What each page of the wizard gets: the tabs to show first, and how to end. */
+export interface ImportPageProps {
+  header: ReactNode;
+  onImported: () => void;
+  onClose: () => void;
+}
 
 export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void }) {
   const styles = useStyles();
+  const { t } = useApp();
+  const [kind, setKind] = useState<Kind>('dossiers');
+  const [imported, setImported] = useState(false);
+  const close = () => onClose(imported);
+  const header = (
+    <TabList
+      size="small"
+      selectedValue={kind}
+      onTabSelect={(_, d) => setKind(d.value as Kind)}
+      aria-label={t('ui.import.kind')}
+    >
+      <Tab value="dossiers">{t('ui.import.kind.dossiers')}</Tab>
+      <Tab value="documents">{t('ui.import.kind.documents')}</Tab>
+      <Tab value="split">{t('ui.import.kind.split')}</Tab>
+    </TabList>
+  );
+  const page = { header, onImported: () => setImported(true), onClose: close };
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && close()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{t('ui.import.title')}</DialogTitle>
+          {kind === 'dossiers' && <DossiersImport {...page} />}
+          {kind === 'documents' && <DocumentsImport {...page} />}
+          {kind === 'split' && <SplitImport {...page} />}
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function DossiersImport({ header, onImported, onClose }: ImportPageProps) {
+  const styles = useImportStyles();
   const { t, structureId, info, showError, notify } = useApp();
   const [file, setFile] = useState<StagedFile | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState(false);
 
   const load = async (chosen: StagedFile, mapping?: Preview['mapping']) => {
     if (structureId === null) return;
@@ -93,14 +108,6 @@ export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void
     }
   };
 
-  const remap = (field: string, header: string) => {
-    if (!file || !preview) return;
-    const columns = { ...preview.mapping.columns };
-    if (header) columns[field] = header;
-    else delete columns[field];
-    void load(file, { ...preview.mapping, columns });
-  };
-
   const commit = async () => {
     if (!file || !preview || structureId === null) return;
     setBusy(true);
@@ -108,7 +115,7 @@ export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void
       const result = await call(
         api.imports.dossiersCommit({ structureId, file: file.ref, mapping: preview.mapping }),
       );
-      setImported(true);
+      onImported();
       notify(
         t('ui.import.done', {
           imported: result.imported,
@@ -116,7 +123,7 @@ export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void
           rejected: result.rejected.length,
         }),
       );
-      onClose(true);
+      onClose();
     } catch (error) {
       showError(error);
     } finally {
@@ -125,127 +132,92 @@ export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void
   };
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose(imported)}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('ui.import.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-              <Button icon={<DocumentAddRegular />} onClick={() => void choose()} disabled={busy}>
-                {t('ui.import.chooseFile')}
-              </Button>
-              {busy && <Spinner size="tiny" />}
-              {preview && (
-                <span className={styles.note}>
-                  {t('ui.import.fileInfo', {
-                    file: preview.fileName,
-                    format: preview.format.toUpperCase(),
-                    encoding: preview.encoding ?? '',
-                    rows: preview.rowCount,
-                  })}
-                </span>
-              )}
-            </div>
-            {!preview && <p className={styles.note}>{t('ui.import.hint')}</p>}
-            {preview && (
-              <>
-                <h3 className={styles.section}>{t('ui.import.columns')}</h3>
-                <div className={styles.mapping}>
-                  {preview.fields.map((field) => (
-                    <Field
-                      key={field}
-                      label={t(`ui.import.field.${field as ImportField}`)}
-                      size="small"
-                    >
-                      <Select
-                        size="small"
-                        value={preview.mapping.columns[field] ?? ''}
-                        onChange={(_, d) => remap(field, d.value)}
-                      >
-                        <option value="">{t('ui.none')}</option>
-                        {preview.headers.map((header) => (
-                          <option key={header} value={header}>
-                            {header}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                  ))}
-                </div>
-                <h3 className={styles.section}>
-                  {t('ui.import.previewTitle', {
-                    create: preview.toCreate,
-                    update: preview.toUpdate,
-                  })}
-                </h3>
-                <table className={styles.table} data-testid="import-preview">
-                  <thead>
-                    <tr>
-                      <th className={styles.th}>{t('ui.import.line')}</th>
-                      <th className={styles.th}>{t('ui.import.action')}</th>
-                      <th className={styles.th}>{t('ui.dossiers.col.number')}</th>
-                      <th className={styles.th}>{t('ui.dossiers.col.name')}</th>
-                      <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
-                      <th className={styles.th}>{t('ui.dossiers.col.optIn')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.rows.map((row) => (
-                      <tr key={row.line}>
-                        <td className={styles.td}>{row.line}</td>
-                        <td className={styles.td}>
-                          {t(row.action === 'create' ? 'ui.import.create' : 'ui.import.update')}
-                        </td>
-                        <td className={styles.td}>{row.number}</td>
-                        <td className={styles.td}>{row.displayName}</td>
-                        <td className={styles.td}>{row.emails.join(', ')}</td>
-                        <td className={styles.td}>
-                          {row.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {preview.rejected.length > 0 && (
-                  <MessageBar intent="warning" layout="multiline">
-                    <MessageBarBody>
-                      <strong>{t('ui.import.rejected', { count: preview.rejected.length })}</strong>
-                      <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-                        {preview.rejected.map((problem, index) => (
-                          <li key={index}>
-                            {t('ui.import.problem', {
-                              line: problem.line,
-                              message: problem.message,
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              icon={<ArrowImportRegular />}
-              disabled={busy || !preview || preview.toCreate + preview.toUpdate === 0}
-              onClick={() => void commit()}
-            >
-              {t('ui.import.import', {
-                count: (preview?.toCreate ?? 0) + (preview?.toUpdate ?? 0),
+    <>
+      <DialogContent className={styles.content}>
+        {header}
+        <div className={styles.row}>
+          <Button icon={<DocumentAddRegular />} onClick={() => void choose()} disabled={busy}>
+            {t('ui.import.chooseFile')}
+          </Button>
+          {busy && <Spinner size="tiny" />}
+          {preview && (
+            <span className={styles.note}>
+              {t('ui.import.fileInfo', {
+                file: preview.fileName,
+                format: preview.format.toUpperCase(),
+                encoding: preview.encoding ?? '',
+                rows: preview.rowCount,
               })}
-            </Button>
-            <Button onClick={() => onClose(imported)}>{t('ui.common.close')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+            </span>
+          )}
+        </div>
+        {!preview && <p className={styles.note}>{t('ui.import.hint')}</p>}
+        {preview && file && (
+          <>
+            <h3 className={styles.section}>{t('ui.import.columns')}</h3>
+            <MappingFields
+              fields={preview.fields}
+              headers={preview.headers}
+              mapping={preview.mapping}
+              label={(field) => t(`ui.import.field.${field as DossierField}`)}
+              onChange={(mapping) => void load(file, mapping)}
+            />
+            <h3 className={styles.section}>
+              {t('ui.import.previewTitle', {
+                create: preview.toCreate,
+                update: preview.toUpdate,
+              })}
+            </h3>
+            <table className={styles.table} data-testid="import-preview">
+              <thead>
+                <tr>
+                  <th className={styles.th}>{t('ui.import.line')}</th>
+                  <th className={styles.th}>{t('ui.import.action')}</th>
+                  <th className={styles.th}>{t('ui.dossiers.col.number')}</th>
+                  <th className={styles.th}>{t('ui.dossiers.col.name')}</th>
+                  <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
+                  <th className={styles.th}>{t('ui.dossiers.col.optIn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr key={row.line}>
+                    <td className={styles.td}>{row.line}</td>
+                    <td className={styles.td}>
+                      {t(row.action === 'create' ? 'ui.import.create' : 'ui.import.update')}
+                    </td>
+                    <td className={styles.td}>{row.number}</td>
+                    <td className={styles.td}>{row.displayName}</td>
+                    <td className={styles.td}>{row.emails.join(', ')}</td>
+                    <td className={styles.td}>
+                      {row.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <RejectedRows rejected={preview.rejected} />
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button
+          appearance="primary"
+          icon={<ArrowImportRegular />}
+          disabled={busy || !preview || preview.toCreate + preview.toUpdate === 0}
+          onClick={() => void commit()}
+        >
+          {t('ui.import.import', {
+            count: (preview?.toCreate ?? 0) + (preview?.toUpdate ?? 0),
+          })}
+        </Button>
+        <Button onClick={onClose}>{t('ui.common.close')}</Button>
+      </DialogActions>
+    </>
   );
 }
 
-type ImportField =
+type DossierField =
   | 'number'
   | 'title'
   | 'lastName'

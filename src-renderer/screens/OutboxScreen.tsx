@@ -13,8 +13,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Toolbar,
   ToolbarButton,
   ToolbarDivider,
@@ -44,7 +42,6 @@ import {
   STATUS_SHORT_CODE,
   type MessageStatus,
 } from '../../src-shared/domain/statuses.js';
-import { isValidEmail } from '../../src-shared/validation/identity.js';
 import { api, call } from '../api.js';
 import { useApp, useCommand, useStatusText } from '../app/app-context.js';
 import { saveBytes } from '../app/files.js';
@@ -52,6 +49,7 @@ import { formatDateTime } from '../app/format.js';
 import { usePagedList, useThrottledEvents } from '../app/use-paged-list.js';
 import { ContextMenu, type ContextMenuEntry } from '../components/ContextMenu.js';
 import { DataGrid, type GridColumn } from '../components/DataGrid.js';
+import { FixAddressDialog } from '../components/FixAddressDialog.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { EMPTY_SELECTION, selectAll, selectedIndexes, type Selection } from '../logic/selection.js';
 
@@ -690,92 +688,6 @@ function MessageDetails({
             </Button>
           </DialogActions>
         </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
-function FixAddressDialog({
-  message,
-  onClose,
-}: {
-  message: Message;
-  onClose: (done: boolean) => void;
-}) {
-  const { t, showError, notify } = useApp();
-  const [address, setAddress] = useState(message.to[0] ?? '');
-  const [saving, setSaving] = useState(false);
-  const valid = isValidEmail(address.trim());
-  const save = async () => {
-    if (!valid) return;
-    setSaving(true);
-    try {
-      const replacement = await call(
-        api.outbox.fixAddress({
-          id: message.id,
-          version: message.version,
-          address: address.trim(),
-        }),
-      );
-      notify(
-        t(
-          replacement.status === 'validated' ? 'ui.outbox.fixedSending' : 'ui.outbox.fixedPending',
-          { email: address.trim() },
-        ),
-      );
-      onClose(true);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose(false)}>
-      <DialogSurface style={{ width: 560 }}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('ui.outbox.fixTitle')}</DialogTitle>
-            <DialogContent>
-              <p>
-                {t('ui.outbox.fixText', {
-                  dossier: `${message.dossierNumber} — ${message.dossierName}`,
-                  old: message.to.join(', '),
-                })}
-              </p>
-              {message.lastError && (
-                <MessageBar intent="error" style={{ marginBottom: 8 }}>
-                  <MessageBarBody>{message.lastError}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field
-                label={t('ui.outbox.newAddress')}
-                validationState={address.trim() && !valid ? 'error' : 'none'}
-                validationMessage={
-                  address.trim() && !valid ? t('ui.dossiers.corr.invalidEmail') : undefined
-                }
-              >
-                <Input
-                  value={address}
-                  type="email"
-                  onChange={(_, d) => setAddress(d.value)}
-                  autoFocus
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={!valid || saving}>
-                {t('ui.outbox.fixAndResend')}
-              </Button>
-              <Button onClick={() => onClose(false)}>{t('ui.common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
       </DialogSurface>
     </Dialog>
   );

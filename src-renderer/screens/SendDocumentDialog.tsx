@@ -57,7 +57,7 @@ const useStyles = makeStyles({
     gap: '16px',
     minHeight: '420px',
   },
-  left: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  left: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
   listbox: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     minHeight: '140px',
@@ -182,26 +182,23 @@ export function SendDocumentDialog({
     ],
     [selection, candidates, extra],
   );
-  const defaults = useMemo(
-    () => candidates.filter((c) => c.receives && c.valid).map((c) => c.email.toLowerCase()),
-    [candidates],
-  );
-  /** The dossier's own receiving addresses need no override; anything else is named. */
-  const addresses = useMemo(
-    () => (sameAddresses(chosen, defaults) ? undefined : chosen),
-    [chosen, defaults],
-  );
 
+  // The addresses chosen here always go with the request: the user asked for them, so the
+  // dossier's "documents by e-mail" choice does not hold them back.
   useEffect(() => {
     if (!template || !dossier) return undefined;
     let current = true;
     setPreviewError(null);
+    if (chosen.length === 0) {
+      setPreview(null);
+      return undefined;
+    }
     const timer = setTimeout(() => {
       call(
         api.sending.preview({
           structureId: document.structureId,
           documentId: document.id,
-          ...(addresses && { addresses }),
+          addresses: chosen,
           subject: template.subject,
           textBody: template.text,
           ...(template.html && { htmlBody: template.html }),
@@ -226,7 +223,7 @@ export function SendDocumentDialog({
       current = false;
       clearTimeout(timer);
     };
-  }, [template, dossier, addresses, reloads, document, t]);
+  }, [template, dossier, chosen, reloads, document, t]);
 
   const typedValid = typed.trim() !== '' && isValidEmail(typed.trim());
   const addTyped = () => {
@@ -277,7 +274,7 @@ export function SendDocumentDialog({
         api.sending.queue({
           structureId: document.structureId,
           documentIds: [document.id],
-          ...(addresses && { addresses }),
+          addresses: chosen,
           subject: template.subject,
           textBody: template.text,
           ...(template.html && { htmlBody: template.html }),
@@ -416,7 +413,12 @@ export function SendDocumentDialog({
                     </div>
                   )}
                   <Field label={t('ui.send.method')} size="small">
-                    <Select size="small" value="account" style={{ width: '100%' }}>
+                    <Select
+                      size="small"
+                      value="account"
+                      style={{ width: '100%' }}
+                      select={{ style: { minWidth: 0, width: '100%' } }}
+                    >
                       <option value="account">{account ? describeAccount(account, t) : ''}</option>
                     </Select>
                   </Field>
@@ -460,7 +462,9 @@ export function SendDocumentDialog({
                     <strong>{t('ui.send.exactMessage')}</strong>
                     {!message && (
                       <span className={styles.note}>
-                        {preview?.excludedText.join(' ') || t('ui.common.loading')}
+                        {chosen.length === 0
+                          ? t('ui.send.chooseRecipient')
+                          : preview?.excludedText.join(' ') || t('ui.common.loading')}
                       </span>
                     )}
                     {message && (
@@ -533,11 +537,6 @@ function candidatesOf(dossier: Dossier): Candidate[] {
       valid: c.emailValid,
       receives: c.receivesDocuments,
     }));
-}
-
-function sameAddresses(chosen: string[], defaults: string[]): boolean {
-  const a = new Set(chosen.map((x) => x.toLowerCase()));
-  return a.size === defaults.length && defaults.every((d) => a.has(d));
 }
 
 function describeAccount(account: Account, t: Translate): string {

@@ -1,9 +1,8 @@
-// Paramètres: structures (sender identity), the mail account with its connection test and
-// pacing, e-mail templates, document types and their password rules, the validation mode,
-// and this workstation's own preferences.
+// Paramètres: structures (sender identity), the mail account and its sending method (with
+// the connection test and pacing), the bounce check, e-mail templates, document types and
+// their password rules, the validation mode, and this workstation's own preferences.
 import {
   Button,
-  Checkbox,
   Field,
   Input,
   Menu,
@@ -13,7 +12,6 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -21,79 +19,25 @@ import {
   Tab,
   TabList,
   Textarea,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import {
-  ArrowResetRegular,
-  PlugConnectedRegular,
-  SaveRegular,
-  TextAddRegular,
-} from '@fluentui/react-icons';
+import { ArrowResetRegular, SaveRegular, TextAddRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
-import type { mailAccountSchema } from '../../src-shared/contract/sending.js';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
-import {
-  MAIL_ACCOUNT_KINDS,
-  MAIL_PRESETS,
-  SMTP_SECURITIES,
-  type Pacing,
-} from '../../src-shared/domain/mail.js';
 import type { Structure } from '../../src-shared/domain/records.js';
 import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
 import { useAsync } from '../app/use-async.js';
 import { insertAtCaret } from '../logic/text-editing.js';
-import { PACING_PRESETS } from '../logic/pacing-presets.js';
-import { describePacing, describePasswordRule } from './sending-texts.js';
+import { AccountPage } from './settings/AccountPage.js';
+import { BouncesPage } from './settings/BouncesPage.js';
+import { TypesPage } from './settings/TypesPage.js';
+import { useSettingsStyles } from './settings/settings-styles.js';
 
-type Account = z.output<typeof mailAccountSchema>;
-type Page = 'structures' | 'account' | 'templates' | 'types' | 'sending' | 'workstation';
-
-const useStyles = makeStyles({
-  screen: { display: 'flex', flexGrow: 1, minHeight: 0, gap: '8px', padding: '8px' },
-  nav: {
-    width: '220px',
-    flexShrink: 0,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: '6px 0',
-  },
-  page: {
-    flexGrow: 1,
-    overflow: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: '12px 18px',
-  },
-  form: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(2, minmax(220px, 360px))',
-    gap: '10px 16px',
-    alignItems: 'start',
-  },
-  wide: { gridColumn: '1 / -1' },
-  title: {
-    margin: '0 0 12px',
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  section: {
-    margin: '16px 0 8px',
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    gridColumn: '1 / -1',
-  },
-  actions: { display: 'flex', gap: '8px', marginTop: '14px', flexWrap: 'wrap' },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
-  th: { textAlign: 'start', padding: '4px 8px', backgroundColor: tokens.colorNeutralBackground3 },
-  td: { padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-});
+type Page =
+  'structures' | 'account' | 'bounces' | 'templates' | 'types' | 'sending' | 'workstation';
 
 export function SettingsScreen() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const { t } = useApp();
   const [page, setPage] = useState<Page>('account');
   return (
@@ -107,6 +51,7 @@ export function SettingsScreen() {
       >
         <Tab value="structures">{t('ui.settings.structures')}</Tab>
         <Tab value="account">{t('ui.settings.account')}</Tab>
+        <Tab value="bounces">{t('ui.settings.bounces')}</Tab>
         <Tab value="templates">{t('ui.settings.templates')}</Tab>
         <Tab value="types">{t('ui.settings.types')}</Tab>
         <Tab value="sending">{t('ui.settings.sending')}</Tab>
@@ -115,6 +60,7 @@ export function SettingsScreen() {
       <section className={styles.page} aria-label={t('ui.screen.settings')}>
         {page === 'structures' && <StructuresPage />}
         {page === 'account' && <AccountPage />}
+        {page === 'bounces' && <BouncesPage />}
         {page === 'templates' && <TemplatesPage />}
         {page === 'types' && <TypesPage />}
         {page === 'sending' && <SendingPage />}
@@ -125,7 +71,7 @@ export function SettingsScreen() {
 }
 
 function StructuresPage() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const app = useApp();
   const { t, structures, structureId, showError } = app;
   const current = structures.find((s) => s.id === structureId) ?? null;
@@ -234,342 +180,8 @@ function StructuresPage() {
   );
 }
 
-interface AccountDraft {
-  kind: Account['kind'];
-  preset: Account['preset'];
-  host: string;
-  port: string;
-  security: Account['security'];
-  username: string;
-  password: string;
-  fromName: string;
-  fromAddress: string;
-  replyTo: string;
-  archiveBcc: string;
-  ccSender: boolean;
-  readReceipt: boolean;
-  pacing: Pacing;
-}
-
-function draftOfAccount(a: Account): AccountDraft {
-  return {
-    kind: a.kind,
-    preset: a.preset,
-    host: a.host ?? '',
-    port: a.port === null ? '' : String(a.port),
-    security: a.security,
-    username: a.username ?? '',
-    password: '',
-    fromName: a.fromName ?? '',
-    fromAddress: a.fromAddress ?? '',
-    replyTo: a.replyTo ?? '',
-    archiveBcc: a.archiveBcc ?? '',
-    ccSender: a.ccSender,
-    readReceipt: a.readReceipt,
-    pacing: a.pacing,
-  };
-}
-
-function AccountPage() {
-  const styles = useStyles();
-  const { t, structureId, showError, notify } = useApp();
-  const loaded = useAsync(
-    () => call(api.accounts.get({ structureId: structureId! })),
-    String(structureId),
-    showError,
-  );
-  const [draft, setDraft] = useState<AccountDraft | null>(null);
-  const [test, setTest] = useState<
-    { ok: boolean; message: string; reply: string | null } | 'running' | null
-  >(null);
-  useEffect(() => {
-    if (loaded.value) setDraft(draftOfAccount(loaded.value));
-  }, [loaded.value]);
-  if (!draft || !loaded.value) return <Spinner size="small" label={t('ui.common.loading')} />;
-  const account = loaded.value;
-  const set = <K extends keyof AccountDraft>(key: K, value: AccountDraft[K]) =>
-    setDraft((d) => (d ? { ...d, [key]: value } : d));
-  const setPacing = <K extends keyof Pacing>(key: K, value: Pacing[K]) =>
-    setDraft((d) => (d ? { ...d, pacing: { ...d.pacing, [key]: value } } : d));
-
-  const save = async () => {
-    const saved = await call(
-      api.accounts.set({
-        structureId: structureId!,
-        account: {
-          kind: draft.kind,
-          preset: draft.preset,
-          host: draft.host.trim() || null,
-          port: draft.port.trim() ? Number(draft.port) : null,
-          security: draft.security,
-          username: draft.username.trim() || null,
-          ...(draft.password !== '' && { password: draft.password }),
-          fromName: draft.fromName.trim() || null,
-          fromAddress: draft.fromAddress.trim() || null,
-          replyTo: draft.replyTo.trim() || null,
-          archiveBcc: draft.archiveBcc.trim() || null,
-          ccSender: draft.ccSender,
-          readReceipt: draft.readReceipt,
-          pacing: draft.pacing,
-        },
-      }),
-    );
-    loaded.set(saved);
-    return saved;
-  };
-
-  const onSave = async () => {
-    try {
-      await save();
-      notify(t('ui.settings.saved'));
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const onTest = async () => {
-    setTest('running');
-    try {
-      await save();
-      setTest(await call(api.accounts.test({ structureId: structureId! })));
-    } catch (error) {
-      setTest(null);
-      showError(error);
-    }
-  };
-
-  const ms = (value: number) => String(value / 1000);
-  const toMs = (text: string) =>
-    Math.max(0, Math.round(Number(text.replace(',', '.')) * 1000) || 0);
-  const optionalCount = (text: string) =>
-    text.trim() === '' ? null : Math.max(1, Math.round(Number(text)) || 1);
-
-  return (
-    <>
-      <h2 className={styles.title}>{t('ui.settings.account')}</h2>
-      <div className={styles.form}>
-        <Field label={t('ui.settings.account.kind')} size="small">
-          <Select
-            size="small"
-            value={draft.kind}
-            onChange={(_, d) => set('kind', d.value as AccountDraft['kind'])}
-          >
-            {MAIL_ACCOUNT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`ui.settings.account.kind.${kind}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('ui.settings.account.preset')} size="small">
-          <Select
-            size="small"
-            value={draft.preset ?? ''}
-            disabled={draft.kind !== 'smtp'}
-            onChange={(_, d) => set('preset', (d.value || null) as AccountDraft['preset'])}
-          >
-            <option value="">{t('ui.settings.account.preset.custom')}</option>
-            {MAIL_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {t(`ui.settings.account.preset.${p}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {draft.kind === 'smtp' && (
-          <>
-            <Field label={t('ui.settings.account.host')} size="small">
-              <Input
-                size="small"
-                value={draft.host}
-                placeholder="smtp.office365.com"
-                onChange={(_, d) => set('host', d.value)}
-              />
-            </Field>
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Field label={t('ui.settings.account.port')} size="small" style={{ width: 90 }}>
-                <Input
-                  size="small"
-                  value={draft.port}
-                  inputMode="numeric"
-                  onChange={(_, d) => set('port', d.value.replace(/\D/g, ''))}
-                />
-              </Field>
-              <Field label={t('ui.settings.account.security')} size="small" style={{ flexGrow: 1 }}>
-                <Select
-                  size="small"
-                  value={draft.security}
-                  onChange={(_, d) => set('security', d.value as AccountDraft['security'])}
-                >
-                  {SMTP_SECURITIES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`ui.settings.account.security.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-            <Field label={t('ui.settings.account.username')} size="small">
-              <Input
-                size="small"
-                value={draft.username}
-                autoComplete="off"
-                onChange={(_, d) => set('username', d.value)}
-              />
-            </Field>
-            <Field
-              label={t('ui.settings.account.password')}
-              size="small"
-              hint={account.hasPassword ? t('ui.settings.account.passwordKept') : undefined}
-            >
-              <Input
-                size="small"
-                type="password"
-                autoComplete="new-password"
-                value={draft.password}
-                onChange={(_, d) => set('password', d.value)}
-              />
-            </Field>
-          </>
-        )}
-        <Field label={t('ui.settings.account.fromName')} size="small">
-          <Input
-            size="small"
-            value={draft.fromName}
-            onChange={(_, d) => set('fromName', d.value)}
-          />
-        </Field>
-        <Field label={t('ui.settings.account.fromAddress')} size="small">
-          <Input
-            size="small"
-            type="email"
-            value={draft.fromAddress}
-            onChange={(_, d) => set('fromAddress', d.value)}
-          />
-        </Field>
-        <Field label={t('ui.settings.account.replyTo')} size="small">
-          <Input
-            size="small"
-            type="email"
-            value={draft.replyTo}
-            onChange={(_, d) => set('replyTo', d.value)}
-          />
-        </Field>
-        <Field label={t('ui.settings.account.archiveBcc')} size="small">
-          <Input
-            size="small"
-            type="email"
-            value={draft.archiveBcc}
-            onChange={(_, d) => set('archiveBcc', d.value)}
-          />
-        </Field>
-        <Checkbox
-          checked={draft.ccSender}
-          onChange={(_, d) => set('ccSender', d.checked === true)}
-          label={t('ui.settings.account.ccSender')}
-        />
-        <Checkbox
-          checked={draft.readReceipt}
-          onChange={(_, d) => set('readReceipt', d.checked === true)}
-          label={t('ui.settings.account.readReceipt')}
-        />
-
-        <h3 className={styles.section}>{t('ui.settings.pacing')}</h3>
-        <div className={styles.wide}>
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button size="small">{t('ui.settings.pacing.presets')}</Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                {PACING_PRESETS.map((preset) => (
-                  <MenuItem
-                    key={preset.id}
-                    onClick={() => set('pacing', { ...draft.pacing, ...preset.pacing })}
-                  >
-                    {t(preset.label)}
-                  </MenuItem>
-                ))}
-              </MenuList>
-            </MenuPopover>
-          </Menu>{' '}
-          <span className={styles.note} data-testid="pacing-summary">
-            {describePacing(draft.pacing, t)}
-          </span>
-        </div>
-        <Field label={t('ui.settings.pacing.delay')} size="small">
-          <Input
-            size="small"
-            value={ms(draft.pacing.delayMs)}
-            onChange={(_, d) => setPacing('delayMs', toMs(d.value))}
-          />
-        </Field>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Field label={t('ui.settings.pacing.pauseEvery')} size="small">
-            <Input
-              size="small"
-              value={String(draft.pacing.pauseEvery)}
-              onChange={(_, d) => setPacing('pauseEvery', Math.max(0, Number(d.value) || 0))}
-            />
-          </Field>
-          <Field label={t('ui.settings.pacing.pause')} size="small">
-            <Input
-              size="small"
-              value={ms(draft.pacing.pauseMs)}
-              onChange={(_, d) => setPacing('pauseMs', toMs(d.value))}
-            />
-          </Field>
-        </div>
-        <Field label={t('ui.settings.pacing.maxPerRun')} size="small">
-          <Input
-            size="small"
-            value={draft.pacing.maxPerRun === null ? '' : String(draft.pacing.maxPerRun)}
-            onChange={(_, d) => setPacing('maxPerRun', optionalCount(d.value))}
-          />
-        </Field>
-        <Field label={t('ui.settings.pacing.maxPerDay')} size="small">
-          <Input
-            size="small"
-            value={draft.pacing.maxPerDay === null ? '' : String(draft.pacing.maxPerDay)}
-            onChange={(_, d) => setPacing('maxPerDay', optionalCount(d.value))}
-          />
-        </Field>
-      </div>
-      {test && test !== 'running' && (
-        <MessageBar
-          intent={test.ok ? 'success' : 'error'}
-          style={{ marginTop: 12 }}
-          data-testid="connection-test"
-        >
-          <MessageBarBody>
-            <MessageBarTitle>
-              {t(test.ok ? 'ui.settings.account.testOk' : 'ui.settings.account.testFailed')}
-            </MessageBarTitle>
-            {test.message}
-            {test.reply && (
-              <div style={{ fontFamily: tokens.fontFamilyMonospace }}>{test.reply}</div>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void onSave()}>
-          {t('ui.common.save')}
-        </Button>
-        <Button
-          icon={test === 'running' ? <Spinner size="tiny" /> : <PlugConnectedRegular />}
-          disabled={test === 'running'}
-          onClick={() => void onTest()}
-        >
-          {t('ui.settings.account.test')}
-        </Button>
-      </div>
-    </>
-  );
-}
-
 function TemplatesPage() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const { t, structureId, documentTypes, language, showError, notify } = useApp();
   const [type, setType] = useState<DocumentTypeCode>('invoice');
   const loaded = useAsync(
@@ -684,47 +296,8 @@ function TemplatesPage() {
   );
 }
 
-function TypesPage() {
-  const styles = useStyles();
-  const { t, documentTypes, language } = useApp();
-  return (
-    <>
-      <h2 className={styles.title}>{t('ui.settings.types')}</h2>
-      <table className={styles.table} data-testid="document-types">
-        <thead>
-          <tr>
-            <th className={styles.th}>{t('ui.settings.types.name')}</th>
-            <th className={styles.th}>{t('ui.settings.types.password')}</th>
-            <th className={styles.th}>{t('ui.settings.types.fallback')}</th>
-            <th className={styles.th}>{t('ui.settings.types.watermark')}</th>
-            <th className={styles.th}>{t('ui.settings.types.summary')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documentTypes.map((type) => (
-            <tr key={type.code}>
-              <td className={styles.td}>{language === 'fr' ? type.nameFr : type.nameEn}</td>
-              <td className={styles.td}>
-                {type.passwordRule
-                  ? describePasswordRule(type.passwordRule, t)
-                  : t('ui.settings.types.noPassword')}
-              </td>
-              <td className={styles.td}>{type.passwordFallback ?? ''}</td>
-              <td className={styles.td}>{type.watermark ?? ''}</td>
-              <td className={styles.td}>
-                {type.requiresSummaryNumber ? t('ui.common.yes') : t('ui.common.no')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className={styles.note}>{t('ui.settings.types.note')}</p>
-    </>
-  );
-}
-
 function SendingPage() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const { t, showError, notify } = useApp();
   const loaded = useAsync(() => call(api.settings.get({})), 'settings', showError);
   if (!loaded.value) return <Spinner size="small" label={t('ui.common.loading')} />;
@@ -754,7 +327,7 @@ function SendingPage() {
 }
 
 function WorkstationPage() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const { t, info, language, setLanguage, showError } = useApp();
   const [restart, setRestart] = useState<string | null>(null);
   const chooseFolder = async () => {

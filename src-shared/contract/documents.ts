@@ -4,7 +4,7 @@ import { DOCUMENT_TYPE_CODES } from '../domain/document-types.js';
 import { JOURNAL_SORT_KEYS, type DocumentType, type JournalDocument } from '../domain/documents.js';
 import { DOCUMENT_EMAIL_STATES } from '../domain/statuses.js';
 import { defineOperation } from './operation.js';
-import { emptyInput, id, isoDateTime, pageOf, text, version } from './primitives.js';
+import { emptyInput, id, isoDateTime, optionalText, pageOf, text, version } from './primitives.js';
 
 export const documentTypeCode = z.enum(DOCUMENT_TYPE_CODES);
 export const emailState = z.enum(DOCUMENT_EMAIL_STATES);
@@ -43,6 +43,7 @@ export const documentTypeSchema = z.object({
   passwordFallback: z.string().nullable(),
   watermark: z.string().nullable(),
   requiresSummaryNumber: z.boolean(),
+  version,
 }) satisfies z.ZodType<DocumentType>;
 
 export const journalFilterSchema = z.strictObject({
@@ -69,6 +70,20 @@ export const documentAttachmentSchema = z.object({
 
 export const documentsOperations = [
   defineOperation('documents.types', emptyInput, z.array(documentTypeSchema)),
+  /** A type's password rule, its fallback and its draft watermark (Paramètres). */
+  defineOperation(
+    'documents.updateType',
+    z.strictObject({
+      code: documentTypeCode,
+      version,
+      patch: z.strictObject({
+        passwordRule: optionalText(200),
+        passwordFallback: optionalText(40),
+        watermark: optionalText(120),
+      }),
+    }),
+    documentTypeSchema,
+  ),
   defineOperation('documents.journal', journalFilterSchema, pageOf(journalDocumentSchema)),
   defineOperation(
     'documents.get',

@@ -1,8 +1,10 @@
-// Events the main side pushes to the renderer: menu choices, bulk-send progress.
+// Events the main side pushes to the renderer: menu choices, bulk-send progress, the consent
+// page of an account being connected.
 import { z } from 'zod';
 import type { RunSummary, SendProgress } from '../domain/outbox.js';
 import { MENU_COMMANDS } from './menus.js';
 import { defineEvent } from './operation.js';
+import { id } from './primitives.js';
 
 export const sendProgressSchema = z.object({
   sent: z.int(),
@@ -41,6 +43,8 @@ export const contractEvents = [
       nextSendAt: z.string().nullable(),
     }),
   ),
+  /** Connecting a Microsoft 365 / Google account: the consent page to open (methods.connect). */
+  defineEvent('methods.authorizationUrl', z.object({ structureId: id, url: z.string() })),
   /** Something changed in the outbox (another screen or workstation): lists refresh. */
   defineEvent('outbox.changed', z.object({})),
 ] as const;

@@ -3,6 +3,7 @@
 import { appOperations } from './app.js';
 import { documentsOperations } from './documents.js';
 import { importOperations } from './imports.js';
+import { methodsOperations } from './methods.js';
 import { contractEvents } from './events.js';
 import { eventsByName, operationsByName, type ApiOf } from './operation.js';
 import { recordsOperations } from './records.js';
@@ -13,6 +14,7 @@ export const contract = operationsByName(
   ...recordsOperations,
   ...documentsOperations,
   ...sendingOperations,
+  ...methodsOperations,
   ...importOperations,
 );
 export type Contract = typeof contract;

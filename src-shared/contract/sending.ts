@@ -238,11 +238,6 @@ export const sendingOperations = [
     z.strictObject({ structureId: id, account: mailAccountInput }),
     mailAccountSchema,
   ),
-  defineOperation(
-    'accounts.test',
-    z.strictObject({ structureId: id }),
-    z.object({ ok: z.boolean(), message: z.string(), reply: z.string().nullable() }),
-  ),
   defineOperation('templates.fields', z.strictObject({ structureId: id }), z.array(z.string())),
   defineOperation(
     'templates.get',
@@ -274,6 +269,8 @@ export const sendingOperations = [
       excluded: z.array(excludedSchema),
       warnings: z.array(warningSchema),
       account: mailAccountSchema,
+      /** False: the method opens a window per message; a large batch is refused. */
+      canPace: z.boolean(),
       validationMode: z.enum(VALIDATION_MODES),
       passwordRule: z.string().nullable(),
     }),

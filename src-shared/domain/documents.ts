@@ -20,6 +20,15 @@ export interface DocumentType {
   passwordFallback: string | null;
   watermark: string | null;
   requiresSummaryNumber: boolean;
+  /** Refuses a stale change of the password rule or the watermark (another workstation's). */
+  version: number;
+}
+
+/** What Paramètres > Types de documents changes: null (or empty) clears. */
+export interface DocumentTypeSettings {
+  passwordRule?: string | null;
+  passwordFallback?: string | null;
+  watermark?: string | null;
 }
 
 export interface DocumentInput {

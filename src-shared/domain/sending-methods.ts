@@ -34,6 +34,9 @@ export function methodCanPace(kind: string, outlookMode: OutlookMode): boolean {
   return kind !== 'thunderbird' && kind !== 'eml-draft';
 }
 
+/** The most messages one send may hand to a method that cannot pace (one window each). */
+export const UNPACED_BATCH_LIMIT = 20;
+
 export const OAUTH_PROVIDER_IDS = ['microsoft', 'google'] as const;
 export type OAuthProviderName = (typeof OAUTH_PROVIDER_IDS)[number];
 

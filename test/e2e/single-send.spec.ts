@@ -1,11 +1,12 @@
-// "Envoyer par e-mail" on one invoice: two correspondents chosen with Ctrl+click, the exact
-// message shown, and both messages reaching the SMTP server with the invoice attached.
+// "Envoyer par e-mail" on one invoice: correspondents chosen with a click and Ctrl+click,
+// another address typed in, the exact message shown, and each message reaching the SMTP
+// server with the invoice attached.
 import { expect, openSendDialog, test } from './support/office.js';
 import { parseReceivedMessage } from '../support/smtp-test-server.js';
 
 test.use({ validationMode: 'automatic' });
 
-test('sends one invoice to the two correspondents chosen with Ctrl+click', async ({ office }) => {
+test('sends one invoice to a chosen correspondent and a typed address', async ({ office }) => {
   const { page, smtp } = office;
   const number = `F${office.demo.period.replace('-', '')}-1001`;
   await openSendDialog(page, number);
@@ -23,9 +24,19 @@ test('sends one invoice to the two correspondents chosen with Ctrl+click', async
   await expect(helene).toHaveAttribute('aria-selected', 'true');
   await expect(frederic).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('2 adresse(s) choisie(s)')).toBeVisible();
-
   const preview = page.getByTestId('send-preview');
   await expect(preview).toContainText('helene.cote@example.com, fred.cote@example.net');
+
+  // Hélène is left out; the family's notary, who is not among the correspondents, is typed in.
+  await frederic.click();
+  await expect(helene).toHaveAttribute('aria-selected', 'false');
+  const other = page.getByRole('textbox', { name: 'Envoi à une autre adresse e-mail' });
+  await other.fill('notaire.famille@example');
+  await expect(page.getByRole('button', { name: 'Ajouter' })).toBeDisabled();
+  await other.fill('notaire.famille@example.org');
+  await other.press('Enter');
+  await expect(page.getByText('2 adresse(s) choisie(s)')).toBeVisible();
+  await expect(preview).toContainText('fred.cote@example.net, notaire.famille@example.org');
   await expect(preview).toContainText(`Facture ${number}`);
   await office.screenshot('send-dialog');
 
@@ -34,7 +45,7 @@ test('sends one invoice to the two correspondents chosen with Ctrl+click', async
   const received = smtp.messages.map((m) => parseReceivedMessage(m.raw));
   expect(smtp.messages.flatMap((m) => m.envelope.to).sort()).toEqual([
     'fred.cote@example.net',
-    'helene.cote@example.com',
+    'notaire.famille@example.org',
   ]);
   for (const message of received) {
     expect(message.decodedHeader('subject')).toContain(number);

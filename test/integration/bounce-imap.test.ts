@@ -3,7 +3,7 @@
 // (IMAP APPEND) next to unrelated mail. The bounce reader marks ours failed with a reason in
 // plain French, moves only ours to Postier/Retours, leaves everything else exactly as it was
 // (still in the INBOX, flags unchanged), and the user can fix the address and send again.
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processBounces } from '../../src-main/bounces/bounce-processor.js';
 import { openImapBounceMailbox } from '../../src-main/bounces/imap-bounce-mailbox.js';
@@ -12,7 +12,16 @@ import type { ImapAccess } from '../../src-main/mail/imap-client.js';
 import { runOutbox } from '../../src-main/outbox/engine.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import type { Postier } from '../../src-main/app/postier.js';
-import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
+import {
+  deliveryStatusReport,
+  type DeliveryStatusReportOptions,
+} from '../support/delivery-status-report.js';
+import {
+  dovecotAvailable,
+  startDovecot,
+  withImapClient,
+  type Dovecot,
+} from '../support/dovecot.js';
 import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
@@ -21,64 +30,8 @@ const USER = 'bureau@residence-test.example';
 const PASSWORD = 'secret-imap';
 const ACTOR = { user: 'marie', workstation: 'ACCUEIL-1' };
 
-function dsn(options: {
-  messageId: string;
-  recipient: string;
-  status: string;
-  action?: string;
-  diagnostic: string;
-  returned?: 'headers' | 'message';
-}): string {
-  const original = [
-    `From: =?UTF-8?Q?R=C3=A9sidence_Test?= <${USER}>`,
-    `To: ${options.recipient}`,
-    'Subject: =?UTF-8?Q?Votre_facture_d=E2=80=99octobre?=',
-    `Message-ID: ${options.messageId}`,
-    'Date: Sat, 31 Oct 2026 14:30:00 +0000',
-    'MIME-Version: 1.0',
-  ];
-  const returned =
-    options.returned === 'message'
-      ? [
-          'Content-Type: message/rfc822',
-          '',
-          ...original,
-          'Content-Type: text/plain; charset=utf-8',
-          '',
-          'Bonjour,',
-          '',
-        ]
-      : ['Content-Type: text/rfc822-headers', '', ...original, ''];
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.residence-test.example>',
-    `To: ${USER}`,
-    'Subject: Undelivered Mail Returned to Sender',
-    `Message-ID: <${Math.random().toString(36).slice(2)}@mx.residence-test.example>`,
-    'Date: Sun, 1 Nov 2026 10:00:00 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="=_dsn"',
-    '',
-    '--=_dsn',
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    'This is the mail system at host mx.residence-test.example. Your message could not be delivered.',
-    '',
-    '--=_dsn',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.residence-test.example',
-    '',
-    `Final-Recipient: rfc822; ${options.recipient}`,
-    `Action: ${options.action ?? 'failed'}`,
-    `Status: ${options.status}`,
-    `Diagnostic-Code: smtp; ${options.diagnostic}`,
-    '',
-    '--=_dsn',
-    ...returned,
-    '--=_dsn--',
-    '',
-  ].join('\r\n');
-}
+const dsn = (options: Omit<DeliveryStatusReportOptions, 'mailbox'>) =>
+  deliveryStatusReport({ mailbox: USER, ...options });
 
 const UNRELATED = [
   'From: Famille Lefebvre <famille.lefebvre@example.com>',
@@ -116,22 +69,8 @@ describe.skipIf(!dovecotAvailable())('bounces read over IMAP (Dovecot)', () => {
     };
   }
 
-  async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
-    const client = new ImapFlow({
-      host: imap.host,
-      port: imap.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: USER, pass: PASSWORD },
-      logger: false,
-    });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.logout();
-    }
-  }
+  const withClient = <T>(work: (client: ImapFlow) => Promise<T>) =>
+    withImapClient(imap, { user: USER, password: PASSWORD }, work);
 
   /** Message-ID → flags of every message in a folder. */
   async function folder(path: string): Promise<Map<string, string[]>> {

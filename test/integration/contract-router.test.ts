@@ -74,6 +74,36 @@ describe('ServiceRouter', () => {
     },
   );
 
+  it('checks nested inputs too: method settings, chosen addresses, document types', async () => {
+    const { router, calls } = recordingRouter();
+    const refused: [OperationName, unknown][] = [
+      ['methods.saveSettings', { structureId: 1, settings: { imap: { port: 0 } } }],
+      ['methods.saveSettings', { structureId: 1, settings: { imap: { password: 'x' } } }],
+      ['methods.saveSettings', { structureId: 1, settings: { tokenRef: 'oauth-1' } }],
+      ['methods.saveSettings', { structureId: 1, settings: { provider: 'yahoo' } }],
+      ['methods.saveSettings', { structureId: 1, settings: { clientId: 'x'.repeat(201) } }],
+      ['methods.connect', { structureId: 1, clientSecret: 'x'.repeat(501) }],
+      ['sending.queue', { structureId: 1, documentIds: [1], addresses: ['x'.repeat(255)] }],
+      ['sending.preview', { structureId: 1, documentId: 1, addresses: Array(21).fill('a@b.ca') }],
+      ['documents.updateType', { code: 'invoice', version: 1, patch: { requiresSummary: true } }],
+      ['documents.updateType', { code: 'letter', version: 1, patch: {} }],
+      [
+        'documents.updateType',
+        { code: 'invoice', version: 1, patch: { watermark: 'x'.repeat(121) } },
+      ],
+      ['imports.documentsPreview', { structureId: 1, file: 'r', pdfFiles: Array(5001).fill('r') }],
+      ['imports.splitPdf', { structureId: 1, file: 'r', key: '(\\d+)', dryRun: 'yes' }],
+    ];
+    for (const [name, input] of refused) {
+      const result = await router.dispatch(name, input, fr);
+      expect(result, `${name} accepted ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'ui.error.invalidInput' },
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('refuses names that are not operations, including object built-ins', async () => {
     const { router, calls } = recordingRouter();
     for (const name of ['__proto__', 'constructor', 'toString', 'dossiers.delete', '', 'a\r\nb']) {

@@ -6,12 +6,14 @@
  *
  *   const imap = await startDovecot({ users: { 'bureau@residence.example': 'motdepasse' } });
  *   // clients connect to 127.0.0.1:imap.port without TLS, LOGIN/PLAIN with those users
+ *   await withImapClient(imap, { user, password }, (client) => client.append('INBOX', raw));
  *   await imap.stop();
  *
  * `dovecotAvailable()` says whether the binary is installed (the tests using it skip with a
  * clear message otherwise; .ci/run installs dovecot-imapd).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ImapFlow } from 'imapflow';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -32,6 +34,28 @@ export interface DovecotOptions {
 
 export function dovecotAvailable(): boolean {
   return fs.existsSync(DOVECOT_BINARY);
+}
+
+/** A client logged in to the test server for the test's own looks; logged out after `work`. */
+export async function withImapClient<T>(
+  server: Dovecot,
+  login: { user: string; password: string },
+  work: (client: ImapFlow) => Promise<T>,
+): Promise<T> {
+  const client = new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: login.user, pass: login.password },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
 }
 
 export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {

@@ -6,8 +6,10 @@ import {
   bulkSendReducer,
   canEdit,
   canSend,
+  checkedMessageCount,
   doneThisRun,
   isBusy,
+  overMethodLimit,
   progressFraction,
   toggleAllChecked,
   toggleChecked,
@@ -183,5 +185,25 @@ describe('remaining time', () => {
     expect(describeDuration(3 * 60_000 + 1, 'fr')).toBe('4 min');
     expect(describeDuration(65 * 60_000, 'fr')).toBe('1 h 05');
     expect(describeDuration(65 * 60_000, 'en')).toBe('1 h 05 min');
+  });
+});
+
+describe('a method that cannot pace a large batch', () => {
+  const rows = [
+    { documentId: 1, addresses: ['a@example.com', 'b@example.com'] },
+    { documentId: 2, addresses: ['c@example.com'] },
+    { documentId: 3, addresses: ['d@example.com'] },
+  ];
+
+  it('counts one message per address of each checked document', () => {
+    expect(checkedMessageCount(rows, new Set([1, 2, 3]))).toBe(4);
+    expect(checkedMessageCount(rows, new Set([1]))).toBe(2);
+    expect(checkedMessageCount(rows, new Set())).toBe(0);
+  });
+
+  it('says how many messages are over the limit, only for a method that cannot pace', () => {
+    expect(overMethodLimit(21, false, 20)).toBe(1);
+    expect(overMethodLimit(20, false, 20)).toBe(0);
+    expect(overMethodLimit(500, true, 20)).toBe(0);
   });
 });

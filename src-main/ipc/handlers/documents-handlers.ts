@@ -1,15 +1,19 @@
-// The document journal and PDFs for the preview pane.
+// The document journal and PDFs for the preview pane; the document types' password rules and
+// watermarks (Paramètres).
 import path from 'node:path';
 import type { documentsOperations } from '../../../src-shared/contract/documents.js';
 import { listAttachments } from '../../db/documents-queries.js';
+import { DocumentTypesService } from '../../documents/document-types-service.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
 type Name = (typeof documentsOperations)[number]['name'];
 
 export function documentsHandlers({ postier }: HandlerDeps): HandlersFor<Name> {
   const documents = postier.documents;
+  const types = new DocumentTypesService(postier.db);
   return {
     'documents.types': () => documents.listTypes(),
+    'documents.updateType': ({ code, version, patch }) => types.update(code, version, patch),
     'documents.journal': (filter) => documents.journal(filter),
     'documents.get': async ({ id }) => {
       const document = await documents.getDocument(id);

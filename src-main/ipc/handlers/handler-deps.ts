@@ -15,6 +15,8 @@ export interface ShellServices {
   pickFiles?: (purpose: 'attachment' | 'import', multiple: boolean) => Promise<string[]>;
   /** The system's folder dialog (Electron): the data folder opened at the next start, or null. */
   chooseDataFolder?: () => Promise<string | null>;
+  /** Opens a consent page (OAuth); absent: the system's default browser. */
+  openUrl?: (url: string) => Promise<void>;
 }
 
 export interface HandlerDeps {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { sendingOperations } from '../../../src-shared/contract/sending.js';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import type { OutboxMessage } from '../../../src-shared/domain/outbox.js';
+import { UNPACED_BATCH_LIMIT } from '../../../src-shared/domain/sending-methods.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
-import { UserError, type ErrorParams } from '../../../src-shared/errors.js';
+import type { ErrorParams } from '../../../src-shared/errors.js';
 import { readSetting, writeSetting } from '../../db/settings-queries.js';
 import {
   VALIDATION_MODE_SETTING,
@@ -38,16 +39,6 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
   return {
     'accounts.get': ({ structureId }) => postier.accounts.getAccount(structureId),
     'accounts.set': ({ structureId, account }) => postier.accounts.setAccount(structureId, account),
-    'accounts.test': async ({ structureId }, { language }) => {
-      const result = await postier.accounts.testConnection(
-        await postier.accounts.getAccount(structureId),
-      );
-      return {
-        ok: result.ok,
-        message: translate(language, result.code, result.params),
-        reply: result.ok ? null : result.reply,
-      };
-    },
     'templates.fields': ({ structureId }) => prepare.templateFields(structureId),
     'templates.get': ({ structureId, type }, { language }) =>
       readTemplate(postier.db, structureId, type, language),
@@ -70,6 +61,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
         period,
       });
       const types = await postier.documents.listTypes();
+      const account = await postier.accounts.getAccount(structureId);
       return {
         rows: documents
           .filter((d) => byDocument.has(d.id))
@@ -91,7 +83,8 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
           }),
         excluded: dry.excluded,
         warnings: translated(language, dry.warnings),
-        account: await postier.accounts.getAccount(structureId),
+        account,
+        canPace: (await postier.methods.status(account)).canPace,
         validationMode: await validationMode(),
         passwordRule: types.find((t) => t.code === type)?.passwordRule ?? null,
       };
@@ -101,10 +94,10 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       { structureId, documentId, addresses, ...template },
       { language },
     ) => {
-      requireDossierAddresses(addresses);
       const dry = await prepare.prepare({
         structureId,
         documentIds: [documentId],
+        ...(addresses && { recipients: addresses }),
         ...templateInput(template),
         dryRun: true,
       });
@@ -129,13 +122,16 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
     },
 
     'sending.queue': async (input, { language }) => {
-      requireDossierAddresses(input.addresses);
       const recipientAttachments = Object.fromEntries(
         (input.recipientAttachments ?? []).map((r) => [r.documentId, files(r.files)]),
       );
+      const account = await postier.accounts.getAccount(input.structureId);
+      const { canPace } = await postier.methods.status(account);
       const result = await prepare.prepare({
         structureId: input.structureId,
+        ...(!canPace && { messageLimit: UNPACED_BATCH_LIMIT }),
         documentIds: input.documentIds,
+        ...(input.addresses && { recipients: input.addresses }),
         ...templateInput(input),
         generalAttachments: files(input.generalAttachments),
         recipientAttachments,
@@ -250,9 +246,4 @@ function templateInput(template: {
     ...(template.textBody !== undefined && { textBody: template.textBody }),
     ...(template.htmlBody !== undefined && { htmlBody: template.htmlBody }),
   };
-}
-
-/** Until preparation takes explicit addresses, a send goes to the dossier's own correspondents. */
-function requireDossierAddresses(addresses: string[] | undefined): void {
-  if (addresses !== undefined) throw new UserError('ui.error.notAvailableYet');
 }

@@ -22,6 +22,14 @@ export const coreEn: Record<keyof typeof coreFr, string> = {
   'error.dossier.notFound':
     'No record no. {number}: check the number, or create the record first (postier dossiers add).',
   'error.documentType.unknown': 'Unknown document type “{type}”. Possible types: {types}.',
+  'error.documentType.text.passwordRule':
+    'The password rule of “{type}” documents must fit on one line, in {max} characters at most: correct it.',
+  'error.documentType.text.passwordFallback':
+    'The fallback password of “{type}” documents must fit on one line, in {max} characters at most: correct it.',
+  'error.documentType.text.watermark':
+    'The watermark of “{type}” documents must fit on one line, in {max} characters at most: shorten it.',
+  'error.documentType.fallbackSpaces':
+    'The fallback password of “{type}” documents cannot contain spaces (recipients type it as it is): remove them.',
   'error.document.duplicateNumber':
     'The “{type}” document no. {number} already exists: choose another number.',
   'error.document.notFound': 'No document no. {id}.',

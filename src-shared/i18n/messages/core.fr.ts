@@ -24,6 +24,14 @@ export const coreFr = {
   'error.dossier.notFound':
     'Aucun dossier n° {number} : vérifiez le numéro, ou créez le dossier d’abord (postier dossiers add).',
   'error.documentType.unknown': 'Type de document inconnu « {type} ». Types possibles : {types}.',
+  'error.documentType.text.passwordRule':
+    'La règle de mot de passe des documents « {type} » doit tenir sur une ligne, en {max} caractères au plus : corrigez-la.',
+  'error.documentType.text.passwordFallback':
+    'Le mot de passe de remplacement des documents « {type} » doit tenir sur une ligne, en {max} caractères au plus : corrigez-le.',
+  'error.documentType.text.watermark':
+    'Le filigrane des documents « {type} » doit tenir sur une ligne, en {max} caractères au plus : raccourcissez-le.',
+  'error.documentType.fallbackSpaces':
+    'Le mot de passe de remplacement des documents « {type} » ne peut pas contenir d’espace (les destinataires le tapent tel quel) : retirez les espaces.',
   'error.document.duplicateNumber':
     'Le document « {type} » n° {number} existe déjà : choisissez un autre numéro.',
   'error.document.notFound': 'Aucun document n° {id}.',

@@ -45,6 +45,12 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
     'Choose the documents to send: a type (and a period), or the documents’ numbers.',
   'error.prepare.noSender':
     'No sender address for dossier {dossier}: fill in the communication address of “{structure}” or the mail account’s address.',
+  'error.prepare.recipientsOneDocument':
+    'Chosen addresses only apply when sending one document: choose one document, or let Postier take each dossier’s correspondents.',
+  'error.prepare.noRecipient':
+    'No address is chosen for this document: choose at least one correspondent or type an e-mail address.',
+  'error.prepare.tooManyForMethod':
+    'The account’s sending method opens one window per message: it does not suit {count} messages (at most {limit} at a time). Send fewer documents at a time, or choose an SMTP server, Microsoft 365 or Gmail in Settings > Mail account. Nothing was queued.',
   'error.attachment.missing':
     'The attachment “{file}” is missing or unreadable: check the file. Nothing was queued.',
   'error.attachment.documentNotChosen':

@@ -47,6 +47,12 @@ export const sendingFr = {
     'Choisissez les documents à envoyer : un type (et une période), ou les numéros des documents.',
   'error.prepare.noSender':
     'Aucune adresse d’expéditeur pour le dossier {dossier} : renseignez l’adresse de communication de « {structure} » ou l’adresse du compte d’envoi.',
+  'error.prepare.recipientsOneDocument':
+    'Des adresses choisies ne valent que pour l’envoi d’un seul document : choisissez un document, ou laissez Postier prendre les correspondants de chaque dossier.',
+  'error.prepare.noRecipient':
+    'Aucune adresse n’est choisie pour ce document : choisissez au moins un correspondant ou tapez une adresse e-mail.',
+  'error.prepare.tooManyForMethod':
+    'La méthode d’envoi du compte ouvre une fenêtre par message : elle ne convient pas à {count} messages (au plus {limit} à la fois). Envoyez moins de documents à la fois, ou choisissez un serveur SMTP, Microsoft 365 ou Gmail dans Paramètres > Compte de messagerie. Rien n’a été mis en file d’envoi.',
   'error.attachment.missing':
     'La pièce jointe « {file} » est introuvable ou illisible : vérifiez le fichier. Rien n’a été mis en file d’envoi.',
   'error.attachment.documentNotChosen':

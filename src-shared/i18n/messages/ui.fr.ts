@@ -13,8 +13,6 @@ export const uiFr = {
     'Le fichier « {name} » dépasse 25 Mo : choisissez un fichier plus petit.',
   'ui.error.stagedFileGone':
     'Le fichier joint « {name} » n’est plus disponible (Postier a redémarré) : choisissez-le de nouveau.',
-  'ui.error.notAvailableYet':
-    'Cette fonction n’est pas encore disponible dans cette version de Postier.',
   'ui.error.connectionLost':
     'La connexion avec Postier est perdue : vérifiez que Postier fonctionne toujours, puis rechargez la page (F5).',
   'ui.error.sessionExpired':
@@ -326,8 +324,7 @@ export const uiFr = {
   'ui.pacing.preset.careful': 'Prudent (Gmail, Free…) : 5 s, 30 s tous les 20, 500 par jour',
   'ui.pacing.preset.microsoft365': 'Microsoft 365 : 2 s, 10 000 par jour',
   'ui.pacing.preset.none': 'Relais de l’établissement : sans attente',
-  'ui.password.sin':
-    'le NAS du dossier (9 chiffres, sans espaces ni tirets ; 000000000 s’il manque)',
+  'ui.password.sin': 'le NAS du dossier (9 chiffres, sans espaces ni tirets)',
   'ui.password.field': 'le champ « {field} » du dossier',
   'ui.send.title': 'Envoyer par e-mail — {type} {number} ({name})',
   'ui.send.recipients': 'Destinataires',
@@ -410,8 +407,6 @@ export const uiFr = {
   'ui.settings.types.watermark': 'Filigrane',
   'ui.settings.types.summary': 'Exige le n° de sommaire',
   'ui.settings.types.noPassword': 'Aucun',
-  'ui.settings.types.note':
-    'Les règles de mot de passe, les filigranes et les conditions sont fixés par Postier pour chaque type de document.',
   'ui.settings.validation': 'Validation des messages avant l’envoi',
   'ui.settings.validation.manual':
     'Manuelle : les messages attendent en statut E jusqu’à « Valider » dans Suivi des envois',
@@ -427,7 +422,8 @@ export const uiFr = {
   'ui.settings.changeFolder': 'Changer…',
   'ui.settings.restartNeeded':
     'Postier ouvrira « {folder} » à son prochain démarrage : quittez puis relancez Postier.',
-  'ui.settings.methodHint': 'Les autres méthodes (Outlook, client de messagerie) s’ajouteront ici.',
+  'ui.settings.methodHint':
+    'La méthode d’envoi se règle dans « Compte de messagerie » ; elle vaut pour tous les postes.',
   'ui.settings.method.account': 'Compte de messagerie de l’établissement',
   'ui.settings.account.kind.graph': 'Microsoft 365 (API Graph)',
   'ui.settings.account.kind.gmail-api': 'Gmail (API Google)',
@@ -436,7 +432,7 @@ export const uiFr = {
   'ui.settings.account.kind.thunderbird': 'Thunderbird sur ce poste',
   'ui.settings.account.kind.eml-draft': 'Brouillon .eml ouvert dans la messagerie',
   'ui.journal.filter.dossier': 'Dossier : {name}',
-  'ui.import.title': 'Importer des dossiers',
+  'ui.import.title': 'Importer',
   'ui.import.chooseFile': 'Choisir le fichier…',
   'ui.import.hint':
     'Choisissez un fichier CSV ou Excel (.xlsx) exporté de votre logiciel : une ligne par dossier, les noms des colonnes sur la première ligne. Les dossiers existants (même numéro) sont mis à jour.',
@@ -468,4 +464,189 @@ export const uiFr = {
   'ui.outbox.resolve.sent': 'Incertain : il est bien arrivé (marquer envoyé)',
   'ui.outbox.resolve.resend': 'Incertain : l’envoyer de nouveau',
   'ui.outbox.resolve.failed': 'Incertain : marquer en échec',
+  'ui.send.chooseRecipient': 'Choisissez au moins un correspondant, ou tapez une adresse e-mail.',
+  'ui.settings.bounces': 'Messages revenus',
+  'ui.methods.provider': 'Fournisseur du compte',
+  'ui.methods.provider.microsoft': 'Microsoft 365',
+  'ui.methods.provider.google': 'Google (Gmail, Google Workspace)',
+  'ui.methods.provider.implied': 'Selon le fournisseur du compte ({provider})',
+  'ui.methods.provider.choose': 'Choisissez…',
+  'ui.methods.describe.sandbox':
+    'Rien ne part : chaque message est écrit en fichier .eml dans le dossier de données, pour essayer Postier sans risque.',
+  'ui.methods.describe.smtp':
+    'Postier envoie lui-même par le serveur SMTP de votre messagerie, à la cadence choisie plus bas.',
+  'ui.methods.describe.graph':
+    'Postier envoie par l’API Microsoft Graph avec le compte Microsoft 365 connecté sur ce poste ; les messages vont dans ses éléments envoyés.',
+  'ui.methods.describe.gmail-api':
+    'Postier envoie par l’API Gmail avec le compte Google connecté sur ce poste ; les messages vont dans ses messages envoyés.',
+  'ui.methods.describe.smtp-oauth':
+    'Postier envoie par SMTP en se connectant à Microsoft 365 ou à Google, sans mot de passe enregistré.',
+  'ui.methods.describe.outlook':
+    'Postier passe chaque message à Outlook (version de bureau) sur ce poste.',
+  'ui.methods.describe.thunderbird':
+    'Chaque message s’ouvre dans une fenêtre de rédaction de Thunderbird ; vous l’envoyez vous-même.',
+  'ui.methods.describe.eml-draft':
+    'Chaque message est écrit en brouillon .eml et ouvert dans votre messagerie par défaut ; vous l’envoyez vous-même.',
+  'ui.methods.cannotPace':
+    'Cette méthode ouvre une fenêtre par message : elle convient à un document ou à un petit envoi, pas à un envoi en masse.',
+  'ui.methods.smtpDefaultHint': 'Vide : le serveur habituel du fournisseur.',
+  'ui.methods.mailboxAddress': 'Adresse du compte',
+  'ui.methods.oauthSection': 'Connexion au compte',
+  'ui.methods.clientId': 'Identifiant d’application (client id)',
+  'ui.methods.clientIdHint':
+    'Fourni par la personne qui a inscrit Postier chez Microsoft ou Google pour le bureau.',
+  'ui.methods.tenant': 'Locataire Microsoft 365',
+  'ui.methods.tenantHint': 'Domaine ou identifiant ; vide : tout compte professionnel.',
+  'ui.methods.authority': 'Adresse de connexion (avancé)',
+  'ui.methods.authorityHint':
+    'À laisser vide, sauf indication de votre informaticien (cloud national, serveur de test).',
+  'ui.methods.authorityPlaceholder': 'adresse habituelle du fournisseur',
+  'ui.methods.outlookMode': 'Outlook, pour chaque message',
+  'ui.methods.outlookMode.send': 'Envoyer aussitôt (Outlook envoie sans ouvrir de fenêtre)',
+  'ui.methods.outlookMode.review': 'Ouvrir pour relecture (vous cliquez sur Envoyer dans Outlook)',
+  'ui.methods.thunderbirdPath': 'Programme Thunderbird',
+  'ui.methods.thunderbirdHint': 'Vide : Postier le cherche là où il s’installe d’habitude.',
+  'ui.methods.senderSection': 'Expéditeur et copies',
+  'ui.methods.connectedNotice': 'Compte connecté sur ce poste ({account}).',
+  'ui.methods.disconnectedNotice': 'Autorisation du compte oubliée sur ce poste.',
+  'ui.methods.connection': 'Sur ce poste :',
+  'ui.methods.connection.connected': 'Connecté',
+  'ui.methods.connection.not_connected': 'Pas encore connecté',
+  'ui.methods.connection.reconnect': 'À reconnecter',
+  'ui.methods.connectionHint.connected':
+    'Postier peut envoyer avec ce compte ; aucun mot de passe n’est enregistré.',
+  'ui.methods.connectionHint.not_connected':
+    'Cliquez sur « Connecter le compte » : la page de connexion {provider} s’ouvre dans votre navigateur ; connectez-vous et acceptez les autorisations demandées par Postier.',
+  'ui.methods.connectionHint.reconnect':
+    '{provider} a retiré l’autorisation donnée à Postier ou elle a expiré : reconnectez le compte pour reprendre les envois.',
+  'ui.methods.clientSecret': 'Secret du client (Google, application de bureau)',
+  'ui.methods.clientSecretHint':
+    'Seulement si votre inscription Google en a un ; gardé sur ce poste, jamais affiché.',
+  'ui.methods.waitingTitle': 'Connexion en cours dans le navigateur…',
+  'ui.methods.waitingText':
+    'Terminez la connexion à {provider} dans la page qui s’est ouverte ; Postier attend sa réponse. Si la page ne s’est pas ouverte :',
+  'ui.methods.openConsent': 'ouvrir la page de connexion',
+  'ui.methods.preparing': 'Préparation de la connexion…',
+  'ui.methods.connect': 'Connecter le compte',
+  'ui.methods.reconnect': 'Reconnecter le compte',
+  'ui.methods.disconnect': 'Oublier sur ce poste',
+  'ui.methods.mailboxSection': 'Boîte aux lettres du compte',
+  'ui.methods.sentCopy': 'Copier chaque message envoyé dans les éléments envoyés (IMAP)',
+  'ui.methods.sentFolder': 'Dossier des éléments envoyés',
+  'ui.methods.sentFolderHint': 'Vide : celui que le serveur indique.',
+  'ui.methods.bounces': 'Lire la boîte pour y trouver les messages revenus',
+  'ui.methods.bounceFolder': 'Ranger nos messages revenus dans',
+  'ui.methods.bounceFolderHint': 'Vide : ils restent dans la boîte de réception.',
+  'ui.methods.imapHost': 'Serveur IMAP',
+  'ui.methods.imapDefaultHint': 'Vide : le serveur IMAP du fournisseur.',
+  'ui.methods.imapSecurity.none': 'Aucune (port 143, réseau local)',
+  'ui.methods.imapSecurity.starttls': 'STARTTLS (port 143)',
+  'ui.methods.imapSecurity.tls': 'TLS (port 993)',
+  'ui.methods.imapUser': 'Identifiant IMAP',
+  'ui.methods.imapUserHint': 'Vide : l’identifiant SMTP. Le mot de passe est celui du compte SMTP.',
+  'ui.methods.imapUserOAuthHint': 'Vide : l’adresse du compte, connecté comme pour l’envoi.',
+  'ui.bounces.intro':
+    'Postier lit la boîte du compte d’envoi (voir « Compte de messagerie ») et y cherche les avis de non-remise de ses propres messages. Les autres messages ne sont pas touchés.',
+  'ui.bounces.check': 'Vérifier maintenant',
+  'ui.bounces.address': 'Adresse',
+  'ui.bounces.reason': 'Raison',
+  'ui.bounces.alreadyFailed': 'déjà en échec avant cette vérification',
+  'ui.bounces.resent': 'Adresse corrigée',
+  'ui.bounces.fix': 'Corriger l’adresse et renvoyer…',
+  'ui.bulk.cannotPaceTitle': 'Méthode d’envoi : {method}',
+  'ui.bulk.cannotPace':
+    'Cette méthode ouvre une fenêtre par message : elle convient à un petit envoi, pas plus de {limit} messages à la fois. Pour un envoi en masse, choisissez un serveur SMTP, Microsoft 365 ou Gmail dans Paramètres > Compte de messagerie.',
+  'ui.bulk.tooManyForMethod':
+    'Cet envoi ferait {count} messages, et cette méthode en ouvre un par fenêtre : au plus {limit} à la fois. Décochez des documents, ou choisissez un serveur SMTP, Microsoft 365 ou Gmail dans Paramètres > Compte de messagerie.',
+  'ui.error.sameFileName':
+    'Deux fichiers choisis s’appellent « {name} » : Postier reconnaît les PDF à leur nom ; renommez l’un d’eux, puis choisissez-les de nouveau.',
+  'ui.import.kind': 'Ce que vous importez',
+  'ui.import.kind.dossiers': 'Dossiers',
+  'ui.import.kind.documents': 'Documents et leurs PDF',
+  'ui.import.kind.split': 'PDF regroupé à découper',
+  'ui.import.docField.dossierNumber': 'N° de dossier',
+  'ui.import.docField.type': 'Type',
+  'ui.import.docField.number': 'N° du document',
+  'ui.import.docField.period': 'Période',
+  'ui.import.docField.issueDate': 'Date d’émission',
+  'ui.import.docField.dueDate': 'Échéance',
+  'ui.import.docField.amount': 'Montant',
+  'ui.import.docField.tax': 'Taxes',
+  'ui.import.docField.summaryNumber': 'N° de sommaire',
+  'ui.import.docField.pdfFile': 'Fichier PDF',
+  'ui.import.resultTitle': 'Import terminé',
+  'ui.import.notImported': '{count} ligne(s) n’ont pas été importées :',
+  'ui.import.documents.table': 'Fichier des documents (CSV ou Excel)',
+  'ui.import.documents.pdfs': 'PDF des documents',
+  'ui.import.documents.choosePdfs': 'Choisir les PDF…',
+  'ui.import.documents.pdfCount': '{count} PDF choisi(s)',
+  'ui.import.documents.pattern': 'Nom des PDF',
+  'ui.import.documents.patternHint':
+    'Vide : Postier cherche le n° du document, puis du dossier, dans le nom. Sinon : facture_{numero}, {dossier}-*…',
+  'ui.import.documents.defaultType': 'Type des lignes sans type',
+  'ui.import.documents.generate': 'Faire le PDF des lignes qui n’en ont pas',
+  'ui.import.documents.hint':
+    'Choisissez le fichier exporté de votre logiciel de facturation (une ligne par document : n° de dossier, n° du document, date ou période, montant), puis les PDF des documents : dans la fenêtre de choix, Ctrl+A les prend tous. Chaque PDF est reconnu à son nom. Rien n’est importé avant « Importer ».',
+  'ui.import.documents.previewTitle': 'Aperçu : {count} document(s) à importer',
+  'ui.import.documents.attach': 'PDF ajouté au document',
+  'ui.import.documents.pdf': 'PDF',
+  'ui.import.documents.pdfGenerated': 'fait par Postier',
+  'ui.import.documents.pdfNone': 'aucun',
+  'ui.import.documents.firstRows':
+    'Les {count} premières lignes sont montrées ; toutes seront importées.',
+  'ui.import.documents.rowsWithoutPdf': '{count} ligne(s) sans PDF : {rows}.',
+  'ui.import.documents.unusedPdfs':
+    '{count} PDF choisi(s) ne correspondent à aucune ligne : {files}.',
+  'ui.import.documents.done':
+    '{imported} document(s) importé(s) et {attached} document(s) complété(s) de leur PDF : {withPdf} avec le PDF choisi, {generated} avec un PDF fait par Postier, {withoutPdf} sans PDF.',
+  'ui.import.documents.doneShort': '{count} document(s) importé(s).',
+  'ui.import.split.file': 'PDF regroupé',
+  'ui.import.split.choose': 'Choisir le PDF…',
+  'ui.import.split.key': 'Clé sur la première page de chaque document',
+  'ui.import.split.keyHint': 'Le texte imprimé, le numéro entre parenthèses : Facture n° (\\d+).',
+  'ui.import.split.keyKind': 'La clé est',
+  'ui.import.split.keyKind.auto': 'un n° de document, sinon de dossier',
+  'ui.import.split.keyKind.document': 'le n° d’un document du journal',
+  'ui.import.split.keyKind.dossier': 'le n° d’un dossier',
+  'ui.import.split.type': 'Type des documents',
+  'ui.import.split.anyType': '(selon le document trouvé)',
+  'ui.import.split.period': 'Période des documents créés',
+  'ui.import.split.periodPlaceholder': 'AAAA-MM',
+  'ui.import.split.issueDate': 'Date d’émission',
+  'ui.import.split.issueDatePlaceholder': 'AAAA-MM-JJ (aujourd’hui)',
+  'ui.import.split.numberKey': 'N° du document créé (expression)',
+  'ui.import.split.createdHint':
+    'Pour une clé de dossier : vide, le n° est fait du dossier et de la période.',
+  'ui.import.split.amountKey': 'Montant du document créé (expression)',
+  'ui.import.split.reading': 'Lecture du PDF…',
+  'ui.import.split.hint':
+    'Choisissez le PDF qui regroupe tous les documents et la clé imprimée sur la première page de chacun, puis « Aperçu » : Postier montre le découpage sans rien importer.',
+  'ui.import.split.changed':
+    'Les réglages ont changé depuis l’aperçu : cliquez de nouveau sur « Aperçu ».',
+  'ui.import.split.preview': 'Aperçu (essai à blanc)',
+  'ui.import.split.import': 'Découper et importer ({count})',
+  'ui.import.split.previewTitle': 'Aperçu : rien n’est encore importé',
+  'ui.import.split.wouldMake':
+    '{pages} page(s) lues : {documents} document(s) seraient faits, {unmatched} partie(s) laissée(s) de côté.',
+  'ui.import.split.made':
+    '{pages} page(s) lues : {documents} document(s) faits, {unmatched} partie(s) laissée(s) de côté.',
+  'ui.import.split.pagesBefore': 'Pages avant la première clé, laissées de côté : {pages}.',
+  'ui.import.split.col.key': 'Clé',
+  'ui.import.split.col.pages': 'Pages',
+  'ui.import.split.action.create': 'Nouveau document',
+  'ui.import.split.action.replace': 'Remplace le PDF',
+  'ui.import.split.action.attach': 'PDF ajouté au document',
+  'ui.import.split.action.none': 'Aucune',
+  'ui.import.split.unmatched': '{count} partie(s) ne seront pas importées :',
+  'ui.import.split.unmatchedPart': 'pages {pages} : {problem}',
+  'ui.import.split.doneShort': '{count} document(s) importé(s) depuis le PDF regroupé.',
+  'ui.settings.types.edit': 'Modifier « {type} »',
+  'ui.settings.types.rule': 'Mot de passe des PDF (règle)',
+  'ui.settings.types.ruleHint':
+    'Vide : les PDF partent sans mot de passe. Sinon, un champ entre doubles accolades : {{nas}} pour le NAS du dossier.',
+  'ui.settings.types.ruleMeans': 'Le mot de passe sera {rule}.',
+  'ui.settings.types.fallbackHint':
+    'Le mot de passe quand le dossier n’a pas la donnée (ex. 000000000) ; vide : l’envoi est refusé tant que le dossier ne l’a pas.',
+  'ui.settings.types.watermarkHint': 'Imprimé en rouge en travers des brouillons ; vide : aucun.',
+  'ui.settings.types.saved': 'Type « {type} » enregistré.',
 } as const;

@@ -29,6 +29,8 @@ export const test = base.extend<{ validationMode: 'manual' | 'automatic'; office
     process.env.POSTIER_WORKSTATION = 'ACCUEIL-01';
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-e2e-'));
     const dataPath = path.join(root, 'data');
+    // Where tokens and passwords go when this machine has no OS vault: the test's own folder.
+    process.env.POSTIER_CREDENTIALS_DIR = path.join(root, 'credentials');
     const smtp = await startSmtpTestServer({ security: 'plain' });
     const postier = await openPostier({ dataPath });
     const demo = await createDemoOffice(postier);
@@ -44,7 +46,12 @@ export const test = base.extend<{ validationMode: 'manual' | 'automatic'; office
     await writeSetting(postier.db, 'outbox.validationMode', validationMode);
     await postier.close();
 
-    const host = await runHost({ dataPath, preferencesFolder: path.join(root, 'preferences') });
+    const host = await runHost({
+      dataPath,
+      preferencesFolder: path.join(root, 'preferences'),
+      // No browser is opened for an account's consent page: the page shows its link.
+      openUrl: async () => undefined,
+    });
     await page.goto(host.host.url);
     await expect(page.getByRole('tab', { name: 'Journal des documents' })).toBeVisible();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,0 +1,319 @@
+// The import wizard's merged-PDF page: one PDF holding every invoice, cut where the key (the
+// number printed on each first page) changes. "Aperçu" is a dry run that shows each part and
+// what would become of it; "Découper et importer" does it, with the same settings only.
+import {
+  Button,
+  DialogActions,
+  DialogContent,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+} from '@fluentui/react-components';
+import { CutRegular, DocumentPdfRegular, DocumentSearchRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { splitResultSchema } from '../../../src-shared/contract/imports.js';
+import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
+import { api, call } from '../../api.js';
+import { useApp } from '../../app/app-context.js';
+import { chooseFiles, type StagedFile } from '../../app/files.js';
+import type { ImportPageProps } from '../ImportDialog.js';
+import { useImportStyles } from './import-parts.js';
+
+type SplitResult = z.output<typeof splitResultSchema>;
+type Part = SplitResult['documents'][number];
+type KeyKind = 'auto' | 'document' | 'dossier';
+
+interface SplitSettings {
+  key: string;
+  keyKind: KeyKind;
+  type: DocumentTypeCode | '';
+  period: string;
+  issueDate: string;
+  numberKey: string;
+  amountKey: string;
+}
+
+const INITIAL: SplitSettings = {
+  key: '',
+  keyKind: 'auto',
+  type: '',
+  period: '',
+  issueDate: '',
+  numberKey: '',
+  amountKey: '',
+};
+
+export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
+  const styles = useImportStyles();
+  const { t, structureId, info, documentTypes, language, showError, notify } = useApp();
+  const [file, setFile] = useState<StagedFile | null>(null);
+  const [settings, setSettings] = useState<SplitSettings>(INITIAL);
+  const [preview, setPreview] = useState<{ result: SplitResult; for: string } | null>(null);
+  const [done, setDone] = useState<SplitResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof SplitSettings>(key: K, value: SplitSettings[K]) =>
+    setSettings((s) => ({ ...s, [key]: value }));
+  /** The import runs on the settings the preview was made with, nothing else. */
+  const fingerprint = JSON.stringify([file?.ref, settings]);
+  const previewed = preview?.for === fingerprint ? preview.result : null;
+
+  const choose = async () => {
+    try {
+      const [chosen] = await chooseFiles(info.nativeFileDialogs, 'import');
+      if (chosen) setFile(chosen);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file || structureId === null) return;
+    setBusy(true);
+    try {
+      const result = await call(
+        api.imports.splitPdf({
+          structureId,
+          file: file.ref,
+          key: settings.key,
+          keyKind: settings.keyKind,
+          ...(settings.type && { type: settings.type }),
+          ...(settings.period.trim() && { period: settings.period.trim() }),
+          ...(settings.issueDate.trim() && { issueDate: settings.issueDate.trim() }),
+          ...(settings.numberKey.trim() && { numberKey: settings.numberKey }),
+          ...(settings.amountKey.trim() && { amountKey: settings.amountKey }),
+          dryRun,
+        }),
+      );
+      if (dryRun) {
+        setPreview({ result, for: fingerprint });
+      } else {
+        setDone(result);
+        onImported();
+        notify(t('ui.import.split.doneShort', { count: result.documents.length }));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = done ?? previewed;
+  const locked = done !== null;
+  return (
+    <>
+      <DialogContent className={styles.content}>
+        {header}
+        <div className={styles.options}>
+          <Field label={t('ui.import.split.file')} size="small" className={styles.span2}>
+            <div className={styles.row}>
+              <Button
+                size="small"
+                icon={<DocumentPdfRegular />}
+                disabled={busy || locked}
+                onClick={() => void choose()}
+              >
+                {t('ui.import.split.choose')}
+              </Button>
+              <span className={styles.note}>{file?.name ?? ''}</span>
+            </div>
+          </Field>
+          <Field
+            label={t('ui.import.split.key')}
+            size="small"
+            required
+            hint={t('ui.import.split.keyHint')}
+            className={styles.span2}
+          >
+            <Input
+              size="small"
+              value={settings.key}
+              placeholder="Facture n° (\d+)"
+              disabled={locked}
+              onChange={(_, d) => set('key', d.value)}
+            />
+          </Field>
+          <Field label={t('ui.import.split.keyKind')} size="small">
+            <Select
+              size="small"
+              value={settings.keyKind}
+              disabled={locked}
+              onChange={(_, d) => set('keyKind', d.value as KeyKind)}
+            >
+              {(['auto', 'document', 'dossier'] as const).map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`ui.import.split.keyKind.${kind}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('ui.import.split.type')} size="small">
+            <Select
+              size="small"
+              value={settings.type}
+              disabled={locked}
+              onChange={(_, d) => set('type', d.value as SplitSettings['type'])}
+            >
+              <option value="">{t('ui.import.split.anyType')}</option>
+              {documentTypes.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {language === 'fr' ? d.nameFr : d.nameEn}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('ui.import.split.period')} size="small">
+            <Input
+              size="small"
+              value={settings.period}
+              placeholder={t('ui.import.split.periodPlaceholder')}
+              disabled={locked}
+              onChange={(_, d) => set('period', d.value)}
+            />
+          </Field>
+          <Field label={t('ui.import.split.issueDate')} size="small">
+            <Input
+              size="small"
+              value={settings.issueDate}
+              placeholder={t('ui.import.split.issueDatePlaceholder')}
+              disabled={locked}
+              onChange={(_, d) => set('issueDate', d.value)}
+            />
+          </Field>
+          <Field
+            label={t('ui.import.split.numberKey')}
+            size="small"
+            hint={t('ui.import.split.createdHint')}
+            className={styles.span2}
+          >
+            <Input
+              size="small"
+              value={settings.numberKey}
+              disabled={locked}
+              onChange={(_, d) => set('numberKey', d.value)}
+            />
+          </Field>
+          <Field label={t('ui.import.split.amountKey')} size="small" className={styles.span2}>
+            <Input
+              size="small"
+              value={settings.amountKey}
+              placeholder="Total : ([\d ,.]+)"
+              disabled={locked}
+              onChange={(_, d) => set('amountKey', d.value)}
+            />
+          </Field>
+        </div>
+        {busy && <Spinner size="tiny" label={t('ui.import.split.reading')} labelPosition="after" />}
+        {!shown && <p className={styles.note}>{t('ui.import.split.hint')}</p>}
+        {preview && !previewed && !done && (
+          <p className={styles.note}>{t('ui.import.split.changed')}</p>
+        )}
+        {shown && <SplitParts result={shown} />}
+      </DialogContent>
+      <DialogActions>
+        {!done && (
+          <>
+            <Button
+              className={styles.nowrap}
+              icon={<DocumentSearchRegular />}
+              disabled={busy || !file || settings.key.trim() === ''}
+              onClick={() => void run(true)}
+            >
+              {t('ui.import.split.preview')}
+            </Button>
+            <Button
+              className={styles.nowrap}
+              appearance="primary"
+              icon={<CutRegular />}
+              disabled={busy || !previewed || previewed.documents.length === 0}
+              onClick={() => void run(false)}
+            >
+              {t('ui.import.split.import', { count: previewed?.documents.length ?? 0 })}
+            </Button>
+          </>
+        )}
+        <Button appearance={done ? 'primary' : 'secondary'} onClick={onClose}>
+          {t('ui.common.close')}
+        </Button>
+      </DialogActions>
+    </>
+  );
+}
+
+function SplitParts({ result }: { result: SplitResult }) {
+  const styles = useImportStyles();
+  const { t } = useApp();
+  const pages = (part: Part) =>
+    part.pages.length > 1 ? `${part.pages[0]}–${part.pages.at(-1)}` : String(part.pages[0] ?? '');
+  return (
+    <>
+      <MessageBar
+        intent={result.dryRun ? 'info' : 'success'}
+        layout="multiline"
+        data-testid="split-summary"
+      >
+        <MessageBarBody>
+          <MessageBarTitle>
+            {t(result.dryRun ? 'ui.import.split.previewTitle' : 'ui.import.resultTitle')}
+          </MessageBarTitle>
+          {t(result.dryRun ? 'ui.import.split.wouldMake' : 'ui.import.split.made', {
+            pages: result.pageCount,
+            documents: result.documents.length,
+            unmatched: result.unmatchedKeys.length,
+          })}
+          {result.pagesBeforeFirstKey.length > 0 && (
+            <div>
+              {t('ui.import.split.pagesBefore', { pages: result.pagesBeforeFirstKey.join(', ') })}
+            </div>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+      <table className={styles.table} data-testid="split-parts">
+        <thead>
+          <tr>
+            <th className={styles.th}>{t('ui.import.split.col.key')}</th>
+            <th className={styles.th}>{t('ui.import.split.col.pages')}</th>
+            <th className={styles.th}>{t('ui.import.action')}</th>
+            <th className={styles.th}>{t('ui.import.docField.number')}</th>
+            <th className={styles.th}>{t('ui.import.docField.dossierNumber')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.documents.map((part) => (
+            <tr key={`${part.key}-${part.pages[0]}`}>
+              <td className={styles.td}>{part.key}</td>
+              <td className={styles.td}>{pages(part)}</td>
+              <td className={styles.td}>{t(`ui.import.split.action.${part.action}`)}</td>
+              <td className={styles.td}>{part.documentNumber ?? ''}</td>
+              <td className={styles.td}>{part.dossierNumber ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.unmatchedKeys.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="split-unmatched">
+          <MessageBarBody>
+            <strong>
+              {t('ui.import.split.unmatched', { count: result.unmatchedKeys.length })}
+            </strong>
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+              {result.unmatchedKeys.map((part) => (
+                <li key={`${part.key}-${part.pages[0]}`}>
+                  {t('ui.import.split.unmatchedPart', {
+                    pages: pages(part),
+                    problem: part.problem ?? part.key,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+// Paramètres > Types de documents: each type's password rule, the password used when a dossier
+// lacks what the rule needs, and the watermark of its drafts. Choose a type in the list, change
+// it below, save; a change made meanwhile on another workstation is refused, not overwritten.
+import { Button, Field, Input, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { DocumentType } from '../../../src-shared/domain/documents.js';
+import { api, call } from '../../api.js';
+import { useApp } from '../../app/app-context.js';
+import { describePasswordRule } from '../sending-texts.js';
+import { useSettingsStyles } from './settings-styles.js';
+
+const useStyles = makeStyles({
+  row: { cursor: 'default', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  editor: {
+    marginTop: '14px',
+    padding: '10px 12px 12px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    maxWidth: '736px',
+  },
+});
+
+interface Draft {
+  passwordRule: string;
+  passwordFallback: string;
+  watermark: string;
+}
+
+const draftOf = (type: DocumentType): Draft => ({
+  passwordRule: type.passwordRule ?? '',
+  passwordFallback: type.passwordFallback ?? '',
+  watermark: type.watermark ?? '',
+});
+
+export function TypesPage() {
+  const styles = useSettingsStyles();
+  const own = useStyles();
+  const { t, documentTypes, setDocumentTypes, language, showError, notify } = useApp();
+  const [code, setCode] = useState(documentTypes[0]?.code ?? null);
+  const type = documentTypes.find((d) => d.code === code) ?? null;
+  const [draft, setDraft] = useState<Draft | null>(type && draftOf(type));
+  useEffect(() => setDraft(type && draftOf(type)), [type]);
+  const name = (d: DocumentType) => (language === 'fr' ? d.nameFr : d.nameEn);
+  const set = (key: keyof Draft, value: string) =>
+    setDraft((d) => (d ? { ...d, [key]: value } : d));
+
+  /** Up and down arrows go through the list, as in any Windows list. */
+  const move = (key: string, from: string) => {
+    const index = documentTypes.findIndex((d) => d.code === from);
+    const next = key === 'ArrowDown' ? index + 1 : key === 'ArrowUp' ? index - 1 : -1;
+    const rows = document.querySelectorAll<HTMLElement>('[data-testid="document-types"] tbody tr');
+    if (next >= 0 && next < documentTypes.length) rows[next]?.focus();
+  };
+
+  const save = async () => {
+    if (!type || !draft) return;
+    try {
+      const saved = await call(
+        api.documents.updateType({ code: type.code, version: type.version, patch: draft }),
+      );
+      setDocumentTypes(documentTypes.map((d) => (d.code === saved.code ? saved : d)));
+      notify(t('ui.settings.types.saved', { type: name(saved) }));
+    } catch (error) {
+      showError(error);
+      // Another workstation's change: show what is there now.
+      setDocumentTypes(await call(api.documents.types({})).catch(() => documentTypes));
+    }
+  };
+
+  return (
+    <>
+      <h2 className={styles.title}>{t('ui.settings.types')}</h2>
+      <table className={styles.table} data-testid="document-types">
+        <thead>
+          <tr>
+            <th className={styles.th}>{t('ui.settings.types.name')}</th>
+            <th className={styles.th}>{t('ui.settings.types.password')}</th>
+            <th className={styles.th}>{t('ui.settings.types.fallback')}</th>
+            <th className={styles.th}>{t('ui.settings.types.watermark')}</th>
+            <th className={styles.th}>{t('ui.settings.types.summary')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documentTypes.map((d) => (
+            <tr
+              key={d.code}
+              aria-selected={d.code === code}
+              className={mergeClasses(own.row, d.code === code && own.selected)}
+              tabIndex={0}
+              onClick={() => setCode(d.code)}
+              onFocus={() => setCode(d.code)}
+              onKeyDown={(event) => move(event.key, d.code)}
+            >
+              <td className={styles.td}>{name(d)}</td>
+              <td className={styles.td}>
+                {d.passwordRule
+                  ? describePasswordRule(d.passwordRule, t)
+                  : t('ui.settings.types.noPassword')}
+              </td>
+              <td className={styles.td}>{d.passwordFallback ?? ''}</td>
+              <td className={styles.td}>{d.watermark ?? ''}</td>
+              <td className={styles.td}>
+                {d.requiresSummaryNumber ? t('ui.common.yes') : t('ui.common.no')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {type && draft && (
+        <section
+          className={own.editor}
+          aria-label={t('ui.settings.types.edit', { type: name(type) })}
+        >
+          <h3 className={styles.section} style={{ marginTop: 0 }}>
+            {t('ui.settings.types.edit', { type: name(type) })}
+          </h3>
+          <div className={styles.form} style={{ marginTop: 8 }}>
+            <Field
+              label={t('ui.settings.types.rule')}
+              size="small"
+              hint={
+                draft.passwordRule.trim()
+                  ? t('ui.settings.types.ruleMeans', {
+                      rule: describePasswordRule(draft.passwordRule, t),
+                    })
+                  : t('ui.settings.types.ruleHint')
+              }
+            >
+              <Input
+                size="small"
+                value={draft.passwordRule}
+                placeholder="{{nas}}"
+                onChange={(_, d) => set('passwordRule', d.value)}
+              />
+            </Field>
+            <Field
+              label={t('ui.settings.types.fallback')}
+              size="small"
+              hint={t('ui.settings.types.fallbackHint')}
+            >
+              <Input
+                size="small"
+                value={draft.passwordFallback}
+                placeholder="000000000"
+                disabled={!draft.passwordRule.trim()}
+                onChange={(_, d) => set('passwordFallback', d.value)}
+              />
+            </Field>
+            <Field
+              label={t('ui.settings.types.watermark')}
+              size="small"
+              hint={t('ui.settings.types.watermarkHint')}
+              className={styles.wide}
+            >
+              <Input
+                size="small"
+                value={draft.watermark}
+                onChange={(_, d) => set('watermark', d.value)}
+              />
+            </Field>
+          </div>
+          <div className={styles.actions}>
+            <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()}>
+              {t('ui.common.save')}
+            </Button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
