@@ -3,7 +3,9 @@
 // by its current status (and by the engine that took it), so that a stale engine or a user
 // acting at the same time can never overwrite a newer decision.
 import { sql } from 'kysely';
+import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
+import type { Actor } from '../app/identity.js';
 import type { Db } from './connection.js';
 import { escapeLike } from './records-queries.js';
 import type { MailAccountRow } from './schema.js';
@@ -174,14 +176,18 @@ export async function earliestLaterAttempt(
   return row?.at ?? null;
 }
 
-/** Marks one due validated message as being sent by `holder`; false when it is no longer due. */
+/**
+ * Marks the given due validated messages as being sent by `holder`, in one statement, and
+ * returns the ones taken (those no longer due, or taken by a user's action meanwhile, are
+ * left out), in id order, with their dossier's SIN (only to keep it out of the journal).
+ */
 export async function claimForSending(
   db: Db,
-  id: number,
+  ids: readonly number[],
   holder: string,
   nowIso: string,
-): Promise<boolean> {
-  const result = await db
+) {
+  const claimed = await db
     .updateTable('messages')
     .set((eb) => ({
       status: 'sending',
@@ -190,122 +196,142 @@ export async function claimForSending(
       updated_at: nowIso,
       version: eb('version', '+', 1),
     }))
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .where('status', '=', 'validated')
     .where(isDue(nowIso))
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
-
-/** The message as the engine sends it, with its dossier's SIN (only to keep it out of the journal). */
-export function findMessageForSending(db: Db, id: number) {
+    .returning('id')
+    .execute();
+  if (claimed.length === 0) return [];
   return db
     .selectFrom('messages as m')
     .innerJoin('dossiers as p', 'p.id', 'm.dossier_id')
     .selectAll('m')
     .select('p.sin as dossier_sin')
-    .where('m.id', '=', id)
-    .executeTakeFirst();
+    .where(
+      'm.id',
+      'in',
+      claimed.map((c) => c.id),
+    )
+    .orderBy('m.id')
+    .execute();
 }
 
-export interface OutcomeStamp {
+export type ClaimedMessageRow = Awaited<ReturnType<typeof claimForSending>>[number];
+
+/**
+ * Gives back messages this engine took but never handed to the server (the run stopped
+ * first): validated again, the attempt not counted, as if never taken.
+ */
+export async function releaseClaims(
+  db: Db,
+  ids: readonly number[],
+  holder: string,
+  nowIso: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('messages')
+    .set((eb) => ({
+      status: 'validated',
+      attempts: eb('attempts', '-', 1),
+      sending_by: null,
+      updated_at: nowIso,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'sending')
+    .where('sending_by', '=', holder)
+    .execute();
+}
+
+/** What one attempt changes in its message. */
+export interface OutcomeChange {
+  id: number;
+  status: 'sent' | 'validated' | 'failed' | 'uncertain';
   nowIso: string;
   error: string | null;
   reply: string | null;
+  /** Set for a sent message. */
+  sentAt?: string;
+  /** Replaces next_attempt_at when given (null clears it); left as it is otherwise. */
+  nextAttemptAt?: string | null;
+  /** The account, not the message, was at fault: the attempt is given back. */
+  uncountAttempt?: boolean;
 }
 
 /**
- * Records the outcome of one attempt, only if the message is still ours: `sending`, or
- * `uncertain` because another engine took over while we were talking to the server (we
- * now know what the server said, so the outcome replaces the doubt).
+ * Records the outcomes of several attempts in one statement, each only if the message is
+ * still ours: `sending`, or `uncertain` because another engine took over while we were
+ * talking to the server (we now know what the server said, so the outcome replaces the
+ * doubt). Returns the ids recorded; a message a user decided about meanwhile is left alone.
  */
-async function recordOutcome(
+export async function recordOutcomes(
   db: Db,
-  id: number,
   holder: string,
-  values: {
-    status: MessageStatus;
-    sent_at?: string;
-    next_attempt_at?: string | null;
-    uncountAttempt?: boolean;
-  },
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  const { uncountAttempt, ...columns } = values;
-  const result = await db
-    .updateTable('messages')
-    .set((eb) => ({
-      ...columns,
-      last_error: stamp.error,
-      last_reply: stamp.reply,
-      updated_at: stamp.nowIso,
-      version: eb('version', '+', 1),
-      ...(uncountAttempt && { attempts: eb('attempts', '-', 1), sending_by: null }),
-    }))
-    .where('id', '=', id)
-    .where('sending_by', '=', holder)
-    .where('status', 'in', ['sending', 'uncertain'])
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  outcomes: readonly OutcomeChange[],
+): Promise<Set<number>> {
+  if (outcomes.length === 0) return new Set();
+  const values = outcomes.map((o) => {
+    const setNext = o.nextAttemptAt !== undefined ? 1 : 0;
+    const uncount = o.uncountAttempt ? 1 : 0;
+    return sql`(${o.id}, ${o.status}, ${o.sentAt ?? null}, ${setNext}, ${o.nextAttemptAt ?? null},
+      ${o.error}, ${o.reply}, ${o.nowIso}, ${uncount})`;
+  });
+  const result = await sql<{ id: number }>`
+    with o (id, status, sent_at, set_next, next_attempt_at,
+            last_error, last_reply, updated_at, uncount)
+      as (values ${sql.join(values)})
+    update messages set
+      status = o.status,
+      sent_at = coalesce(o.sent_at, messages.sent_at),
+      next_attempt_at = case when o.set_next = 1
+        then o.next_attempt_at else messages.next_attempt_at end,
+      last_error = o.last_error,
+      last_reply = o.last_reply,
+      updated_at = o.updated_at,
+      version = messages.version + 1,
+      attempts = messages.attempts - o.uncount,
+      sending_by = case when o.uncount = 1 then null else messages.sending_by end
+    from o
+    where messages.id = o.id
+      and messages.sending_by = ${holder}
+      and messages.status in ('sending', 'uncertain')
+    returning id`.execute(db);
+  return new Set(result.rows.map((r) => r.id));
 }
 
-export function recordSent(
-  db: Db,
-  id: number,
-  holder: string,
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  return recordOutcome(
-    db,
-    id,
-    holder,
-    { status: 'sent', sent_at: stamp.nowIso, next_attempt_at: null },
-    stamp,
-  );
+export interface TimedJournalEvent {
+  /** When it happened (ISO), not when the group of outcomes it belongs to was written. */
+  at: string;
+  event: SendJournalEvent;
+  actor: Actor;
+  messageId: number;
+  documentId: number;
+  detail: string;
+  serverReply: string | null;
 }
 
-export function recordRetry(
+/** Appends the events of several attempts in one statement, each with its own time. */
+export async function appendTimedJournalEvents(
   db: Db,
-  id: number,
-  holder: string,
-  nextAttemptIso: string,
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  return recordOutcome(
-    db,
-    id,
-    holder,
-    { status: 'validated', next_attempt_at: nextAttemptIso },
-    stamp,
-  );
-}
-
-export function recordFailed(
-  db: Db,
-  id: number,
-  holder: string,
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  return recordOutcome(db, id, holder, { status: 'failed', next_attempt_at: null }, stamp);
-}
-
-/** Back to validated, the attempt not counted: the account, not the message, was at fault. */
-export function recordAccountError(
-  db: Db,
-  id: number,
-  holder: string,
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  return recordOutcome(db, id, holder, { status: 'validated', uncountAttempt: true }, stamp);
-}
-
-export function recordUncertain(
-  db: Db,
-  id: number,
-  holder: string,
-  stamp: OutcomeStamp,
-): Promise<boolean> {
-  return recordOutcome(db, id, holder, { status: 'uncertain' }, stamp);
+  events: readonly TimedJournalEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('send_journal')
+    .values(
+      events.map((e) => ({
+        at: e.at,
+        event: e.event,
+        actor: e.actor.user,
+        workstation: e.actor.workstation,
+        message_id: e.messageId,
+        document_id: e.documentId,
+        detail: e.detail,
+        server_reply: e.serverReply,
+      })),
+    )
+    .execute();
 }
 
 // ---------------------------------------------------------------- pacing history

@@ -45,6 +45,7 @@ const KIND_OF: Record<SendFailureReason, SendFailureKind> = {
   rate_limited: 'temporary',
   server_busy: 'temporary',
   other: 'temporary',
+  no_reply: 'unknown',
   recipient_refused: 'permanent',
   sender_refused: 'permanent',
   message_too_large: 'permanent',
@@ -57,10 +58,28 @@ export function failureKind(reason: SendFailureReason): SendFailureKind {
   return KIND_OF[reason];
 }
 
-export function classifySendFailure(error: unknown, context: FailureContext): SendFailure {
+/** How far the message got when the failure happened. */
+export interface SendStage {
+  /** The whole message, up to the end of its data, was handed to the connection. */
+  handedOver: boolean;
+}
+
+/**
+ * After the whole message was handed over, a failure without a reply (the answer timed out,
+ * the connection broke) leaves the outcome unknown: the server may have accepted it, and
+ * trying again could deliver it twice. Before that point, the server cannot have it.
+ */
+export function classifySendFailure(
+  error: unknown,
+  context: FailureContext,
+  stage: SendStage = { handedOver: false },
+): SendFailure {
   if (error instanceof SendFailure) return error;
   const fields = errorFields(error);
-  const reason = failureReason(fields, context);
+  const reason =
+    stage.handedOver && fields.responseCode === undefined
+      ? 'no_reply'
+      : failureReason(fields, context);
   return sendFailure(reason, context, {
     reply: fields.response?.trim() || null,
     responseCode: fields.responseCode ?? null,

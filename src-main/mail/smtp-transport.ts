@@ -1,11 +1,17 @@
-// Sending through an SMTP server with nodemailer: one pooled connection reused from message
-// to message (servers count connections against you), failures classified for the engine.
+// Sending through an SMTP server: one connection reused from message to message (servers
+// count connections against you), each message built to bytes first (possibly while the
+// previous one is still on its way) and handed over as a stream whose end is watched, so
+// that a failure after the whole message was handed over is known for what it is.
+import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import tls from 'node:tls';
-import nodemailer from 'nodemailer';
-import type { SMTPPoolOptions, SMTPTransportOptions } from 'nodemailer';
+import type { SMTPTransportOptions } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpSecurity } from '../../src-shared/domain/mail.js';
 import { toMailOptions } from './mail-options.js';
 import { classifySendFailure, type FailureContext } from './send-failure-classifier.js';
+import { SmtpSession } from './smtp-session.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
 
 export interface SmtpTimeouts {
@@ -39,48 +45,100 @@ export interface SmtpTransportOptions {
   trustedCertificates?: string;
 }
 
+/** A message as bytes, with the envelope the server gets. */
+interface BuiltMessage {
+  envelope: SMTPConnection.Envelope;
+  bytes: Buffer;
+}
+
+/**
+ * The message is handed to the connection in slices of this size, so that the end of the
+ * source means the socket has taken all but its last slice or two (the stream's own
+ * back-pressure), not merely that one big buffer was queued in memory.
+ */
+const SOURCE_SLICE_BYTES = 64 * 1024;
+
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
   const context: FailureContext = {
     host: options.host,
     port: options.port,
     security: options.security,
   };
-  const poolOptions: SMTPPoolOptions & { pool: true } = {
-    ...connectionOptions(options),
-    pool: true,
-    maxConnections: 1,
+  const { auth: _auth, ...connection } = connectionOptions(options);
+  const session = new SmtpSession({
+    connection,
+    auth: options.username ? { user: options.username, pass: options.password ?? '' } : null,
     maxMessages: 100,
-    // Never re-send on its own when a connection drops mid-message: the server may already
-    // have the message; the engine decides, with the failure in hand.
-    maxRequeues: 0,
-    idleTimeout: 60_000,
+    idleMs: 60_000,
+  });
+  const built = new WeakMap<OutgoingMessage, Promise<BuiltMessage>>();
+  const build = (message: OutgoingMessage) => {
+    const building = buildMessage(message, context);
+    // Failures are thrown by send(); one built ahead must not be an unhandled rejection.
+    building.catch(() => undefined);
+    return building;
   };
-  const mailer = nodemailer.createTransport(poolOptions);
-  // Every failure reaches the caller through send(); an 'error' event with no listener
-  // would instead end the process.
-  mailer.on('error', () => undefined);
   return {
     kind: 'smtp',
     canPace: true,
+    buildAhead(message: OutgoingMessage): void {
+      if (!built.has(message)) built.set(message, build(message));
+    },
     async send(message: OutgoingMessage): Promise<SendResult> {
+      let handedOver = false;
       try {
-        const info = await mailer.sendMail(await toMailOptions(message, context));
+        const { envelope, bytes } = await (built.get(message) ?? build(message));
+        built.delete(message);
+        const source = slicedSource(bytes);
+        source.once('end', () => (handedOver = true));
+        const info = await session.send(envelope, source);
         return {
           accepted: info.accepted.map(addressText),
           rejected: info.rejected.map(addressText),
           response: info.response,
         };
       } catch (error) {
-        throw classifySendFailure(error, context);
+        throw classifySendFailure(error, context, { handedOver });
       }
     },
     async close(): Promise<void> {
-      mailer.close();
+      session.close();
     },
   };
 }
 
-/** What both the pooled transport and the connection test use to reach the server. */
+/** The MIME bytes nodemailer's composer makes of the message, as its own sendMail would. */
+async function buildMessage(
+  message: OutgoingMessage,
+  context: FailureContext,
+): Promise<BuiltMessage> {
+  const options = await toMailOptions(message, context);
+  // Each file read in one go: the composer streaming it from its path costs twice the time.
+  const attachments = await Promise.all(
+    (options.attachments ?? []).map(async ({ path, ...attachment }) => ({
+      ...attachment,
+      content: await fs.readFile(path as string),
+    })),
+  );
+  const node = new MailComposer({ ...options, attachments }).compile();
+  const bytes = await node.build();
+  // The size lets the client refuse at once what the server announced it would not take.
+  return { envelope: { ...node.getEnvelope(), size: bytes.length }, bytes };
+}
+
+function slicedSource(bytes: Buffer): Readable {
+  let offset = 0;
+  return new Readable({
+    read() {
+      if (offset >= bytes.length) return void this.push(null);
+      const end = Math.min(offset + SOURCE_SLICE_BYTES, bytes.length);
+      this.push(bytes.subarray(offset, end));
+      offset = end;
+    },
+  });
+}
+
+/** What both the transport and the connection test use to reach the server. */
 export function connectionOptions(options: SmtpTransportOptions): SMTPTransportOptions {
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   return {

@@ -34,9 +34,12 @@ export interface SendResult {
 /**
  * - temporary: try this message again later (4xx, timeout, dropped connection, rate limit);
  * - permanent: this message will never go (5xx for this message or recipient);
- * - account: nothing will go until the user fixes the account (authentication, TLS, host).
+ * - account: nothing will go until the user fixes the account (authentication, TLS, host);
+ * - unknown: the whole message was handed over but no answer came (the connection broke or
+ *   timed out while waiting for the server's reply): the server may have accepted it, so it
+ *   must never be sent again without the user's decision.
  */
-export type SendFailureKind = 'temporary' | 'permanent' | 'account';
+export type SendFailureKind = 'temporary' | 'permanent' | 'account' | 'unknown';
 
 /**
  * What went wrong, finer than the kind: the i18n key `mail.failure.<reason>` (with the
@@ -62,6 +65,8 @@ export const SEND_FAILURE_REASONS = [
   'connection_lost',
   'rate_limited',
   'server_busy',
+  // unknown
+  'no_reply',
   // permanent
   'recipient_refused',
   'sender_refused',
@@ -95,6 +100,12 @@ export interface MailTransport {
   readonly canPace: boolean;
   /** Sends one message or throws a SendFailure saying what kind of failure it is. */
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Optional: the engine will send this very object next. A transport may start building
+   * it now (reading files, encoding: no network), so that the work overlaps the exchange of
+   * the message before it; send() then uses what was built. Errors wait for send().
+   */
+  buildAhead?(message: OutgoingMessage): void;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }

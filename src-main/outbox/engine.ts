@@ -1,14 +1,25 @@
-// The sending engine: takes the validated messages that are due, one at a time, and hands
-// each to its account's transport at the account's pace. Exactly-once across crashes: a
-// message is marked `sending` (committed) before the server sees it and `sent` (committed)
-// after the server accepted it; one left `sending` by an engine that died becomes
-// `uncertain` and is never sent again without the user's decision. Every failure is
-// recorded with the server's reply, so that nothing is lost and everything can be retried.
+// The sending engine: takes the validated messages that are due and hands each to its
+// account's transport at the account's pace. Exactly-once across crashes: a message is marked
+// `sending` (committed) before the server sees it and `sent` (committed) after the server
+// accepted it; one left `sending` by an engine that died becomes `uncertain` and is never sent
+// again without the user's decision, and so does one whose server may have it but never said
+// so. Every failure is recorded with the server's reply, so that nothing is lost and
+// everything can be retried.
+//
+// Commits are what an exactly-once engine pays for (synchronous, on a disk or a network
+// drive), so when the pacing lets messages go back to back they are shared: one transaction
+// takes the next few messages (as many as the account's pacing and its server's pace let go
+// within CLAIM_WINDOW_MS, at most CLAIM_BATCH) and writes the outcomes of the ones before
+// (every GROUP_SIZE outcomes or GROUP_MS, whichever first). A crash then leaves the messages
+// taken but not yet recorded `uncertain` (never sent twice, never lost): at most one claim
+// window's worth. With a delay of CLAIM_WINDOW_MS or more, one message per claim, as before.
+// While one message is with the server, the transport builds the next (MIME, files).
 import path from 'node:path';
 import type {
   SendProgress,
   RunSummary,
   MessageAttachment,
+  SendJournalEvent,
 } from '../../src-shared/domain/outbox.js';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
@@ -16,9 +27,13 @@ import { isUserError, UserError } from '../../src-shared/errors.js';
 import { currentActor, type Actor } from '../app/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import * as q from '../db/outbox-engine-queries.js';
-import { findMessageRowById, refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
+import {
+  findMessageRowById,
+  refreshDocumentEmailState,
+  refreshDocumentEmailStates,
+} from '../db/outbox-prepare-queries.js';
 import type { MailAccountRow, MessageRow } from '../db/schema.js';
-import { appendJournal, type JournalEventInput } from '../db/send-journal-queries.js';
+import { appendJournal } from '../db/send-journal-queries.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import {
   SendFailure,
@@ -46,6 +61,7 @@ import {
   afterAttempt,
   historyDepth,
   limitReached,
+  messagesDueWithin,
   nextAllowedAt,
   pacingStateFromHistory,
   startOfLocalDay,
@@ -66,8 +82,8 @@ export interface RunOutboxOptions {
   /** Called once when another engine holds the lease and `waitForLease` is set. */
   onWaitingForLease?: (holderLabel: string) => void;
   /**
-   * Aborting pauses the run after the message being sent, never in the middle of one (with
-   * no delay between messages, the next one may already be taken: it goes, then the run stops).
+   * Aborting pauses the run after the message being sent, never in the middle of one; those
+   * taken ahead but not yet handed over go back to the queue as if never taken.
    */
   signal?: AbortSignal;
   /** Keep running until the messages waiting for a later attempt are sent or given up. */
@@ -102,31 +118,52 @@ interface AccountRun {
   dayEndsAt: number;
   transport: MailTransport | null;
   limited: PacingLimit | null;
+  /** How long an attempt takes with this account's server (moving average); null: not seen yet. */
+  attemptMs: number | null;
 }
 
 type SendNext = { kind: 'send'; messageId: number; account: AccountRun; readyAt: number };
 type Next = SendNext | { kind: 'wait'; until: number } | { kind: 'done' };
 
-/** A message marked `sending` by this engine, about to be handed to the server. */
+/** A message marked `sending` by this engine (committed), not yet handed to the server. */
 interface Claimed {
   row: MessageRow;
+  /** The dossier's SIN, only to keep it out of the journal. */
+  sin: string | null;
   account: AccountRun;
+  /** Made while the message before it was on its way, for the transport to build ahead. */
+  message?: OutgoingMessage;
 }
 
-/** What an attempt comes to, to be written in a transaction. */
+/** An attempt that ended; its outcome waits to be written with the others of its group. */
+interface Attempted {
+  claimed: Claimed;
+  startedAt: number;
+  endedAt: number;
+  outcome: Outcome;
+}
+
+/** What an attempt comes to: the message's change and its journal event. */
 interface Outcome {
-  /** The status change; false when the message is no longer ours. */
-  update: (tx: Db) => Promise<boolean>;
-  reply: string | null;
-  event: Pick<JournalEventInput, 'event' | 'detail'>;
-  /** Moves the run's counters, once written. */
-  count: () => void;
+  change: Omit<q.OutcomeChange, 'id'>;
+  event: { event: SendJournalEvent; detail: string };
   /** Set when the account is at fault: the run stops after recording this. */
   stopReason?: string;
 }
 
 /** Candidates read at once, in id order: one short query per batch, not one per message. */
 const CANDIDATE_BATCH = 200;
+/** At most this many messages taken by one claim... */
+export const CLAIM_BATCH = 25;
+/** ...those the pacing and the server's pace let start within this window. */
+const CLAIM_WINDOW_MS = 200;
+/** Outcomes written together: this many, or once the oldest has waited this long. */
+const GROUP_SIZE = CLAIM_BATCH;
+const GROUP_MS = 250;
+/** Messages built ahead while one is with the server. */
+const BUILD_AHEAD = 2;
+/** Before a message, the lease is read again when last confirmed longer ago than this. */
+const LEASE_CHECK_MS = 20;
 /** Writing an outcome on a database kept busy by another workstation: tries, and the wait between. */
 const OUTCOME_WRITE_ATTEMPTS = 5;
 const OUTCOME_RETRY_MS = 1_000;
@@ -161,6 +198,12 @@ class OutboxRun {
   private readonly accounts = new Map<number, AccountRun>();
   private candidates: { id: number; account_id: number }[] = [];
   private queue: q.QueueCounts = { due: 0, later: 0, uncertain: 0 };
+  /** Taken by the last claim, not yet handed to the server, in order. */
+  private claimed: Claimed[] = [];
+  /** Handed to the server, outcome not yet written. */
+  private attempted: Attempted[] = [];
+  /** When the lease was last seen ours in the database. */
+  private leaseConfirmedAt = 0;
   private sent = 0;
   private failed = 0;
   private handled = 0;
@@ -189,7 +232,13 @@ class OutboxRun {
     if (worthJournaling) {
       await this.journalRun('run_started', 'outbox.journal.runStarted', { due: this.queue.due });
     }
-    await this.loop();
+    try {
+      await this.loop();
+    } catch (error) {
+      // What the server said must not be lost with the run: write it if the database lets us.
+      await this.flush(true).catch(() => undefined);
+      throw error;
+    }
     const summary = await this.summary();
     if (worthJournaling) {
       await this.journalRun('run_finished', 'outbox.journal.runFinished', {
@@ -210,41 +259,76 @@ class OutboxRun {
   // ------------------------------------------------------------ the loop
 
   private async loop(): Promise<void> {
-    let claimed: Claimed | null = null;
     for (;;) {
-      if (!claimed) {
-        if (this.options.signal?.aborted) {
-          this.cancelled = true;
-          return;
-        }
-        const next = await this.pickNext();
-        this.reportProgress(next);
-        if (next.kind === 'done') return;
-        const readyAt = next.kind === 'send' ? next.readyAt : next.until;
-        const wait = readyAt - this.now();
-        if (wait > 0) {
-          await this.sleep(
-            next.kind === 'wait' ? Math.min(wait, IDLE_RECHECK_MS) : wait,
-            this.options.signal,
-          );
-          continue;
-        }
-        // Retries fell due: read the queue again. Aborted meanwhile: stop at the top.
-        if (next.kind === 'wait') this.candidates = [];
-        if (next.kind === 'wait' || this.options.signal?.aborted) continue;
-        const taken = await this.takeAlone(next);
-        if (taken === 'stop') return;
-        if (!taken) continue;
-        claimed = taken;
-      }
-      const outcome = await this.attempt(claimed);
-      if (outcome.stopReason !== undefined) {
-        await this.writeInsistently((tx) => this.writeOutcome(tx, claimed!.row, outcome));
-        outcome.count();
-        await this.stopForAccount(claimed.account, outcome.stopReason);
+      if (this.claimed.length === 0 && !(await this.claimNext())) return;
+      const claimed = this.claimed[0]!;
+      const ready = await this.readyFor(claimed);
+      if (ready === 'stop') return;
+      if (ready === 'released') continue;
+      this.claimed.shift();
+      const attempted = await this.attempt(claimed);
+      this.attempted.push(attempted);
+      const { stopReason } = attempted.outcome;
+      if (stopReason !== undefined) {
+        await this.flush(true);
+        await this.stopForAccount(claimed.account, stopReason);
         return;
       }
-      claimed = await this.recordAndTakeNext(claimed.row, outcome);
+      const next = this.claimed[0];
+      if (next) {
+        this.reportProgressAt(nextAllowedAt(next.account.pacing, next.account.state));
+        // The last outcomes of a claim are written with the next claim, in one commit.
+        if (this.groupDue()) await this.flush();
+      }
+    }
+  }
+
+  /**
+   * Takes the next messages to send, writing the outcomes waiting to be written in the same
+   * transaction; false when the run is over (nothing left, cancelled, account stopped).
+   */
+  private async claimNext(): Promise<boolean> {
+    for (;;) {
+      if (this.options.signal?.aborted) {
+        await this.flush();
+        this.cancelled = true;
+        return false;
+      }
+      // Should looking ahead fail (a busy database), execute() still writes the outcomes.
+      const next = await this.pickNext();
+      this.reportProgress(next);
+      if (next.kind === 'done') {
+        await this.flush();
+        return false;
+      }
+      const readyAt = next.kind === 'send' ? next.readyAt : next.until;
+      const wait = readyAt - this.now();
+      if (wait > 0) {
+        await this.flush();
+        await this.sleep(
+          next.kind === 'wait' ? Math.min(wait, IDLE_RECHECK_MS) : wait,
+          this.options.signal,
+        );
+        continue;
+      }
+      // Retries fell due: read the queue again. Aborted meanwhile: stop at the top.
+      if (next.kind === 'wait') this.candidates = [];
+      if (next.kind === 'wait' || this.options.signal?.aborted) continue;
+      if (!(await this.transportFor(next.account))) {
+        await this.flush();
+        return false;
+      }
+      const ids = this.takeCandidates(next);
+      const taken = await this.writeInsistently(async (tx) => {
+        await this.writeAttempted(tx);
+        return this.take(tx, ids, next.account);
+      });
+      this.attempted = [];
+      if (taken === 'lost') throw this.leaseLost();
+      if (taken.length > 0) {
+        this.claimed = taken;
+        return true;
+      }
     }
   }
 
@@ -278,7 +362,33 @@ class OutboxRun {
     return this.pickNext();
   }
 
+  /**
+   * The claim for `next`: its account's first candidates, as many as can go within the claim
+   * window at the pace of the account and of its server (one until the server's pace is known):
+   * a crash never leaves more than that window's worth of messages taken but not handed over.
+   */
+  private takeCandidates(next: SendNext): number[] {
+    const { pacing, state, attemptMs } = next.account;
+    const size =
+      attemptMs === null
+        ? 1
+        : messagesDueWithin(pacing, state, this.now(), {
+            windowMs: CLAIM_WINDOW_MS,
+            max: CLAIM_BATCH,
+            attemptMs,
+          });
+    const ids: number[] = [];
+    this.candidates = this.candidates.filter((c) => {
+      const take = c.account_id === next.account.id && ids.length < size;
+      if (take) ids.push(c.id);
+      return !take;
+    });
+    return ids;
+  }
+
   private async readCandidates(now: number): Promise<void> {
+    // The queue as it is, with this run's own outcomes in it (a retry now due, say).
+    await this.flush();
     const nowIso = new Date(now).toISOString();
     this.candidates = await q.dueCandidates(
       this.db,
@@ -314,6 +424,7 @@ class OutboxRun {
         dayEndsAt: startOfNextLocalDay(now),
         transport: null,
         limited: null,
+        attemptMs: null,
       };
       this.accounts.set(accountId, account);
     }
@@ -333,89 +444,193 @@ class OutboxRun {
 
   // ------------------------------------------------------------ one message
 
-  /** Opens the account's transport if needed, then takes the message in its own transaction. */
-  private async takeAlone(next: SendNext): Promise<Claimed | null | 'stop'> {
-    this.dropCandidate(next.messageId);
-    if (!(await this.transportFor(next.account))) return 'stop';
-    const row = await writeTransaction(this.db, (tx) =>
-      this.take(tx, next.messageId, next.account),
-    );
-    if (row === 'lost') throw this.leaseLost();
-    return row === 'gone' ? null : { row, account: next.account };
+  /** Marks the messages `sending` (committed before the server sees them), lease checked. */
+  private async take(tx: Db, ids: number[], account: AccountRun): Promise<Claimed[] | 'lost'> {
+    if (!(await this.lease.renew(tx))) return 'lost';
+    this.leaseConfirmedAt = this.now();
+    const rows = await q.claimForSending(tx, ids, this.lease.holderId, this.nowIso());
+    return rows.map(({ dossier_sin: sin, ...row }) => ({ row, sin, account }));
   }
 
   /**
-   * Records the outcome of the attempt that just ended and, when the next message may go at
-   * once, takes it in the same transaction: one commit per message instead of two when the
-   * pacing lets messages follow each other, and still at most one message `sending`.
+   * Before handing a claimed message over: waits for the pacing, and checks that the run may
+   * go on. Otherwise the claimed messages are given back ('released', the loop then finds out
+   * why: cancelled, a long wait asked by the server) or the run ends ('stop').
    */
-  private async recordAndTakeNext(row: MessageRow, outcome: Outcome): Promise<Claimed | null> {
-    // Looking ahead must never cost the outcome: should it fail (a busy database), the outcome
-    // is written alone and the loop's own look surfaces the problem.
-    const next = this.options.signal?.aborted ? null : await this.pickNext().catch(() => null);
-    const chained =
-      next?.kind === 'send' && next.readyAt <= this.now() && next.account.transport ? next : null;
-    if (chained) this.dropCandidate(chained.messageId);
-    const taken = await this.writeInsistently(async (tx) => {
-      await this.writeOutcome(tx, row, outcome);
-      return chained ? this.take(tx, chained.messageId, chained.account) : ('gone' as const);
-    });
-    outcome.count();
-    if (chained) this.reportProgress(chained);
-    if (taken === 'lost') throw this.leaseLost();
-    return chained && taken !== 'gone' ? { row: taken, account: chained.account } : null;
+  private async readyFor({ account }: Claimed): Promise<'go' | 'released' | 'stop'> {
+    const signal = this.options.signal;
+    const wait = nextAllowedAt(account.pacing, account.state) - this.now();
+    // Nothing stays `sending` through a long wait: a crash meanwhile would make it uncertain.
+    if (signal?.aborted || wait >= CLAIM_WINDOW_MS) {
+      await this.flush(true);
+      return 'released';
+    }
+    if (wait > 0) await this.sleep(wait, signal);
+    if (signal?.aborted) {
+      await this.flush(true);
+      return 'released';
+    }
+    if (!(await this.leaseStillOurs())) {
+      await this.flush(true);
+      throw this.leaseLost();
+    }
+    // After a failure the connection was dropped: open a new one for the next message.
+    if (!(await this.transportFor(account))) {
+      await this.flush(true);
+      return 'stop';
+    }
+    return 'go';
   }
 
-  /** Marks the message `sending` (committed before the server sees it), with the lease checked. */
-  private async take(
-    tx: Db,
-    messageId: number,
-    account: AccountRun,
-  ): Promise<MessageRow | 'gone' | 'lost'> {
-    if (!(await this.lease.renew(tx))) return 'lost';
-    if (!(await q.claimForSending(tx, messageId, this.lease.holderId, this.nowIso())))
-      return 'gone';
-    const { dossier_sin: sin, ...row } = (await q.findMessageForSending(tx, messageId))!;
-    await appendJournal(tx, {
-      ...this.about(row),
-      event: 'sending',
-      detail: translate('fr', 'outbox.journal.sending', {
-        attempt: row.attempts,
-        max: account.pacing.maxAttempts,
-        subject: withoutSin(row.subject, sin),
-      }),
-    });
-    return row;
+  /** Another engine may have taken over (this one froze past its lease, say). */
+  private async leaseStillOurs(): Promise<boolean> {
+    if (this.lease.lost) return false;
+    if (this.now() - this.leaseConfirmedAt < LEASE_CHECK_MS) return true;
+    if (!(await this.lease.confirm())) return false;
+    this.leaseConfirmedAt = this.now();
+    return true;
   }
 
   /** Hands the message to the server and works out what to record; writes nothing itself. */
-  private async attempt({ row, account }: Claimed): Promise<Outcome> {
+  private async attempt(claimed: Claimed): Promise<Attempted> {
+    const { row, account } = claimed;
     this.queue.due--;
     this.handled++;
     this.progressOwed = true;
+    const startedAt = this.now();
     let message: OutgoingMessage;
     try {
-      message = this.outgoingMessage(row);
+      message = claimed.message ?? this.outgoingMessage(row);
     } catch (error) {
-      return this.unsendable(row, error);
+      return this.counted({
+        claimed,
+        startedAt,
+        endedAt: startedAt,
+        outcome: this.unsendable(error),
+      });
     }
+    this.buildNextAhead(account);
     let result: SendResult | null = null;
     let failure: unknown = null;
     try {
-      // Opened before the message was taken (takeAlone), or kept open by the previous one.
       result = await account.transport!.send(message);
     } catch (error) {
       failure = error;
     }
     const endedAt = this.now();
     account.state = afterAttempt(account.pacing, account.state, endedAt, { sent: result !== null });
-    if (result) return this.sentOutcome(row, result, endedAt);
-    // A connection that just failed is not trusted for the next message.
-    if (!(failure instanceof SendFailure) || failure.kind !== 'account')
-      await this.dropTransport(account);
-    if (failure instanceof SendFailure) return this.failureOutcome(row, account, failure, endedAt);
-    // Not a classified failure: we cannot tell whether the server kept the message.
-    return this.unexpectedOutcome(row, failure, endedAt);
+    const took = endedAt - startedAt;
+    account.attemptMs = account.attemptMs === null ? took : 0.7 * account.attemptMs + 0.3 * took;
+    let outcome: Outcome;
+    if (result) {
+      outcome = this.sentOutcome(result, endedAt);
+    } else {
+      // A connection that just failed is not trusted for the next message.
+      if (!(failure instanceof SendFailure) || failure.kind !== 'account')
+        await this.dropTransport(account);
+      outcome =
+        failure instanceof SendFailure
+          ? this.failureOutcome(row, account, failure, endedAt)
+          : // Not a classified failure: we cannot tell whether the server kept the message.
+            this.unexpectedOutcome(failure, endedAt);
+    }
+    return this.counted({ claimed, startedAt, endedAt, outcome });
+  }
+
+  /**
+   * The next claimed message is made now, so that its transport can build it (read its
+   * files, encode them) while this one is on its way. One that cannot be made is left for
+   * its own attempt, which reports why.
+   */
+  private buildNextAhead(account: AccountRun): void {
+    const transport = account.transport;
+    if (!transport?.buildAhead) return;
+    for (const next of this.claimed.slice(0, BUILD_AHEAD)) {
+      if (next.message || next.account !== account) continue;
+      try {
+        next.message = this.outgoingMessage(next.row);
+        transport.buildAhead(next.message);
+      } catch {
+        delete next.message;
+      }
+    }
+  }
+
+  /** The run's counters move as soon as the server answered (the progress shows it at once). */
+  private counted(attempted: Attempted): Attempted {
+    const { change, stopReason } = attempted.outcome;
+    if (stopReason !== undefined) {
+      // The account was at fault: the message is back in the queue, its attempt not counted.
+      this.queue.due++;
+      this.handled--;
+    } else if (change.status === 'sent') this.sent++;
+    else if (change.status === 'failed') this.failed++;
+    else if (change.status === 'uncertain') this.queue.uncertain++;
+    else this.queue.later++;
+    return attempted;
+  }
+
+  private groupDue(): boolean {
+    const oldest = this.attempted[0];
+    return (
+      oldest !== undefined &&
+      (this.attempted.length >= GROUP_SIZE || this.now() - oldest.endedAt >= GROUP_MS)
+    );
+  }
+
+  /**
+   * Writes the outcomes waiting to be written and, with `release`, gives back the messages
+   * claimed but not handed over: one transaction, nothing when there is nothing to write.
+   */
+  private async flush(release = false): Promise<void> {
+    const giveBack = release ? this.claimed.splice(0).map((c) => c.row.id) : [];
+    if (this.attempted.length === 0 && giveBack.length === 0) return;
+    await this.writeInsistently(async (tx) => {
+      await this.writeAttempted(tx);
+      await q.releaseClaims(tx, giveBack, this.lease.holderId, this.nowIso());
+    });
+    this.attempted = [];
+  }
+
+  /**
+   * The outcomes of the attempts waiting to be written, their journal events (each at the
+   * time it happened) and their documents' e-mail state, in the caller's transaction. An
+   * outcome is not written for a message that is no longer ours (a user decided meanwhile).
+   */
+  private async writeAttempted(tx: Db): Promise<void> {
+    if (this.attempted.length === 0) return;
+    const written = await q.recordOutcomes(
+      tx,
+      this.lease.holderId,
+      this.attempted.map(({ claimed, outcome }) => ({ id: claimed.row.id, ...outcome.change })),
+    );
+    const events: q.TimedJournalEvent[] = [];
+    const documents: number[] = [];
+    for (const { claimed, startedAt, endedAt, outcome } of this.attempted) {
+      const { row, sin, account } = claimed;
+      const about = { actor: this.options.actor, messageId: row.id, documentId: row.document_id };
+      events.push({
+        ...about,
+        at: new Date(startedAt).toISOString(),
+        event: 'sending',
+        detail: translate('fr', 'outbox.journal.sending', {
+          attempt: row.attempts,
+          max: account.pacing.maxAttempts,
+          subject: withoutSin(row.subject, sin),
+        }),
+        serverReply: null,
+      });
+      if (!written.has(row.id)) continue;
+      events.push({
+        ...about,
+        ...outcome.event,
+        at: new Date(endedAt).toISOString(),
+        serverReply: outcome.change.reply,
+      });
+      documents.push(row.document_id);
+    }
+    await q.appendTimedJournalEvents(tx, events);
+    await refreshDocumentEmailStates(tx, documents);
   }
 
   /**
@@ -437,10 +652,6 @@ class OutboxRun {
 
   private leaseLost(): UserError {
     return new UserError('outbox.error.leaseLost', { holder: this.lease.lost ?? '?' });
-  }
-
-  private dropCandidate(messageId: number): void {
-    this.candidates = this.candidates.filter((c) => c.id !== messageId);
   }
 
   private async transportFor(account: AccountRun): Promise<MailTransport | null> {
@@ -495,13 +706,18 @@ class OutboxRun {
 
   // ------------------------------------------------------------ outcomes
 
-  private sentOutcome(row: MessageRow, result: SendResult, endedAt: number): Outcome {
-    const stamp = { nowIso: new Date(endedAt).toISOString(), error: null, reply: result.response };
+  private sentOutcome(result: SendResult, endedAt: number): Outcome {
+    const nowIso = new Date(endedAt).toISOString();
     return {
-      update: (tx) => q.recordSent(tx, row.id, this.lease.holderId, stamp),
-      reply: stamp.reply,
+      change: {
+        status: 'sent',
+        sentAt: nowIso,
+        nextAttemptAt: null,
+        nowIso,
+        error: null,
+        reply: result.response,
+      },
       event: { event: 'sent', detail: translate('fr', 'outbox.journal.sent') },
-      count: () => this.sent++,
     };
   }
 
@@ -514,92 +730,87 @@ class OutboxRun {
     const reason = endWithPeriod(failure.message);
     const decision = decideAfterFailure(failure.kind, row.attempts, account.pacing);
     const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
-    if (decision.action === 'stop') {
-      return {
-        update: (tx) => q.recordAccountError(tx, row.id, this.lease.holderId, stamp),
-        reply: stamp.reply,
-        event: {
-          event: 'account_error',
-          detail: translate('fr', 'outbox.journal.accountError', { reason }),
-        },
-        count: () => {
-          this.queue.due++;
-          this.handled--;
-        },
-        stopReason: reason,
-      };
+    switch (decision.action) {
+      case 'stop':
+        return {
+          change: { ...stamp, status: 'validated', uncountAttempt: true },
+          event: {
+            event: 'account_error',
+            detail: translate('fr', 'outbox.journal.accountError', { reason }),
+          },
+          stopReason: reason,
+        };
+      case 'uncertain':
+        return {
+          change: { ...stamp, status: 'uncertain' },
+          event: {
+            event: 'uncertain',
+            detail: translate('fr', 'outbox.journal.uncertainNoReply', { reason }),
+          },
+        };
+      case 'retry': {
+        const nextAt = endedAt + decision.delayMs;
+        if (isRateLimited(failure)) account.state = { ...account.state, notBefore: nextAt };
+        return {
+          change: { ...stamp, status: 'validated', nextAttemptAt: new Date(nextAt).toISOString() },
+          event: {
+            event: 'retry_scheduled',
+            detail: translate('fr', 'outbox.journal.retry', {
+              reason,
+              at: clockText(nextAt),
+              attempt: row.attempts + 1,
+              max: account.pacing.maxAttempts,
+            }),
+          },
+        };
+      }
+      case 'fail': {
+        const detail =
+          decision.because === 'permanent'
+            ? translate('fr', 'outbox.journal.failedPermanent', { reason })
+            : translate('fr', 'outbox.journal.failedAttemptsSpent', { attempts: row.attempts });
+        // After the last attempt, "will be retried" would no longer be true: say it was given up.
+        const error = decision.because === 'permanent' ? reason : detail;
+        return {
+          change: { ...stamp, error, status: 'failed', nextAttemptAt: null },
+          event: { event: 'failed', detail },
+        };
+      }
     }
-    if (decision.action === 'retry') {
-      const nextAt = endedAt + decision.delayMs;
-      const nextIso = new Date(nextAt).toISOString();
-      if (isRateLimited(failure)) account.state = { ...account.state, notBefore: nextAt };
-      return {
-        update: (tx) => q.recordRetry(tx, row.id, this.lease.holderId, nextIso, stamp),
-        reply: stamp.reply,
-        event: {
-          event: 'retry_scheduled',
-          detail: translate('fr', 'outbox.journal.retry', {
-            reason,
-            at: clockText(nextAt),
-            attempt: row.attempts + 1,
-            max: account.pacing.maxAttempts,
-          }),
-        },
-        count: () => this.queue.later++,
-      };
-    }
-    const detail =
-      decision.because === 'permanent'
-        ? translate('fr', 'outbox.journal.failedPermanent', { reason })
-        : translate('fr', 'outbox.journal.failedAttemptsSpent', { attempts: row.attempts });
-    // After the last attempt, "will be retried" would no longer be true: say it was given up.
-    const failed = decision.because === 'permanent' ? stamp : { ...stamp, error: detail };
-    return {
-      update: (tx) => q.recordFailed(tx, row.id, this.lease.holderId, failed),
-      reply: stamp.reply,
-      event: { event: 'failed', detail },
-      count: () => this.failed++,
-    };
   }
 
   /** Could not even be handed to the server (a file path refused...): failed, surely not sent. */
-  private unsendable(row: MessageRow, error: unknown): Outcome {
+  private unsendable(error: unknown): Outcome {
     const reason = errorText(error);
-    const stamp = { nowIso: this.nowIso(), error: reason, reply: null };
     return {
-      update: (tx) => q.recordFailed(tx, row.id, this.lease.holderId, stamp),
-      reply: null,
+      change: {
+        status: 'failed',
+        nextAttemptAt: null,
+        nowIso: this.nowIso(),
+        error: reason,
+        reply: null,
+      },
       event: {
         event: 'failed',
         detail: translate('fr', 'outbox.journal.failedUnsendable', { reason }),
       },
-      count: () => this.failed++,
     };
   }
 
-  private unexpectedOutcome(row: MessageRow, error: unknown, endedAt: number): Outcome {
+  private unexpectedOutcome(error: unknown, endedAt: number): Outcome {
     const reason = errorText(error);
-    const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: null };
     return {
-      update: (tx) => q.recordUncertain(tx, row.id, this.lease.holderId, stamp),
-      reply: null,
+      change: {
+        status: 'uncertain',
+        nowIso: new Date(endedAt).toISOString(),
+        error: reason,
+        reply: null,
+      },
       event: {
         event: 'uncertain',
         detail: translate('fr', 'outbox.journal.uncertainUnexpected', { reason }),
       },
-      count: () => this.queue.uncertain++,
     };
-  }
-
-  /**
-   * The message's new status, its journal event and its document's e-mail state, in the
-   * caller's transaction. Nothing is written if the message is no longer ours (a user decided
-   * meanwhile).
-   */
-  private async writeOutcome(tx: Db, row: MessageRow, outcome: Outcome): Promise<void> {
-    if (!(await outcome.update(tx))) return;
-    await appendJournal(tx, { ...this.about(row), ...outcome.event, serverReply: outcome.reply });
-    await refreshDocumentEmailState(tx, row.document_id);
   }
 
   private async stopForAccount(account: AccountRun, reason: string): Promise<void> {
@@ -637,11 +848,15 @@ class OutboxRun {
   }
 
   private reportProgress(next: Next): void {
-    if (!this.progressOwed || !this.options.onProgress) return;
+    if (!this.progressOwed) return;
+    this.reportProgressAt(
+      next.kind === 'send' ? next.readyAt : next.kind === 'wait' ? next.until : null,
+    );
+  }
+
+  private reportProgressAt(nextSendAt: number | null): void {
     this.progressOwed = false;
-    const nextSendAt =
-      next.kind === 'send' ? next.readyAt : next.kind === 'wait' ? next.until : null;
-    this.options.onProgress({
+    this.options.onProgress?.({
       sent: this.sent,
       failed: this.failed,
       retrying: Math.max(0, this.queue.later),
@@ -682,10 +897,6 @@ class OutboxRun {
     await writeTransaction(this.db, (tx) =>
       appendJournal(tx, { event, actor: this.options.actor, detail: translate('fr', key, params) }),
     );
-  }
-
-  private about(row: MessageRow): Pick<JournalEventInput, 'actor' | 'messageId' | 'documentId'> {
-    return { actor: this.options.actor, messageId: row.id, documentId: row.document_id };
   }
 
   private async dropTransport(account: AccountRun): Promise<void> {

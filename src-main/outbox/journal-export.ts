@@ -1,23 +1,22 @@
-// The send journal as a CSV file for the office's records, made to open straight in a
-// French Excel: UTF-8 with a BOM, ";" between fields, CRLF line ends, RFC 4180 quoting.
-// Rows are read in short chunks and streamed to a temporary file renamed at the end, so a
-// journal of any size never sits in memory and a failed export never leaves half a file.
-import fs from 'node:fs';
+// The send journal as a CSV file for the office's records, written by the shared CSV writer
+// (exports/csv-writer.ts: opens straight in a French Excel). Rows are read in short chunks and
+// streamed, so a journal of any size never sits in memory and a failed export never leaves
+// half a file. The rows' cells (SIN masked) are also those of the .xlsx export.
 import path from 'node:path';
-import { once } from 'node:events';
 import { SEND_JOURNAL_EVENTS } from '../../src-shared/domain/outbox.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import { maskSin } from '../../src-shared/validation/identity.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/outbox-engine-queries.js';
+import { streamCsvFile } from '../exports/csv-writer.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { jsonList, localDayStart } from './outbox-status.js';
 
 const CHUNK_ROWS = 1000;
-const BOM = '\uFEFF';
 
-const COLUMNS: MessageKey[] = [
+/** The columns of the journal export: the date, then the cells of `journalEventCells`. */
+export const JOURNAL_COLUMNS: readonly MessageKey[] = [
   'outbox.csv.date',
   'outbox.csv.event',
   'outbox.csv.user',
@@ -47,41 +46,15 @@ export async function exportJournalCsv(
   options: JournalExportOptions = {},
 ): Promise<JournalExportResult> {
   const file = path.resolve(outFile);
-  const temporary = `${file}.${process.pid}.tmp`;
   const language = options.language ?? 'fr';
-  let rows = 0;
   try {
-    const out = fs.createWriteStream(temporary, { encoding: 'utf8' });
-    const closed = once(out, 'close');
-    // A failed write surfaces through the next `write`/`drain`; keep the error for the catch.
-    let writeError: Error | null = null;
-    out.on('error', (error) => (writeError = error));
-    const write = async (text: string) => {
-      if (writeError) throw writeError;
-      if (!out.write(text)) await Promise.race([once(out, 'drain'), closed]);
-      if (writeError) throw writeError;
-    };
-    await write(BOM + csvLine(COLUMNS.map((key) => translate(language, key))));
-    const upToId = await q.lastJournalId(db);
-    const bounds = {
-      ...(options.from && { fromIso: localDayStart(options.from, 0) }),
-      ...(options.to && { beforeIso: localDayStart(options.to, 1) }),
-    };
-    for (let afterId = 0; ;) {
-      const chunk = await q.journalChunk(db, { afterId, upToId, limit: CHUNK_ROWS, ...bounds });
-      if (chunk.length === 0) break;
-      await write(chunk.map((row) => csvLine(journalCells(row, language))).join(''));
-      rows += chunk.length;
-      afterId = chunk[chunk.length - 1]!.id;
-      if (chunk.length < CHUNK_ROWS) break;
-    }
-    out.end();
-    await closed;
-    if (writeError) throw writeError;
-    fs.renameSync(temporary, file);
+    const rows = await streamCsvFile(
+      file,
+      JOURNAL_COLUMNS.map((key) => translate(language, key)),
+      csvChunks(db, options, language),
+    );
     return { file, rows };
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
     if (error instanceof UserError) throw error;
     throw new UserError('outbox.error.exportFailed', {
       file,
@@ -90,7 +63,39 @@ export async function exportJournalCsv(
   }
 }
 
-function journalCells(row: q.JournalExportRow, language: Language): string[] {
+async function* csvChunks(
+  db: Db,
+  options: JournalExportOptions,
+  language: Language,
+): AsyncGenerator<string[][]> {
+  for await (const chunk of journalExportChunks(db, options)) {
+    yield chunk.map((row) => [localDateTime(row.at), ...journalEventCells(row, language)]);
+  }
+}
+
+/**
+ * The journal in id order, in short chunks (never one long read, so that other workstations
+ * can keep writing during a big export), up to the last row present when it starts.
+ */
+export async function* journalExportChunks(
+  db: Db,
+  options: Pick<JournalExportOptions, 'from' | 'to'> = {},
+): AsyncGenerator<q.JournalExportRow[]> {
+  const upToId = await q.lastJournalId(db);
+  const bounds = {
+    ...(options.from && { fromIso: localDayStart(options.from, 0) }),
+    ...(options.to && { beforeIso: localDayStart(options.to, 1) }),
+  };
+  for (let afterId = 0; ;) {
+    const chunk = await q.journalChunk(db, { afterId, upToId, limit: CHUNK_ROWS, ...bounds });
+    if (chunk.length > 0) yield chunk;
+    if (chunk.length < CHUNK_ROWS) return;
+    afterId = chunk[chunk.length - 1]!.id;
+  }
+}
+
+/** A journal row's cells after its date (see JOURNAL_COLUMNS), as text, with no SIN. */
+export function journalEventCells(row: q.JournalExportRow, language: Language): string[] {
   const eventKey = `outbox.event.${row.event}` as MessageKey;
   const known = (SEND_JOURNAL_EVENTS as readonly string[]).includes(row.event);
   const typeName = language === 'en' ? row.type_name_en : row.type_name_fr;
@@ -107,7 +112,6 @@ function journalCells(row: q.JournalExportRow, language: Language): string[] {
           last_name: row.dossier_last_name ?? '',
         })}`;
   const cells = [
-    localDateTime(row.at),
     known ? translate(language, eventKey) : row.event,
     row.actor,
     row.workstation,
@@ -160,18 +164,4 @@ function localDateTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
-export function csvLine(cells: string[]): string {
-  return `${cells.map(csvCell).join(';')}\r\n`;
-}
-
-/**
- * RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled.
- * A field starting like a formula (= + - @) gets a leading apostrophe, so that a subject or
- * an address can never run as a formula in a spreadsheet (OWASP "CSV injection").
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -132,6 +132,14 @@ export class HeldLease {
     return ok;
   }
 
+  /** Reads who holds the lease now; false (and `lost` set) when it is no longer us. */
+  async confirm(): Promise<boolean> {
+    const current = await q.readLease(this.db);
+    if (current.holder === this.holderId) return true;
+    this.lostTo ??= current.holder_label ?? '?';
+    return false;
+  }
+
   async release(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

@@ -1,5 +1,6 @@
 // What to do after a failed attempt: try again later (with a doubling delay), give up on this
-// message, or stop the whole run because the account itself is at fault.
+// message, leave it to the user when the server may have it, or stop the whole run because
+// the account itself is at fault.
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import type { SendFailureKind } from '../mail/transport.js';
 
@@ -9,6 +10,8 @@ export const RETRY_DELAY_CAP_MS = 60 * 60_000;
 export type FailureDecision =
   | { action: 'retry'; delayMs: number }
   | { action: 'fail'; because: 'permanent' | 'attemptsSpent' }
+  /** The server may have accepted it: never sent again without the user's decision. */
+  | { action: 'uncertain' }
   | { action: 'stop' };
 
 /** retryBase × 2^(attempts − 1), capped: 1 min, 2 min, 4 min… with the default base. */
@@ -28,6 +31,7 @@ export function decideAfterFailure(
   pacing: Pick<Pacing, 'maxAttempts' | 'retryBaseMs'>,
 ): FailureDecision {
   if (kind === 'account') return { action: 'stop' };
+  if (kind === 'unknown') return { action: 'uncertain' };
   if (kind === 'permanent') return { action: 'fail', because: 'permanent' };
   if (attempts >= pacing.maxAttempts) return { action: 'fail', because: 'attemptsSpent' };
   return { action: 'retry', delayMs: retryDelayMs(attempts, pacing.retryBaseMs) };

@@ -84,6 +84,28 @@ export function limitReached(pacing: Pacing, state: PacingState): PacingLimit | 
   return null;
 }
 
+/**
+ * How many messages the account may start within `windowMs` from `now` (the first one now),
+ * each attempt taken to last `attemptMs`, at most `max`, never past a limit: what one claim
+ * may take. The pacing still decides, message by message, when each one goes. A delay of
+ * `windowMs` or more gives 1: one message per claim.
+ */
+export function messagesDueWithin(
+  pacing: Pacing,
+  state: PacingState,
+  now: number,
+  options: { windowMs: number; max: number; attemptMs: number },
+): number {
+  let count = 0;
+  let at = now;
+  for (let s = state; count < options.max && !limitReached(pacing, s); count++) {
+    if (count > 0) at = Math.max(at + options.attemptMs, nextAllowedAt(pacing, s));
+    if (at - now >= options.windowMs) break;
+    s = afterAttempt(pacing, s, at + options.attemptMs, { sent: true });
+  }
+  return Math.max(1, count);
+}
+
 /** Local midnight at the start of the day containing `at` (the office's calendar day). */
 export function startOfLocalDay(at: number): number {
   const day = new Date(at);

@@ -144,6 +144,22 @@ describe('postier send status, uncertain resolve, journal export', () => {
     });
     expect(byId.get(seeded.ids[0]!)!.document).toMatch(/^F-.+-1$/);
     expect(byId.get(seeded.ids[0]!)!.sentAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // The table: a sent message's "250 … queued" is the server's reply, not an error.
+    const human = await cli(['send', 'status', '--data', dataPath], ENV);
+    expect(human.code, human.stderr).toBe(0);
+    const [, , header, ...rows] = human.stdout.trimEnd().split('\n');
+    const replyAt = header!.indexOf('Réponse du serveur');
+    const errorAt = header!.indexOf('Dernière erreur');
+    expect(replyAt).toBeGreaterThan(0);
+    expect(errorAt).toBeGreaterThan(replyAt);
+    const sent = rows.find((r) => r.includes('famille1@example.com'))!;
+    expect(sent.slice(replyAt)).toMatch(/^250 2\.0\.0 Ok: queued as TEST\d+$/);
+    const refused = rows.find((r) => r.includes('inconnu@example.com'))!;
+    expect(refused.slice(replyAt, errorAt).trim()).toBe(
+      '550 5.1.1 <inconnu@example.com>: Recipient address rejected',
+    );
+    expect(refused.slice(errorAt)).toMatch(/^Le serveur a refusé le destinataire/);
   });
 
   it('uncertain resolve: decides for an uncertain message, refuses any other', async () => {

@@ -7,6 +7,7 @@ import type { Postier } from '../../src-main/app/postier.js';
 import { openDatabase } from '../../src-main/db/connection.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import {
+  resolveUncertain,
   runOutbox,
   type EngineProgress,
   type RunOutboxOptions,
@@ -55,6 +56,7 @@ async function setup(
     server?: SmtpTestServerOptions;
     factory?: FactoryFixture;
     recipients?: (i: number) => string[];
+    textBody?: (i: number) => string;
   } = {},
 ): Promise<Setup> {
   const postier = await freshPostier();
@@ -72,6 +74,7 @@ async function setup(
     accountId,
     count,
     ...(options.recipients && { recipients: options.recipients }),
+    ...(options.textBody && { textBody: options.textBody }),
   });
   return {
     postier,
@@ -249,7 +252,11 @@ describe('sending engine: outcomes', () => {
   });
 
   it('connection dropped in the middle of DATA: temporary, retried, received once', async () => {
-    const { server, seeded, run, message } = await setup(3);
+    // Message 2 is big enough that the engine is still sending it when the server hangs up
+    // (a small one would sit whole in the sockets' buffers: handed over, outcome unknown).
+    const { server, seeded, run, message } = await setup(3, {
+      textBody: (i) => (i === 1 ? 'Relevé détaillé des frais.\n'.repeat(500_000) : 'Bonjour.\n'),
+    });
     server.setBehavior({ message: 2, times: 1 }, { at: 'data', drop: true });
 
     const summary = await run({ untilDone: true });
@@ -257,6 +264,42 @@ describe('sending engine: outcomes', () => {
     expect(summary).toMatchObject({ sent: 3, failed: 0, retrying: 0, uncertain: 0 });
     expect(await message(seeded.ids[1]!)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(receivedIds(server).sort()).toEqual([...seeded.messageIdHeaders].sort());
+  });
+
+  it('the whole message handed over, then no answer (timed out, dropped): uncertain, received once, never re-sent', async () => {
+    const { postier, server, seeded, run, message } = await setup(3, {
+      factory: { timeouts: { socketMs: 300 } },
+    });
+    server.setBehavior({ message: 1, times: 1 }, { at: 'data', noReply: 'stall' });
+    server.setBehavior({ message: 2, times: 1 }, { at: 'data', noReply: 'drop' });
+
+    const first = await run({ untilDone: true });
+    const later = await run({ untilDone: true });
+
+    expect(first).toMatchObject({ sent: 1, failed: 0, retrying: 0, uncertain: 2, remaining: 0 });
+    expect(later).toMatchObject({ sent: 0, uncertain: 2, remaining: 0 });
+    // The server has every message exactly once: sending either again would deliver it twice.
+    expect([...receivedIds(server)].sort()).toEqual([...seeded.messageIdHeaders].sort());
+    for (const id of seeded.ids.slice(0, 2)) {
+      const row = await message(id);
+      expect(row).toMatchObject({ status: 'uncertain', attempts: 1, last_reply: null });
+      expect(row.last_error).toContain('peut-être accepté');
+      const journal = await listJournalForMessage(postier.db, id);
+      expect(journal.map((j) => j.event)).toEqual(['sending', 'uncertain']);
+      expect(journal[1]!.detail).toContain('ne sera pas renvoyé automatiquement');
+    }
+    expect(await message(seeded.ids[2]!)).toMatchObject({ status: 'sent', attempts: 1 });
+    const documents = await postier.documents.journal({ documentIds: seeded.documentIds });
+    expect(documents.items.map((d) => d.emailState).sort()).toEqual([
+      'sent',
+      'uncertain',
+      'uncertain',
+    ]);
+
+    // The user checked: the first arrived. Confirming it sends nothing more.
+    await resolveUncertain(postier.db, seeded.ids[0]!, 'sent', ACTOR);
+    expect(await run()).toMatchObject({ sent: 0, uncertain: 1 });
+    expect(server.messages).toHaveLength(3);
   });
 
   it('a server that stalls: the timeout is a temporary failure, retried', async () => {
@@ -372,5 +415,62 @@ describe('sending engine: outcomes', () => {
 
     expect(summary).toMatchObject({ sent: 2, remaining: 3, cancelled: true, stoppedBy: null });
     expect(await message(seeded.ids[2]!)).toMatchObject({ status: 'validated', attempts: 0 });
+  });
+});
+
+describe('sending engine: claims and grouped commits when messages go back to back', () => {
+  it('takes several messages per claim and writes their outcomes together, each once', async () => {
+    const { postier, server, seeded, run, message } = await setup(30);
+    // The 3rd message keeps the server busy: time to look at the database meanwhile. (The
+    // first claim takes one message, until the server's pace is known; the next take many.)
+    server.setBehavior({ message: 3, times: 1 }, { at: 'data', stallMs: 600 });
+    const statuses = () =>
+      postier.db.selectFrom('messages').select(['id', 'status']).orderBy('id').execute();
+
+    const running = run();
+    await server.waitForMessages(2);
+    const during = await statuses();
+    const summary = await running;
+
+    const sending = during.filter((m) => m.status === 'sending').map((m) => m.id);
+    // The 3rd and those after it were taken ahead, committed `sending` before the server saw
+    // them; the 2nd, which the server already has, still reads `sending`: its outcome waits for
+    // its group's commit (a crash now would leave it uncertain, never send it twice).
+    expect(sending).toContain(seeded.ids[1]);
+    expect(sending).toContain(seeded.ids[2]);
+    expect(sending.length).toBeLessThanOrEqual(25);
+    expect(during.find((m) => m.id === seeded.ids[0])!.status).toBe('sent');
+    expect(summary).toMatchObject({ sent: 30, failed: 0, uncertain: 0, remaining: 0 });
+    expect(receivedIds(server)).toEqual(seeded.messageIdHeaders);
+    for (const id of seeded.ids) {
+      expect(await message(id)).toMatchObject({ status: 'sent', attempts: 1 });
+      const journal = await listJournalForMessage(postier.db, id);
+      expect(journal.map((j) => j.event)).toEqual(['sending', 'sent']);
+      // Each event at the time it happened, not when its group was written.
+      expect(Date.parse(journal[0]!.at)).toBeLessThanOrEqual(Date.parse(journal[1]!.at));
+      expect(Date.parse(journal[1]!.at)).toBeLessThanOrEqual(
+        Date.parse((await message(id)).sent_at!),
+      );
+    }
+  });
+
+  it('aborting in the middle of a claim gives the messages not yet sent back, as never taken', async () => {
+    const { postier, server, seeded, run, message } = await setup(12);
+    const controller = new AbortController();
+
+    const summary = await run({
+      signal: controller.signal,
+      onProgress: (p) => p.sent === 4 && controller.abort(),
+    });
+
+    expect(summary).toMatchObject({ sent: 4, remaining: 8, cancelled: true, uncertain: 0 });
+    expect(server.messages).toHaveLength(4);
+    for (const id of seeded.ids.slice(4)) {
+      expect(await message(id)).toMatchObject({ status: 'validated', attempts: 0 });
+      expect(await events(postier, id)).toEqual([]);
+    }
+    // Nothing is left `sending`: the next run sends the rest, each once.
+    expect(await run()).toMatchObject({ sent: 8 });
+    expect(receivedIds(server)).toEqual(seeded.messageIdHeaders);
   });
 });

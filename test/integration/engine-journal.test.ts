@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import type { Postier } from '../../src-main/app/postier.js';
+import { writeTransaction } from '../../src-main/db/connection.js';
 import { appendJournal } from '../../src-main/db/send-journal-queries.js';
 import { runOutbox } from '../../src-main/outbox/engine.js';
 import { exportJournalCsv, withoutSin } from '../../src-main/outbox/journal-export.js';
@@ -127,6 +128,23 @@ describe('journal export', () => {
     expect(rows.map((r) => r[7])).toEqual(Array.from({ length: 2_500 }, (_, i) => `n° ${i}`));
     expect(old.rows).toBe(100);
     expect(readCsv(old.file)).toHaveLength(101);
+  });
+
+  it('writes numbers as numbers and never a formula (the shared CSV writer)', async () => {
+    const postier = await freshPostier();
+    const actor = { user: 'paul', workstation: 'ACCUEIL' };
+    await writeTransaction(postier.db, async (tx) => {
+      for (const detail of ['-12,50', '=HYPERLINK("http://x")', '@SUM(A1)', '+33 1 23'])
+        await appendJournal(tx, { event: 'run_started', actor, detail });
+    });
+    const file = path.join(tempFolder(), 'journal.csv');
+
+    await exportJournalCsv(postier.db, file);
+
+    const details = readCsv(file)
+      .slice(1)
+      .map((r) => r[7]);
+    expect(details).toEqual(['-12,50', `'=HYPERLINK("http://x")`, "'@SUM(A1)", '+33 1 23']);
   });
 
   it('a file that cannot be written: a clear error, and no temporary file left behind', async () => {

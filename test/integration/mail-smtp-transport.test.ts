@@ -71,6 +71,16 @@ function message(overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
   };
 }
 
+/** A 12 MB attachment (16 MB once encoded), written once per test file. */
+let bigFile: string | null = null;
+function bigAttachment() {
+  if (!bigFile) {
+    bigFile = path.join(tempFolder(), 'annexe.pdf');
+    fs.writeFileSync(bigFile, crypto.randomBytes(12 * 1024 * 1024));
+  }
+  return { fileName: 'annexe.pdf', absolutePath: bigFile, contentType: 'application/pdf' };
+}
+
 async function failureOf(promise: Promise<unknown>): Promise<SendFailure> {
   const error = await promise.then(
     () => null,
@@ -293,8 +303,10 @@ describe('SMTP transport: failures from a real server', () => {
   it('connection dropped in the middle of DATA: temporary, and not re-sent behind our back', async () => {
     const smtp = await server();
     smtp.setBehavior({ message: 1 }, { at: 'data', drop: true });
+    // Big enough that the client is still sending when the server hangs up: a small message
+    // would already sit whole in the sockets' buffers (handed over, its outcome unknown).
     const t = transport(smtp);
-    const failure = await failureOf(t.send(message()));
+    const failure = await failureOf(t.send(message({ attachments: [bigAttachment()] })));
     expect([failure.kind, failure.reason]).toEqual(['temporary', 'connection_lost']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.transactionCount).toBe(1);
@@ -302,11 +314,59 @@ describe('SMTP transport: failures from a real server', () => {
     expect(smtp.messages).toHaveLength(1);
   });
 
-  it('a server that stops answering: timeout, temporary', async () => {
+  it('a server that stops answering before the message: timeout, temporary', async () => {
     const smtp = await server();
-    smtp.setBehavior({}, { at: 'data', stallMs: 10_000 });
+    smtp.setBehavior({}, { at: 'rcpt', stallMs: 10_000 });
     const failure = await failureOf(transport(smtp).send(message()));
     expect([failure.kind, failure.reason]).toEqual(['temporary', 'timeout']);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('the whole message taken, then no answer: unknown (the server may have it), never temporary', async () => {
+    const smtp = await server();
+    smtp.setBehavior({ message: 1 }, { at: 'data', noReply: 'stall' });
+    smtp.setBehavior({ message: 2 }, { at: 'data', noReply: 'drop' });
+    const t = transport(smtp);
+
+    const timedOut = await failureOf(t.send(message()));
+    const dropped = await failureOf(t.send(message()));
+
+    expect([timedOut.kind, timedOut.reason]).toEqual(['unknown', 'no_reply']);
+    expect([dropped.kind, dropped.reason]).toEqual(['unknown', 'no_reply']);
+    expect(timedOut.message).toContain('peut-être accepté');
+    expect(timedOut.reply).toBeNull();
+    // The server does have both: sending either again would deliver it twice.
+    expect(smtp.messages).toHaveLength(2);
+  });
+
+  it('421 on a reused connection: the server’s reply is kept, rate limited, then a new connection', async () => {
+    const smtp = await server();
+    const reply = '4.7.0 Too many messages on this connection, slow down';
+    smtp.setBehavior({ message: 2 }, { at: 'mail', reply: 421, text: reply });
+    const t = transport(smtp);
+    await t.send(message());
+
+    const failure = await failureOf(t.send(message()));
+    await t.send(message());
+
+    expect([failure.kind, failure.reason]).toEqual(['temporary', 'rate_limited']);
+    expect(failure.reply).toBe(`421 ${reply}`);
+    expect(failure.responseCode).toBe(421);
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.connectionCount).toBe(2);
+  });
+
+  it('a message refused with 550 leaves the connection usable for the next one', async () => {
+    const smtp = await server();
+    smtp.setBehavior(
+      { recipient: 'gone@example.com' },
+      { at: 'rcpt', reply: 550, text: '5.1.1 User unknown' },
+    );
+    const t = transport(smtp);
+    await failureOf(t.send(message({ to: ['gone@example.com'] })));
+    await t.send(message());
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.connectionCount).toBe(1);
   });
 
   it('wrong password (535): account', async () => {

@@ -63,6 +63,7 @@ export interface MessagesFixture {
   /** The i-th message's recipients (0-based); default m<i>@example.com. */
   recipients?: (i: number) => string[];
   subject?: (i: number) => string;
+  textBody?: (i: number) => string;
   /** The dossiers' SIN (personal data that must never reach the journal). */
   sin?: string;
   status?: 'validated' | 'pending' | 'sending';
@@ -123,7 +124,7 @@ export async function seedMessages(db: Db, fixture: MessagesFixture): Promise<Se
         from_address: 'bureau@residence-test.example',
         to_addresses: JSON.stringify(to),
         subject: fixture.subject?.(i) ?? `Votre facture d’octobre 2026 (${i + 1})`,
-        text_body: 'Bonjour,\n\nVeuillez trouver votre facture.\n',
+        text_body: fixture.textBody?.(i) ?? 'Bonjour,\n\nVeuillez trouver votre facture.\n',
         message_id_header: header,
         status: fixture.status ?? 'validated',
         sending_by: fixture.sendingBy ?? null,

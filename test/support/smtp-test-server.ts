@@ -29,9 +29,13 @@
  * - action: { at: 'mail' | 'rcpt' | 'data' | 'auth', reply: code, text } answers that code
  *   and text (e.g. 450 '4.2.1 Mailbox busy', 421 '4.7.0 Too many messages, slow down', 552 …);
  *   { at: 'data', drop: true } closes the connection in the middle of DATA (after the first
- *   bytes of the message); { at: 'greeting' | 'rcpt' | 'data', stallMs } says nothing for that
- *   long, then carries on normally (use a stall longer than the client's timeout to make it
- *   time out).
+ *   bytes of the message; the client is still sending only if the message is bigger than what
+ *   the sockets buffer, a few MB on loopback); { at: 'greeting' | 'rcpt' | 'data', stallMs }
+ *   says nothing for that long, then carries on normally (use a stall longer than the client's
+ *   timeout to make it time out; at 'data', the stall comes once the whole message arrived);
+ *   { at: 'data', noReply: 'stall' | 'drop' } takes the whole message (recorded: the server
+ *   has it) and never answers: 'stall' stays silent until the client gives up, 'drop' closes
+ *   the connection (a server that queued the message and died before saying so).
  *
  * `dropConnections()` cuts every open client connection at once (idle timeout, restart).
  *
@@ -66,6 +70,7 @@ export interface SmtpTestMatch {
 export type SmtpTestAction =
   | { at: 'mail' | 'rcpt' | 'data' | 'auth'; reply: number; text: string }
   | { at: 'data'; drop: true }
+  | { at: 'data'; noReply: 'stall' | 'drop' }
   | { at: 'greeting' | 'rcpt' | 'data'; stallMs: number };
 
 export interface ReceivedSmtpMessage {
@@ -162,7 +167,7 @@ function applyAction(
   callback: (error?: Error | null) => void,
   proceed: () => void,
 ): void {
-  if (action === null) return proceed();
+  if (action === null || 'noReply' in action) return proceed();
   if ('stallMs' in action) return state.later(action.stallMs, proceed);
   if ('reply' in action) return callback(smtpError(action.reply, action.text));
   proceed();
@@ -250,6 +255,10 @@ export async function startSmtpTestServer(
             user: typeof session.user === 'string' ? session.user : null,
             connection: state.sessions.get(session.id)?.connection ?? 0,
           });
+          if (action && 'noReply' in action) {
+            if (action.noReply === 'drop') findSocket(session)?.destroy();
+            return;
+          }
           callback(null, `2.0.0 Ok: queued as TEST${state.messages.length}`);
         });
       });

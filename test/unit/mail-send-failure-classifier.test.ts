@@ -289,6 +289,27 @@ describe('send failure classifier: the connection failed', () => {
     }
   });
 
+  it('after the whole message was handed over, no reply is an unknown outcome, never a retry', () => {
+    const handedOver = { handedOver: true };
+    for (const fields of [
+      { code: 'ETIMEDOUT', command: 'CONN', message: 'Timeout' },
+      { code: 'ECONNECTION', command: 'CONN', message: 'Connection closed unexpectedly' },
+      { code: 'ESOCKET', originalCode: 'ECONNRESET', command: 'CONN', message: 'read ECONNRESET' },
+    ]) {
+      const failure = classifySendFailure(mailerError(fields), starttls, handedOver);
+      expect([failure.kind, failure.reason]).toEqual(['unknown', 'no_reply']);
+      expect(failure.message).toContain('smtp.exemple.fr');
+      expect(failure.message).not.toMatch(/\{\w+\}/);
+    }
+    // A reply, even after the whole message, says what the server did with it.
+    const refused = classifySendFailure(
+      mailerError(reply('EMESSAGE', 'DATA', '451 4.3.0 Local error in processing')),
+      starttls,
+      handedOver,
+    );
+    expect([refused.kind, refused.reason]).toEqual(['temporary', 'server_busy']);
+  });
+
   it('network unreachable stops the run (nothing will go)', () => {
     const failure = classify({
       code: 'ESOCKET',

@@ -43,6 +43,11 @@ describe('retry policy', () => {
     expect(decideAfterFailure('account', 4, POLICY)).toEqual({ action: 'stop' });
   });
 
+  it('never retries a message the server may have: it waits for the user, first attempt or last', () => {
+    expect(decideAfterFailure('unknown', 1, POLICY)).toEqual({ action: 'uncertain' });
+    expect(decideAfterFailure('unknown', 4, POLICY)).toEqual({ action: 'uncertain' });
+  });
+
   it('recognises a server asking to slow down', () => {
     expect(
       isRateLimited({ responseCode: 421, reply: '421 4.7.0 Too many messages, slow down' }),

@@ -6,6 +6,7 @@ import {
   afterAttempt,
   historyDepth,
   limitReached,
+  messagesDueWithin,
   nextAllowedAt,
   pacingStateFromHistory,
   startOfLocalDay,
@@ -135,5 +136,38 @@ describe('limits', () => {
     const at = new Date(2026, 10, 24, 15, 30).getTime();
     expect(startOfLocalDay(at)).toBe(new Date(2026, 10, 24).getTime());
     expect(startOfNextLocalDay(at)).toBe(new Date(2026, 10, 25).getTime());
+  });
+});
+
+describe('how many messages one claim may take', () => {
+  const OFF: Pacing = { ...PACING, delayMs: 0, pauseEvery: 0, pauseMs: 0 };
+  const window = { windowMs: 200, max: 25 };
+  const now = 5_000_000;
+
+  it('back to back: as many as go within the window at the server’s pace, at most the batch', () => {
+    expect(messagesDueWithin(OFF, FRESH, now, { ...window, attemptMs: 2 })).toBe(25);
+    expect(messagesDueWithin(OFF, FRESH, now, { ...window, attemptMs: 25 })).toBe(8);
+    expect(messagesDueWithin(OFF, FRESH, now, { ...window, attemptMs: 500 })).toBe(1);
+  });
+
+  it('a delay counts between messages; a delay as long as the window means one per claim', () => {
+    const paced = (delayMs: number) =>
+      messagesDueWithin({ ...OFF, delayMs }, FRESH, now, { ...window, attemptMs: 0 });
+    expect(paced(15)).toBe(14);
+    expect(paced(150)).toBe(2);
+    expect(paced(200)).toBe(1);
+    expect(paced(2_000)).toBe(1);
+  });
+
+  it('never past a long pause, a limit per run or per day, or a wait the server asked for', () => {
+    const attempt = { ...window, attemptMs: 1 };
+    expect(messagesDueWithin({ ...OFF, pauseEvery: 4, pauseMs: 1_000 }, FRESH, now, attempt)).toBe(
+      4,
+    );
+    expect(messagesDueWithin({ ...OFF, maxPerRun: 3 }, FRESH, now, attempt)).toBe(3);
+    const sentToday = { ...FRESH, sentToday: 8 };
+    expect(messagesDueWithin({ ...OFF, maxPerDay: 10 }, sentToday, now, attempt)).toBe(2);
+    const slowDown = { ...FRESH, notBefore: now + 60_000 };
+    expect(messagesDueWithin(OFF, slowDown, now, attempt)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // `postier send run | status | uncertain resolve`: the sending engine from the command line.
 import { CommanderError, Option, type Command } from 'commander';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../../src-shared/domain/statuses.js';
-import { translate, type Language } from '../../../src-shared/i18n/catalog.js';
+import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
 import type { Postier } from '../../app/postier.js';
 import {
   clockText,
@@ -84,30 +84,35 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           limit: options.limit,
           offset: options.offset,
         });
-        const messages = page.items.map((m) => ({
-          id: m.id,
-          document: m.documentNumber,
-          documentId: m.documentId,
-          dossier: m.dossierNumber,
-          to: m.to,
-          status: m.status,
-          attempts: m.attempts,
-          // The server's own reply when there was one; else what went wrong.
-          lastError: m.lastReply ?? m.lastError,
-          nextAttemptAt: m.nextAttemptAt,
-          sentAt: m.sentAt,
-        }));
-        if (options.json) return printJson({ counts, total: page.total, messages });
+        if (options.json) {
+          const messages = page.items.map((m) => ({
+            id: m.id,
+            document: m.documentNumber,
+            documentId: m.documentId,
+            dossier: m.dossierNumber,
+            to: m.to,
+            status: m.status,
+            attempts: m.attempts,
+            // The server's own reply when there was one; else what went wrong.
+            lastError: m.lastReply ?? m.lastError,
+            nextAttemptAt: m.nextAttemptAt,
+            sentAt: m.sentAt,
+          }));
+          return printJson({ counts, total: page.total, messages });
+        }
+        const t = (key: MessageKey) => translate(cliLanguage(), key);
         process.stdout.write(`${MESSAGE_STATUSES.map((s) => `${s} ${counts[s]}`).join(' · ')}\n\n`);
-        printTable(messages, [
-          { header: 'N°', value: (m) => String(m.id) },
-          { header: 'Document', value: (m) => m.document },
-          { header: 'Dossier', value: (m) => m.dossier },
-          { header: 'Statut', value: (m) => m.status },
-          { header: 'Essais', value: (m) => String(m.attempts) },
-          { header: 'Destinataires', value: (m) => m.to.join(', ') },
-          { header: 'Envoyé le', value: (m) => m.sentAt ?? '' },
-          { header: 'Dernière erreur', value: (m) => m.lastError ?? '' },
+        printTable(page.items, [
+          { header: t('outbox.table.id'), value: (m) => String(m.id) },
+          { header: t('outbox.table.document'), value: (m) => m.documentNumber },
+          { header: t('outbox.table.dossier'), value: (m) => m.dossierNumber },
+          { header: t('outbox.table.status'), value: (m) => m.status },
+          { header: t('outbox.table.attempts'), value: (m) => String(m.attempts) },
+          { header: t('outbox.table.recipients'), value: (m) => m.to.join(', ') },
+          { header: t('outbox.table.sentAt'), value: (m) => m.sentAt ?? '' },
+          // A sent message's reply is no error: the server's words and what went wrong apart.
+          { header: t('outbox.table.serverReply'), value: (m) => m.lastReply ?? '' },
+          { header: t('outbox.table.lastError'), value: (m) => m.lastError ?? '' },
         ]);
       });
     });

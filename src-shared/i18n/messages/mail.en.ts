@@ -67,6 +67,8 @@ export const mailEn: Record<keyof typeof mailFr, string> = {
     'The server {host} asks to send more slowly: the message will be tried again later.',
   'mail.failure.server_busy':
     'The server {host} refuses this message for now: it will be tried again later.',
+  'mail.failure.no_reply':
+    'The whole message was handed to the server {host}, but its answer never came ({detail}): it may have accepted it.',
   'mail.failure.recipient_refused':
     'The server refused the recipient: check the e-mail address in the record.',
   'mail.failure.sender_refused':

@@ -69,6 +69,8 @@ export const mailFr = {
     'Le serveur {host} demande d’envoyer moins vite : le message sera réessayé plus tard.',
   'mail.failure.server_busy':
     'Le serveur {host} refuse ce message pour le moment : il sera réessayé plus tard.',
+  'mail.failure.no_reply':
+    'Le message a été transmis en entier au serveur {host}, mais sa réponse n’est jamais arrivée ({detail}) : il l’a peut-être accepté.',
   'mail.failure.recipient_refused':
     'Le serveur a refusé le destinataire : vérifiez l’adresse e-mail dans le dossier.',
   'mail.failure.sender_refused':

@@ -34,6 +34,8 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
     'The send (workstation {holder}) stopped while this message was going: the server may have received it. It will not be sent again automatically; check, then decide (sent, send again or failed).',
   'outbox.journal.uncertainUnexpected':
     'Unexpected error while sending ({reason}): the server may have received the message. It will not be sent again automatically; check, then decide.',
+  'outbox.journal.uncertainNoReply':
+    '{reason} It will not be sent again automatically (it could arrive twice): check with the recipient or in the sent items, then decide (sent, send again or failed).',
   'outbox.journal.resolvedSent': 'Confirmed as sent by the user.',
   'outbox.journal.resolvedResend': 'To send again: put back in the outbox by the user.',
   'outbox.journal.resolvedFailed': 'Marked failed by the user.',
@@ -74,6 +76,16 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.decision.resend': 'put back in the outbox to be sent again',
   'outbox.decision.failed': 'marked failed',
   'outbox.export.done': 'Journal exported: {rows} row(s) in “{file}”.',
+
+  'outbox.table.id': 'No.',
+  'outbox.table.document': 'Document',
+  'outbox.table.dossier': 'Dossier',
+  'outbox.table.status': 'Status',
+  'outbox.table.attempts': 'Attempts',
+  'outbox.table.recipients': 'Recipients',
+  'outbox.table.sentAt': 'Sent on',
+  'outbox.table.serverReply': 'Server reply',
+  'outbox.table.lastError': 'Last error',
 
   'outbox.csv.date': 'Date',
   'outbox.csv.event': 'Event',

@@ -34,6 +34,8 @@ export const outboxFr = {
     'L’envoi (poste {holder}) s’est interrompu pendant que ce message partait : le serveur l’a peut-être reçu. Il ne sera pas renvoyé automatiquement ; vérifiez puis décidez (envoyé, à renvoyer ou en échec).',
   'outbox.journal.uncertainUnexpected':
     'Erreur inattendue pendant l’envoi ({reason}) : on ne sait pas si le serveur a reçu le message. Il ne sera pas renvoyé automatiquement ; vérifiez puis décidez.',
+  'outbox.journal.uncertainNoReply':
+    '{reason} Il ne sera pas renvoyé automatiquement (il partirait deux fois) : vérifiez auprès du destinataire ou dans les éléments envoyés, puis décidez (envoyé, à renvoyer ou en échec).',
   'outbox.journal.resolvedSent': 'Confirmé comme envoyé par l’utilisateur.',
   'outbox.journal.resolvedResend': 'À renvoyer : remis dans la file par l’utilisateur.',
   'outbox.journal.resolvedFailed': 'Marqué en échec par l’utilisateur.',
@@ -75,6 +77,16 @@ export const outboxFr = {
   'outbox.decision.resend': 'remis dans la file pour être renvoyé',
   'outbox.decision.failed': 'marqué en échec',
   'outbox.export.done': 'Journal exporté : {rows} ligne(s) dans « {file} ».',
+
+  'outbox.table.id': 'N°',
+  'outbox.table.document': 'Document',
+  'outbox.table.dossier': 'Dossier',
+  'outbox.table.status': 'Statut',
+  'outbox.table.attempts': 'Essais',
+  'outbox.table.recipients': 'Destinataires',
+  'outbox.table.sentAt': 'Envoyé le',
+  'outbox.table.serverReply': 'Réponse du serveur',
+  'outbox.table.lastError': 'Dernière erreur',
 
   'outbox.csv.date': 'Date',
   'outbox.csv.event': 'Événement',

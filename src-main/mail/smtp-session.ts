@@ -1,0 +1,141 @@
+// One SMTP connection kept open from message to message (servers count connections against
+// you), driven directly with nodemailer's SMTPConnection rather than its pool, so that the
+// transport sees every failure as the server gave it (a 421 on a reused connection keeps its
+// text; the pool turns it into a bare "connection closed") and nothing is ever re-queued or
+// re-sent behind the engine's back.
+import type { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+
+export interface SmtpSessionOptions {
+  connection: SMTPConnection.Options;
+  auth: { user: string; pass: string } | null;
+  /** A connection is closed and a new one opened after this many messages. */
+  maxMessages: number;
+  /** A connection left idle this long is closed (QUIT). */
+  idleMs: number;
+}
+
+export class SmtpSession {
+  private connection: SMTPConnection | null = null;
+  private opening: Promise<SMTPConnection> | null = null;
+  private messages = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: SmtpSessionOptions) {}
+
+  /** Sends one message over the open connection (opened first if needed). */
+  async send(
+    envelope: SMTPConnection.Envelope,
+    source: Readable,
+  ): Promise<SMTPConnection.SentMessageInfo> {
+    const connection = await this.open();
+    this.stopIdleTimer();
+    try {
+      const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
+        connection.send(envelope, source, (error, result) =>
+          error ? reject(error) : resolve(result!),
+        ),
+      );
+      this.messages++;
+      this.release(connection);
+      return info;
+    } catch (error) {
+      source.destroy();
+      await this.afterFailure(connection, error);
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.stopIdleTimer();
+    const connection = this.connection;
+    this.connection = null;
+    this.opening = null;
+    connection?.quit();
+  }
+
+  private open(): Promise<SMTPConnection> {
+    if (this.connection) return Promise.resolve(this.connection);
+    this.opening ??= this.connect().finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private connect(): Promise<SMTPConnection> {
+    return new Promise((resolve, reject) => {
+      const connection = new SMTPConnection(this.options.connection);
+      let settled = false;
+      const fail = (error: unknown) => {
+        this.forget(connection);
+        if (settled) return;
+        settled = true;
+        connection.close();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      // While a message is on its way, its send callback gets the same error; otherwise the
+      // connection is simply gone (an idle connection the server closed) and the next
+      // message opens a new one. Without a listener, an 'error' event would end the process.
+      connection.on('error', fail);
+      connection.on('end', () => fail(new Error('Connection closed before it was ready')));
+      connection.connect((error) => {
+        if (error) return fail(error);
+        const ready = () => {
+          if (settled) return;
+          settled = true;
+          this.connection = connection;
+          this.messages = 0;
+          resolve(connection);
+        };
+        const auth = this.options.auth;
+        // As nodemailer's own transports: log in when the server offers AUTH; a server that
+        // requires a login it does not offer refuses MAIL FROM, which says so.
+        if (!auth || !connection.allowsAuth) return ready();
+        connection.login({ user: auth.user, credentials: auth }, (loginError) =>
+          loginError ? fail(loginError) : ready(),
+        );
+      });
+    });
+  }
+
+  /** Keeps the connection for the next message, or ends it after `maxMessages`. */
+  private release(connection: SMTPConnection): void {
+    if (this.connection !== connection) return;
+    if (this.messages >= this.options.maxMessages) {
+      this.connection = null;
+      connection.quit();
+      return;
+    }
+    this.idleTimer = setTimeout(() => this.close(), this.options.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * A message the server refused (a 5xx or 4xx reply to it) leaves the connection usable once
+   * reset; anything else (a 421, which closes the channel, a timeout, a broken connection)
+   * ends it.
+   */
+  private async afterFailure(connection: SMTPConnection, error: unknown): Promise<void> {
+    if (this.connection !== connection) return;
+    const { code, responseCode } = error as { code?: string; responseCode?: number };
+    const refusedOnly =
+      (code === 'EENVELOPE' || code === 'EMESSAGE') &&
+      responseCode !== undefined &&
+      responseCode !== 421;
+    const reset =
+      refusedOnly &&
+      (await new Promise<boolean>((resolve) => connection.reset((e) => resolve(!e))));
+    if (reset) return this.release(connection);
+    this.forget(connection);
+    connection.close();
+  }
+
+  private forget(connection: SMTPConnection): void {
+    if (this.connection !== connection) return;
+    this.connection = null;
+    this.stopIdleTimer();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
