@@ -22,6 +22,26 @@ async function listDocuments(data: string): Promise<DocumentJson[]> {
   return JSON.parse(result.stdout) as DocumentJson[];
 }
 
+/**
+ * `documents add` for dossier 1001 with valid values; `changes` replaces an option's value,
+ * adds one, or (null) leaves it out.
+ */
+function addDocumentArgs(changes: Record<string, string | null> = {}): string[] {
+  const options: Record<string, string | null> = {
+    '--dossier': '1001',
+    '--type': 'invoice',
+    '--number': 'Z',
+    '--period': '2026-10',
+    '--amount': '10',
+    ...changes,
+  };
+  return [
+    'documents',
+    'add',
+    ...Object.entries(options).flatMap(([name, value]) => (value === null ? [] : [name, value])),
+  ];
+}
+
 describe('postier CLI', () => {
   it('init, add dossiers and documents, list them as JSON and export a PDF', async () => {
     const data = tempFolder();
@@ -175,58 +195,15 @@ describe('postier CLI', () => {
       ['dossiers', 'add', '--number', '1001', '--last-name', 'X', '--first-name', 'Y'],
       /dossier n° 1001 existe déjà/,
     ],
-    [
-      'an unknown dossier',
-      [
-        'documents',
-        'add',
-        '--dossier',
-        '4242',
-        '--type',
-        'invoice',
-        '--number',
-        'Z',
-        '--period',
-        '2026-10',
-        '--amount',
-        '10',
-      ],
-      /Aucun dossier n° 4242/,
-    ],
+    ['an unknown dossier', addDocumentArgs({ '--dossier': '4242' }), /Aucun dossier n° 4242/],
     [
       'an unknown type',
-      [
-        'documents',
-        'add',
-        '--dossier',
-        '1001',
-        '--type',
-        'facture',
-        '--number',
-        'Z',
-        '--period',
-        '2026-10',
-        '--amount',
-        '10',
-      ],
+      addDocumentArgs({ '--type': 'facture' }),
       /« facture » refusée pour --type/,
     ],
     [
       'an amount that is not a number',
-      [
-        'documents',
-        'add',
-        '--dossier',
-        '1001',
-        '--type',
-        'invoice',
-        '--number',
-        'Z',
-        '--period',
-        '2026-10',
-        '--amount',
-        'douze',
-      ],
+      addDocumentArgs({ '--amount': 'douze' }),
       /--amount.*« douze » n’est pas un nombre/,
     ],
     [
@@ -247,18 +224,7 @@ describe('postier CLI', () => {
     ],
     [
       'a missing option',
-      [
-        'documents',
-        'add',
-        '--dossier',
-        '1001',
-        '--type',
-        'invoice',
-        '--period',
-        '2026-10',
-        '--amount',
-        '10',
-      ],
+      addDocumentArgs({ '--number': null }),
       /Il manque l’option obligatoire --number/,
     ],
   ])(
@@ -295,24 +261,7 @@ describe('postier CLI', () => {
     ]);
     const bad = path.join(tempFolder(), 'facture-abimée.pdf');
     fs.writeFileSync(bad, '%PDF-1.4\n garbage without xref');
-    const result = await postier([
-      '--data',
-      data,
-      'documents',
-      'add',
-      '--dossier',
-      '1001',
-      '--type',
-      'invoice',
-      '--number',
-      'Z',
-      '--period',
-      '2026-10',
-      '--amount',
-      '10',
-      '--pdf',
-      bad,
-    ]);
+    const result = await postier(['--data', data, ...addDocumentArgs({ '--pdf': bad })]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('facture-abimée.pdf');
     expect(await listDocuments(data)).toEqual([]);
