@@ -3,6 +3,10 @@
 // transport sees every failure as the server gave it (a 421 on a reused connection keeps its
 // text; the pool turns it into a bare "connection closed") and nothing is ever re-queued or
 // re-sent behind the engine's back.
+//
+// When messages go back to back, the connection that will follow this one is opened while
+// this one carries its last messages (servers delay their greeting, TLS and the login take
+// round trips): the batch never stalls at the change.
 import type { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
@@ -20,6 +24,15 @@ export class SmtpSession {
   private opening: Promise<SMTPConnection> | null = null;
   private messages = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** The next connection, opened ahead; null inside when it could not be opened. */
+  private spare: Promise<SMTPConnection | null> | null = null;
+  /** Connections the server or the network ended: a spare among them is not used. */
+  private readonly ended = new WeakSet<SMTPConnection>();
+  /** How long the last connection took to be ready (connect, greeting, TLS, login). */
+  private connectMs: number | null = null;
+  /** Time between the starts of messages on this connection (moving average). */
+  private gapMs: number | null = null;
+  private lastSendAt: number | null = null;
 
   constructor(private readonly options: SmtpSessionOptions) {}
 
@@ -30,6 +43,7 @@ export class SmtpSession {
   ): Promise<SMTPConnection.SentMessageInfo> {
     const connection = await this.open();
     this.stopIdleTimer();
+    this.noteSendStart();
     try {
       const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
         connection.send(envelope, source, (error, result) =>
@@ -52,19 +66,62 @@ export class SmtpSession {
     this.connection = null;
     this.opening = null;
     connection?.quit();
+    this.dropSpare();
   }
 
   private open(): Promise<SMTPConnection> {
     if (this.connection) return Promise.resolve(this.connection);
-    this.opening ??= this.connect().finally(() => (this.opening = null));
+    this.opening ??= this.install().finally(() => (this.opening = null));
     return this.opening;
   }
 
+  /** Makes the spare (if it is still alive) or a new connection the current one. */
+  private async install(): Promise<SMTPConnection> {
+    const spare = this.spare ? await this.spare : null;
+    this.spare = null;
+    const connection = spare && !this.ended.has(spare) ? spare : await this.connect();
+    if (spare && spare !== connection) spare.close();
+    this.connection = connection;
+    this.messages = 0;
+    this.lastSendAt = null;
+    return connection;
+  }
+
+  private noteSendStart(): void {
+    const now = performance.now();
+    if (this.lastSendAt !== null) {
+      const gap = now - this.lastSendAt;
+      this.gapMs = this.gapMs === null ? gap : 0.8 * this.gapMs + 0.2 * gap;
+    }
+    this.lastSendAt = now;
+  }
+
+  /**
+   * Opens the next connection now if this one will be used up sooner than twice the time a
+   * connection takes to open: only messages going back to back ever hold two connections.
+   */
+  private maybeOpenSpare(): void {
+    if (this.spare || this.connectMs === null || this.gapMs === null) return;
+    const remaining = this.options.maxMessages - this.messages;
+    if (remaining * this.gapMs > 2 * this.connectMs) return;
+    // A spare that cannot open is forgotten: the next message opens its own and gets the error.
+    this.spare = this.connect().catch(() => null);
+  }
+
+  private dropSpare(): void {
+    const spare = this.spare;
+    this.spare = null;
+    void spare?.then((connection) => connection?.quit());
+  }
+
+  /** A new connection, ready for a message (greeting, EHLO, TLS, login); not installed. */
   private connect(): Promise<SMTPConnection> {
+    const startedAt = performance.now();
     return new Promise((resolve, reject) => {
       const connection = new SMTPConnection(this.options.connection);
       let settled = false;
       const fail = (error: unknown) => {
+        this.ended.add(connection);
         this.forget(connection);
         if (settled) return;
         settled = true;
@@ -81,8 +138,7 @@ export class SmtpSession {
         const ready = () => {
           if (settled) return;
           settled = true;
-          this.connection = connection;
-          this.messages = 0;
+          this.connectMs = performance.now() - startedAt;
           resolve(connection);
         };
         const auth = this.options.auth;
@@ -104,6 +160,7 @@ export class SmtpSession {
       connection.quit();
       return;
     }
+    this.maybeOpenSpare();
     this.idleTimer = setTimeout(() => this.close(), this.options.idleMs);
     this.idleTimer.unref();
   }

@@ -187,6 +187,34 @@ describe('SMTP transport: what the server receives', () => {
     expect(smtp.connectionCount).toBe(1);
   });
 
+  it('messages back to back: the next connection is opened before this one is used up, never more than 100 per connection', async () => {
+    const smtp = await server();
+    const t = transport(smtp);
+    for (let i = 0; i < 130; i++) await t.send(message({ to: [`parent${i}@example.com`] }));
+
+    const perConnection = new Map<number, number>();
+    for (const m of smtp.messages)
+      perConnection.set(m.connection, (perConnection.get(m.connection) ?? 0) + 1);
+    expect([...perConnection.entries()]).toEqual([
+      [1, 100],
+      [2, 30],
+    ]);
+    // The second connection was already there (greeted, ready) while the first carried its
+    // last messages: the server's greeting delay never stalls the batch.
+    expect(smtp.connectionOpenedAt[1]).toBeLessThan(smtp.messages[99]!.receivedAt);
+  });
+
+  it('messages far apart never hold a second connection', async () => {
+    const smtp = await server();
+    const t = transport(smtp);
+    for (let i = 0; i < 4; i++) {
+      await t.send(message());
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect(smtp.messages).toHaveLength(4);
+    expect(smtp.connectionCount).toBe(1);
+  });
+
   it('a server that closed the idle connection: the next message opens a new one', async () => {
     const smtp = await server();
     const t = transport(smtp);

@@ -90,6 +90,8 @@ export interface SmtpTestServer {
   certificate: string | null;
   messages: ReceivedSmtpMessage[];
   readonly connectionCount: number;
+  /** Date.now() when each connection was opened (before the greeting), in order. */
+  readonly connectionOpenedAt: readonly number[];
   readonly transactionCount: number;
   readonly authFailures: number;
   setBehavior(match: SmtpTestMatch, action: SmtpTestAction): void;
@@ -120,6 +122,7 @@ class SmtpTestServerState {
   readonly sessions = new Map<string, SessionInfo>();
   readonly timers = new Set<NodeJS.Timeout>();
   connectionCount = 0;
+  readonly connectionOpenedAt: number[] = [];
   transactionCount = 0;
   authFailures = 0;
   waiters: Array<() => void> = [];
@@ -195,6 +198,7 @@ export async function startSmtpTestServer(
 
     onConnect(session, callback) {
       state.connectionCount++;
+      state.connectionOpenedAt.push(Date.now());
       state.sessions.set(session.id, { connection: state.connectionCount, message: 0 });
       applyAction(state, state.take('greeting', session, []), callback, () => callback());
     },
@@ -278,6 +282,7 @@ export async function startSmtpTestServer(
     get connectionCount() {
       return state.connectionCount;
     },
+    connectionOpenedAt: state.connectionOpenedAt,
     get transactionCount() {
       return state.transactionCount;
     },
