@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AttachmentRole, MessageAttachment } from '../../src-shared/domain/outbox.js';
 import { UserError } from '../../src-shared/errors.js';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
-import { encryptPdf } from '../pdf/encrypt.js';
+import { encryptPdfSync } from '../pdf/encrypt.js';
 
 export const OUTBOX_FOLDER_NAME = 'outbox';
 /** The seed's advice: "ne dépassez pas 1 Mo". */
@@ -114,7 +114,8 @@ export class OutboxFiles {
         const target = this.folder.resolve(relativePath);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         if (source.kind === 'copy') fs.copyFileSync(source.file.absolutePath, target);
-        else size = await encryptPdf(source.absolutePath, target, source.password);
+        // Synchronous: muhammara's work is, and a bulk send makes thousands of these calls.
+        else size = encryptPdfSync(source.absolutePath, target, source.password);
       }
       result.push({
         fileName: attachment.fileName,

@@ -549,7 +549,8 @@ export class PrepareService {
     try {
       for (let start = 0; start < plan.messages.length; start += this.chunkSize) {
         const chunk = plan.messages.slice(start, start + this.chunkSize);
-        queued.push(...(await this.queueChunk(plan, chunk, files, batchId, actor)));
+        const stored = await this.writeChunkFiles(plan, chunk, files);
+        queued.push(...(await this.insertChunk(plan, stored, files, batchId, actor)));
       }
     } finally {
       if (queued.length === 0) {
@@ -565,37 +566,53 @@ export class PrepareService {
     };
   }
 
-  /** Writes the chunk's files, then its rows in one transaction; removes the files if it fails. */
-  private async queueChunk(
+  /**
+   * Writes the files of a chunk's messages. A PDF that cannot be encrypted leaves its document
+   * out, not the batch; any other failure removes what the chunk wrote and stops the batch.
+   */
+  private async writeChunkFiles(
     plan: Plan,
     chunk: PlannedMessage[],
+    files: OutboxFiles,
+  ): Promise<StoredMessage[]> {
+    const results = await Promise.allSettled(
+      chunk.map((message) => files.writeMessageFiles(message.folderName, message.attachments)),
+    );
+    const stored: StoredMessage[] = [];
+    let failure: unknown = null;
+    results.forEach((result, index) => {
+      const message = chunk[index]!;
+      if (result.status === 'fulfilled') return stored.push({ message, attachments: result.value });
+      files.removeMessageFolder(message.folderName);
+      const error: unknown = result.reason;
+      if (isUserError(error) && error.code === 'error.pdf.encryptFailed') {
+        plan.exclude(message.document, 'no_pdf', String(error.params.file ?? ''));
+      } else {
+        failure ??= error;
+      }
+    });
+    if (failure !== null) {
+      for (const { message } of stored) files.removeMessageFolder(message.folderName);
+      throw failure;
+    }
+    return stored;
+  }
+
+  /** The rows of a chunk whose files are written, in one transaction; removes the files if it fails. */
+  private async insertChunk(
+    plan: Plan,
+    stored: StoredMessage[],
     files: OutboxFiles,
     batchId: number,
     actor: Actor,
   ): Promise<OutboxMessage[]> {
-    const written = new Map<PlannedMessage, string>();
     try {
-      const stored: { message: PlannedMessage; attachments: MessageAttachment[] }[] = [];
-      for (const message of chunk) {
-        written.set(message, message.folderName);
-        try {
-          stored.push({
-            message,
-            attachments: await files.writeMessageFiles(message.folderName, message.attachments),
-          });
-        } catch (error) {
-          // One damaged PDF leaves its document out, not the whole batch.
-          if (!isUserError(error) || error.code !== 'error.pdf.encryptFailed') throw error;
-          plan.exclude(message.document, 'no_pdf', String(error.params.file ?? ''));
-          files.removeMessageFolder(message.folderName);
-        }
-      }
       return await writeTransaction(this.db, async (tx) => {
         // Another workstation may have queued the same documents since the plan was made.
         const inUse = new Map(
-          (await q.listAddressesInUse(tx, [...new Set(chunk.map((m) => m.document.id))])).map(
-            (a) => [`${a.document_id}|${a.address}`, a.status],
-          ),
+          (
+            await q.listAddressesInUse(tx, [...new Set(stored.map((s) => s.message.document.id))])
+          ).map((a) => [`${a.document_id}|${a.address}`, a.status]),
         );
         const result: OutboxMessage[] = [];
         for (const { message, attachments } of stored) {
@@ -638,15 +655,21 @@ export class PrepareService {
         }
         await q.refreshDocumentEmailStates(
           tx,
-          chunk.map((m) => m.document.id),
+          stored.map((s) => s.message.document.id),
         );
         return result;
       });
     } catch (error) {
-      for (const folderName of written.values()) files.removeMessageFolder(folderName);
+      for (const { message } of stored) files.removeMessageFolder(message.folderName);
       throw error;
     }
   }
+}
+
+/** A planned message whose files are written: what its row says it carries. */
+interface StoredMessage {
+  message: PlannedMessage;
+  attachments: MessageAttachment[];
 }
 
 /** The batch being worked out: its messages, exclusions and warnings. */
