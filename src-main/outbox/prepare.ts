@@ -575,25 +575,19 @@ export class PrepareService {
     chunk: PlannedMessage[],
     files: OutboxFiles,
   ): Promise<StoredMessage[]> {
-    const results = await Promise.allSettled(
-      chunk.map((message) => files.writeMessageFiles(message.folderName, message.attachments)),
-    );
     const stored: StoredMessage[] = [];
-    let failure: unknown = null;
-    results.forEach((result, index) => {
-      const message = chunk[index]!;
-      if (result.status === 'fulfilled') return stored.push({ message, attachments: result.value });
-      files.removeMessageFolder(message.folderName);
-      const error: unknown = result.reason;
-      if (isUserError(error) && error.code === 'error.pdf.encryptFailed') {
+    for (const message of chunk) {
+      try {
+        const attachments = await files.writeMessageFiles(message.folderName, message.attachments);
+        stored.push({ message, attachments });
+      } catch (error) {
+        files.removeMessageFolder(message.folderName);
+        if (!isUserError(error) || error.code !== 'error.pdf.encryptFailed') {
+          for (const done of stored) files.removeMessageFolder(done.message.folderName);
+          throw error;
+        }
         plan.exclude(message.document, 'no_pdf', String(error.params.file ?? ''));
-      } else {
-        failure ??= error;
       }
-    });
-    if (failure !== null) {
-      for (const { message } of stored) files.removeMessageFolder(message.folderName);
-      throw failure;
     }
     return stored;
   }
