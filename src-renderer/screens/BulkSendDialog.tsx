@@ -55,6 +55,7 @@ import type {
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { UNPACED_BATCH_LIMIT } from '../../src-shared/domain/sending-methods.js';
 import { api, call } from '../api.js';
+import { MessageHeaders } from '../components/MessageHeaders.js';
 import { useApp } from '../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../app/files.js';
 import { formatAmount, formatBytes, formatDateTime } from '../app/format.js';
@@ -181,7 +182,6 @@ const useStyles = makeStyles({
     maxHeight: '180px',
     overflow: 'auto',
   },
-  label: { color: tokens.colorNeutralForeground3, display: 'inline-block', minWidth: '60px' },
   progress: { display: 'flex', flexDirection: 'column', gap: '4px' },
   progressLine: {
     display: 'flex',
@@ -731,29 +731,11 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
                   {focusedRow &&
                     preview?.messages.slice(0, 1).map((m, i) => (
                       <div key={i}>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.from')}</span> {m.from}
-                        </div>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.to')}</span>{' '}
-                          {preview.messages.flatMap((x) => x.to).join(', ')}
-                        </div>
-                        {m.cc.length > 0 && (
-                          <div>
-                            <span className={styles.label}>{t('ui.message.cc')}</span>{' '}
-                            {m.cc.join(', ')}
-                          </div>
-                        )}
-                        <div>
-                          <span className={styles.label}>{t('ui.message.subject')}</span>{' '}
-                          <strong>{m.subject}</strong>
-                        </div>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.attachments')}</span>{' '}
-                          {m.attachments
-                            .map((a) => `${a.fileName}${a.encrypted ? ' 🔒' : ''}`)
-                            .join(', ')}
-                        </div>
+                        <MessageHeaders
+                          message={m}
+                          to={preview.messages.flatMap((x) => x.to)}
+                          attachmentText={(a) => `${a.fileName}${a.encrypted ? ' 🔒' : ''}`}
+                        />
                         <pre className={styles.previewBody}>{m.text}</pre>
                       </div>
                     ))}

@@ -32,6 +32,7 @@ import type { JournalDocument } from '../../src-shared/domain/documents.js';
 import type { Dossier } from '../../src-shared/domain/records.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
 import { api, call } from '../api.js';
+import { MessageHeaders } from '../components/MessageHeaders.js';
 import { useApp, type Translate } from '../app/app-context.js';
 import { formatBytes, formatDateTime } from '../app/format.js';
 import { clickRow, moveFocus, selectedIndexes, type Selection } from '../logic/selection.js';
@@ -105,7 +106,6 @@ const useStyles = makeStyles({
     overflow: 'auto',
     maxHeight: '60vh',
   },
-  label: { color: tokens.colorNeutralForeground3, display: 'inline-block', minWidth: '76px' },
   body: {
     whiteSpace: 'pre-wrap',
     fontFamily: tokens.fontFamilyBase,
@@ -469,33 +469,13 @@ export function SendDocumentDialog({
                     )}
                     {message && (
                       <>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.from')}</span>{' '}
-                          {message.from}
-                        </div>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.to')}</span>{' '}
-                          {preview!.messages.flatMap((m) => m.to).join(', ')}
-                        </div>
-                        {message.cc.length > 0 && (
-                          <div>
-                            <span className={styles.label}>{t('ui.message.cc')}</span>{' '}
-                            {message.cc.join(', ')}
-                          </div>
-                        )}
-                        <div>
-                          <span className={styles.label}>{t('ui.message.subject')}</span>{' '}
-                          <strong>{message.subject}</strong>
-                        </div>
-                        <div>
-                          <span className={styles.label}>{t('ui.message.attachments')}</span>{' '}
-                          {message.attachments
-                            .map(
-                              (a) =>
-                                `${a.fileName} (${formatBytes(a.size, locale)})${a.encrypted ? ` — ${t('ui.message.encrypted')}` : ''}`,
-                            )
-                            .join(', ')}
-                        </div>
+                        <MessageHeaders
+                          message={message}
+                          to={preview!.messages.flatMap((m) => m.to)}
+                          attachmentText={(a) =>
+                            `${a.fileName} (${formatBytes(a.size, locale)})${a.encrypted ? ` — ${t('ui.message.encrypted')}` : ''}`
+                          }
+                        />
                         {preview!.messages.length > 1 && (
                           <div className={styles.note}>
                             {t('ui.send.onePerRecipient', { count: preview!.messages.length })}
