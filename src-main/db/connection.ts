@@ -1,6 +1,6 @@
 // Opening the database file: settings safe for a file shared by several workstations.
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import { UserError } from '../../src-shared/errors.js';
 import type { Database } from './schema.js';
 
@@ -27,8 +27,42 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 15_000}`);
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, sqlite, close: () => db.destroy() };
+}
+
+/** Statements kept compiled: enough for every query the app runs, few enough to stay small. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely sees it, with its statements kept compiled. Kysely asks for a new
+ * statement for every query it runs, and SQLite compiling one costs about as much as
+ * running a simple insert: a bulk send runs the same few queries thousands of times.
+ * Reusing a statement is safe here: Kysely runs one query at a time on this connection (a
+ * streamed select holds it until its iteration ends), and SQLite recompiles a statement by
+ * itself after a schema change.
+ */
+function withStatementCache(sqlite: Sqlite.Database): SqliteDatabase {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (statement) {
+        // Most recently used last: the first one is the one to drop when the cache is full.
+        statements.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          statements.delete(statements.keys().next().value!);
+        }
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /**
