@@ -40,9 +40,9 @@ export function encryptPdfSync(
   const label = typeof input === 'string' ? path.basename(input) : path.basename(outputPath);
   const temporary = `${outputPath}.${process.pid}.tmp`;
   const source = typeof input === 'string' ? input : `${outputPath}.${process.pid}.source.tmp`;
+  let renamed = false;
   try {
-    if (typeof input === 'string') requireReadable(input);
-    else fs.writeFileSync(source, input);
+    if (typeof input !== 'string') fs.writeFileSync(source, input);
     try {
       muhammara.recrypt(source, temporary, {
         userPassword,
@@ -51,6 +51,8 @@ export function encryptPdfSync(
         version: muhammara.ePDFVersion17,
       });
     } catch {
+      // Checked only now (a bulk send encrypts thousands): a missing file is its own error.
+      if (typeof input === 'string') requireReadable(input);
       // muhammara only says "unable to recrypt"; the file name is what the user can act on.
       throw new UserError('error.pdf.encryptFailed', {
         file: label,
@@ -58,9 +60,10 @@ export function encryptPdfSync(
       });
     }
     fs.renameSync(temporary, outputPath);
+    renamed = true;
     return fs.statSync(outputPath).size;
   } finally {
-    fs.rmSync(temporary, { force: true });
+    if (!renamed) fs.rmSync(temporary, { force: true });
     if (source !== input) fs.rmSync(source, { force: true });
   }
 }
