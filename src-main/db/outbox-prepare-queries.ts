@@ -160,19 +160,58 @@ export async function insertMessage(db: Db, row: NewMessageRow): Promise<Message
   return db.insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Rows per multi-row insert: SQLite takes at most 32,766 parameters in one statement. */
+const INSERT_SLICE = 100;
+
+/**
+ * Inserts messages a slice at a time (one statement each, not one per message: a bulk send
+ * writes thousands); returns them in the order given. Every row has its own Message-ID.
+ */
+export async function insertMessages(
+  db: Db,
+  rows: readonly NewMessageRow[],
+): Promise<MessageRow[]> {
+  const inserted = new Map<string, MessageRow>();
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    const slice = await db
+      .insertInto('messages')
+      .values(rows.slice(i, i + INSERT_SLICE))
+      .returningAll()
+      .execute();
+    // SQLite does not promise RETURNING's order: the Message-ID puts each row back in place.
+    for (const row of slice) inserted.set(row.message_id_header, row);
+  }
+  return rows.map((row) => inserted.get(row.message_id_header)!);
+}
+
 export async function insertMessageAddresses(
   db: Db,
   messageId: number,
   documentId: number,
   addresses: readonly string[],
 ): Promise<void> {
-  const unique = [...new Set(addresses.map((a) => a.toLowerCase()))];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('message_addresses')
-    .values(unique.map((address) => ({ message_id: messageId, document_id: documentId, address })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertAddressesOfMessages(db, [{ messageId, documentId, addresses }]);
+}
+
+/** The addresses each message carries (lower case, once each), a slice at a time. */
+export async function insertAddressesOfMessages(
+  db: Db,
+  messages: readonly { messageId: number; documentId: number; addresses: readonly string[] }[],
+): Promise<void> {
+  const rows = messages.flatMap(({ messageId, documentId, addresses }) =>
+    [...new Set(addresses.map((a) => a.toLowerCase()))].map((address) => ({
+      message_id: messageId,
+      document_id: documentId,
+      address,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    await db
+      .insertInto('message_addresses')
+      .values(rows.slice(i, i + INSERT_SLICE))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }
 
 // ---------------------------------------------------------------- the document's e-mail state

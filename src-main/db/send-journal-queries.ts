@@ -14,18 +14,32 @@ export interface JournalEventInput {
 
 /** Appends one event. Call it inside the same transaction as the change it records. */
 export async function appendJournal(db: Db, input: JournalEventInput): Promise<void> {
-  await db
-    .insertInto('send_journal')
-    .values({
-      event: input.event,
-      actor: input.actor.user,
-      workstation: input.actor.workstation,
-      message_id: input.messageId ?? null,
-      document_id: input.documentId ?? null,
-      detail: input.detail ?? null,
-      server_reply: input.serverReply ?? null,
-    })
-    .execute();
+  await appendJournalEvents(db, [input]);
+}
+
+/** Rows per multi-row insert: SQLite takes at most 32,766 parameters in one statement. */
+const INSERT_SLICE = 500;
+
+/** Appends events in the order given, a few statements for many events (a bulk send's). */
+export async function appendJournalEvents(
+  db: Db,
+  inputs: readonly JournalEventInput[],
+): Promise<void> {
+  const rows = inputs.map((input) => ({
+    event: input.event,
+    actor: input.actor.user,
+    workstation: input.actor.workstation,
+    message_id: input.messageId ?? null,
+    document_id: input.documentId ?? null,
+    detail: input.detail ?? null,
+    server_reply: input.serverReply ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    await db
+      .insertInto('send_journal')
+      .values(rows.slice(i, i + INSERT_SLICE))
+      .execute();
+  }
 }
 
 export function listJournalForMessage(db: Db, messageId: number) {

@@ -1,6 +1,6 @@
 // The files of a bulk send: checked before anything is queued, sized to respect the mail
 // account's limit, and written under <data>/outbox/<batch>/ (general files once, each
-// message's own files in its own folder) before the rows that point to them.
+// message's own files under their own names) before the rows that point to them.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentRole, MessageAttachment } from '../../src-shared/domain/outbox.js';
@@ -82,9 +82,25 @@ function splitName(fileName: string): { name: string; ext: string } {
   return { name: fileName.slice(0, fileName.length - ext.length), ext };
 }
 
-/** Writes a batch's files; remembers what it wrote so that a failure can remove it all. */
+/** A message's files as written: what its row says it carries, and what is its alone. */
+export interface WrittenMessageFiles {
+  attachments: MessageAttachment[];
+  /** Files written for this message only: removed if the message is not queued after all. */
+  ownFiles: string[];
+}
+
+/**
+ * Writes a batch's files; remembers what it wrote so that a failure can remove it all.
+ * A message's own files (its encrypted PDF, files for its recipient) keep their names, so
+ * they go into shared folders: files/, then files-2/ for the second file of the same name
+ * (the same document to a second parent), and so on. A folder per message would keep the
+ * names apart too, but creating a folder costs more than writing a small file.
+ */
 export class OutboxFiles {
   private readonly generalPaths = new Map<string, string>();
+  /** How many messages' files of each name (lower case: Windows ignores case) are written. */
+  private readonly nameUses = new Map<string, number>();
+  private sharedFolders = 0;
 
   constructor(
     private readonly folder: DataFolder,
@@ -95,45 +111,64 @@ export class OutboxFiles {
     return this.folder.resolve(`${OUTBOX_FOLDER_NAME}/${this.batchId}`);
   }
 
-  /** Writes one message's files into outbox/<batch>/<messageFolder>/; returns the attachments as stored. */
-  async writeMessageFiles(
-    messageFolder: string,
-    planned: PlannedAttachment[],
-  ): Promise<MessageAttachment[]> {
-    const result: MessageAttachment[] = [];
-    for (const attachment of planned) {
-      const { source } = attachment;
-      let relativePath: string;
-      let size = attachment.size;
-      if (source.kind === 'stored') {
-        relativePath = source.relativePath;
-      } else if (source.kind === 'general') {
-        relativePath = this.copyGeneral(source.file);
-      } else {
-        relativePath = `${OUTBOX_FOLDER_NAME}/${this.batchId}/${messageFolder}/${attachment.fileName}`;
-        const target = this.folder.resolve(relativePath);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        if (source.kind === 'copy') fs.copyFileSync(source.file.absolutePath, target);
-        // Synchronous: muhammara's work is, and a bulk send makes thousands of these calls.
-        else size = encryptPdfSync(source.absolutePath, target, source.password);
+  /**
+   * Writes one message's files; returns its attachments as stored. If one cannot be
+   * written, what was written for this message is removed before the error goes on.
+   */
+  writeMessageFiles(planned: PlannedAttachment[]): WrittenMessageFiles {
+    const attachments: MessageAttachment[] = [];
+    const ownFiles: string[] = [];
+    try {
+      for (const attachment of planned) {
+        const { source } = attachment;
+        let relativePath: string;
+        let size = attachment.size;
+        if (source.kind === 'stored') {
+          relativePath = source.relativePath;
+        } else if (source.kind === 'general') {
+          relativePath = this.copyGeneral(source.file);
+        } else {
+          relativePath = `${this.sharedFolderFor(attachment.fileName)}/${attachment.fileName}`;
+          const target = this.folder.resolve(relativePath);
+          ownFiles.push(target);
+          if (source.kind === 'copy') fs.copyFileSync(source.file.absolutePath, target);
+          // Synchronous: muhammara's work is, and a bulk send makes thousands of these calls.
+          else size = encryptPdfSync(source.absolutePath, target, source.password);
+        }
+        attachments.push({
+          fileName: attachment.fileName,
+          path: relativePath,
+          size,
+          role: attachment.role,
+          encrypted: source.kind === 'encrypt',
+        });
       }
-      result.push({
-        fileName: attachment.fileName,
-        path: relativePath,
-        size,
-        role: attachment.role,
-        encrypted: source.kind === 'encrypt',
-      });
+    } catch (error) {
+      this.removeFiles(ownFiles);
+      throw error;
     }
-    return result;
+    return { attachments, ownFiles };
   }
 
-  removeMessageFolder(messageFolder: string): void {
-    fs.rmSync(path.join(this.batchFolder, messageFolder), { recursive: true, force: true });
+  removeFiles(files: readonly string[]): void {
+    for (const file of files) fs.rmSync(file, { force: true });
   }
 
   removeAll(): void {
     fs.rmSync(this.batchFolder, { recursive: true, force: true });
+  }
+
+  /** The first shared folder (relative path) where no message's file has this name yet. */
+  private sharedFolderFor(fileName: string): string {
+    const key = fileName.toLowerCase();
+    const index = this.nameUses.get(key) ?? 0;
+    this.nameUses.set(key, index + 1);
+    const relative = `${OUTBOX_FOLDER_NAME}/${this.batchId}/${index === 0 ? 'files' : `files-${index + 1}`}`;
+    if (index >= this.sharedFolders) {
+      fs.mkdirSync(this.folder.resolve(relative), { recursive: true });
+      this.sharedFolders = index + 1;
+    }
+    return relative;
   }
 
   private copyGeneral(file: SourceFile): string {

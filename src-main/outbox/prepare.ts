@@ -10,7 +10,6 @@ import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../src-shared/domain
 import type {
   ExcludedDossier,
   ExclusionReason,
-  MessageAttachment,
   OutboxMessage,
 } from '../../src-shared/domain/outbox.js';
 import type { Structure } from '../../src-shared/domain/records.js';
@@ -23,7 +22,7 @@ import { writeTransaction, type Db } from '../db/connection.js';
 import { ensureMailAccount, findMailAccountByStructure } from '../db/mail-account-queries.js';
 import * as q from '../db/outbox-prepare-queries.js';
 import type { MailAccountRow, MessageRow } from '../db/schema.js';
-import { appendJournal } from '../db/send-journal-queries.js';
+import { appendJournalEvents, type JournalEventInput } from '../db/send-journal-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
 import { defaultTemplate } from '../email-templates/default-templates.js';
@@ -51,6 +50,7 @@ import {
   OutboxFiles,
   type PlannedAttachment,
   type SourceFile,
+  type WrittenMessageFiles,
 } from './prepare-attachments.js';
 import {
   chooseRecipients,
@@ -95,6 +95,12 @@ export interface PrepareInput {
    * pace more): above it, nothing is queued and the user is told why.
    */
   messageLimit?: number;
+}
+
+/** Told while a batch is written, after each committed chunk of messages. */
+export interface PrepareEvents {
+  /** `queued` messages of `planned` are in the outbox so far (committed: the engine may take them). */
+  onQueued?: (queued: number, planned: number) => void;
 }
 
 export interface PrepareWarning {
@@ -181,8 +187,6 @@ interface PlannedMessage {
   attachments: PlannedAttachment[];
   passwordProtected: boolean;
   messageIdHeader: string;
-  /** The message's own folder under outbox/<batch>/. */
-  folderName: string;
 }
 
 export class PrepareService {
@@ -211,7 +215,7 @@ export class PrepareService {
     return templateFieldNames(rows.flatMap((r) => Object.keys(parseExtra(r.extra))));
   }
 
-  async prepare(input: PrepareInput): Promise<PrepareResult> {
+  async prepare(input: PrepareInput, events: PrepareEvents = {}): Promise<PrepareResult> {
     const plan = await this.plan(input);
     if (input.messageLimit !== undefined && plan.messages.length > input.messageLimit) {
       throw new UserError('error.prepare.tooManyForMethod', {
@@ -227,7 +231,7 @@ export class PrepareService {
         warnings: plan.warnings,
       };
     }
-    return this.queue(plan);
+    return this.queue(plan, events);
   }
 
   // --- Working everything out ---------------------------------------------------------------
@@ -413,7 +417,6 @@ export class PrepareService {
       attachments,
       passwordProtected: password !== null,
       messageIdHeader: `<${randomUUID()}@${domainOf(sender.address)}>`,
-      folderName: randomUUID(),
     });
   }
 
@@ -534,7 +537,7 @@ export class PrepareService {
 
   // --- Writing ------------------------------------------------------------------------------
 
-  private async queue(plan: Plan): Promise<PrepareResult> {
+  private async queue(plan: Plan, events: PrepareEvents): Promise<PrepareResult> {
     const actor = this.actor();
     const batchId = await writeTransaction(this.db, (tx) =>
       q.insertBatch(tx, {
@@ -549,8 +552,9 @@ export class PrepareService {
     try {
       for (let start = 0; start < plan.messages.length; start += this.chunkSize) {
         const chunk = plan.messages.slice(start, start + this.chunkSize);
-        const stored = await this.writeChunkFiles(plan, chunk, files);
+        const stored = this.writeChunkFiles(plan, chunk, files);
         queued.push(...(await this.insertChunk(plan, stored, files, batchId, actor)));
+        events.onQueued?.(queued.length, plan.messages.length);
       }
     } finally {
       if (queued.length === 0) {
@@ -570,20 +574,18 @@ export class PrepareService {
    * Writes the files of a chunk's messages. A PDF that cannot be encrypted leaves its document
    * out, not the batch; any other failure removes what the chunk wrote and stops the batch.
    */
-  private async writeChunkFiles(
+  private writeChunkFiles(
     plan: Plan,
     chunk: PlannedMessage[],
     files: OutboxFiles,
-  ): Promise<StoredMessage[]> {
+  ): StoredMessage[] {
     const stored: StoredMessage[] = [];
     for (const message of chunk) {
       try {
-        const attachments = await files.writeMessageFiles(message.folderName, message.attachments);
-        stored.push({ message, attachments });
+        stored.push({ message, ...files.writeMessageFiles(message.attachments) });
       } catch (error) {
-        files.removeMessageFolder(message.folderName);
         if (!isUserError(error) || error.code !== 'error.pdf.encryptFailed') {
-          for (const done of stored) files.removeMessageFolder(done.message.folderName);
+          files.removeFiles(stored.flatMap((done) => done.ownFiles));
           throw error;
         }
         plan.exclude(message.document, 'no_pdf', String(error.params.file ?? ''));
@@ -592,7 +594,10 @@ export class PrepareService {
     return stored;
   }
 
-  /** The rows of a chunk whose files are written, in one transaction; removes the files if it fails. */
+  /**
+   * The rows of a chunk whose files are written, in one transaction (a few statements for
+   * the whole chunk, not a few per message); removes the files if it fails.
+   */
   private async insertChunk(
     plan: Plan,
     stored: StoredMessage[],
@@ -608,62 +613,85 @@ export class PrepareService {
             await q.listAddressesInUse(tx, [...new Set(stored.map((s) => s.message.document.id))])
           ).map((a) => [`${a.document_id}|${a.address}`, a.status]),
         );
-        const result: OutboxMessage[] = [];
-        for (const { message, attachments } of stored) {
+        const fresh: StoredMessage[] = [];
+        for (const entry of stored) {
+          const { message } = entry;
           const previous = inUse.get(`${message.document.id}|${message.recipient.key}`);
-          if (previous) {
-            plan.exclude(
-              message.document,
-              previous === 'sent' ? 'already_sent' : 'already_queued',
-              message.recipient.address,
-            );
-            files.removeMessageFolder(message.folderName);
+          if (!previous) {
+            fresh.push(entry);
             continue;
           }
-          const row = await q.insertMessage(tx, {
+          plan.exclude(
+            message.document,
+            previous === 'sent' ? 'already_sent' : 'already_queued',
+            message.recipient.address,
+          );
+          files.removeFiles(entry.ownFiles);
+        }
+        const rows = await q.insertMessages(
+          tx,
+          fresh.map(({ message, attachments }) => ({
             ...plan.rowValues(message, JSON.stringify(attachments)),
             batch_id: batchId,
             queued_by: actor.user,
             workstation: actor.workstation,
-          });
-          await q.insertMessageAddresses(tx, row.id, message.document.id, [
-            message.recipient.address,
-          ]);
-          const journal = { actor, messageId: row.id, documentId: message.document.id };
-          await appendJournal(tx, {
-            ...journal,
-            event: 'queued',
-            detail: translate('fr', 'sending.journal.queued', {
-              to: message.recipient.address,
-              batch: batchId,
-            }),
-          });
-          if (row.status === 'validated') {
-            await appendJournal(tx, {
-              ...journal,
-              event: 'validated',
-              detail: translate('fr', 'sending.journal.validatedAutomatically'),
-            });
-          }
-          result.push(outboxMessage(row, message.document));
-        }
+          })),
+        );
+        await q.insertAddressesOfMessages(
+          tx,
+          rows.map((row, index) => ({
+            messageId: row.id,
+            documentId: row.document_id,
+            addresses: [fresh[index]!.message.recipient.address],
+          })),
+        );
+        await appendJournalEvents(
+          tx,
+          rows.flatMap((row, index) =>
+            queuedEvents(row, fresh[index]!.message.recipient.address, actor, batchId),
+          ),
+        );
         await q.refreshDocumentEmailStates(
           tx,
           stored.map((s) => s.message.document.id),
         );
-        return result;
+        return rows.map((row, index) => outboxMessage(row, fresh[index]!.message.document));
       });
     } catch (error) {
-      for (const { message } of stored) files.removeMessageFolder(message.folderName);
+      files.removeFiles(stored.flatMap((s) => s.ownFiles));
       throw error;
     }
   }
 }
 
+/** The journal's events for a message just queued: queued, and validated when it is. */
+function queuedEvents(
+  row: MessageRow,
+  to: string,
+  actor: Actor,
+  batchId: number,
+): JournalEventInput[] {
+  const journal = { actor, messageId: row.id, documentId: row.document_id };
+  const events: JournalEventInput[] = [
+    {
+      ...journal,
+      event: 'queued',
+      detail: translate('fr', 'sending.journal.queued', { to, batch: batchId }),
+    },
+  ];
+  if (row.status === 'validated') {
+    events.push({
+      ...journal,
+      event: 'validated',
+      detail: translate('fr', 'sending.journal.validatedAutomatically'),
+    });
+  }
+  return events;
+}
+
 /** A planned message whose files are written: what its row says it carries. */
-interface StoredMessage {
+interface StoredMessage extends WrittenMessageFiles {
   message: PlannedMessage;
-  attachments: MessageAttachment[];
 }
 
 /** The batch being worked out: its messages, exclusions and warnings. */

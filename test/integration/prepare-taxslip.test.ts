@@ -41,14 +41,18 @@ describe('preparing tax slips', () => {
       expect(message.attachments).toHaveLength(1);
       expect(message.attachments[0]).toMatchObject({ role: 'document', encrypted: true });
       expect(message.attachments[0]!.path).toMatch(
-        new RegExp(`^outbox/${result.batchId}/[0-9a-f-]{36}/Relevé fiscal RL-2025-\\d{4}\\.pdf$`),
+        new RegExp(`^outbox/${result.batchId}/files(-2)?/Relevé fiscal RL-2025-\\d{4}\\.pdf$`),
       );
       expect(message.textBody).toContain('mot de passe');
     }
 
     // Bérénice has a SIN: it opens her slip, 000000000 does not.
     const berenice = result.queued.filter((m) => m.dossierNumber === '1001');
-    expect(new Set(berenice.map((m) => m.attachments[0]!.path)).size).toBe(2);
+    // Her two parents get a copy each, same name, each encrypted apart: the second in files-2/.
+    expect(berenice.map((m) => m.attachments[0]!.path)).toEqual([
+      `outbox/${result.batchId}/files/Relevé fiscal RL-2025-1001.pdf`,
+      `outbox/${result.batchId}/files-2/Relevé fiscal RL-2025-1001.pdf`,
+    ]);
     const bereniceBytes = await attachmentBytes(postier, berenice[0]!.attachments[0]!.path);
     expect((await readPdfText(bereniceBytes, { password: SIN_1001 })).join('\n')).toContain(
       'RL-2025-1001',
