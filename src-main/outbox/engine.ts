@@ -88,6 +88,12 @@ export interface RunOutboxOptions {
   signal?: AbortSignal;
   /** Keep running until the messages waiting for a later attempt are sent or given up. */
   untilDone?: boolean;
+  /**
+   * A bulk send still being prepared: when nothing is due, the run asks this instead of
+   * ending; it resolves true when more messages may have been queued (the run looks again,
+   * on the same connection), false when no more will come.
+   */
+  more?: () => Promise<boolean>;
   /** Wait for another engine to finish instead of failing with who holds the lease. */
   waitForLease?: boolean;
   leaseTtlMs?: number;
@@ -228,7 +234,10 @@ class OutboxRun {
     this.queue = await q.queueCounts(this.db, this.nowIso());
     // A run with nothing to do leaves no trace: a background sender looks often.
     const worthJournaling =
-      this.queue.due > 0 || orphans > 0 || (!!this.options.untilDone && this.queue.later > 0);
+      this.queue.due > 0 ||
+      orphans > 0 ||
+      !!this.options.more ||
+      (!!this.options.untilDone && this.queue.later > 0);
     if (worthJournaling) {
       await this.journalRun('run_started', 'outbox.journal.runStarted', { due: this.queue.due });
     }
@@ -299,6 +308,12 @@ class OutboxRun {
       this.reportProgress(next);
       if (next.kind === 'done') {
         await this.flush();
+        if (await this.moreToCome()) {
+          this.candidates = [];
+          continue;
+        }
+        // Aborted while waiting: the top of the loop ends the run as cancelled.
+        if (this.options.signal?.aborted) continue;
         return false;
       }
       const readyAt = next.kind === 'send' ? next.readyAt : next.until;
@@ -329,6 +344,22 @@ class OutboxRun {
         this.claimed = taken;
         return true;
       }
+    }
+  }
+
+  /** Whether a bulk send being prepared queued more messages (false once it is done or aborted). */
+  private async moreToCome(): Promise<boolean> {
+    const { more, signal } = this.options;
+    if (!more || signal?.aborted) return false;
+    let stop = () => {};
+    const aborted = new Promise<false>((resolve) => {
+      stop = () => resolve(false);
+      signal?.addEventListener('abort', stop, { once: true });
+    });
+    try {
+      return await Promise.race([more(), aborted]);
+    } finally {
+      signal?.removeEventListener('abort', stop);
     }
   }
 
@@ -1043,6 +1074,7 @@ export type SendEngineRunOptions = Partial<
     | 'onWaitingForLease'
     | 'signal'
     | 'untilDone'
+    | 'more'
     | 'waitForLease'
     | 'language'
   >

@@ -169,3 +169,13 @@ export function receivedMessageId(raw: Buffer): string {
   const match = /^message-id:\s*(<[^>]+>)/im.exec(raw.toString('latin1'));
   return match?.[1] ?? '';
 }
+
+/** How many events of this kind the send journal holds. */
+export async function journalCount(db: Db, event: string): Promise<number> {
+  const rows = await db
+    .selectFrom('send_journal')
+    .select('id')
+    .where('event', '=', event)
+    .execute();
+  return rows.length;
+}
