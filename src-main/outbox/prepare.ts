@@ -63,6 +63,13 @@ import { chooseSender, domainOf, type Sender } from './sender-cascade.js';
 export const VALIDATION_MODE_SETTING = 'outbox.validationMode';
 export type ValidationMode = 'manual' | 'automatic';
 
+/**
+ * The first chunk of a batch is small, and each next one twice as large up to the chunk
+ * size: the first messages are in the outbox within a few milliseconds, so that an engine
+ * sending while the batch is prepared (QueueFeed) starts at once, and the progress shows.
+ */
+const FIRST_CHUNK = 25;
+
 export interface PrepareInput {
   structureId?: number;
   /** A document type code; with `period`, chooses the documents... */
@@ -119,7 +126,7 @@ export interface PrepareResult {
 
 export interface PrepareServiceOptions {
   actor?: () => Actor;
-  /** Messages per transaction. */
+  /** Messages per transaction (the first ones smaller, see FIRST_CHUNK). */
   chunkSize?: number;
 }
 
@@ -550,8 +557,10 @@ export class PrepareService {
     const files = new OutboxFiles(this.folder, batchId);
     const queued: OutboxMessage[] = [];
     try {
-      for (let start = 0; start < plan.messages.length; start += this.chunkSize) {
-        const chunk = plan.messages.slice(start, start + this.chunkSize);
+      let size = Math.min(FIRST_CHUNK, this.chunkSize);
+      for (let start = 0; start < plan.messages.length; start += size) {
+        if (start > 0) size = Math.min(2 * size, this.chunkSize);
+        const chunk = plan.messages.slice(start, start + size);
         const stored = this.writeChunkFiles(plan, chunk, files);
         queued.push(...(await this.insertChunk(plan, stored, files, batchId, actor)));
         events.onQueued?.(queued.length, plan.messages.length);
