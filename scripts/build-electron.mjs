@@ -1,5 +1,5 @@
 // Bundles the Electron shell: dist/electron/main.js (ESM; npm packages stay in node_modules,
-// native addons included) and dist/electron/preload.cjs (one self-contained CommonJS file:
+// native addons included), dist/electron/prepare-worker.js (the preparation thread) and dist/electron/preload.cjs (one self-contained CommonJS file:
 // a sandboxed preload can load nothing but electron).
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -20,6 +20,27 @@ await build({
   logLevel: 'warning',
 });
 
+// The bulk-send preparation thread (src-main/outbox/prepare-thread.ts starts it from beside
+// main.js). Electron cannot start a worker from inside the asar archive, so this file is
+// unpacked (electron-builder.yml): it carries its npm packages, all but the native addons,
+// which are unpacked too and found from app.asar.unpacked/node_modules.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src-main/outbox/prepare-worker.ts'],
+  outfile: 'dist/electron/prepare-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external: ['better-sqlite3', 'muhammara', 'keytar'],
+  // Bundled CommonJS packages (handlebars...) still call require().
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 await build({
   absWorkingDir: root,
   entryPoints: ['src-main/electron/preload.ts'],
@@ -34,4 +55,6 @@ await build({
   logLevel: 'warning',
 });
 
-process.stdout.write('dist/electron/main.js, dist/electron/preload.cjs\n');
+process.stdout.write(
+  'dist/electron/main.js, dist/electron/prepare-worker.js, dist/electron/preload.cjs\n',
+);

@@ -12,6 +12,7 @@ import { BounceService } from '../bounces/bounce-service.js';
 import { createSendEngine, type SendEngine } from '../outbox/engine.js';
 import { MessageActions } from '../outbox/message-actions.js';
 import { PrepareService } from '../outbox/prepare.js';
+import { PrepareThread } from '../outbox/prepare-thread.js';
 import { ImportService } from '../imports/import-service.js';
 
 export interface Postier {
@@ -29,6 +30,11 @@ export interface Postier {
   sendEngine: SendEngine;
   /** Bulk sends: documents → messages in the outbox (templates, recipients, encrypted PDFs). */
   prepare: PrepareService;
+  /**
+   * The same, on a worker thread of its own (started on first use, a few hundred ms), so
+   * that the engine can send a batch while the rest of it is prepared (prepareAndSend).
+   */
+  prepareThread(): PrepareThread;
   /** The user's actions on queued messages: validate, block, unblock, reset, fix an address. */
   messageActions: MessageActions;
   /** Getting data in: dossiers and documents from CSV/Excel files, PDF folders, merged PDFs. */
@@ -50,6 +56,7 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
   const handle: DatabaseHandle = openDatabase(folder.databaseFile, {
     ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
   });
+  let thread: PrepareThread | null = null;
   try {
     const appliedMigrations = await migrateToLatest(handle.db);
     const records = new RecordsService(handle.db);
@@ -74,10 +81,23 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
       bounces: new BounceService(handle.db, accounts, methods),
       sendEngine,
       prepare: new PrepareService(handle.db, folder, records),
+      prepareThread: () => {
+        // A thread that failed is replaced: the next batch gets a new one.
+        if (!thread?.alive) {
+          thread = new PrepareThread({
+            dataPath: folder.root,
+            ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+          });
+        }
+        return thread;
+      },
       messageActions: new MessageActions(handle.db),
       imports: new ImportService(handle.db, folder, records),
       appliedMigrations,
-      close: handle.close,
+      close: async () => {
+        await thread?.close();
+        await handle.close();
+      },
     };
   } catch (error) {
     await handle.close();

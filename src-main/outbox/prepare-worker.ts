@@ -1,0 +1,49 @@
+// The worker thread behind PrepareThread: the same PrepareService, on its own connection to
+// the same data folder, so that encrypting and writing a bulk send's files does not take
+// the main thread from the sending engine (or from the window).
+import { parentPort, workerData } from 'node:worker_threads';
+import { isUserError } from '../../src-shared/errors.js';
+import { DataFolder } from '../data-folder/data-folder.js';
+import { openDatabase } from '../db/connection.js';
+import { RecordsService } from '../records/records-service.js';
+import { PrepareService, type PrepareInput } from './prepare.js';
+import type { PrepareReply, PrepareRequest, PrepareThreadOptions } from './prepare-thread.js';
+
+const port = parentPort!;
+const { dataPath, busyTimeoutMs, chunkSize } = workerData as PrepareThreadOptions;
+// Only what preparing needs (not the mail, import and export services): the thread starts
+// sooner and weighs less. The folder's database was migrated by the Postier that started it.
+const folder = new DataFolder(dataPath);
+const { db } = openDatabase(folder.databaseFile, {
+  ...(busyTimeoutMs !== undefined && { busyTimeoutMs }),
+});
+const service = new PrepareService(db, folder, new RecordsService(db), {
+  ...(chunkSize !== undefined && { chunkSize }),
+});
+
+const reply = (message: PrepareReply) => port.postMessage(message);
+
+port.on('message', (request: PrepareRequest) => {
+  void prepare(request.id, request.input);
+});
+
+async function prepare(id: number, input: PrepareInput): Promise<void> {
+  try {
+    const result = await service.prepare(input, {
+      onQueued: (queued, planned) => reply({ id, kind: 'queued', queued, planned }),
+    });
+    reply({ id, kind: 'done', result });
+  } catch (error) {
+    reply(
+      isUserError(error)
+        ? { id, kind: 'failed', userError: { code: error.code, params: error.params } }
+        : {
+            id,
+            kind: 'failed',
+            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          },
+    );
+  }
+}
+
+reply({ id: 0, kind: 'ready' });

@@ -1,0 +1,132 @@
+// Preparing a bulk send on its own thread (a real worker thread on the same data folder,
+// its own connection to the same database file): the same result as in-process, its
+// progress and its errors back on the main thread, and the engine sending the batch while
+// the rest of it is still being prepared, each message once.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isUserError } from '../../src-shared/errors.js';
+import { runOutbox } from '../../src-main/outbox/engine.js';
+import { PrepareThread, workerEntry } from '../../src-main/outbox/prepare-thread.js';
+import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
+import { demoPostier } from '../support/demo-postier.js';
+import { receivedMessageId, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
+import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+
+const threads: PrepareThread[] = [];
+const servers: SmtpTestServer[] = [];
+afterEach(async () => {
+  for (const thread of threads.splice(0)) await thread.close();
+  for (const server of servers.splice(0)) await server.close();
+});
+
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+
+function threadOn(dataPath: string, chunkSize?: number, entry?: URL): PrepareThread {
+  const thread = new PrepareThread({
+    dataPath,
+    ...(chunkSize && { chunkSize }),
+    ...(entry && { entry }),
+  });
+  threads.push(thread);
+  return thread;
+}
+
+describe('preparing on its own thread', () => {
+  it('queues the batch in the shared database and reports each committed chunk', async () => {
+    const { postier, demo } = await demoPostier();
+    const thread = threadOn(postier.folder.root);
+    const progress: [number, number][] = [];
+    const result = await thread.prepare(
+      { type: 'invoice', period: demo.period, validate: true },
+      { onQueued: (queued, planned) => progress.push([queued, planned]) },
+    );
+
+    expect(result.queued).toHaveLength(30);
+    expect(progress.at(-1)).toEqual([30, 30]);
+    // Seen from the main thread's own connection: the rows are there, validated.
+    const rows = await postier.db.selectFrom('messages').select(['id', 'status']).execute();
+    expect(rows.map((r) => r.id).sort()).toEqual(result.queued.map((m) => m.id).sort());
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['validated']));
+  });
+
+  it('brings an error for the user back as one, with its code and parameters', async () => {
+    const { postier } = await demoPostier();
+    const thread = threadOn(postier.folder.root);
+    const failure = await thread.prepare({ type: 'parking' }).catch((error: unknown) => error);
+    expect(isUserError(failure)).toBe(true);
+    expect(failure).toMatchObject({
+      code: 'error.documentType.unknown',
+      params: { type: 'parking' },
+    });
+    // The thread is still there for the next batch.
+    const { queued } = await thread.prepare({ type: 'taxslip', period: '2025', dryRun: true });
+    expect(queued.length).toBeGreaterThan(0);
+  });
+
+  it('refuses work once closed, with a clear error', async () => {
+    const { postier } = await demoPostier();
+    const thread = threadOn(postier.folder.root);
+    await thread.ready();
+    await thread.close();
+    await expect(thread.prepare({ type: 'taxslip', period: '2025' })).rejects.toThrow(
+      /preparation thread was closed/,
+    );
+  });
+
+  it('lets the engine send the batch while it is being prepared: every message once', async () => {
+    const { postier, demo } = await demoPostier();
+    const server = await startSmtpTestServer();
+    servers.push(server);
+    await smtpAccount(postier.db, { structureId: demo.structure.id, port: server.port });
+    // Chunks of 5: the engine starts on the first while the thread writes the others.
+    const thread = threadOn(postier.folder.root, 5);
+    const feed = new QueueFeed();
+    const chunks: number[] = [];
+    const preparing = thread
+      .prepare(
+        { type: 'invoice', period: demo.period, validate: true },
+        {
+          onQueued: (queued) => {
+            chunks.push(queued);
+            feed.queued();
+          },
+        },
+      )
+      .finally(feed.finish);
+    const summary = await runOutbox({
+      db: postier.db,
+      folder: postier.folder,
+      transportFactory: smtpTransportFactory(postier.db),
+      actor: { user: 'marie', workstation: 'COMPTA-2' },
+      more: feed.more,
+    });
+    const { queued } = await preparing;
+
+    expect(chunks).toEqual([5, 10, 15, 20, 25, 30]);
+    expect(summary.sent).toBe(30);
+    const received = server.messages.map((m) => receivedMessageId(m.raw));
+    expect(new Set(received).size).toBe(30);
+    expect(new Set(received)).toEqual(new Set(queued.map((m) => m.messageIdHeader)));
+  });
+
+  it('runs from the app’s bundle too: the built prepare-worker.js, its native addons found outside the archive', async () => {
+    execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: REPO, stdio: 'pipe' });
+    const { postier } = await demoPostier();
+    const bundled = pathToFileURL(path.join(REPO, 'dist', 'electron', 'prepare-worker.js'));
+    const thread = threadOn(postier.folder.root, undefined, bundled);
+    const result = await thread.prepare({ type: 'taxslip', period: '2025', validate: true });
+    expect(result.queued.length).toBeGreaterThan(0);
+    expect(result.queued.every((m) => m.passwordProtected)).toBe(true);
+
+    // Where the app looks for it: beside main.js, unpacked from the asar archive.
+    const main = 'file:///C:/Program%20Files/Postier/resources/app.asar/dist/electron/main.js';
+    expect(workerEntry(main).href).toBe(
+      'file:///C:/Program%20Files/Postier/resources/app.asar.unpacked/dist/electron/prepare-worker.js',
+    );
+    expect(
+      workerEntry(pathToFileURL(path.join(REPO, 'src-main/outbox/prepare-thread.ts')).href).href,
+    ).toMatch(/\/src-main\/outbox\/prepare-worker\.boot\.mjs$/);
+  }, 60_000);
+});
