@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postier } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { receivedMessageId, smtpAccount } from '../support/outbox-fixture.js';
+import { startSmtpTestServer } from '../support/smtp-test-server.js';
 
 interface PrepareJson {
   batch: number | null;
@@ -19,6 +21,11 @@ interface PrepareJson {
   }[];
   excluded: { dossier: string; reason: string; detail: string | null; message: string }[];
   warnings: { code: string; message: string }[];
+}
+
+/** `postier --data <data> send prepare --type invoice <options>`. */
+function prepareInvoices(data: string, ...options: string[]): string[] {
+  return ['--data', data, 'send', 'prepare', '--type', 'invoice', ...options];
 }
 
 describe('postier send prepare (CLI)', () => {
@@ -196,5 +203,50 @@ describe('postier send prepare (CLI)', () => {
       .execute();
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((r) => `${r.document_id} ${r.to_addresses}`)).size).toBe(30);
+  }, 90_000);
+
+  it('--send prepares and sends at once: every message to the server once, with the summary', async () => {
+    const { postier: local, demo } = await demoPostier();
+    const server = await startSmtpTestServer();
+    try {
+      await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
+      const data = local.folder.root;
+
+      const run = await postier(prepareInvoices(data, '--send'));
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trim().split('\n');
+      // Progress while sending, then what was queued, then the run's summary.
+      expect(lines.some((line) => /^\d+\/\d+ envoyés/.test(line))).toBe(true);
+      expect(run.stdout).toContain('30 message(s)');
+      expect(run.stdout).not.toContain('postier send run');
+      expect(lines.at(-1)).toMatch(/30 envoyé/);
+
+      const received = server.messages.map((m) => receivedMessageId(m.raw));
+      expect(new Set(received).size).toBe(30);
+      const rows = await local.db
+        .selectFrom('messages')
+        .select(['status', 'message_id_header'])
+        .execute();
+      expect(rows.map((r) => r.status)).toEqual(Array(30).fill('sent'));
+      expect(new Set(received)).toEqual(new Set(rows.map((r) => r.message_id_header)));
+
+      const again = await postier(prepareInvoices(data, '--send', '--json'));
+      expect(again.code).toBe(0);
+      const json = JSON.parse(again.stdout) as PrepareJson & { run: { sent: number } };
+      expect(json.queued).toEqual([]);
+      expect(json.excluded.filter((e) => e.reason === 'already_sent')).toHaveLength(30);
+      expect(json.run.sent).toBe(0);
+      expect(server.messages).toHaveLength(30);
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
+
+  it('--send cannot go with --dry-run', async () => {
+    const data = (await demoPostier()).postier.folder.root;
+    const run = await postier(prepareInvoices(data, '--send', '--dry-run'));
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--send.*--dry-run|--dry-run.*--send/);
   }, 90_000);
 });

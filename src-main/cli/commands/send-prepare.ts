@@ -10,10 +10,12 @@ import { UserError } from '../../../src-shared/errors.js';
 import type { Postier } from '../../app/postier.js';
 import type { ActionOutcome, MessageSelection } from '../../outbox/message-actions.js';
 import type { PrepareInput, PrepareResult } from '../../outbox/prepare.js';
+import { prepareAndSend } from '../../outbox/prepare-and-send.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson } from '../output.js';
 import { collect, parseId } from './arguments.js';
 import { sendCommand } from './send-group.js';
+import { runWithProgress, stopIfStopped, summaryText } from './send-run.js';
 
 interface PrepareOptions {
   type?: string;
@@ -26,6 +28,7 @@ interface PrepareOptions {
   attach: string[];
   ccSender?: boolean;
   validate?: boolean;
+  send?: boolean;
   dryRun?: boolean;
   json?: boolean;
   structure?: string;
@@ -69,21 +72,61 @@ export function registerSendPrepareCommands(program: Command, context: CliContex
       '--validate',
       'valide les messages tout de suite (sinon selon le réglage de validation)',
     )
+    .addOption(
+      new Option(
+        '--send',
+        'valide et envoie tout de suite : l’envoi commence dès les premiers messages prêts',
+      ).conflicts('dryRun'),
+    )
     .option('--dry-run', 'montre ce qui serait préparé, sans rien mettre en file')
     .option('--json', 'sortie JSON')
     .option('--structure <id|name>', 'établissement')
     .action(async (options: PrepareOptions, command: Command) => {
+      const language = cliLanguage();
+      if (options.send) return prepareAndSendCommand(options, command, language);
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
         const result = await postier.prepare.prepare({
           ...prepareInput(options),
           structureId: structure.id,
         });
-        const language = cliLanguage();
         if (options.json) printJson(prepareJson(result, language, options.dryRun ?? false));
         else process.stdout.write(prepareText(result, language, options.dryRun ?? false));
       });
     });
+
+  /** --send: prepared on its own thread, each chunk sent as soon as it is queued. */
+  async function prepareAndSendCommand(
+    options: PrepareOptions,
+    command: Command,
+    language: Language,
+  ): Promise<void> {
+    const { prepared, summary } = await context.withPostier(command, async (postier) => {
+      const structure = await postier.records.chooseStructure(options.structure);
+      const parts = { thread: postier.prepareThread(), engine: postier.sendEngine };
+      let result: PrepareResult | null = null;
+      const summary = await runWithProgress(
+        async (run) => {
+          const done = await prepareAndSend(
+            parts,
+            { ...prepareInput(options), structureId: structure.id },
+            { run },
+          );
+          result = done.prepared;
+          return done.summary;
+        },
+        options,
+        language,
+      );
+      return { prepared: result!, summary };
+    });
+    if (options.json) printJson({ ...prepareJson(prepared, language, false), run: summary });
+    else {
+      process.stdout.write(prepareText(prepared, language, false, true));
+      process.stdout.write(summaryText(summary, language));
+    }
+    stopIfStopped(summary);
+  }
 
   const actions = [
     [
@@ -259,7 +302,12 @@ function prepareJson(result: PrepareResult, language: Language, dryRun: boolean)
   };
 }
 
-function prepareText(result: PrepareResult, language: Language, dryRun: boolean): string {
+function prepareText(
+  result: PrepareResult,
+  language: Language,
+  dryRun: boolean,
+  sentNow = false,
+): string {
   const lines: string[] = [];
   const count = result.queued.length;
   const documents = new Set(result.queued.map((m) => m.documentId)).size;
@@ -276,9 +324,11 @@ function prepareText(result: PrepareResult, language: Language, dryRun: boolean)
       }),
     );
     const pending = result.queued.some((m) => m.status === 'pending');
-    lines.push(
-      translate(language, pending ? 'sending.cli.nextPending' : 'sending.cli.nextValidated'),
-    );
+    if (!sentNow) {
+      lines.push(
+        translate(language, pending ? 'sending.cli.nextPending' : 'sending.cli.nextValidated'),
+      );
+    }
   }
   if (result.excluded.length > 0) {
     lines.push('', translate(language, 'sending.cli.excluded', { count: result.excluded.length }));

@@ -2,11 +2,11 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../../src-shared/domain/statuses.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
-import type { Postier } from '../../app/postier.js';
 import {
   clockText,
   type EngineProgress,
   type EngineRunSummary,
+  type SendEngineRunOptions,
   type UncertainDecision,
 } from '../../outbox/engine.js';
 import type { CliContext } from '../program.js';
@@ -47,19 +47,20 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
     .action(async (options: RunOptions, command: Command) => {
       const language = cliLanguage();
       const summary = await context.withPostier(command, (postier) =>
-        runWithProgress(postier, options, language),
+        runWithProgress(
+          (run) =>
+            postier.sendEngine.run({
+              ...run,
+              untilDone: options.wait ?? false,
+              waitForLease: options.wait ?? false,
+            }),
+          options,
+          language,
+        ),
       );
       if (options.json) printJson(summary);
       else process.stdout.write(summaryText(summary, language));
-      if (summary.stoppedBy) {
-        // Not a usage error: the reason alone on stderr, and an exit code scripts can test.
-        process.stderr.write(`${summary.stoppedBy.message}\n`);
-        throw new CommanderError(
-          EXIT_STOPPED_BY_ACCOUNT,
-          'postier.send.stopped',
-          summary.stoppedBy.message,
-        );
-      }
+      stopIfStopped(summary);
     });
 
   send
@@ -139,9 +140,22 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
     });
 }
 
-async function runWithProgress(
-  postier: Postier,
-  options: RunOptions,
+/** Ends the command with its own exit code when an account problem stopped the run. */
+export function stopIfStopped(summary: EngineRunSummary): void {
+  if (!summary.stoppedBy) return;
+  // Not a usage error: the reason alone on stderr, and an exit code scripts can test.
+  process.stderr.write(`${summary.stoppedBy.message}\n`);
+  throw new CommanderError(
+    EXIT_STOPPED_BY_ACCOUNT,
+    'postier.send.stopped',
+    summary.stoppedBy.message,
+  );
+}
+
+/** A run of the engine with Ctrl+C handled and, unless JSON is asked, its progress printed. */
+export async function runWithProgress(
+  run: (options: SendEngineRunOptions) => Promise<EngineRunSummary>,
+  options: { json?: boolean },
   language: Language,
 ): Promise<EngineRunSummary> {
   // Ctrl+C: finish the message being sent, then stop; a second Ctrl+C ends at once.
@@ -153,10 +167,8 @@ async function runWithProgress(
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
   try {
-    return await postier.sendEngine.run({
+    return await run({
       signal: controller.signal,
-      untilDone: options.wait ?? false,
-      waitForLease: options.wait ?? false,
       language,
       ...(!options.json && {
         onProgress: (progress: EngineProgress) =>
@@ -187,7 +199,7 @@ export function progressLine(progress: EngineProgress, language: Language): stri
   return line;
 }
 
-function summaryText(summary: EngineRunSummary, language: Language): string {
+export function summaryText(summary: EngineRunSummary, language: Language): string {
   const { sent, failed, retrying, uncertain, remaining } = summary;
   const lines = [
     translate(language, 'outbox.summary.done', { sent, failed, retrying, uncertain, remaining }),
