@@ -21,6 +21,8 @@ export class SendRunner {
   private startedAt: string | null = null;
   /** Messages were validated while a run was ending: run once more after it. */
   private again = false;
+  /** ...following the bulk send being prepared meanwhile, if one asked for it. */
+  private againMore: (() => Promise<boolean>) | null = null;
 
   constructor(
     private readonly engine: SendEngine,
@@ -45,13 +47,18 @@ export class SendRunner {
   /**
    * Starts a run, or makes sure the one going picks up what was just validated (it may be
    * past its last look at the queue): resolves when it ends (null if it failed to run).
+   * `more`: a bulk send is being prepared; the new run sends its chunks as they are queued.
    */
-  start(): Promise<EngineRunSummary | null> {
+  start(options: { more?: () => Promise<boolean> } = {}): Promise<EngineRunSummary | null> {
     if (this.current) {
-      if (!this.paused) this.again = true;
+      if (!this.paused) {
+        this.again = true;
+        this.againMore = options.more ?? this.againMore;
+      }
       return this.current;
     }
     this.again = false;
+    this.againMore = null;
     this.paused = false;
     this.progress = null;
     this.startedAt = new Date().toISOString();
@@ -61,6 +68,7 @@ export class SendRunner {
       .run({
         signal: controller.signal,
         language: this.language(),
+        ...(options.more && { more: options.more }),
         onProgress: (progress) => {
           this.progress = progress;
           this.events.emit('sending.progress', { progress, paused: false });
@@ -102,7 +110,8 @@ export class SendRunner {
         this.current = null;
         this.controller = null;
         this.events.emit('outbox.changed', {});
-        if (this.again && !this.paused) void this.start();
+        const more = this.againMore;
+        if (this.again && !this.paused) void this.start(more ? { more } : {});
       });
     this.current = run;
     return run;

@@ -15,6 +15,7 @@ import {
   type PrepareInput,
   type ValidationMode,
 } from '../../outbox/prepare.js';
+import { QueueFeed } from '../../outbox/queue-feed.js';
 import { readTemplate, saveTemplate } from '../template-settings.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
@@ -127,7 +128,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       );
       const account = await postier.accounts.getAccount(input.structureId);
       const { canPace } = await postier.methods.status(account);
-      const result = await prepare.prepare({
+      const prepareInput: PrepareInput = {
         structureId: input.structureId,
         ...(!canPace && { messageLimit: UNPACED_BATCH_LIMIT }),
         documentIds: input.documentIds,
@@ -135,7 +136,15 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
         ...templateInput(input),
         generalAttachments: files(input.generalAttachments),
         recipientAttachments,
-      });
+      };
+      // On its own thread: encrypting thousands of PDFs never holds the window's requests.
+      // Validated at once: the run starts now and sends each chunk as soon as it is queued.
+      const thread = postier.prepareThread();
+      const feed = new QueueFeed();
+      if ((await validationMode()) === 'automatic') void sending.start({ more: feed.more });
+      const result = await thread
+        .prepare(prepareInput, { onQueued: feed.queued })
+        .finally(feed.finish);
       const validated = result.queued.filter((m) => m.status === 'validated').length;
       sendValidated(validated);
       return {
