@@ -98,6 +98,8 @@ async function start(): Promise<void> {
   buildMenus();
   openWindow();
   followSending(mainSide);
+  // Started now, in the background: the first bulk send does not wait for its thread.
+  postier.prepareThread().ready().catch(() => undefined);
   // Messages validated before the last quit go out now.
   void mainSide.sending.start();
 }

@@ -50,6 +50,8 @@ export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
     });
     // Messages validated before the last stop go out now: the host is also a background sender.
     void mainSide.sending.start();
+    // Started now, in the background: the first bulk send does not wait for its thread.
+    postier.prepareThread().ready().catch(() => undefined);
     return {
       host,
       postier,
