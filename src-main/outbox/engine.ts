@@ -217,6 +217,8 @@ class OutboxRun {
   private stoppedBy: RunSummary['stoppedBy'] = null;
   private limit: PacingLimit | null = null;
   private cancelled = false;
+  /** A run with nothing to do leaves no trace: a background sender looks often. */
+  private startJournaled = false;
   private readonly language: Language;
 
   constructor(
@@ -234,13 +236,9 @@ class OutboxRun {
     this.queue = await q.queueCounts(this.db, this.nowIso());
     // A run with nothing to do leaves no trace: a background sender looks often.
     const worthJournaling =
-      this.queue.due > 0 ||
-      orphans > 0 ||
-      !!this.options.more ||
-      (!!this.options.untilDone && this.queue.later > 0);
-    if (worthJournaling) {
-      await this.journalRun('run_started', 'outbox.journal.runStarted', { due: this.queue.due });
-    }
+      this.queue.due > 0 || orphans > 0 || (!!this.options.untilDone && this.queue.later > 0);
+    // Following a preparation with nothing queued yet: journaled at its first claim, if any.
+    if (worthJournaling) await this.journalStart();
     try {
       await this.loop();
     } catch (error) {
@@ -249,7 +247,7 @@ class OutboxRun {
       throw error;
     }
     const summary = await this.summary();
-    if (worthJournaling) {
+    if (this.startJournaled) {
       await this.journalRun('run_finished', 'outbox.journal.runFinished', {
         sent: summary.sent,
         failed: summary.failed,
@@ -259,6 +257,11 @@ class OutboxRun {
       });
     }
     return summary;
+  }
+
+  private async journalStart(): Promise<void> {
+    this.startJournaled = true;
+    await this.journalRun('run_started', 'outbox.journal.runStarted', { due: this.queue.due });
   }
 
   async closeTransports(): Promise<void> {
@@ -342,6 +345,7 @@ class OutboxRun {
       if (taken === 'lost') throw this.leaseLost();
       if (taken.length > 0) {
         this.claimed = taken;
+        if (!this.startJournaled) await this.journalStart();
         return true;
       }
     }

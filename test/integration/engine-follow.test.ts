@@ -76,7 +76,7 @@ describe('sending while a bulk send is prepared', () => {
     expect(await journalCount(postier.db, 'run_finished')).toBe(1);
   });
 
-  it('ends when the preparation is done, even if it queued nothing', async () => {
+  it('ends when the preparation is done, even if it queued nothing, and leaves no trace', async () => {
     const { postier, server } = await outbox();
     const feed = new QueueFeed();
     const running = run(postier, { more: feed.more });
@@ -85,6 +85,9 @@ describe('sending while a bulk send is prepared', () => {
     const summary = await running;
     expect(summary).toMatchObject({ sent: 0, failed: 0, cancelled: false });
     expect(server.connectionCount).toBe(0);
+    // A run that sent nothing leaves no trace in the journal.
+    expect(await journalCount(postier.db, 'run_started')).toBe(0);
+    expect(await journalCount(postier.db, 'run_finished')).toBe(0);
   });
 
   it('is paused while waiting: the run ends at once, cancelled, and nothing is lost', async () => {
