@@ -86,16 +86,31 @@ export class PrepareThread {
   }
 
   /** PrepareService.prepare, on the thread; errors for the user come back as UserError. */
-  async prepare(input: PrepareInput, events: PrepareEvents = {}): Promise<PrepareResult> {
-    await this.started;
-    if (this.gone) throw this.gone;
+  prepare(input: PrepareInput, events: PrepareEvents = {}): Promise<PrepareResult> {
+    if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     const result = new Promise<PrepareResult>((resolve, reject) =>
       this.requests.set(id, { resolve, reject, events }),
     );
+    // Referenced from now on: a process waiting for its batch never exits while the thread starts.
     this.worker.ref();
-    this.worker.postMessage({ id, input } satisfies PrepareRequest);
+    // A start that fails rejects every request (stop(), from the worker's 'error' or 'exit').
+    this.started.then(
+      () => this.post(id, input),
+      () => undefined,
+    );
     return result;
+  }
+
+  private post(id: number, input: PrepareInput): void {
+    const request = this.requests.get(id);
+    if (!request) return; // closed meanwhile: already rejected
+    try {
+      this.worker.postMessage({ id, input } satisfies PrepareRequest);
+    } catch (error) {
+      this.settled(id);
+      request.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   async close(): Promise<void> {
