@@ -2,7 +2,7 @@
 // count connections against you), each message built to bytes first (possibly while the
 // previous one is still on its way) and handed over as a stream whose end is watched, so
 // that a failure after the whole message was handed over is known for what it is.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { SMTPTransportOptions } from 'nodemailer';
@@ -57,6 +57,9 @@ interface BuiltMessage {
  * back-pressure), not merely that one big buffer was queued in memory.
  */
 const SOURCE_SLICE_BYTES = 64 * 1024;
+
+/** Attachments up to this size are read with one plain call (see readAttachment). */
+const SYNC_READ_MAX_BYTES = 256 * 1024;
 
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
   const context: FailureContext = {
@@ -117,13 +120,23 @@ async function buildMessage(
   const attachments = await Promise.all(
     (options.attachments ?? []).map(async ({ path, ...attachment }) => ({
       ...attachment,
-      content: await fs.readFile(path as string),
+      content: await readAttachment(path as string),
     })),
   );
   const node = new MailComposer({ ...options, attachments }).compile();
   const bytes = await node.build();
   // The size lets the client refuse at once what the server announced it would not take.
   return { envelope: { ...node.getEnvelope(), size: bytes.length }, bytes };
+}
+
+/**
+ * A small file (a PDF of a few kilobytes, most attachments) is read in one plain call: the
+ * four trips of a promise-based read through the thread pool cost more than the reading. A
+ * large one is read asynchronously, so that a slow shared drive never holds the thread.
+ */
+async function readAttachment(file: string): Promise<Buffer> {
+  const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? Infinity;
+  return size <= SYNC_READ_MAX_BYTES ? fs.readFileSync(file) : fs.promises.readFile(file);
 }
 
 function slicedSource(bytes: Buffer): Readable {
