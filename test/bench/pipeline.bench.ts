@@ -358,7 +358,7 @@ export const pipelineThroughput: Bench = async () => {
         name: 'Pipeline: prepare + send',
         value: pipeline,
         unit: 'msg/s',
-        note: `${note}; prepared on its thread, each chunk sent as soon as it is queued (send prepare --send)`,
+        note: `${note}; prepared on its thread, each chunk sent as soon as it is queued (send prepare --send); every round: ${rounds.atOnce.map((r) => perSecond(n, r.ms)).join(', ')} msg/s`,
       },
       {
         name: 'Pipeline: prepare, then send',
@@ -394,7 +394,7 @@ export const pipelineThroughput: Bench = async () => {
         name: 'Pipeline / raw nodemailer pre-built',
         value: round(pipeline / rawRate, 2),
         unit: 'ratio',
-        note: 'goal ≥ 0.8: prepare (templates, PDF encryption, rows) + send, against SMTP alone',
+        note: `goal ≥ 0.8: prepare (templates, PDF encryption, rows) + send, against SMTP alone; round by round: ${rounds.atOnce.map((r, i) => round(rounds.raw[i]!.ms / r.ms, 2)).join(', ')}`,
       },
       {
         name: 'Pipeline one after the other / raw nodemailer pre-built',
