@@ -50,8 +50,9 @@ export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
     });
     // Messages validated before the last stop go out now: the host is also a background sender.
     void mainSide.sending.start();
-    // Started now, in the background: the first bulk send does not wait for its thread.
-    postier.prepareThread().ready().catch(() => undefined);
+    // Started now, in the background: the first bulk send does not wait for its thread (a
+    // thread that fails to start fails that send, which says why).
+    void postier.prepareThread().ready();
     return {
       host,
       postier,
