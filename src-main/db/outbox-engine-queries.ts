@@ -3,9 +3,7 @@
 // by its current status (and by the engine that took it), so that a stale engine or a user
 // acting at the same time can never overwrite a newer decision.
 import { sql } from 'kysely';
-import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
-import type { Actor } from '../app/identity.js';
 import type { Db } from './connection.js';
 import { escapeLike } from './records-queries.js';
 import type { MailAccountRow } from './schema.js';
@@ -298,40 +296,6 @@ export async function recordOutcomes(
       and messages.status in ('sending', 'uncertain')
     returning id`.execute(db);
   return new Set(result.rows.map((r) => r.id));
-}
-
-export interface TimedJournalEvent {
-  /** When it happened (ISO), not when the group of outcomes it belongs to was written. */
-  at: string;
-  event: SendJournalEvent;
-  actor: Actor;
-  messageId: number;
-  documentId: number;
-  detail: string;
-  serverReply: string | null;
-}
-
-/** Appends the events of several attempts in one statement, each with its own time. */
-export async function appendTimedJournalEvents(
-  db: Db,
-  events: readonly TimedJournalEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('send_journal')
-    .values(
-      events.map((e) => ({
-        at: e.at,
-        event: e.event,
-        actor: e.actor.user,
-        workstation: e.actor.workstation,
-        message_id: e.messageId,
-        document_id: e.documentId,
-        detail: e.detail,
-        server_reply: e.serverReply,
-      })),
-    )
-    .execute();
 }
 
 // ---------------------------------------------------------------- pacing history

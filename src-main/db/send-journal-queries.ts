@@ -1,4 +1,5 @@
 // The send journal: append-only, one row per event, exported for the office's records.
+import { sql } from 'kysely';
 import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
 import type { Actor } from '../app/identity.js';
 import type { Db } from './connection.js';
@@ -10,7 +11,11 @@ export interface JournalEventInput {
   documentId?: number | null;
   detail?: string | null;
   serverReply?: string | null;
+  /** When it happened (ISO), if not now: an attempt's events are written with its group. */
+  at?: string;
 }
+
+const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** Appends one event. Call it inside the same transaction as the change it records. */
 export async function appendJournal(db: Db, input: JournalEventInput): Promise<void> {
@@ -26,6 +31,7 @@ export async function appendJournalEvents(
   inputs: readonly JournalEventInput[],
 ): Promise<void> {
   const rows = inputs.map((input) => ({
+    at: input.at ?? nowSql,
     event: input.event,
     actor: input.actor.user,
     workstation: input.actor.workstation,

@@ -33,7 +33,11 @@ import {
   refreshDocumentEmailStates,
 } from '../db/outbox-prepare-queries.js';
 import type { MailAccountRow, MessageRow } from '../db/schema.js';
-import { appendJournal } from '../db/send-journal-queries.js';
+import {
+  appendJournal,
+  appendJournalEvents,
+  type JournalEventInput,
+} from '../db/send-journal-queries.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import {
   SendFailure,
@@ -311,10 +315,7 @@ class OutboxRun {
       this.reportProgress(next);
       if (next.kind === 'done') {
         await this.flush();
-        if (await this.moreToCome()) {
-          this.candidates = [];
-          continue;
-        }
+        if (await this.moreToCome()) continue;
         // Aborted while waiting: the top of the loop ends the run as cancelled.
         if (this.options.signal?.aborted) continue;
         return false;
@@ -639,7 +640,7 @@ class OutboxRun {
       this.lease.holderId,
       this.attempted.map(({ claimed, outcome }) => ({ id: claimed.row.id, ...outcome.change })),
     );
-    const events: q.TimedJournalEvent[] = [];
+    const events: JournalEventInput[] = [];
     const documents: number[] = [];
     for (const { claimed, startedAt, endedAt, outcome } of this.attempted) {
       const { row, sin, account } = claimed;
@@ -664,7 +665,7 @@ class OutboxRun {
       });
       documents.push(row.document_id);
     }
-    await q.appendTimedJournalEvents(tx, events);
+    await appendJournalEvents(tx, events);
     await refreshDocumentEmailStates(tx, documents);
   }
 
