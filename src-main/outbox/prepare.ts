@@ -646,25 +646,26 @@ export class PrepareService {
             workstation: actor.workstation,
           })),
         );
+        const inserted = rows.map((row, index) => ({ row, message: fresh[index]!.message }));
         await q.insertAddressesOfMessages(
           tx,
-          rows.map((row, index) => ({
+          inserted.map(({ row, message }) => ({
             messageId: row.id,
             documentId: row.document_id,
-            addresses: [fresh[index]!.message.recipient.address],
+            addresses: [message.recipient.address],
           })),
         );
         await appendJournalEvents(
           tx,
-          rows.flatMap((row, index) =>
-            queuedEvents(row, fresh[index]!.message.recipient.address, actor, batchId),
+          inserted.flatMap(({ row, message }) =>
+            queuedEvents(row, message.recipient.address, actor, batchId),
           ),
         );
         await q.refreshDocumentEmailStates(
           tx,
           stored.map((s) => s.message.document.id),
         );
-        return rows.map((row, index) => outboxMessage(row, fresh[index]!.message.document));
+        return inserted.map(({ row, message }) => outboxMessage(row, message.document));
       });
     } catch (error) {
       files.removeFiles(stored.flatMap((s) => s.ownFiles));

@@ -290,7 +290,7 @@ function prepareAndSendNow(postier: Postier, structureId: number) {
   return prepareAndSend(
     { thread: postier.prepareThread(), engine: postier.sendEngine },
     { structureId, type: 'taxslip', period: '2026' },
-    { run: { actor: ACTOR } },
+    { actor: ACTOR },
   );
 }
 

@@ -104,21 +104,8 @@ export function registerSendPrepareCommands(program: Command, context: CliContex
     const { prepared, summary } = await context.withPostier(command, async (postier) => {
       const structure = await postier.records.chooseStructure(options.structure);
       const parts = { thread: postier.prepareThread(), engine: postier.sendEngine };
-      let result: PrepareResult | null = null;
-      const summary = await runWithProgress(
-        async (run) => {
-          const done = await prepareAndSend(
-            parts,
-            { ...prepareInput(options), structureId: structure.id },
-            { run },
-          );
-          result = done.prepared;
-          return done.summary;
-        },
-        options,
-        language,
-      );
-      return { prepared: result!, summary };
+      const input = { ...prepareInput(options), structureId: structure.id };
+      return runWithProgress((run) => prepareAndSend(parts, input, run), options, language);
     });
     if (options.json) printJson({ ...prepareJson(prepared, language, false), run: summary });
     else {

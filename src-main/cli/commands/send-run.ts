@@ -153,11 +153,11 @@ export function stopIfStopped(summary: EngineRunSummary): void {
 }
 
 /** A run of the engine with Ctrl+C handled and, unless JSON is asked, its progress printed. */
-export async function runWithProgress(
-  run: (options: SendEngineRunOptions) => Promise<EngineRunSummary>,
+export async function runWithProgress<T>(
+  run: (options: SendEngineRunOptions) => Promise<T>,
   options: { json?: boolean },
   language: Language,
-): Promise<EngineRunSummary> {
+): Promise<T> {
   // Ctrl+C: finish the message being sent, then stop; a second Ctrl+C ends at once.
   const controller = new AbortController();
   const onInterrupt = () => {

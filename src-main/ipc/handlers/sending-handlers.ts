@@ -15,7 +15,7 @@ import {
   type PrepareInput,
   type ValidationMode,
 } from '../../outbox/prepare.js';
-import { QueueFeed } from '../../outbox/queue-feed.js';
+import { prepareFollowed } from '../../outbox/prepare-and-send.js';
 import { readTemplate, saveTemplate } from '../template-settings.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
@@ -139,12 +139,10 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       };
       // On its own thread: encrypting thousands of PDFs never holds the window's requests.
       // Validated at once: the run starts now and sends each chunk as soon as it is queued.
-      const thread = postier.prepareThread();
-      const feed = new QueueFeed();
-      if ((await validationMode()) === 'automatic') void sending.start({ more: feed.more });
-      const result = await thread
-        .prepare(prepareInput, { onQueued: feed.queued })
-        .finally(feed.finish);
+      const automatic = (await validationMode()) === 'automatic';
+      const result = await prepareFollowed(postier.prepareThread(), prepareInput, (more) => {
+        if (automatic) void sending.start({ more });
+      });
       const validated = result.queued.filter((m) => m.status === 'validated').length;
       sendValidated(validated);
       return {
