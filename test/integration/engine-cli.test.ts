@@ -2,29 +2,20 @@
 // would, in a child process, against a real SMTP server.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { postier as cli } from '../support/cli.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
-import {
-  startSmtpTestServer,
-  type SmtpTestServer,
-  type SmtpTestServerOptions,
-} from '../support/smtp-test-server.js';
+import { type SmtpTestServerOptions } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
 
 async function dataFolderWithOutbox(
   count: number,
   options: { server?: SmtpTestServerOptions; delayMs?: number } = {},
 ) {
   const dataPath = tempFolder();
-  const server = await startSmtpTestServer(options.server);
-  servers.push(server);
+  const server = await smtpServerForTest(options.server);
   const postier = await openPostier({ dataPath });
   const structureId = (await postier.records.createStructure({ name: 'Résidence Les Érables' })).id;
   const accountId = await smtpAccount(postier.db, {

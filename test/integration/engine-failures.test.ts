@@ -1,6 +1,6 @@
 // The sending engine against a real SMTP server on 127.0.0.1: each kind of failure ends in
 // the right status, with the server's reply kept, and the run goes on or stops as it should.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import Sqlite from 'better-sqlite3';
 import type { Postier } from '../../src-main/app/postier.js';
@@ -21,18 +21,10 @@ import {
   type SeededMessages,
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import {
-  startSmtpTestServer,
-  type SmtpTestServer,
-  type SmtpTestServerOptions,
-} from '../support/smtp-test-server.js';
+import { type SmtpTestServer, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
-const servers: SmtpTestServer[] = [];
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
 
 interface Setup {
   postier: Postier;
@@ -60,8 +52,7 @@ async function setup(
   } = {},
 ): Promise<Setup> {
   const postier = await freshPostier();
-  const server = await startSmtpTestServer(options.server);
-  servers.push(server);
+  const server = await smtpServerForTest(options.server);
   const structureId = (await postier.records.chooseStructure()).id;
   const accountId = await smtpAccount(postier.db, {
     structureId,

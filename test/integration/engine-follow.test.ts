@@ -1,7 +1,7 @@
 // Sending while a bulk send is still being prepared: the run does not end when the outbox
 // is empty for a moment; it waits for the preparation's next messages, sends them on the same
 // connection in the same run, and ends once the preparation says it is done (or on pause).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { runOutbox, type RunOutboxOptions } from '../../src-main/outbox/engine.js';
 import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
@@ -12,17 +12,12 @@ import {
   smtpTransportFactory,
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
+import { type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 
 async function outbox() {
   const postier = await freshPostier();
-  const server = await startSmtpTestServer();
-  servers.push(server);
+  const server = await smtpServerForTest();
   const structureId = (await postier.records.chooseStructure()).id;
   const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
   const seed = (count: number) => seedMessages(postier.db, { structureId, accountId, count });

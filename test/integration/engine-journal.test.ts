@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { writeTransaction } from '../../src-main/db/connection.js';
@@ -12,13 +12,8 @@ import { exportJournalCsv, withoutSin } from '../../src-main/outbox/journal-expo
 import { messageDetail, outboxStatus } from '../../src-main/outbox/outbox-status.js';
 import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
 
 const HEADER =
   'Date;Événement;Utilisateur;Poste;Document;Dossier;Destinataires;Détail;Réponse du serveur';
@@ -26,8 +21,7 @@ const TRICKY_SUBJECT = 'Facture ; "octobre"\nLigne 2 — NAS 046 454 286';
 
 async function sentOutbox(count: number, subject?: (i: number) => string) {
   const postier = await freshPostier();
-  const server = await startSmtpTestServer();
-  servers.push(server);
+  const server = await smtpServerForTest();
   const structureId = (await postier.records.chooseStructure()).id;
   const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
   const seeded = await seedMessages(postier.db, {

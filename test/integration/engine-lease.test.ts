@@ -2,7 +2,7 @@
 // processes sharing one data folder.
 import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translate } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
@@ -17,19 +17,9 @@ import {
   smtpTransportFactory,
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function serverFor(): Promise<SmtpTestServer> {
-  const server = await startSmtpTestServer();
-  servers.push(server);
-  return server;
-}
 
 const T0 = Date.parse('2026-11-24T15:42:00.000Z');
 
@@ -119,7 +109,7 @@ describe('the lease', () => {
 
   it('an engine asked to wait takes over when the other lease expires, and sends everything', async () => {
     const postier = await freshPostier();
-    const server = await serverFor();
+    const server = await smtpServerForTest();
     const structureId = (await postier.records.chooseStructure()).id;
     const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
     const seeded = await seedMessages(postier.db, { structureId, accountId, count: 3 });
@@ -143,7 +133,7 @@ describe('the lease', () => {
 
   it('an engine that lost its lease stops before the next message, leaving nothing half-sent', async () => {
     const postier = await freshPostier();
-    const server = await serverFor();
+    const server = await smtpServerForTest();
     const structureId = (await postier.records.chooseStructure()).id;
     const accountId = await smtpAccount(postier.db, {
       structureId,
@@ -192,7 +182,7 @@ describe('two processes on one database file', () => {
   async function sharedOutbox(count: number) {
     const dataPath = tempFolder();
     const setup = await openPostier({ dataPath });
-    const server = await serverFor();
+    const server = await smtpServerForTest();
     const structureId = (await setup.records.createStructure({ name: 'Bureau partagé' })).id;
     const accountId = await smtpAccount(setup.db, {
       structureId,

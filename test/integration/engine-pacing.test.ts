@@ -1,7 +1,7 @@
 // Pacing measured where it matters, at the SMTP server: never faster than the account
 // allows (strict lower bounds), roughly as fast as it allows (loose upper bounds, so that a
 // loaded 2-core machine does not fail the test), and the same across restarts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { runOutbox } from '../../src-main/outbox/engine.js';
@@ -13,12 +13,8 @@ import {
   smtpTransportFactory,
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
+import { type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 
 const DELAY = 150;
 const PAUSE = 600;
@@ -26,8 +22,7 @@ const PAUSE_EVERY = 4;
 
 async function pacedOutbox(count: number, pacing: Partial<Pacing>) {
   const postier = await freshPostier();
-  const server = await startSmtpTestServer();
-  servers.push(server);
+  const server = await smtpServerForTest();
   const structureId = (await postier.records.chooseStructure()).id;
   const accountId = await smtpAccount(postier.db, { structureId, port: server.port, pacing });
   const seeded = await seedMessages(postier.db, { structureId, accountId, count });

@@ -15,22 +15,15 @@ import {
   smtpTransportFactory,
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
-const servers: SmtpTestServer[] = [];
 const children: ChildProcess[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const server of servers.splice(0)) await server.close();
 });
-
-async function serverFor(): Promise<SmtpTestServer> {
-  const server = await startSmtpTestServer();
-  servers.push(server);
-  return server;
-}
 
 function receivedCounts(server: SmtpTestServer): Map<string, number> {
   const counts = new Map<string, number>();
@@ -44,7 +37,7 @@ function receivedCounts(server: SmtpTestServer): Map<string, number> {
 describe('a message an engine left half-sent', () => {
   async function withOrphan() {
     const postier = await freshPostier();
-    const server = await serverFor();
+    const server = await smtpServerForTest();
     const structureId = (await postier.records.chooseStructure()).id;
     const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
     const seeded = await seedMessages(postier.db, { structureId, accountId, count: 3 });
@@ -209,7 +202,7 @@ async function crashTest({ delayMs, count, resolveWith }: CrashScenario): Promis
   const seed = Number(process.env.POSTIER_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const random = seededRandom(seed);
   const dataPath = tempFolder();
-  const server = await serverFor();
+  const server = await smtpServerForTest();
   // The server takes its time to accept each message: a kill often lands between the
   // server having the message and the engine recording it.
   server.setBehavior({}, { at: 'data', stallMs: 25 });

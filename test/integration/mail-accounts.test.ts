@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { EncryptedFileCredentialStore } from '../../src-main/credentials/encrypted-file-store.js';
 import { AccountsService } from '../../src-main/mail/accounts-service.js';
@@ -17,20 +17,12 @@ import {
   type SmtpTestServer,
   type SmtpTestServerOptions,
 } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const PASSWORD = 'P@ssw0rd-Érables-2026';
-const servers: SmtpTestServer[] = [];
 
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function server(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
-  const started = await startSmtpTestServer(options);
-  servers.push(started);
-  return started;
-}
+const server = smtpServerForTest;
 
 interface Setup {
   postier: Postier;

@@ -12,13 +12,11 @@ import { PrepareThread, workerEntry } from '../../src-main/outbox/prepare-thread
 import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
 import { demoPostier } from '../support/demo-postier.js';
 import { receivedMessageId, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
 
 const threads: PrepareThread[] = [];
-const servers: SmtpTestServer[] = [];
 afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.close();
-  for (const server of servers.splice(0)) await server.close();
 });
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -77,8 +75,7 @@ describe('preparing on its own thread', () => {
 
   it('lets the engine send the batch while it is being prepared: every message once', async () => {
     const { postier, demo } = await demoPostier();
-    const server = await startSmtpTestServer();
-    servers.push(server);
+    const server = await smtpServerForTest();
     await smtpAccount(postier.db, { structureId: demo.structure.id, port: server.port });
     // Chunks of 5: the engine starts on the first while the thread writes the others.
     const thread = threadOn(postier.folder.root, 5);

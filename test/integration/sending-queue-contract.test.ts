@@ -2,21 +2,15 @@
 // it: prepared on the preparation thread; with automatic validation, one sending run follows
 // the preparation and sends every message once, to a real SMTP server; with manual
 // validation, nothing leaves.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPostier } from '../support/demo-postier.js';
 import { contractOver, type ContractSide } from '../support/main-side.js';
 import { journalCount, receivedMessageId, smtpAccount } from '../support/outbox-fixture.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-
-const servers: SmtpTestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
+import { smtpServerForTest } from '../support/smtp-servers.js';
 
 async function office(validationMode: 'automatic' | 'manual') {
   const { postier, demo } = await demoPostier();
-  const server = await startSmtpTestServer();
-  servers.push(server);
+  const server = await smtpServerForTest();
   await smtpAccount(postier.db, { structureId: demo.structure.id, port: server.port });
   const side = contractOver(postier);
   expect(await side.call('settings.set', { validationMode })).toMatchObject({ ok: true });
@@ -26,7 +20,13 @@ async function office(validationMode: 'automatic' | 'manual') {
     .select('documents.id')
     .where('document_types.code', '=', 'invoice')
     .execute();
-  return { postier, server, side, structureId: demo.structure.id, documents };
+  /** The dialog's "Envoyer" for every invoice of the month. */
+  const queueInvoices = () =>
+    side.call('sending.queue', {
+      structureId: demo.structure.id,
+      documentIds: documents.map((d) => d.id),
+    });
+  return { postier, server, side, queueInvoices };
 }
 
 async function finished(side: ContractSide): Promise<{ summary: { sent: number } }> {
@@ -39,11 +39,8 @@ async function finished(side: ContractSide): Promise<{ summary: { sent: number }
 
 describe('sending.queue', () => {
   it('with automatic validation: one run follows the preparation and sends every message once', async () => {
-    const { postier, server, side, structureId, documents } = await office('automatic');
-    const queued = await side.call('sending.queue', {
-      structureId,
-      documentIds: documents.map((d) => d.id),
-    });
+    const { postier, server, side, queueInvoices } = await office('automatic');
+    const queued = await queueInvoices();
     expect(queued).toMatchObject({ ok: true, value: { queued: 30, validated: 30 } });
 
     expect((await finished(side)).summary.sent).toBe(30);
@@ -60,11 +57,8 @@ describe('sending.queue', () => {
   });
 
   it('with manual validation: queued, awaiting validation, nothing sent', async () => {
-    const { postier, server, side, structureId, documents } = await office('manual');
-    const queued = await side.call('sending.queue', {
-      structureId,
-      documentIds: documents.map((d) => d.id),
-    });
+    const { postier, server, side, queueInvoices } = await office('manual');
+    const queued = await queueInvoices();
     expect(queued).toMatchObject({ ok: true, value: { queued: 30, validated: 0 } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(side.sending.isRunning()).toBe(false);
