@@ -2,14 +2,14 @@
 // count connections against you), each message built to bytes first (possibly while the
 // previous one is still on its way) and handed over as a stream whose end is watched, so
 // that a failure after the whole message was handed over is known for what it is.
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { SMTPTransportOptions } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpSecurity } from '../../src-shared/domain/mail.js';
 import { toMailOptions } from './mail-options.js';
+import { mimeBytes } from './mime-bytes.js';
+import { compiledMessage } from './mime-message.js';
 import { classifySendFailure, type FailureContext } from './send-failure-classifier.js';
 import { SmtpSession } from './smtp-session.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
@@ -57,9 +57,6 @@ interface BuiltMessage {
  * back-pressure), not merely that one big buffer was queued in memory.
  */
 const SOURCE_SLICE_BYTES = 64 * 1024;
-
-/** Attachments up to this size are read with one plain call (see readAttachment). */
-const SYNC_READ_MAX_BYTES = 256 * 1024;
 
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
   const context: FailureContext = {
@@ -115,28 +112,10 @@ async function buildMessage(
   message: OutgoingMessage,
   context: FailureContext,
 ): Promise<BuiltMessage> {
-  const options = await toMailOptions(message, context);
-  // Each file read in one go: the composer streaming it from its path costs twice the time.
-  const attachments = await Promise.all(
-    (options.attachments ?? []).map(async ({ path, ...attachment }) => ({
-      ...attachment,
-      content: await readAttachment(path as string),
-    })),
-  );
-  const node = new MailComposer({ ...options, attachments }).compile();
-  const bytes = await node.build();
+  const node = await compiledMessage(await toMailOptions(message, context));
+  const bytes = await mimeBytes(node);
   // The size lets the client refuse at once what the server announced it would not take.
   return { envelope: { ...node.getEnvelope(), size: bytes.length }, bytes };
-}
-
-/**
- * A small file (a PDF of a few kilobytes, most attachments) is read in one plain call: the
- * four trips of a promise-based read through the thread pool cost more than the reading. A
- * large one is read asynchronously, so that a slow shared drive never holds the thread.
- */
-async function readAttachment(file: string): Promise<Buffer> {
-  const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? Infinity;
-  return size <= SYNC_READ_MAX_BYTES ? fs.readFileSync(file) : fs.promises.readFile(file);
 }
 
 function slicedSource(bytes: Buffer): Readable {

@@ -202,8 +202,8 @@ describe('SMTP transport: what the server receives', () => {
       [1, 100],
       [2, 30],
     ]);
-    // The second connection was already there (greeted, ready) while the first carried its
-    // last messages: the server's greeting delay never stalls the batch.
+    // The second connection was opened while the first still had messages to carry: its
+    // greeting delay runs alongside them instead of after the hundredth.
     expect(smtp.connectionOpenedAt[1]).toBeLessThan(smtp.messages[99]!.receivedAt);
   });
 

@@ -90,7 +90,10 @@ export interface SmtpTestServer {
   certificate: string | null;
   messages: ReceivedSmtpMessage[];
   readonly connectionCount: number;
-  /** Date.now() when each connection was opened (before the greeting), in order. */
+  /**
+   * Date.now() when each client connected (TCP), in order: before smtp-server's own 100 ms
+   * wait for clients that talk before the greeting, and before any greeting stall.
+   */
   readonly connectionOpenedAt: readonly number[];
   readonly transactionCount: number;
   readonly authFailures: number;
@@ -198,7 +201,6 @@ export async function startSmtpTestServer(
 
     onConnect(session, callback) {
       state.connectionCount++;
-      state.connectionOpenedAt.push(Date.now());
       state.sessions.set(session.id, { connection: state.connectionCount, message: 0 });
       applyAction(state, state.take('greeting', session, []), callback, () => callback());
     },
@@ -270,6 +272,7 @@ export async function startSmtpTestServer(
   };
   const server = new SMTPServer(serverOptions);
   server.on('error', () => undefined); // dropped client sockets are part of the tests
+  server.server.on('connection', () => state.connectionOpenedAt.push(Date.now()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
