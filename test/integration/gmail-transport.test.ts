@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGmailTransport } from '../../src-main/mail/gmail-transport.js';
 import type { MethodFailure } from '../../src-main/mail/method-failure.js';
 import { needsReconnect } from '../../src-main/mail/method-failure.js';
@@ -15,17 +15,11 @@ import {
   type FakeGmailApi,
   type FakeGmailOptions,
 } from '../support/fake-gmail-api.js';
+import { closeAfterTest } from '../support/close-after-test.js';
 import { tempFolder } from '../support/temp-folder.js';
 
-const servers: FakeGmailApi[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
 async function gmailApi(options: FakeGmailOptions = {}): Promise<FakeGmailApi> {
-  const server = await startFakeGmailApi(options);
-  servers.push(server);
-  return server;
+  return closeAfterTest(await startFakeGmailApi(options));
 }
 
 function transport(server: FakeGmailApi, maxMessageBytes = 25 * 1024 * 1024) {

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGraphTransport } from '../../src-main/mail/graph-transport.js';
 import type { MethodFailure } from '../../src-main/mail/method-failure.js';
 import { needsReconnect } from '../../src-main/mail/method-failure.js';
@@ -20,17 +20,11 @@ import {
 } from '../support/fake-graph-api.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
+import { closeAfterTest } from '../support/close-after-test.js';
 import { tempFolder } from '../support/temp-folder.js';
 
-const servers: FakeGraphApi[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
 async function graphApi(options: FakeGraphOptions = {}): Promise<FakeGraphApi> {
-  const server = await startFakeGraphApi(options);
-  servers.push(server);
-  return server;
+  return closeAfterTest(await startFakeGraphApi(options));
 }
 
 /** A token source that counts how often it was asked, and for a forced refresh. */
@@ -352,10 +346,10 @@ describe('Microsoft Graph: answers classified for the engine', () => {
   });
 
   it('stops for the account when Graph cannot be reached at all', async () => {
-    const server = await graphApi();
+    // Not closed after the test: it is closed here, before the send.
+    const server = await startFakeGraphApi();
     const baseUrl = server.baseUrl;
     await server.close();
-    servers.splice(0);
     const graph = createGraphTransport({
       tokens: countingTokens(),
       account: 'facturation@residence.example',

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   needsReconnect,
   reconnectFailure,
@@ -13,6 +13,7 @@ import {
 import { SendFailure, type OutgoingMessage } from '../../src-main/mail/transport.js';
 import { createXoauth2Transport } from '../../src-main/mail/xoauth2-transport.js';
 import type { AccessTokenSource } from '../../src-main/oauth/access-token.js';
+import { closeAfterTest } from '../support/close-after-test.js';
 
 interface OAuthSmtp {
   port: number;
@@ -22,11 +23,6 @@ interface OAuthSmtp {
   refusal: string;
   close(): Promise<void>;
 }
-
-const servers: OAuthSmtp[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
 
 async function oauthSmtp(
   validToken: string,
@@ -64,8 +60,7 @@ async function oauthSmtp(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.server.address() as AddressInfo).port;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  servers.push(state);
-  return state;
+  return closeAfterTest(state);
 }
 
 function tokens(sequence: string[]): AccessTokenSource & { asked: boolean[] } {

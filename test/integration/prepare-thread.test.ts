@@ -5,30 +5,22 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import { runOutbox } from '../../src-main/outbox/engine.js';
 import { PrepareThread, workerEntry } from '../../src-main/outbox/prepare-thread.js';
 import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
+import { closeAfterTest } from '../support/close-after-test.js';
 import { demoPostier } from '../support/demo-postier.js';
 import { receivedMessageId, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 
-const threads: PrepareThread[] = [];
-afterEach(async () => {
-  for (const thread of threads.splice(0)) await thread.close();
-});
-
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 
 function threadOn(dataPath: string, chunkSize?: number, entry?: URL): PrepareThread {
-  const thread = new PrepareThread({
-    dataPath,
-    ...(chunkSize && { chunkSize }),
-    ...(entry && { entry }),
-  });
-  threads.push(thread);
-  return thread;
+  return closeAfterTest(
+    new PrepareThread({ dataPath, ...(chunkSize && { chunkSize }), ...(entry && { entry }) }),
+  );
 }
 
 describe('preparing on its own thread', () => {

@@ -1,24 +1,17 @@
 // A Postier on a fresh temporary data folder holding the demo nursing home (30 residents,
 // October 2026 invoices, 8 tax slips), for the bulk-send tests.
-import { afterEach } from 'vitest';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { createDemoOffice, type DemoSummary } from '../../src-main/demo/demo-office.js';
+import { closeAfterTest } from './close-after-test.js';
 import { tempFolder } from './temp-folder.js';
 
 /** The demo's "today": its month of invoices is October 2026, its tax slips 2025. */
 export const DEMO_TODAY = new Date('2026-11-24T12:00:00Z');
 
-const opened: Postier[] = [];
-
-afterEach(async () => {
-  for (const postier of opened.splice(0)) await postier.close();
-});
-
 export async function demoPostier(
   dataPath = tempFolder(),
 ): Promise<{ postier: Postier; demo: DemoSummary }> {
-  const postier = await openPostier({ dataPath });
-  opened.push(postier);
+  const postier = closeAfterTest(await openPostier({ dataPath }));
   const demo = await createDemoOffice(postier, DEMO_TODAY);
   return { postier, demo };
 }

@@ -1,19 +1,13 @@
 // The contract's main side over a real Postier, as the Electron shell and the host build it:
 // `call(name, input)` goes through the router (input checked, output filtered, errors
 // translated), `seen` holds the events it emitted. Disposed after each test.
-import { afterEach } from 'vitest';
 import type { EventName } from '../../src-shared/contract/index.js';
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { createMainSide, type MainSide } from '../../src-main/ipc/create-router.js';
 import type { ShellServices } from '../../src-main/ipc/handlers/handler-deps.js';
 import { memoryStore, WorkstationPreferences } from '../../src-main/ipc/preferences.js';
-
-const opened: MainSide[] = [];
-
-afterEach(() => {
-  for (const side of opened.splice(0)) side.dispose();
-});
+import { closeAfterTest } from './close-after-test.js';
 
 export interface ContractSide extends MainSide {
   call(
@@ -35,7 +29,7 @@ export function contractOver(postier: Postier, shell: Partial<ShellServices> = {
     },
     () => undefined,
   );
-  opened.push(side);
+  closeAfterTest({ close: () => side.dispose() });
   const seen: ContractSide['seen'] = [];
   side.events.subscribe((name, payload) => seen.push({ name, payload }));
   return {

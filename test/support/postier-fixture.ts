@@ -1,17 +1,10 @@
 // A Postier opened on a fresh temporary data folder, with one structure.
-import { afterEach } from 'vitest';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
+import { closeAfterTest } from './close-after-test.js';
 import { tempFolder } from './temp-folder.js';
 
-const opened: Postier[] = [];
-
-afterEach(async () => {
-  for (const postier of opened.splice(0)) await postier.close();
-});
-
 export async function freshPostier(): Promise<Postier> {
-  const postier = await openPostier({ dataPath: tempFolder() });
-  opened.push(postier);
+  const postier = closeAfterTest(await openPostier({ dataPath: tempFolder() }));
   await postier.records.createStructure({
     name: 'Résidence Test',
     locale: 'fr-CA',
