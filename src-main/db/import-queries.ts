@@ -1,7 +1,7 @@
 // SQL for imports: whole-structure lookups and multi-row inserts, so that ten thousand rows
 // go in one short transaction instead of ten thousand round trips.
-import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import { nowSql } from './shared-sql.js';
 import type {
   DossierUpdate,
   NewCorrespondentRow,
@@ -11,8 +11,6 @@ import type {
 
 /** Rows per multi-row INSERT: well under SQLite's limit on bound variables. */
 const INSERT_CHUNK = 400;
-
-const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 export function listDossiersForImport(db: Db, structureId: number) {
   return db

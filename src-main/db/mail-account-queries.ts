@@ -1,10 +1,8 @@
 // SQL for mail accounts: one per structure. Passwords are never here, only a reference into
 // the credential store (credential_ref).
-import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import { nowSql } from './shared-sql.js';
 import type { MailAccountRow, NewMailAccountRow } from './schema.js';
-
-const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 export function findMailAccountByStructure(
   db: Db,

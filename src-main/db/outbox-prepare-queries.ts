@@ -5,21 +5,10 @@ import { sql } from 'kysely';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import type { Db } from './connection.js';
 import type { MessageRow, NewMessageRow } from './schema.js';
+import { inSlices, nowSql } from './shared-sql.js';
 
-const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-
-/** SQLite caps bound parameters per statement: long id lists go in slices. */
+/** Ids per `in (...)` list (see inSlices). */
 const IN_LIST_SLICE = 500;
-
-async function inSlices<T>(
-  ids: readonly number[],
-  read: (slice: number[]) => Promise<T[]>,
-): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_LIST_SLICE)
-    rows.push(...(await read(ids.slice(i, i + IN_LIST_SLICE))));
-  return rows;
-}
 
 // ---------------------------------------------------------------- documents to prepare
 
@@ -82,7 +71,7 @@ export function listDocumentsToPrepare(db: Db, selection: DocumentSelection) {
 export type DocumentToPrepareRow = Awaited<ReturnType<typeof listDocumentsToPrepare>>[number];
 
 export function listDocumentFiles(db: Db, documentIds: readonly number[]) {
-  return inSlices(documentIds, (slice) =>
+  return inSlices(documentIds, IN_LIST_SLICE, (slice) =>
     db
       .selectFrom('document_attachments')
       .select(['document_id', 'file_name', 'file_path', 'size_bytes'])
@@ -94,7 +83,7 @@ export function listDocumentFiles(db: Db, documentIds: readonly number[]) {
 }
 
 export function listReceivingCorrespondents(db: Db, dossierIds: readonly number[]) {
-  return inSlices(dossierIds, (slice) =>
+  return inSlices(dossierIds, IN_LIST_SLICE, (slice) =>
     db
       .selectFrom('correspondents')
       .select(['id', 'dossier_id', 'name', 'email', 'receives_documents'])
@@ -122,7 +111,7 @@ export function listAddressesInUse(
   db: Db,
   documentIds: readonly number[],
 ): Promise<AddressInUse[]> {
-  return inSlices(documentIds, (slice) =>
+  return inSlices(documentIds, IN_LIST_SLICE, (slice) =>
     db
       .selectFrom('message_addresses as a')
       .innerJoin('messages as m', 'm.id', 'a.message_id')
@@ -160,7 +149,7 @@ export async function insertMessage(db: Db, row: NewMessageRow): Promise<Message
   return db.insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Rows per multi-row insert: SQLite takes at most 32,766 parameters in one statement. */
+/** Rows per multi-row insert (a message row has about 30 parameters; see inSlices). */
 const INSERT_SLICE = 100;
 
 /**
@@ -171,16 +160,11 @@ export async function insertMessages(
   db: Db,
   rows: readonly NewMessageRow[],
 ): Promise<MessageRow[]> {
-  const inserted = new Map<string, MessageRow>();
-  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
-    const slice = await db
-      .insertInto('messages')
-      .values(rows.slice(i, i + INSERT_SLICE))
-      .returningAll()
-      .execute();
-    // SQLite does not promise RETURNING's order: the Message-ID puts each row back in place.
-    for (const row of slice) inserted.set(row.message_id_header, row);
-  }
+  const returned = await inSlices(rows, INSERT_SLICE, (slice) =>
+    db.insertInto('messages').values(slice).returningAll().execute(),
+  );
+  // SQLite does not promise RETURNING's order: the Message-ID puts each row back in place.
+  const inserted = new Map(returned.map((row) => [row.message_id_header, row]));
   return rows.map((row) => inserted.get(row.message_id_header)!);
 }
 
@@ -205,13 +189,13 @@ export async function insertAddressesOfMessages(
       address,
     })),
   );
-  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+  await inSlices(rows, INSERT_SLICE, async (slice) => {
     await db
       .insertInto('message_addresses')
-      .values(rows.slice(i, i + INSERT_SLICE))
+      .values(slice)
       .onConflict((oc) => oc.doNothing())
       .execute();
-  }
+  });
 }
 
 // ---------------------------------------------------------------- the document's e-mail state
@@ -260,7 +244,7 @@ export async function refreshDocumentEmailStates(
 // ---------------------------------------------------------------- user actions
 
 export function findMessages(db: Db, ids: readonly number[]) {
-  return inSlices(ids, (slice) =>
+  return inSlices(ids, IN_LIST_SLICE, (slice) =>
     db
       .selectFrom('messages')
       .select([

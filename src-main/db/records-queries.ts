@@ -1,6 +1,7 @@
 // SQL for structures, staff, client groups, dossiers and correspondents.
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import { nowSql } from './shared-sql.js';
 import type {
   CorrespondentRow,
   DossierRow,
@@ -11,8 +12,6 @@ import type {
   StructureRow,
   StructureUpdate,
 } from './schema.js';
-
-const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 export function listStructures(db: Db): Promise<StructureRow[]> {
   return db.selectFrom('structures').selectAll().orderBy('id').execute();

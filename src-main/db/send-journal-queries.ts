@@ -1,8 +1,8 @@
 // The send journal: append-only, one row per event, exported for the office's records.
-import { sql } from 'kysely';
 import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
 import type { Actor } from '../app/identity.js';
 import type { Db } from './connection.js';
+import { inSlices, nowSql } from './shared-sql.js';
 
 export interface JournalEventInput {
   event: SendJournalEvent;
@@ -15,14 +15,12 @@ export interface JournalEventInput {
   at?: string;
 }
 
-const nowSql = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-
 /** Appends one event. Call it inside the same transaction as the change it records. */
 export async function appendJournal(db: Db, input: JournalEventInput): Promise<void> {
   await appendJournalEvents(db, [input]);
 }
 
-/** Rows per multi-row insert: SQLite takes at most 32,766 parameters in one statement. */
+/** Events per multi-row insert (8 parameters each). */
 const INSERT_SLICE = 500;
 
 /** Appends events in the order given, a few statements for many events (a bulk send's). */
@@ -40,12 +38,9 @@ export async function appendJournalEvents(
     detail: input.detail ?? null,
     server_reply: input.serverReply ?? null,
   }));
-  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
-    await db
-      .insertInto('send_journal')
-      .values(rows.slice(i, i + INSERT_SLICE))
-      .execute();
-  }
+  await inSlices(rows, INSERT_SLICE, async (slice) => {
+    await db.insertInto('send_journal').values(slice).execute();
+  });
 }
 
 export function listJournalForMessage(db: Db, messageId: number) {
