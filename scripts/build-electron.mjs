@@ -1,6 +1,7 @@
 // Bundles the Electron shell: dist/electron/main.js (ESM; npm packages stay in node_modules,
-// native addons included), dist/electron/prepare-worker.js (the preparation thread) and dist/electron/preload.cjs (one self-contained CommonJS file:
-// a sandboxed preload can load nothing but electron).
+// native addons included), dist/electron/prepare-worker.js (the preparation thread) and
+// dist/electron/preload.cjs (one self-contained CommonJS file: a sandboxed preload can load
+// nothing but electron).
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

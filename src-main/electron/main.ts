@@ -98,11 +98,7 @@ async function start(): Promise<void> {
   buildMenus();
   openWindow();
   followSending(mainSide);
-  // Started now, in the background: the first bulk send does not wait for its thread (a
-  // thread that fails to start fails that send, which says why).
-  void postier.prepareThread().ready();
-  // Messages validated before the last quit go out now.
-  void mainSide.sending.start();
+  mainSide.startBackgroundWork();
 }
 
 function registerIpc(side: MainSide): void {

@@ -48,11 +48,8 @@ export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
       ...(options.token !== undefined && { token: options.token }),
       defaultLanguage: () => preferences.read().language,
     });
-    // Messages validated before the last stop go out now: the host is also a background sender.
-    void mainSide.sending.start();
-    // Started now, in the background: the first bulk send does not wait for its thread (a
-    // thread that fails to start fails that send, which says why).
-    void postier.prepareThread().ready();
+    // The host is also a background sender.
+    mainSide.startBackgroundWork();
     return {
       host,
       postier,

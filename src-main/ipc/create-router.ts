@@ -29,6 +29,8 @@ export interface MainSide {
   events: EventBus;
   staged: StagedFiles;
   sending: SendRunner;
+  /** What a shell starts once it is up: work that goes on without the user asking. */
+  startBackgroundWork(): void;
   dispose(): void;
 }
 
@@ -45,5 +47,12 @@ export function createMainSide(postier: Postier, shell: ShellServices, log?: Err
     createHandlers({ postier, shell, events, staged, sending }),
     log,
   );
-  return { router, events, staged, sending, dispose: () => staged.dispose() };
+  const startBackgroundWork = () => {
+    // Messages validated before the last quit go out now.
+    void sending.start();
+    // The preparation thread starts now, so that the first bulk send does not wait for it
+    // (a thread that fails to start fails that send, which says why).
+    void postier.prepareThread().ready();
+  };
+  return { router, events, staged, sending, startBackgroundWork, dispose: () => staged.dispose() };
 }

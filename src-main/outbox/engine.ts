@@ -221,7 +221,7 @@ class OutboxRun {
   private stoppedBy: RunSummary['stoppedBy'] = null;
   private limit: PacingLimit | null = null;
   private cancelled = false;
-  /** A run with nothing to do leaves no trace: a background sender looks often. */
+  /** Whether run_started was journaled: run_finished then closes it. */
   private startJournaled = false;
   private readonly language: Language;
 
