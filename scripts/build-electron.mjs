@@ -21,13 +21,13 @@ await build({
   logLevel: 'warning',
 });
 
-// The bulk-send preparation thread (src-main/outbox/prepare-thread.ts starts it from beside
+// The bulk-send preparation thread (src-main/prepare/prepare-thread.ts starts it from beside
 // main.js). Electron cannot start a worker from inside the asar archive, so this file is
 // unpacked (electron-builder.yml): it carries its npm packages, all but the native addons,
 // which are unpacked too and found from app.asar.unpacked/node_modules.
 await build({
   absWorkingDir: root,
-  entryPoints: ['src-main/outbox/prepare-worker.ts'],
+  entryPoints: ['src-main/prepare/prepare-worker.ts'],
   outfile: 'dist/electron/prepare-worker.js',
   bundle: true,
   platform: 'node',

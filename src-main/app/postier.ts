@@ -9,10 +9,10 @@ import { lazyCredentialStore } from '../credentials/credential-store.js';
 import { AccountsService } from '../mail/accounts-service.js';
 import { SendingMethods } from '../mail/sending-methods.js';
 import { BounceService } from '../bounces/bounce-service.js';
-import { createSendEngine, type SendEngine } from '../outbox/engine.js';
+import { createSendEngine, type SendEngine } from '../send/engine.js';
 import { MessageActions } from '../outbox/message-actions.js';
-import { PrepareService } from '../outbox/prepare.js';
-import { PrepareThread } from '../outbox/prepare-thread.js';
+import { PrepareService } from '../prepare/prepare.js';
+import { PrepareThread } from '../prepare/prepare-thread.js';
 import { ImportService } from '../imports/import-service.js';
 
 export interface Postier {

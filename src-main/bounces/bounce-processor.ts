@@ -4,7 +4,7 @@
 // and send again from the message. Other mail, and bounces of messages that are not ours, are
 // never touched.
 import { translate } from '../../src-shared/i18n/catalog.js';
-import type { Actor } from '../app/identity.js';
+import type { Actor } from '../workstation/identity.js';
 import {
   findMessagesByHeaderIds,
   markMessageBounced,

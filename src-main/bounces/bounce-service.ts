@@ -2,7 +2,7 @@
 // read what arrived since the last check, close the loop on our bounced messages, and keep
 // where the check stopped (shared by every workstation, in the settings table).
 import { UserError } from '../../src-shared/errors.js';
-import { currentActor, type Actor } from '../app/identity.js';
+import { currentActor, type Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
 import type { AccountsService } from '../mail/accounts-service.js';

@@ -8,7 +8,7 @@ import { registerDossierCommands } from './commands/dossiers.js';
 import { registerInitCommands } from './commands/init.js';
 import { registerAccountCommands } from './commands/account.js';
 import { registerBouncesCommands } from './commands/bounces.js';
-import { registerHostCommands } from '../host/host-command.js';
+import { registerHostCommands } from './commands/host.js';
 import { registerSendPrepareCommands } from './commands/send-prepare.js';
 import { registerSendRunCommands } from './commands/send-run.js';
 import { registerJournalCommands } from './commands/journal.js';

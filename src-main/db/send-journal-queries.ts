@@ -1,6 +1,6 @@
 // The send journal: append-only, one row per event, exported for the office's records.
 import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
-import type { Actor } from '../app/identity.js';
+import type { Actor } from '../workstation/identity.js';
 import type { Db } from './connection.js';
 import { inSlices, nowSql } from './shared-sql.js';
 

@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.js';
 import * as q from '../db/documents-queries.js';
 import { templateFieldNames } from '../email-templates/template-fields.js';
 import { hasControlCharacters } from '../mail/mail-options.js';
-import { PasswordRule } from '../outbox/password-rule.js';
+import { PasswordRule } from './password-rule.js';
 import { toDocumentType } from './documents-service.js';
 
 const LIMITS = { passwordRule: 200, passwordFallback: 40, watermark: 120 } as const;

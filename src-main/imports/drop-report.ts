@@ -4,7 +4,7 @@
 import type { UserError } from '../../src-shared/errors.js';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { ErrorParams } from '../../src-shared/errors.js';
-import type { Actor } from '../app/identity.js';
+import type { Actor } from '../workstation/identity.js';
 import type {
   DocumentImportResult,
   DossierImportResult,

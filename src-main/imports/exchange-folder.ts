@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { isUserError, UserError } from '../../src-shared/errors.js';
-import { currentActor } from '../app/identity.js';
+import { currentActor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';

@@ -2,7 +2,7 @@
 // progress pushed to the page (and the taskbar), pause (after the message being sent) and
 // resume. Messages left validated when the app closes are sent at the next start.
 import type { Language } from '../../src-shared/i18n/catalog.js';
-import type { EngineProgress, EngineRunSummary, SendEngine } from '../outbox/engine.js';
+import type { EngineProgress, EngineRunSummary, SendEngine } from '../send/engine.js';
 import type { EventBus } from './event-bus.js';
 
 export interface SendingState {

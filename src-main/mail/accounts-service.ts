@@ -19,6 +19,7 @@ import { isValidEmail } from '../../src-shared/validation/identity.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/mail-account-queries.js';
 import type { MailAccountRow } from '../db/schema.js';
+import { pacingFromRow, pacingToRow } from '../db/mail-account-pacing.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import {
@@ -168,15 +169,7 @@ function toSettings(row: MailAccountRow): AccountSettings {
     archiveBcc: row.archive_bcc,
     ccSender: row.cc_sender === 1,
     readReceipt: row.read_receipt === 1,
-    pacing: {
-      delayMs: row.delay_ms,
-      pauseEvery: row.pause_every,
-      pauseMs: row.pause_ms,
-      maxPerRun: row.max_per_run,
-      maxPerDay: row.max_per_day,
-      maxAttempts: row.max_attempts,
-      retryBaseMs: row.retry_base_ms,
-    },
+    pacing: pacingFromRow(row),
     maxMessageBytes: row.max_message_bytes,
   };
 }
@@ -195,13 +188,7 @@ function toRowValues(s: AccountSettings): q.MailAccountValues {
     archive_bcc: s.archiveBcc,
     cc_sender: s.ccSender ? 1 : 0,
     read_receipt: s.readReceipt ? 1 : 0,
-    delay_ms: s.pacing.delayMs,
-    pause_every: s.pacing.pauseEvery,
-    pause_ms: s.pacing.pauseMs,
-    max_per_run: s.pacing.maxPerRun,
-    max_per_day: s.pacing.maxPerDay,
-    max_attempts: s.pacing.maxAttempts,
-    retry_base_ms: s.pacing.retryBaseMs,
+    ...pacingToRow(s.pacing),
     max_message_bytes: s.maxMessageBytes,
   };
 }

@@ -10,15 +10,15 @@ import { canTransition, type MessageStatus } from '../../src-shared/domain/statu
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import { normalizeEmail } from '../../src-shared/validation/identity.js';
-import { currentActor, type Actor } from '../app/identity.js';
+import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { findMessageWithDocument } from '../db/outbox-engine-queries.js';
 import * as q from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { jsonList, toOutboxMessage } from './outbox-status.js';
-import { VALIDATION_MODE_SETTING, type ValidationMode } from './prepare.js';
-import { domainOf } from './sender-cascade.js';
+import { VALIDATION_MODE_SETTING, type ValidationMode } from './validation-mode.js';
+import { domainOf } from '../../src-shared/validation/identity.js';
 
 /** A message id, or an id with the version the user saw (refused if it changed since). */
 export type MessageTarget = number | { id: number; version: number };

@@ -29,3 +29,8 @@ export function maskSin(value: string): string {
   const digits = value.replace(/\D/g, '');
   return digits.length <= 3 ? '•••' : `••• ••• ${digits.slice(-3)}`;
 }
+
+/** The domain of an address, for Message-IDs ("<uuid@domain>"). */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}

@@ -9,7 +9,7 @@ import { processBounces } from '../../src-main/bounces/bounce-processor.js';
 import { openImapBounceMailbox } from '../../src-main/bounces/imap-bounce-mailbox.js';
 import type { MailboxCursor } from '../../src-main/bounces/bounce-mailbox.js';
 import type { ImapAccess } from '../../src-main/mail/imap-client.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import {

@@ -11,7 +11,7 @@ import {
   runOutbox,
   type EngineProgress,
   type RunOutboxOptions,
-} from '../../src-main/outbox/engine.js';
+} from '../../src-main/send/engine.js';
 import {
   receivedMessageId,
   seedMessages,

@@ -3,8 +3,8 @@
 // connection in the same run, and ends once the preparation says it is done (or on pause).
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
-import { runOutbox, type RunOutboxOptions } from '../../src-main/outbox/engine.js';
-import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
+import { runOutbox, type RunOutboxOptions } from '../../src-main/send/engine.js';
+import { QueueFeed } from '../../src-main/send/queue-feed.js';
 import {
   journalCount,
   seedMessages,

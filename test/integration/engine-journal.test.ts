@@ -7,7 +7,7 @@ import { isUserError } from '../../src-shared/errors.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { writeTransaction } from '../../src-main/db/connection.js';
 import { appendJournal } from '../../src-main/db/send-journal-queries.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import { exportJournalCsv, withoutSin } from '../../src-main/outbox/journal-export.js';
 import { messageDetail, outboxStatus } from '../../src-main/outbox/outbox-status.js';
 import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';

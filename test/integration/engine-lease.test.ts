@@ -7,8 +7,8 @@ import { translate } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { readLease } from '../../src-main/db/outbox-engine-queries.js';
-import { acquireLease, leaseLabel, newHolderId } from '../../src-main/outbox/lease.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
+import { acquireLease, leaseLabel, newHolderId } from '../../src-main/send/lease.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import { postier as runCli, type CliResult } from '../support/cli.js';
 import {
   receivedMessageId,

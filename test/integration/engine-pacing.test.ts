@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import type { Postier } from '../../src-main/app/postier.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
-import { startOfNextLocalDay } from '../../src-main/outbox/scheduler.js';
+import { runOutbox } from '../../src-main/send/engine.js';
+import { startOfNextLocalDay } from '../../src-main/send/pacing.js';
 import {
   receivedMessageId,
   seedMessages,

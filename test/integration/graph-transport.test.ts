@@ -10,8 +10,8 @@ import type { MethodFailure } from '../../src-main/mail/method-failure.js';
 import { needsReconnect } from '../../src-main/mail/method-failure.js';
 import { SendFailure, type OutgoingMessage } from '../../src-main/mail/transport.js';
 import type { AccessTokenSource } from '../../src-main/oauth/access-token.js';
-import { isRateLimited } from '../../src-main/outbox/retry-policy.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
+import { isRateLimited } from '../../src-main/send/retry-policy.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import {
   startFakeGraphApi,

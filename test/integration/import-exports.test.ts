@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { exportDocumentJournal } from '../../src-main/exports/document-journal-export.js';
-import { exportSendJournalXlsx } from '../../src-main/exports/send-journal-xlsx.js';
+import { exportSendJournalXlsx } from '../../src-main/outbox/journal-xlsx.js';
 import { postier as cli } from '../support/cli.js';
 import { writeText } from '../support/import-fixtures.js';
 import { freshPostier } from '../support/postier-fixture.js';

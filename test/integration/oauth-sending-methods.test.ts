@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncryptedFileCredentialStore } from '../../src-main/credentials/encrypted-file-store.js';
 import { SendingMethods } from '../../src-main/mail/sending-methods.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { startFakeGraphApi, type FakeGraphApi } from '../support/fake-graph-api.js';
 import {

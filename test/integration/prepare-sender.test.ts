@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
-import { chooseSender, type SenderCandidates } from '../../src-main/outbox/sender-cascade.js';
+import { chooseSender, type SenderCandidates } from '../../src-main/prepare/sender-cascade.js';
 import { freshPostier } from '../support/postier-fixture.js';
 
 const structureCandidates: SenderCandidates['structure'] = {

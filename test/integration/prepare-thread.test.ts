@@ -7,9 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
-import { runOutbox } from '../../src-main/outbox/engine.js';
-import { PrepareThread, workerEntry } from '../../src-main/outbox/prepare-thread.js';
-import { QueueFeed } from '../../src-main/outbox/queue-feed.js';
+import { runOutbox } from '../../src-main/send/engine.js';
+import { PrepareThread, workerEntry } from '../../src-main/prepare/prepare-thread.js';
+import { QueueFeed } from '../../src-main/send/queue-feed.js';
 import { closeAfterTest } from '../support/close-after-test.js';
 import { demoPostier } from '../support/demo-postier.js';
 import { receivedMessageId, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
@@ -115,7 +115,7 @@ describe('preparing on its own thread', () => {
       'file:///C:/Program%20Files/Postier/resources/app.asar.unpacked/dist/electron/prepare-worker.js',
     );
     expect(
-      workerEntry(pathToFileURL(path.join(REPO, 'src-main/outbox/prepare-thread.ts')).href).href,
-    ).toMatch(/\/src-main\/outbox\/prepare-worker\.boot\.mjs$/);
+      workerEntry(pathToFileURL(path.join(REPO, 'src-main/prepare/prepare-thread.ts')).href).href,
+    ).toMatch(/\/src-main\/prepare\/prepare-worker\.boot\.mjs$/);
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import {
   refreshDocumentEmailStates,
 } from '../../src-main/db/outbox-prepare-queries.js';
 import { createSmtpTransport, type SmtpTimeouts } from '../../src-main/mail/smtp-transport.js';
-import type { TransportFactory } from '../../src-main/outbox/engine.js';
+import type { TransportFactory } from '../../src-main/send/engine.js';
 import type { SmtpSecurity } from '../../src-shared/domain/mail.js';
 
 /** Fast pacing for tests that are not about pacing. */

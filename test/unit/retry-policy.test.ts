@@ -6,7 +6,7 @@ import {
   isRateLimited,
   retryDelayMs,
   RETRY_DELAY_CAP_MS,
-} from '../../src-main/outbox/retry-policy.js';
+} from '../../src-main/send/retry-policy.js';
 
 const POLICY = { maxAttempts: 4, retryBaseMs: 60_000 };
 

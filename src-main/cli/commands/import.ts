@@ -30,7 +30,7 @@ import {
   type TextEncodingName,
 } from '../../imports/import-types.js';
 import { exportDocumentJournal } from '../../exports/document-journal-export.js';
-import { exportSendJournalXlsx } from '../../exports/send-journal-xlsx.js';
+import { exportSendJournalXlsx } from '../../outbox/journal-xlsx.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson } from '../output.js';
 import { collect } from './arguments.js';

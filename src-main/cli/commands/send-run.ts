@@ -8,7 +8,7 @@ import {
   type EngineRunSummary,
   type SendEngineRunOptions,
   type UncertainDecision,
-} from '../../outbox/engine.js';
+} from '../../send/engine.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson, printTable } from '../output.js';
 import { parseCount, parseId } from './arguments.js';

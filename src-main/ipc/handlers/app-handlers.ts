@@ -1,7 +1,7 @@
 // The application itself: who and where, workstation preferences, files chosen by the user.
 import type { appOperations } from '../../../src-shared/contract/app.js';
 import { UserError } from '../../../src-shared/errors.js';
-import { currentActor } from '../../app/identity.js';
+import { currentActor } from '../../workstation/identity.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
 type Name = (typeof appOperations)[number]['name'];

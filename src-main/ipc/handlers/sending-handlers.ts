@@ -14,8 +14,8 @@ import {
   VALIDATION_MODE_SETTING,
   type PrepareInput,
   type ValidationMode,
-} from '../../outbox/prepare.js';
-import { prepareFollowed } from '../../outbox/prepare-and-send.js';
+} from '../../prepare/prepare.js';
+import { prepareFollowed } from '../../send/prepare-and-send.js';
 import { readTemplate, saveTemplate } from '../template-settings.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 

@@ -24,7 +24,7 @@ import type {
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { isUserError, UserError } from '../../src-shared/errors.js';
-import { currentActor, type Actor } from '../app/identity.js';
+import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import * as q from '../db/outbox-engine-queries.js';
 import {
@@ -33,6 +33,7 @@ import {
   refreshDocumentEmailStates,
 } from '../db/outbox-prepare-queries.js';
 import type { MailAccountRow, MessageRow } from '../db/schema.js';
+import { pacingFromRow } from '../db/mail-account-pacing.js';
 import {
   appendJournal,
   appendJournalEvents,
@@ -50,7 +51,7 @@ import {
   withoutSin,
   type JournalExportOptions,
   type JournalExportResult,
-} from './journal-export.js';
+} from '../outbox/journal-export.js';
 import {
   jsonList,
   messageDetail,
@@ -58,7 +59,7 @@ import {
   type MessageDetail,
   type OutboxSearch,
   type OutboxStatus,
-} from './outbox-status.js';
+} from '../outbox/outbox-status.js';
 import { DEFAULT_LEASE_TTL_MS, holdLease, newHolderId, type HeldLease } from './lease.js';
 import { decideAfterFailure, isRateLimited } from './retry-policy.js';
 import {
@@ -72,7 +73,7 @@ import {
   startOfNextLocalDay,
   type PacingLimit,
   type PacingState,
-} from './scheduler.js';
+} from './pacing.js';
 
 /** Opens the transport of one mail account; the engine reuses it for the whole run. */
 export type TransportFactory = (accountId: number) => Promise<MailTransport>;
@@ -445,7 +446,7 @@ class OutboxRun {
     if (!account) {
       const row = await q.findAccountRow(this.db, accountId);
       if (!row) throw new Error(`mail account ${accountId} of a queued message does not exist`);
-      const pacing = pacingOf(row);
+      const pacing = pacingFromRow(row);
       const ends = await q.recentAttemptEnds(this.db, accountId, historyDepth(pacing));
       const sentToday = await q.countSentSince(
         this.db,
@@ -990,18 +991,6 @@ export async function resolveUncertain(
 }
 
 // ------------------------------------------------------------ helpers
-
-function pacingOf(row: MailAccountRow): Pacing {
-  return {
-    delayMs: row.delay_ms,
-    pauseEvery: row.pause_every,
-    pauseMs: row.pause_ms,
-    maxPerRun: row.max_per_run,
-    maxPerDay: row.max_per_day,
-    maxAttempts: Math.max(1, row.max_attempts),
-    retryBaseMs: row.retry_base_ms,
-  };
-}
 
 function accountLabel(row: MailAccountRow): string {
   return row.from_address ?? row.username ?? row.host ?? `n° ${row.id}`;

@@ -17,7 +17,7 @@ import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import { formatPeriod, parsePeriod } from '../../src-shared/format/dates.js';
 import { languageOf, translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { isUserError, UserError, type ErrorParams } from '../../src-shared/errors.js';
-import { currentActor, type Actor } from '../app/identity.js';
+import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { ensureMailAccount, findMailAccountByStructure } from '../db/mail-account-queries.js';
 import * as q from '../db/outbox-prepare-queries.js';
@@ -40,8 +40,8 @@ import {
   type TemplateContext,
 } from '../email-templates/template-fields.js';
 import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
-import { toOutboxMessage } from './outbox-status.js';
-import { PasswordRule, SIN_FIELD } from './password-rule.js';
+import { toOutboxMessage } from '../outbox/outbox-status.js';
+import { PasswordRule, SIN_FIELD } from '../documents/password-rule.js';
 import {
   checkSourceFile,
   distinctNames,
@@ -51,17 +51,17 @@ import {
   type PlannedAttachment,
   type SourceFile,
   type WrittenMessageFiles,
-} from './prepare-attachments.js';
+} from './attachments.js';
 import {
   chooseRecipients,
   chosenRecipients,
   type Recipient,
   type RecipientChoice,
 } from './recipients.js';
-import { chooseSender, domainOf, type Sender } from './sender-cascade.js';
-
-export const VALIDATION_MODE_SETTING = 'outbox.validationMode';
-export type ValidationMode = 'manual' | 'automatic';
+import { chooseSender, type Sender } from './sender-cascade.js';
+import { domainOf } from '../../src-shared/validation/identity.js';
+import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
+export { VALIDATION_MODE_SETTING, type ValidationMode };
 
 /**
  * The first chunk of a batch is small, and each next one twice as large up to the chunk

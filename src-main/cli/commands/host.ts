@@ -1,16 +1,16 @@
 // `postier host` (the headless host) and `postier start` (what `npm start` runs: Electron
 // when installed, else the host in the browser).
 import type { Command } from 'commander';
-import { parseCount } from '../cli/commands/arguments.js';
-import type { CliContext } from '../cli/program.js';
+import { parseCount } from './arguments.js';
+import type { CliContext } from '../program.js';
 import {
   electronBinary,
   ensureElectronBuilt,
   ensureRendererBuilt,
   openInBrowser,
   runElectron,
-} from './launcher.js';
-import { runHost } from './run-host.js';
+} from '../../host/launcher.js';
+import { runHost } from '../../host/run-host.js';
 
 interface HostOptions {
   port?: number;

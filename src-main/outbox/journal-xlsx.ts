@@ -3,13 +3,9 @@
 import path from 'node:path';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import type { Db } from '../db/connection.js';
-import {
-  JOURNAL_COLUMNS,
-  journalEventCells,
-  journalExportChunks,
-} from '../outbox/journal-export.js';
-import type { ExportResult } from './document-journal-export.js';
-import { writeTableFile, type ExportColumn } from './table-export.js';
+import { JOURNAL_COLUMNS, journalEventCells, journalExportChunks } from './journal-export.js';
+import type { ExportResult } from '../exports/document-journal-export.js';
+import { writeTableFile, type ExportColumn } from '../exports/table-export.js';
 
 /** Widths (characters) of the columns after the date. */
 const CELL_WIDTHS = [22, 14, 14, 22, 30, 34, 50, 40];

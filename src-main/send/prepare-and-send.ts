@@ -4,8 +4,8 @@
 // validated messages, and a preparation that fails half-way leaves its committed chunks
 // queued (a following run sends them before it ends) and reports its error.
 import type { EngineRunSummary, SendEngine, SendEngineRunOptions } from './engine.js';
-import type { PrepareInput, PrepareResult } from './prepare.js';
-import type { PrepareThread } from './prepare-thread.js';
+import type { PrepareInput, PrepareResult } from '../prepare/prepare.js';
+import type { PrepareThread } from '../prepare/prepare-thread.js';
 import { QueueFeed } from './queue-feed.js';
 
 export interface PrepareAndSendResult {

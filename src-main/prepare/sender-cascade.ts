@@ -45,8 +45,3 @@ export function chooseSender(candidates: SenderCandidates): Sender | null {
   }
   return null;
 }
-
-/** The domain of an address, for Message-IDs ("<uuid@domain>"). */
-export function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-}

@@ -12,7 +12,7 @@ import {
   startOfLocalDay,
   startOfNextLocalDay,
   type PacingState,
-} from '../../src-main/outbox/scheduler.js';
+} from '../../src-main/send/pacing.js';
 
 const PACING: Pacing = {
   delayMs: 2_000,
