@@ -1,4 +1,5 @@
-// Lint rules, including the layer rules of DESIGN.md enforced per folder.
+// Lint rules, including which runtime each folder may use (docs/ARCHITECTURE.md). The layer
+// order between src-main folders and the no-cycle rule are in .dependency-cruiser.cjs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
