@@ -36,7 +36,7 @@ import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
 import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
 import { DossiersScreen } from '../screens/DossiersScreen.js';
-import { ImportDialog } from '../screens/ImportDialog.js';
+import { ImportDialog } from '../screens/import/ImportDialog.js';
 import { JournalScreen } from '../screens/JournalScreen.js';
 import { OutboxScreen } from '../screens/OutboxScreen.js';
 import { SettingsScreen } from '../screens/SettingsScreen.js';

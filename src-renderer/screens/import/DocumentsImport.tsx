@@ -31,7 +31,7 @@ import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { formatAmount } from '../../app/format.js';
-import type { ImportPageProps } from '../ImportDialog.js';
+import type { ImportPageProps } from './import-page.js';
 import { MappingFields, RejectedRows, useImportStyles, type TableMapping } from './import-parts.js';
 
 type Preview = z.output<typeof documentsPreviewSchema>;

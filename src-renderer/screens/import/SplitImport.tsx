@@ -21,7 +21,7 @@ import type { DocumentTypeCode } from '../../../src-shared/domain/document-types
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
-import type { ImportPageProps } from '../ImportDialog.js';
+import type { ImportPageProps } from './import-page.js';
 import { useImportStyles } from './import-parts.js';
 
 type SplitResult = z.output<typeof splitResultSchema>;

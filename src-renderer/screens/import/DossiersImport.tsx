@@ -1,76 +1,19 @@
-// Fichier > Importer…: the import wizard. Dossiers from a CSV or Excel file; documents from
-// the billing export with the PDF of each (chosen together, matched by their names); or one
-// merged PDF cut into documents. Each page goes file → columns → preview → import → result.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-} from '@fluentui/react-components';
+// The import wizard's dossiers page: a CSV or Excel file, the column chosen for each field,
+// the preview of what is created or updated, then the import.
+import { Button, DialogActions, DialogContent, Spinner } from '@fluentui/react-components';
 import { ArrowImportRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
-import type { importOperations } from '../../src-shared/contract/imports.js';
-import { api, call } from '../api.js';
-import { useApp } from '../app/app-context.js';
-import { chooseFiles, type StagedFile } from '../app/files.js';
-import { DocumentsImport } from './import/DocumentsImport.js';
-import { MappingFields, RejectedRows, useImportStyles } from './import/import-parts.js';
-import { SplitImport } from './import/SplitImport.js';
+import type { importOperations } from '../../../src-shared/contract/imports.js';
+import { api, call } from '../../api.js';
+import { useApp } from '../../app/app-context.js';
+import { chooseFiles, type StagedFile } from '../../app/files.js';
+import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
+import type { ImportPageProps } from './import-page.js';
 
 type Preview = z.output<(typeof importOperations)[0]['output']>;
-type Kind = 'dossiers' | 'documents' | 'split';
 
-const useStyles = makeStyles({ surface: { width: '1100px', maxWidth: '96vw' } });
-
-/** What each page of the wizard gets: the tabs to show first, and how to end. */
-export interface ImportPageProps {
-  header: ReactNode;
-  onImported: () => void;
-  onClose: () => void;
-}
-
-export function ImportDialog({ onClose }: { onClose: (imported: boolean) => void }) {
-  const styles = useStyles();
-  const { t } = useApp();
-  const [kind, setKind] = useState<Kind>('dossiers');
-  const [imported, setImported] = useState(false);
-  const close = () => onClose(imported);
-  const header = (
-    <TabList
-      size="small"
-      selectedValue={kind}
-      onTabSelect={(_, d) => setKind(d.value as Kind)}
-      aria-label={t('ui.import.kind')}
-    >
-      <Tab value="dossiers">{t('ui.import.kind.dossiers')}</Tab>
-      <Tab value="documents">{t('ui.import.kind.documents')}</Tab>
-      <Tab value="split">{t('ui.import.kind.split')}</Tab>
-    </TabList>
-  );
-  const page = { header, onImported: () => setImported(true), onClose: close };
-  return (
-    <Dialog open onOpenChange={(_, data) => !data.open && close()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('ui.import.title')}</DialogTitle>
-          {kind === 'dossiers' && <DossiersImport {...page} />}
-          {kind === 'documents' && <DocumentsImport {...page} />}
-          {kind === 'split' && <SplitImport {...page} />}
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
-function DossiersImport({ header, onImported, onClose }: ImportPageProps) {
+export function DossiersImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
   const { t, structureId, info, showError, notify } = useApp();
   const [file, setFile] = useState<StagedFile | null>(null);
