@@ -8,7 +8,7 @@ import { translate, type Language, type MessageKey } from '../../src-shared/i18n
 import { UserError } from '../../src-shared/errors.js';
 import { maskSin } from '../../src-shared/validation/identity.js';
 import type { Db } from '../db/connection.js';
-import * as q from '../db/outbox-engine-queries.js';
+import * as q from '../db/outbox-engine-journal-export.js';
 import { streamCsvFile } from '../exports/csv-writer.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { jsonList, localDayStart } from './outbox-status.js';

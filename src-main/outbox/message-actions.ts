@@ -12,7 +12,7 @@ import { UserError } from '../../src-shared/errors.js';
 import { normalizeEmail } from '../../src-shared/validation/identity.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
-import { findMessageWithDocument } from '../db/outbox-engine-queries.js';
+import { findMessageWithDocument } from '../db/outbox-engine-search.js';
 import * as q from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 import { readSetting } from '../db/settings-queries.js';

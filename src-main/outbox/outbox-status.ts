@@ -11,7 +11,7 @@ import { MESSAGE_STATUSES, type MessageStatus } from '../../src-shared/domain/st
 import { parseIsoDate } from '../../src-shared/format/dates.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
-import * as q from '../db/outbox-engine-queries.js';
+import * as q from '../db/outbox-engine-search.js';
 import { listJournalForMessage } from '../db/send-journal-queries.js';
 import { dossierDisplayName } from '../records/records-service.js';
 

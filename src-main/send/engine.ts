@@ -26,7 +26,9 @@ import { translate, type Language, type MessageKey } from '../../src-shared/i18n
 import { isUserError, UserError } from '../../src-shared/errors.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
-import * as q from '../db/outbox-engine-queries.js';
+import * as q from '../db/outbox-engine-queue.js';
+import { countSentSince, recentAttemptEnds } from '../db/outbox-engine-pacing-history.js';
+import { findMailAccountById } from '../db/mail-account-queries.js';
 import {
   findMessageRowById,
   refreshDocumentEmailState,
@@ -444,11 +446,11 @@ class OutboxRun {
   private async account(accountId: number, now: number): Promise<AccountRun> {
     let account = this.accounts.get(accountId);
     if (!account) {
-      const row = await q.findAccountRow(this.db, accountId);
+      const row = await findMailAccountById(this.db, accountId);
       if (!row) throw new Error(`mail account ${accountId} of a queued message does not exist`);
       const pacing = pacingFromRow(row);
-      const ends = await q.recentAttemptEnds(this.db, accountId, historyDepth(pacing));
-      const sentToday = await q.countSentSince(
+      const ends = await recentAttemptEnds(this.db, accountId, historyDepth(pacing));
+      const sentToday = await countSentSince(
         this.db,
         accountId,
         new Date(startOfLocalDay(now)).toISOString(),

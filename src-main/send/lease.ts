@@ -14,7 +14,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../src-shared/errors.js';
 import { writeTransaction, type Db } from '../db/connection.js';
-import * as q from '../db/outbox-engine-queries.js';
+import * as q from '../db/outbox-engine-lease.js';
 import type { Actor } from '../workstation/identity.js';
 
 export const DEFAULT_LEASE_TTL_MS = 30_000;

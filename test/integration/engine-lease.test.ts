@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
-import { readLease } from '../../src-main/db/outbox-engine-queries.js';
+import { readLease } from '../../src-main/db/outbox-engine-lease.js';
 import { acquireLease, leaseLabel, newHolderId } from '../../src-main/send/lease.js';
 import { runOutbox } from '../../src-main/send/engine.js';
 import { postier as runCli, type CliResult } from '../support/cli.js';

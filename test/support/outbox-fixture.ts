@@ -4,8 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import { writeTransaction, type Db } from '../../src-main/db/connection.js';
-import { saveMailAccount } from '../../src-main/db/mail-account-queries.js';
-import { findAccountRow } from '../../src-main/db/outbox-engine-queries.js';
+import { findMailAccountById, saveMailAccount } from '../../src-main/db/mail-account-queries.js';
 import {
   insertMessage,
   insertMessageAddresses,
@@ -152,7 +151,7 @@ export interface FactoryFixture {
 export function smtpTransportFactory(db: Db, fixture: FactoryFixture = {}): TransportFactory {
   return async (accountId) => {
     fixture.opened?.push(accountId);
-    const row = (await findAccountRow(db, accountId))!;
+    const row = (await findMailAccountById(db, accountId))!;
     return createSmtpTransport({
       host: row.host!,
       port: row.port!,
