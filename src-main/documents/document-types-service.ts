@@ -5,10 +5,10 @@
 import { DOCUMENT_TYPE_CODES } from '../../src-shared/domain/document-types.js';
 import type { DocumentType, DocumentTypeSettings } from '../../src-shared/domain/documents.js';
 import { UserError } from '../../src-shared/errors.js';
+import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/documents-queries.js';
 import { templateFieldNames } from '../email-templates/template-fields.js';
-import { hasControlCharacters } from '../mail/mail-options.js';
 import { PasswordRule } from './password-rule.js';
 import { toDocumentType } from './documents-service.js';
 

@@ -27,7 +27,7 @@ import {
   failedConnection,
   type ConnectionTestResult,
 } from './connection-test.js';
-import { hasControlCharacters } from './mail-options.js';
+import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
 import { MAIL_PRESET_SETTINGS } from './presets.js';
 import { SANDBOX_FOLDER_NAME } from './sandbox-transport.js';
 import { SendFailure, type MailTransport } from './transport.js';

@@ -5,24 +5,12 @@
 import fs from 'node:fs';
 import type { SendMailOptions } from 'nodemailer';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
+import { singleLine } from '../../src-shared/validation/single-line.js';
 import { sendFailure, type FailureContext } from './send-failure-classifier.js';
 import type { OutgoingMessage } from './transport.js';
 
 const MESSAGE_ID = /^<[^\s<>@]+@[^\s<>@]+>$/;
 const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
-
-// eslint-disable-next-line no-control-regex -- control characters are what we look for
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
-
-/** Whether a text holds a line break or another character that could end a header. */
-export function hasControlCharacters(text: string): boolean {
-  return text.search(CONTROL_CHARACTERS) >= 0;
-}
-
-/** Control characters and Unicode line separators become spaces: one line, no header. */
-export function singleLine(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
-}
 
 export async function toMailOptions(
   message: OutgoingMessage,

@@ -19,7 +19,7 @@ import {
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
-import { hasControlCharacters } from './mail-options.js';
+import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
 
 const settingKey = (accountId: number) => `sendingMethod.${accountId}`;
 
