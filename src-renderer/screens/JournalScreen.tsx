@@ -43,7 +43,7 @@ import { PdfPreview } from '../components/PdfPreview.js';
 import { acceleratorLabel } from '../logic/accelerators.js';
 import { EMPTY_SELECTION, selectedIndexes, type Selection } from '../logic/selection.js';
 import { SendDocumentDialog } from './SendDocumentDialog.js';
-import { BulkSendDialog } from './BulkSendDialog.js';
+import { BulkSendDialog } from './bulk-send/BulkSendDialog.js';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },

@@ -1,13 +1,24 @@
 // Envoi en masse of the demo month: one dossier unchecked with a double-click, one general
 // attachment for everyone, the progress bar, the summary, and every message on the SMTP
 // server with its own invoice and the general file.
+import type { Page } from '@playwright/test';
 import { expect, letterPdf, test } from './support/office.js';
 import { parseReceivedMessage } from '../support/smtp-test-server.js';
 
 test.use({ validationMode: 'automatic' });
 
+/** Counts the dialog's calls to the planner (each one reads every document of the period). */
+function countBulkListCalls(page: Page): { count: number } {
+  const calls = { count: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/sending.bulkList') calls.count += 1;
+  });
+  return calls;
+}
+
 test('sends the month’s invoices with one general attachment', async ({ office }) => {
   const { page, smtp } = office;
+  const bulkLists = countBulkListCalls(page);
   await page.getByRole('button', { name: 'Envoi en masse…' }).click();
   const dialog = page.getByRole('dialog');
   const grid = dialog.getByTestId('bulk-grid');
@@ -46,6 +57,8 @@ test('sends the month’s invoices with one general attachment', async ({ office
   );
   await office.screenshot('bulk-send-dialog');
 
+  // Checking, attaching, selecting and typing never list the documents again.
+  expect(bulkLists.count).toBe(1);
   await dialog.getByRole('button', { name: 'Envoyer (24)' }).click();
   await expect(dialog.getByTestId('bulk-summary')).toContainText('Envoi terminé', {
     timeout: 60_000,
@@ -74,9 +87,32 @@ test('sends the month’s invoices with one general attachment', async ({ office
     `${received.length} envoyé(s), 0 en échec`,
   );
 
+  expect(bulkLists.count).toBe(1);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(
     page.getByTestId('journal-grid').locator('[data-state="sent"]').first(),
   ).toBeVisible();
   await office.screenshot('journal-after-bulk-send');
+});
+
+test('lists the documents once per opening and once per “Afficher”', async ({ office }) => {
+  const { page } = office;
+  const bulkLists = countBulkListCalls(page);
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/25 document\(s\) coché\(s\) sur 25 ; 5 exclu\(s\)/)).toBeVisible();
+  expect(bulkLists.count).toBe(1);
+
+  // Another period: nothing is listed until "Afficher", then the list is read once.
+  await dialog.getByRole('textbox', { name: 'Période' }).fill('1999-01');
+  expect(bulkLists.count).toBe(1);
+  await dialog.getByRole('button', { name: 'Afficher', exact: true }).click();
+  await expect(dialog.getByText(/0 document\(s\) coché\(s\) sur 0/)).toBeVisible();
+  expect(bulkLists.count).toBe(2);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+  // Opening the dialog again lists once more.
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  await expect(dialog.getByText(/25 document\(s\) coché\(s\) sur 25/)).toBeVisible();
+  expect(bulkLists.count).toBe(3);
 });

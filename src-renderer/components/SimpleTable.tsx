@@ -1,0 +1,67 @@
+// A short read-only table (a preview, the excluded dossiers, a message's journal): every row
+// is drawn, unlike DataGrid, which is for long lists.
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Key, ReactNode } from 'react';
+
+export interface TableColumn<T> {
+  header: ReactNode;
+  cell: (row: T, index: number) => ReactNode;
+  /** Extra class for this column's cells (alignment, monospace…). */
+  className?: string;
+}
+
+const useStyles = makeStyles({
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  th: {
+    textAlign: 'start',
+    padding: '4px 6px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    position: 'sticky',
+    top: 0,
+  },
+  td: {
+    padding: '3px 6px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'top',
+  },
+});
+
+export function SimpleTable<T>({
+  columns,
+  rows,
+  rowKey,
+  className,
+  testId,
+}: {
+  columns: TableColumn<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => Key;
+  className?: string;
+  testId?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <table className={mergeClasses(styles.table, className)} data-testid={testId}>
+      <thead>
+        <tr>
+          {columns.map((column, index) => (
+            <th key={index} className={styles.th}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)}>
+            {columns.map((column, c) => (
+              <td key={c} className={mergeClasses(styles.td, column.className)}>
+                {column.cell(row, index)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,58 @@
+// Envoi en masse: choose the type and period; check the documents to send (double-click
+// toggles) with their recipients' addresses; add a file per row or one for everyone; see who
+// is excluded and why; write the subject and message with fields and a live preview of the
+// selected row; then send with a progress bar (pause, cancel) and read the summary.
+// The state lives in useBulkSend; each part of the dialog has its own file here.
+import {
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
+import { useApp } from '../../app/app-context.js';
+import { isBusy } from '../../logic/bulk-send.js';
+import { useBulkSendStyles } from './bulk-send-styles.js';
+import { BulkSendActions } from './BulkSendActions.js';
+import { MessageEditor } from './MessageEditor.js';
+import { MessagePreview, PacingNote } from './MessagePreview.js';
+import { ProgressPanel } from './ProgressPanel.js';
+import { RecipientList } from './RecipientList.js';
+import { ListNotices, TypeAndPeriod } from './TypeAndPeriod.js';
+import { useBulkSend } from './useBulkSend.js';
+
+export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => void }) {
+  const styles = useBulkSendStyles();
+  const { t } = useApp();
+  const bulk = useBulkSend();
+  const close = () => onClose(bulk.wasChanged());
+  return (
+    <Dialog
+      open
+      modalType="modal"
+      onOpenChange={(_, data) => !data.open && !isBusy(bulk.state) && close()}
+    >
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody className={styles.body}>
+          <DialogTitle>{t('ui.bulk.title')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <TypeAndPeriod bulk={bulk} />
+            <ListNotices bulk={bulk} />
+            <div className={styles.columns}>
+              <div className={styles.left}>
+                <RecipientList bulk={bulk} />
+              </div>
+              <div className={styles.right}>
+                <MessageEditor bulk={bulk} />
+                <MessagePreview bulk={bulk} />
+                <PacingNote bulk={bulk} />
+              </div>
+            </div>
+            <ProgressPanel bulk={bulk} />
+          </DialogContent>
+          <BulkSendActions bulk={bulk} onClose={close} />
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

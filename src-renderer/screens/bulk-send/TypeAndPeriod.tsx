@@ -1,0 +1,90 @@
+// The top of the bulk send: which type and period to list, "Afficher", and the counts; then
+// what the planner warns about and the limit of a method that cannot pace.
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from '@fluentui/react-components';
+import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
+import { UNPACED_BATCH_LIMIT } from '../../../src-shared/domain/sending-methods.js';
+import { useApp } from '../../app/app-context.js';
+import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
+import { useBulkSendStyles } from './bulk-send-styles.js';
+import type { BulkSend } from './useBulkSend.js';
+
+export function TypeAndPeriod({ bulk }: { bulk: BulkSend }) {
+  const styles = useBulkSendStyles();
+  const { t } = useApp();
+  const { list, editing } = bulk;
+  return (
+    <div className={styles.choose}>
+      <DocumentTypeSelect<DocumentTypeCode>
+        label={t('ui.journal.filter.type')}
+        value={bulk.type}
+        disabled={!editing}
+        onChange={bulk.setType}
+      />
+      <Field label={t('ui.bulk.period')} size="small">
+        <Input
+          size="small"
+          value={bulk.period}
+          disabled={!editing}
+          onChange={(_, d) => bulk.setPeriod(d.value)}
+          style={{ width: 100 }}
+        />
+      </Field>
+      <Button size="small" disabled={!editing} onClick={bulk.show}>
+        {t('ui.bulk.show')}
+      </Button>
+      {bulk.state.phase === 'loading' && <Spinner size="tiny" label={t('ui.common.loading')} />}
+      {list && (
+        <span className={styles.note}>
+          {t('ui.bulk.counts', {
+            checked: bulk.checked.size,
+            rows: bulk.rows.length,
+            excluded: list.excluded.length,
+          })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function ListNotices({ bulk }: { bulk: BulkSend }) {
+  const { t } = useApp();
+  const { list, overLimit } = bulk;
+  return (
+    <>
+      {list?.warnings.map((w, i) => (
+        <MessageBar key={`${w.code}-${i}`} intent="warning" layout="multiline">
+          <MessageBarBody>{w.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {list && !list.canPace && (
+        <MessageBar
+          intent={overLimit > 0 ? 'error' : 'warning'}
+          layout="multiline"
+          data-testid="bulk-method-limit"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>
+              {t('ui.bulk.cannotPaceTitle', {
+                method: t(`ui.settings.account.kind.${list.account.kind}`),
+              })}
+            </MessageBarTitle>
+            {overLimit > 0
+              ? t('ui.bulk.tooManyForMethod', {
+                  count: bulk.checkedMessages,
+                  limit: UNPACED_BATCH_LIMIT,
+                })
+              : t('ui.bulk.cannotPace', { limit: UNPACED_BATCH_LIMIT })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
