@@ -13,7 +13,7 @@ import {
 import { writeTransaction, type Db } from '../db/connection.js';
 import { refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
-import type { BounceMailbox, MailboxCursor } from './bounce-mailbox.js';
+import type { BounceMailbox, MailboxCursor } from '../mail/bounce-mailbox.js';
 import { bounceReason, bounceReasonText, type BounceReason } from './bounce-reasons.js';
 import {
   readDeliveryReport,

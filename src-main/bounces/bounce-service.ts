@@ -8,7 +8,7 @@ import { readSetting, writeSetting } from '../db/settings-queries.js';
 import type { AccountsService } from '../mail/accounts-service.js';
 import type { SendingMethods } from '../mail/sending-methods.js';
 import { SendFailure } from '../mail/transport.js';
-import type { MailboxCursor } from './bounce-mailbox.js';
+import type { MailboxCursor } from '../mail/bounce-mailbox.js';
 import { processBounces, type BounceCheckSummary } from './bounce-processor.js';
 
 const cursorKey = (accountId: number) => `bounces.cursor.${accountId}`;

@@ -3,6 +3,7 @@
 // servers still send. What comes out: which recipients failed and why (Status, Diagnostic-Code),
 // and the Message-IDs of the original message it quotes, to find ours.
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { BOUNCE_SENDER, BOUNCE_SUBJECT } from '../mail/bounce-mailbox.js';
 
 export interface FailedRecipient {
   address: string;
@@ -23,9 +24,6 @@ export interface DeliveryReport {
 const DSN_TYPES = ['message/delivery-status', 'message/global-delivery-status'];
 const HEADER_TYPES = ['text/rfc822-headers', 'message/rfc822-headers', 'message/global-headers'];
 const MESSAGE_TYPES = ['message/rfc822', 'message/global'];
-const BOUNCE_SENDER = /mailer-daemon|postmaster|mail delivery (subsystem|system)/i;
-const BOUNCE_SUBJECT =
-  /undeliver|delivery status notification|returned mail|failure notice|delivery fail|non remis|échec de (la )?(remise|distribution)|message non distribué/i;
 const MESSAGE_ID = /<[^<>\s@]+@[^<>\s@]+>/g;
 
 /** The bounce's report, or null when the message is not a bounce. */
@@ -109,19 +107,6 @@ function headerIds(text: string): string[] {
 function looksLikeBounce(mail: ParsedMail): boolean {
   const from = mail.from?.text ?? '';
   return BOUNCE_SENDER.test(from) && BOUNCE_SUBJECT.test(mail.subject ?? '');
-}
-
-/**
- * From what a mailbox lists (sender, subject, content type), whether a message may be a
- * bounce and is worth downloading. Generous: the report itself decides.
- */
-export function mayBeBounce(summary: {
-  from: string;
-  subject: string;
-  contentType?: string;
-}): boolean {
-  if (summary.contentType?.toLowerCase() === 'multipart/report') return true;
-  return BOUNCE_SENDER.test(summary.from) || BOUNCE_SUBJECT.test(summary.subject);
 }
 
 /**

@@ -4,7 +4,11 @@
 // the request may have reached the server (then a send is "uncertain", never retried blindly).
 import { translate } from '../../src-shared/i18n/catalog.js';
 import type { AccessTokenSource } from '../oauth/access-token.js';
-import { MethodFailure, reconnectFailure, shortText } from './method-failure.js';
+import {
+  MethodFailure,
+  reconnectFailure,
+  shortText,
+} from '../../src-shared/domain/method-failure.js';
 import { classifySendFailure, type FailureContext } from './send-failure-classifier.js';
 
 export interface ApiResponse {

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
-import { MethodFailure } from './method-failure.js';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import { buildMime } from './mime-message.js';
 import { openFileWithSystem, type SystemOpener } from './open-with-system.js';
 import type { FailureContext } from './send-failure-classifier.js';

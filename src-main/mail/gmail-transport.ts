@@ -4,8 +4,12 @@
 // beyond as a media upload (message/rfc822, up to 35 MB).
 import { replyLine, serviceClient, type ApiResponse, type ServiceAccess } from './api-request.js';
 import { tooLarge, seconds } from './graph-transport.js';
-import type { MethodFailure } from './method-failure.js';
-import { apiFailureMaker, reconnectFailure, shortText } from './method-failure.js';
+import {
+  reconnectFailure,
+  shortText,
+  type MethodFailure,
+} from '../../src-shared/domain/method-failure.js';
+import { apiFailureMaker } from './api-failure.js';
 import { buildMime } from './mime-message.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
 

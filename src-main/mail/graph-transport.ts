@@ -13,7 +13,12 @@ import {
   type ServiceAccess,
 } from './api-request.js';
 import { toMailOptions } from './mail-options.js';
-import { apiFailureMaker, MethodFailure, reconnectFailure, shortText } from './method-failure.js';
+import {
+  MethodFailure,
+  reconnectFailure,
+  shortText,
+} from '../../src-shared/domain/method-failure.js';
+import { apiFailureMaker } from './api-failure.js';
 import { POSTIER_ID_HEADER } from './mime-message.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
 

@@ -5,7 +5,7 @@ import tls from 'node:tls';
 import { ImapFlow, type ListResponse } from 'imapflow';
 import type { SmtpSecurity } from '../../src-shared/domain/mail.js';
 import type { AccessTokenSource } from '../oauth/access-token.js';
-import { MethodFailure, shortText } from './method-failure.js';
+import { MethodFailure, shortText } from '../../src-shared/domain/method-failure.js';
 import { SendFailure } from './transport.js';
 
 export interface ImapAccess {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { OutlookMode } from '../../src-shared/domain/sending-methods.js';
 import { templatesFolder } from '../pdf/templates-folder.js';
 import { toMailOptions } from './mail-options.js';
-import { MethodFailure, shortText } from './method-failure.js';
+import { MethodFailure, shortText } from '../../src-shared/domain/method-failure.js';
 import type { FailureContext } from './send-failure-classifier.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
 

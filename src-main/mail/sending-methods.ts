@@ -14,9 +14,9 @@ import {
 } from '../../src-shared/domain/sending-methods.js';
 import { UserError } from '../../src-shared/errors.js';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
-import { graphBounceMailbox, gmailBounceMailbox } from '../bounces/api-bounce-mailboxes.js';
-import type { BounceMailbox } from '../bounces/bounce-mailbox.js';
-import { openImapBounceMailbox } from '../bounces/imap-bounce-mailbox.js';
+import { graphBounceMailbox, gmailBounceMailbox } from './api-bounce-mailboxes.js';
+import type { BounceMailbox } from './bounce-mailbox.js';
+import { openImapBounceMailbox } from './imap-bounce-mailbox.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import type { Db } from '../db/connection.js';
@@ -32,7 +32,7 @@ import { createEmlDraftTransport, DRAFTS_FOLDER_NAME } from './eml-draft-transpo
 import { createGmailTransport } from './gmail-transport.js';
 import { createGraphTransport, graphSignedInAddress } from './graph-transport.js';
 import { connectImap, type ImapAccess } from './imap-client.js';
-import { MethodFailure } from './method-failure.js';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import {
   mergeMethodSettings,
   OAUTH_SMTP_SERVERS,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toMailOptions } from './mail-options.js';
-import { MethodFailure } from './method-failure.js';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import { runDetached } from './open-with-system.js';
 import type { FailureContext } from './send-failure-classifier.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';

@@ -5,7 +5,7 @@
 import nodemailer from 'nodemailer';
 import type { AccessTokenSource } from '../oauth/access-token.js';
 import { toMailOptions } from './mail-options.js';
-import { MethodFailure, shortText } from './method-failure.js';
+import { MethodFailure, shortText } from '../../src-shared/domain/method-failure.js';
 import { classifySendFailure, type FailureContext } from './send-failure-classifier.js';
 import { connectionOptions, type SmtpTransportOptions } from './smtp-transport.js';
 import {

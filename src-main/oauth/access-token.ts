@@ -4,7 +4,11 @@
 // "reconnect your account" state and every send stops with that sentence until the user
 // connects it again.
 import * as client from 'openid-client';
-import { MethodFailure, reconnectFailure, shortText } from '../mail/method-failure.js';
+import {
+  MethodFailure,
+  reconnectFailure,
+  shortText,
+} from '../../src-shared/domain/method-failure.js';
 import { tokensFrom } from './authorize.js';
 import { PROVIDER_NAMES, type OAuthSettings } from './oauth-providers.js';
 import {

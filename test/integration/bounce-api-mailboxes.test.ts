@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   gmailBounceMailbox,
   graphBounceMailbox,
-} from '../../src-main/bounces/api-bounce-mailboxes.js';
+} from '../../src-main/mail/api-bounce-mailboxes.js';
 import { processBounces } from '../../src-main/bounces/bounce-processor.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { startFakeGmailApi, type FakeGmailApi } from '../support/fake-gmail-api.js';

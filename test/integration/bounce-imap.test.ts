@@ -6,8 +6,8 @@
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processBounces } from '../../src-main/bounces/bounce-processor.js';
-import { openImapBounceMailbox } from '../../src-main/bounces/imap-bounce-mailbox.js';
-import type { MailboxCursor } from '../../src-main/bounces/bounce-mailbox.js';
+import { openImapBounceMailbox } from '../../src-main/mail/imap-bounce-mailbox.js';
+import type { MailboxCursor } from '../../src-main/mail/bounce-mailbox.js';
 import type { ImapAccess } from '../../src-main/mail/imap-client.js';
 import { runOutbox } from '../../src-main/send/engine.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';

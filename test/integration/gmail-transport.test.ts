@@ -7,8 +7,8 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createGmailTransport } from '../../src-main/mail/gmail-transport.js';
-import type { MethodFailure } from '../../src-main/mail/method-failure.js';
-import { needsReconnect } from '../../src-main/mail/method-failure.js';
+import type { MethodFailure } from '../../src-shared/domain/method-failure.js';
+import { needsReconnect } from '../../src-shared/domain/method-failure.js';
 import { SendFailure, type OutgoingMessage } from '../../src-main/mail/transport.js';
 import {
   startFakeGmailApi,

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src-shared/errors.js';
 import { EncryptedFileCredentialStore } from '../../src-main/credentials/encrypted-file-store.js';
 import { createGraphTransport } from '../../src-main/mail/graph-transport.js';
-import { needsReconnect } from '../../src-main/mail/method-failure.js';
+import { needsReconnect } from '../../src-shared/domain/method-failure.js';
 import { connectionState, OAuthSession } from '../../src-main/oauth/access-token.js';
 import { authorizeInBrowser } from '../../src-main/oauth/authorize.js';
 import { openLoopbackRedirect } from '../../src-main/oauth/loopback-redirect.js';

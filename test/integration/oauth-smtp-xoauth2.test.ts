@@ -9,7 +9,7 @@ import {
   needsReconnect,
   reconnectFailure,
   type MethodFailure,
-} from '../../src-main/mail/method-failure.js';
+} from '../../src-shared/domain/method-failure.js';
 import { SendFailure, type OutgoingMessage } from '../../src-main/mail/transport.js';
 import { createXoauth2Transport } from '../../src-main/mail/xoauth2-transport.js';
 import type { AccessTokenSource } from '../../src-main/oauth/access-token.js';

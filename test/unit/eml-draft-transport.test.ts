@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../src-main/data-folder/data-folder.js';
 import { createEmlDraftTransport } from '../../src-main/mail/eml-draft-transport.js';
-import { MethodFailure } from '../../src-main/mail/method-failure.js';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import { openCommand } from '../../src-main/mail/open-with-system.js';
 import type { OutgoingMessage } from '../../src-main/mail/transport.js';
 import { tempFolder } from '../support/temp-folder.js';

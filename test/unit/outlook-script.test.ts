@@ -15,7 +15,7 @@ import {
   type OutlookMessageFile,
   type ProcessRunner,
 } from '../../src-main/mail/outlook-transport.js';
-import { MethodFailure } from '../../src-main/mail/method-failure.js';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import type { OutgoingMessage } from '../../src-main/mail/transport.js';
 import { templatesFolder } from '../../src-main/pdf/templates-folder.js';
 import { tempFolder } from '../support/temp-folder.js';

@@ -2,14 +2,14 @@
 // read, so that no flag of any message changes; it is opened for writing only to move our own
 // processed bounces, by UID, and nothing else.
 import type { FetchMessageObject, ImapFlow, MessageStructureObject } from 'imapflow';
-import { connectImap, ensureFolder, imapFailure, type ImapAccess } from '../mail/imap-client.js';
+import { connectImap, ensureFolder, imapFailure, type ImapAccess } from './imap-client.js';
 import {
   FIRST_CHECK_DAYS,
+  mayBeBounce,
   type BounceMailbox,
   type MailboxCursor,
   type MailboxItem,
 } from './bounce-mailbox.js';
-import { mayBeBounce } from './delivery-report.js';
 
 const INBOX = 'INBOX';
 /** At most this many new messages looked at per check; the next check goes on from there. */

@@ -2,16 +2,16 @@
 // folder, each message's MIME through $value) or the Gmail API (INBOX label, format=raw).
 // Reading marks nothing read; moving our processed bounces puts them in a "Postier/Retours"
 // folder (Graph) or label (Gmail), made if missing.
-import type { ServiceAccess } from '../mail/api-request.js';
-import { graphApiClient } from '../mail/graph-transport.js';
-import { gmailApiClient } from '../mail/gmail-transport.js';
+import type { ServiceAccess } from './api-request.js';
+import { graphApiClient } from './graph-transport.js';
+import { gmailApiClient } from './gmail-transport.js';
 import {
   FIRST_CHECK_DAYS,
+  mayBeBounce,
   type BounceMailbox,
   type MailboxCursor,
   type MailboxItem,
 } from './bounce-mailbox.js';
-import { mayBeBounce } from './delivery-report.js';
 
 const PAGE = 50;
 

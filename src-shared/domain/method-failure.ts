@@ -2,8 +2,8 @@
 // Outlook, Thunderbird...). They are SendFailures, so the engine treats them like any other
 // (retry later, never, or stop for the account), and they carry the key of their own sentence
 // in the `methods` catalog, for a screen that wants it in English.
-import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
-import { SendFailure, type SendFailureKind, type SendFailureReason } from './transport.js';
+import { translate, type MessageKey } from '../i18n/catalog.js';
+import { SendFailure, type SendFailureKind, type SendFailureReason } from './send-failure.js';
 
 export interface MethodFailureExtra {
   reply?: string | null;
@@ -34,23 +34,6 @@ export class MethodFailure extends SendFailure {
     this.name = 'MethodFailure';
     this.retryAfterMs = extra.retryAfterMs ?? null;
   }
-}
-
-export type FailureMaker = (
-  kind: SendFailureKind,
-  reason: SendFailureReason,
-  code: MessageKey,
-  params?: Record<string, string | number>,
-) => MethodFailure;
-
-/** Failures about one API answer: each names the service and quotes its detail. */
-export function apiFailureMaker(
-  service: string,
-  detail: string,
-  extra: MethodFailureExtra,
-): FailureMaker {
-  return (kind, reason, code, params = {}) =>
-    new MethodFailure(kind, reason, code, { service, detail: shortText(detail), ...params }, extra);
 }
 
 /**
