@@ -30,7 +30,6 @@ import * as q from '../db/outbox-engine-queue.js';
 import { countSentSince, recentAttemptEnds } from '../db/outbox-engine-pacing-history.js';
 import { findMailAccountById } from '../db/mail-account-queries.js';
 import {
-  findMessageRowById,
   refreshDocumentEmailState,
   refreshDocumentEmailStates,
 } from '../db/outbox-prepare-queries.js';
@@ -62,6 +61,7 @@ import {
   type OutboxSearch,
   type OutboxStatus,
 } from '../outbox/outbox-status.js';
+import { resolveUncertain, type UncertainDecision } from '../outbox/uncertain.js';
 import { DEFAULT_LEASE_TTL_MS, holdLease, newHolderId, type HeldLease } from './lease.js';
 import { decideAfterFailure, isRateLimited } from './retry-policy.js';
 import {
@@ -947,49 +947,6 @@ class OutboxRun {
   private nowIso(): string {
     return new Date(this.now()).toISOString();
   }
-}
-
-// ------------------------------------------------------------ the user's decision
-
-export type UncertainDecision = 'sent' | 'resend' | 'failed';
-
-const DECISION_STATUS = { sent: 'sent', resend: 'validated', failed: 'failed' } as const;
-const DECISION_DETAIL: Record<UncertainDecision, MessageKey> = {
-  sent: 'outbox.journal.resolvedSent',
-  resend: 'outbox.journal.resolvedResend',
-  failed: 'outbox.journal.resolvedFailed',
-};
-
-/** The user says what became of an uncertain message: sent, to send again, or failed. */
-export async function resolveUncertain(
-  db: Db,
-  messageId: number,
-  decision: UncertainDecision,
-  actor: Actor,
-  now: number = Date.now(),
-): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    const row = await findMessageRowById(tx, messageId);
-    if (!row) throw new UserError('outbox.error.messageNotFound', { id: messageId });
-    if (
-      !(await q.resolveUncertainRow(
-        tx,
-        messageId,
-        DECISION_STATUS[decision],
-        new Date(now).toISOString(),
-      ))
-    ) {
-      throw new UserError('outbox.error.notUncertain', { id: messageId, status: row.status });
-    }
-    await appendJournal(tx, {
-      event: 'resolved',
-      actor,
-      messageId,
-      documentId: row.document_id,
-      detail: translate('fr', DECISION_DETAIL[decision]),
-    });
-    await refreshDocumentEmailState(tx, row.document_id);
-  });
 }
 
 // ------------------------------------------------------------ helpers

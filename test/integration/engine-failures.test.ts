@@ -6,8 +6,8 @@ import Sqlite from 'better-sqlite3';
 import type { Postier } from '../../src-main/app/postier.js';
 import { openDatabase } from '../../src-main/db/connection.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
+import { resolveUncertain } from '../../src-main/outbox/uncertain.js';
 import {
-  resolveUncertain,
   runOutbox,
   type EngineProgress,
   type RunOutboxOptions,

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
-import { resolveUncertain, runOutbox } from '../../src-main/send/engine.js';
+import { resolveUncertain } from '../../src-main/outbox/uncertain.js';
+import { runOutbox } from '../../src-main/send/engine.js';
 import { POSTIER_BIN, REPO_ROOT, postier as runCli } from '../support/cli.js';
 import {
   receivedMessageId,

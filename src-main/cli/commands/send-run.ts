@@ -7,8 +7,8 @@ import {
   type EngineProgress,
   type EngineRunSummary,
   type SendEngineRunOptions,
-  type UncertainDecision,
 } from '../../send/engine.js';
+import type { UncertainDecision } from '../../outbox/uncertain.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson, printTable } from '../output.js';
 import { parseCount, parseId } from './arguments.js';
