@@ -38,7 +38,7 @@ import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../log
 import { DossiersScreen } from '../screens/DossiersScreen.js';
 import { ImportDialog } from '../screens/import/ImportDialog.js';
 import { JournalScreen } from '../screens/JournalScreen.js';
-import { OutboxScreen } from '../screens/OutboxScreen.js';
+import { OutboxScreen } from '../screens/outbox/OutboxScreen.js';
 import { SettingsScreen } from '../screens/SettingsScreen.js';
 import {
   AppContext,
