@@ -37,7 +37,7 @@ import { setRequestLanguage } from '../host-client.js';
 import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
 import { DossiersScreen } from '../screens/DossiersScreen.js';
 import { ImportDialog } from '../screens/import/ImportDialog.js';
-import { JournalScreen } from '../screens/JournalScreen.js';
+import { JournalScreen } from '../screens/journal/JournalScreen.js';
 import { OutboxScreen } from '../screens/outbox/OutboxScreen.js';
 import { SettingsScreen } from '../screens/SettingsScreen.js';
 import {

@@ -1,0 +1,102 @@
+// The columns of the journal: the envelope, the document, its dossier, its amount, when it
+// was last sent, and a "send by e-mail" button on each row.
+import { Button, makeStyles } from '@fluentui/react-components';
+import { SendRegular } from '@fluentui/react-icons';
+import type { JournalDocument } from '../../../src-shared/domain/documents.js';
+import { useApp } from '../../app/app-context.js';
+import { formatAmount, formatDateTime, formatDay } from '../../app/format.js';
+import { useTypeName } from '../../app/type-names.js';
+import type { GridColumn } from '../../components/DataGrid.js';
+import { EmailStateIcon } from '../../components/EmailStateIcon.js';
+
+const useStyles = makeStyles({
+  rowButton: { minWidth: 'auto', height: '20px', padding: '0 4px' },
+});
+
+export function useJournalColumns(
+  openSend: (document: JournalDocument) => void,
+): GridColumn<JournalDocument>[] {
+  const styles = useStyles();
+  const { t, locale } = useApp();
+  const typeName = useTypeName();
+  return [
+    {
+      id: 'email',
+      header: '✉',
+      width: 30,
+      align: 'center',
+      cell: (d) => <EmailStateIcon state={d.emailState} />,
+    },
+    {
+      id: 'number',
+      header: t('ui.journal.col.number'),
+      width: 112,
+      sortKey: 'number',
+      cell: (d) => d.number,
+    },
+    { id: 'type', header: t('ui.journal.col.type'), width: 96, cell: (d) => typeName(d.type) },
+    { id: 'dossier', header: t('ui.journal.col.dossier'), width: 58, cell: (d) => d.dossierNumber },
+    {
+      id: 'name',
+      header: t('ui.journal.col.name'),
+      width: 150,
+      grow: true,
+      sortKey: 'dossierName',
+      cell: (d) => d.dossierName,
+    },
+    {
+      id: 'period',
+      header: t('ui.journal.col.period'),
+      width: 64,
+      sortKey: 'period',
+      cell: (d) => d.period,
+    },
+    {
+      id: 'issueDate',
+      header: t('ui.journal.col.issueDate'),
+      width: 84,
+      sortKey: 'issueDate',
+      cell: (d) => formatDay(d.issueDate, locale),
+    },
+    {
+      id: 'amount',
+      header: t('ui.journal.col.amount'),
+      width: 96,
+      align: 'end',
+      sortKey: 'amount',
+      cell: (d) => formatAmount(d.amountCents, d.currency, locale),
+    },
+    {
+      id: 'lastSent',
+      header: t('ui.journal.col.lastSent'),
+      width: 118,
+      sortKey: 'lastSentAt',
+      cell: (d) => formatDateTime(d.lastSentAt, locale),
+    },
+    {
+      id: 'state',
+      header: t('ui.journal.col.state'),
+      width: 76,
+      cell: (d) => t(`emailState.${d.emailState}`),
+    },
+    {
+      id: 'send',
+      header: '',
+      width: 34,
+      align: 'center',
+      cell: (d) => (
+        <Button
+          className={styles.rowButton}
+          size="small"
+          appearance="subtle"
+          icon={<SendRegular />}
+          aria-label={`${t('ui.journal.sendEmail')} ${d.number}`}
+          title={t('ui.journal.sendEmail')}
+          onMouseDown={(event) => event.stopPropagation()}
+          onDoubleClick={(event) => event.stopPropagation()}
+          onClick={() => openSend(d)}
+        />
+      ),
+    },
+  ];
+}
