@@ -36,31 +36,3 @@ export function describeError(error: unknown, language: Language = cliLanguage()
   const detail = error instanceof Error ? error.message : String(error);
   return translate(language, 'error.internal', { detail });
 }
-
-// Commander words its usage errors in English; French users get them in French.
-const COMMANDER_ERRORS_FR: [RegExp, string][] = [
-  [/^error: required option '(.+?)' not specified/, 'Il manque l’option obligatoire $1.'],
-  [
-    /^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+?)\.?$/m,
-    'Valeur « $2 » refusée pour $1 : choix possibles : $3.',
-  ],
-  [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.+)$/m, 'Option $1 : $3'],
-  [
-    /^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\. (.+)$/m,
-    'Argument $2 : $3',
-  ],
-  [/^error: option '(.+?)' argument missing/, 'L’option $1 attend une valeur.'],
-  [/^error: unknown option '(.+?)'/, 'Option inconnue : $1.'],
-  [/^error: missing required argument '(.+?)'/, 'Il manque l’argument $1.'],
-  [/^error: unknown command '(.+?)'/, 'Commande inconnue : $1.'],
-  [/^error: too many arguments.*/, 'Trop d’arguments.'],
-];
-
-export function translateCommanderError(text: string, language: Language): string {
-  if (language !== 'fr') return text;
-  for (const [pattern, french] of COMMANDER_ERRORS_FR) {
-    const match = pattern.exec(text);
-    if (match) return text.replace(match[0], match[0].replace(pattern, french));
-  }
-  return text;
-}

@@ -1,7 +1,9 @@
 // The `postier` command line: every command takes --data DIR; lists take --json.
+// This file only assembles the commands; what they share is in command-context.ts.
 import { Command, CommanderError } from 'commander';
-import { openPostier, type Postier } from '../app/postier.js';
-import { cliLanguage, describeError, translateCommanderError } from './output.js';
+import { createCliContext } from './command-context.js';
+import { speakCommander } from './commander-texts.js';
+import { cliLanguage, describeError } from './output.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerDossierCommands } from './commands/dossiers.js';
@@ -14,31 +16,15 @@ import { registerSendRunCommands } from './commands/send-run.js';
 import { registerJournalCommands } from './commands/journal.js';
 import { registerImportCommands } from './commands/import.js';
 
-export interface CliContext {
-  /** Runs `work` on the data folder named by --data (or POSTIER_DATA, or the default). */
-  withPostier<T>(command: Command, work: (postier: Postier) => Promise<T>): Promise<T>;
-}
+// Until every command imports it from command-context.ts.
+export type { CliContext } from './command-context.js';
 
 export function buildProgram(): Command {
-  const program = new Command('postier')
+  const program = speakCommander(new Command('postier'), cliLanguage())
     .description('Postier : envoie à chacun son document par e-mail.')
     .option('--data <dir>', 'dossier de données (sinon POSTIER_DATA, sinon le dossier par défaut)')
-    .showHelpAfterError('(postier --help pour l’aide)')
-    .configureOutput({
-      outputError: (text, write) => write(translateCommanderError(text, cliLanguage())),
-    })
     .exitOverride();
-  const context: CliContext = {
-    withPostier: async (command, work) => {
-      const data = command.optsWithGlobals<{ data?: string }>().data;
-      const postier = await openPostier(data === undefined ? {} : { dataPath: data });
-      try {
-        return await work(postier);
-      } finally {
-        await postier.close();
-      }
-    },
-  };
+  const context = createCliContext();
   registerInitCommands(program, context);
   registerDemoCommand(program, context);
   registerDossierCommands(program, context);

@@ -42,6 +42,19 @@ function addDocumentArgs(changes: Record<string, string | null> = {}): string[] 
   ];
 }
 
+// Commander's own English words: none may show in French, all come back in English.
+const COMMANDER_ENGLISH = [
+  'Usage:',
+  'Arguments:',
+  'Options:',
+  'Commands:',
+  'display help for command',
+  'help [command]',
+  '(default:',
+  'error:',
+  'Did you mean',
+];
+
 describe('postier CLI', () => {
   it('init, add dossiers and documents, list them as JSON and export a PDF', async () => {
     const data = tempFolder();
@@ -277,4 +290,36 @@ describe('postier CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('No document no. 99.');
   }, 30_000);
+  it('speaks French in Commander’s own help and errors, English with POSTIER_LANG=en', async () => {
+    const runs = [
+      ['--help'],
+      ['dossiers', 'add', '--help'],
+      ['dossiers', 'list', '--help'],
+      ['documents', 'import', '--help'],
+      ['dossiers', 'lst'],
+      ['dossiers', 'list', '--limt', '3'],
+    ];
+    for (const args of runs) {
+      const french = await postier(args);
+      const text = french.stdout + french.stderr;
+      for (const english of COMMANDER_ENGLISH) expect(text, args.join(' ')).not.toContain(english);
+    }
+    const help = await postier(['dossiers', 'add', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Utilisation : postier dossiers add \[options\]/);
+    expect(help.stdout).toContain('Options :');
+    expect(help.stdout).toContain('-h, --help             affiche l’aide de la commande');
+    const root = (await postier(['--help'])).stdout;
+    expect(root).toContain('Commandes :');
+    expect(root).toContain('help [commande]');
+    const unknown = await postier(['dossiers', 'lst']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Commande inconnue : lst.\n(Vouliez-vous dire list ?)');
+
+    const english = await postier(['dossiers', 'add', '--help'], { POSTIER_LANG: 'en' });
+    expect(english.stdout).toMatch(/^Usage: postier dossiers add \[options\]/);
+    expect(english.stdout).toContain('display help for command');
+    const englishError = await postier(['dossiers', 'lst'], { POSTIER_LANG: 'en' });
+    expect(englishError.stderr).toContain("error: unknown command 'lst'");
+  }, 60_000);
 });

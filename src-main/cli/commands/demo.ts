@@ -1,7 +1,7 @@
 // `postier demo`: fill the data folder with the demo nursing home.
 import type { Command } from 'commander';
 import { createDemoOffice, DEMO_STRUCTURE_NAME } from '../../demo/demo-office.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 
 export function registerDemoCommand(program: Command, context: CliContext): void {
   program

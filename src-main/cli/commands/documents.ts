@@ -11,7 +11,7 @@ import {
   type DocumentEmailState,
 } from '../../../src-shared/domain/statuses.js';
 import { formatMoney } from '../../../src-shared/format/money.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { printJson, printTable } from '../output.js';
 import { parseAmountArgument, parseCount, parseId } from './arguments.js';
 

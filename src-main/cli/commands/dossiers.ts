@@ -1,7 +1,7 @@
 // `postier dossiers add|list`.
 import type { Command } from 'commander';
 import type { Dossier } from '../../../src-shared/domain/records.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { printJson, printTable } from '../output.js';
 import { collect, parseCount } from './arguments.js';
 

@@ -2,7 +2,7 @@
 // when installed, else the host in the browser).
 import type { Command } from 'commander';
 import { parseCount } from './arguments.js';
-import type { CliContext } from '../program.js';
+import { dataOption, type CliContext } from '../command-context.js';
 import {
   electronBinary,
   ensureElectronBuilt,
@@ -46,10 +46,6 @@ export function registerHostCommands(program: Command, _context: CliContext): vo
       say('Electron n’est pas installé sur ce poste : Postier s’ouvre dans le navigateur.');
       await serveInBrowser(options, data);
     });
-}
-
-function dataOption(command: Command): string | undefined {
-  return command.optsWithGlobals<{ data?: string }>().data;
 }
 
 async function serveInBrowser(options: HostOptions, dataPath: string | undefined): Promise<void> {

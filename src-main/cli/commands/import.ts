@@ -31,7 +31,7 @@ import {
 } from '../../imports/import-types.js';
 import { exportDocumentJournal } from '../../exports/document-journal-export.js';
 import { exportSendJournalXlsx } from '../../outbox/journal-xlsx.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
 import { collect } from './arguments.js';
 

@@ -1,6 +1,6 @@
 // `postier init`: create or migrate the database.
 import type { Command } from 'commander';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 
 export function registerInitCommands(program: Command, context: CliContext): void {
   program

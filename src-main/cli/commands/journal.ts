@@ -1,7 +1,7 @@
 // `postier journal export`: the send journal as a CSV file for the office's records.
 import type { Command } from 'commander';
 import { translate } from '../../../src-shared/i18n/catalog.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { cliLanguage } from '../output.js';
 
 interface ExportOptions {

@@ -1,0 +1,28 @@
+// What every command receives: the way to open the data folder named on the command line.
+// Its own module so that commands never import program.ts, which only assembles them.
+import type { Command } from 'commander';
+import { openPostier, type Postier } from '../app/postier.js';
+
+export interface CliContext {
+  /** Runs `work` on the data folder named by --data (or POSTIER_DATA, or the default). */
+  withPostier<T>(command: Command, work: (postier: Postier) => Promise<T>): Promise<T>;
+}
+
+/** The --data option as given (on the command or any parent), or undefined. */
+export function dataOption(command: Command): string | undefined {
+  return command.optsWithGlobals<{ data?: string }>().data;
+}
+
+export function createCliContext(): CliContext {
+  return {
+    withPostier: async (command, work) => {
+      const data = dataOption(command);
+      const postier = await openPostier(data === undefined ? {} : { dataPath: data });
+      try {
+        return await work(postier);
+      } finally {
+        await postier.close();
+      }
+    },
+  };
+}
