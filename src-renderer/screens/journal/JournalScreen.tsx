@@ -13,7 +13,7 @@ import { PdfPreview } from '../../components/PdfPreview.js';
 import { RowCount } from '../../components/RowCount.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
 import { BulkSendDialog } from '../bulk-send/BulkSendDialog.js';
-import { SendDocumentDialog } from '../SendDocumentDialog.js';
+import { SendDocumentDialog } from '../send-document/SendDocumentDialog.js';
 import { JournalFilters } from './JournalFilters.js';
 import { useJournalActions } from './journal-actions.js';
 import { useJournalColumns } from './journal-columns.js';
