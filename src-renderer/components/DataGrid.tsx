@@ -1,7 +1,7 @@
 // A Windows list view for long lists: virtualized rows (only what is on screen exists),
 // click / Ctrl+click / Shift+click selection, arrows with Shift and Ctrl, Enter or
 // double-click to open, right-click or Shift+F10 for the context menu, optional check boxes.
-import { Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Checkbox, mergeClasses } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -22,6 +22,8 @@ import {
   type Move,
   type Selection,
 } from '../logic/selection.js';
+import { CHECK_WIDTH, useDataGridStyles } from './data-grid-styles.js';
+import { useListRowStyles } from './list-row-styles.js';
 
 export interface GridColumn<T> {
   id: string;
@@ -68,103 +70,9 @@ export interface DataGridProps<T> {
   testId?: string;
 }
 
-const CHECK_WIDTH = 34;
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    minHeight: 0,
-    flexGrow: 1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    position: 'relative',
-  },
-  headerClip: {
-    overflow: 'hidden',
-    flexShrink: 0,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  header: {
-    display: 'flex',
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    height: '26px',
-    alignItems: 'stretch',
-  },
-  headerCell: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: '4px',
-    padding: '0 8px',
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    boxSizing: 'border-box',
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    userSelect: 'none',
-  },
-  sortable: {
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground3Hover },
-  },
-  scroller: {
-    overflow: 'auto',
-    flexGrow: 1,
-    minHeight: 0,
-    // The focused row shows where the keyboard is; the list itself needs no second outline.
-    outline: 'none',
-  },
-  row: {
-    display: 'flex',
-    position: 'absolute',
-    left: 0,
-    alignItems: 'center',
-    fontSize: tokens.fontSizeBase200,
-    userSelect: 'none',
-    cursor: 'default',
-    boxSizing: 'border-box',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
-  },
-  focused: { outline: `1px dotted ${tokens.colorNeutralForeground1}`, outlineOffset: '-2px' },
-  placeholder: { color: tokens.colorNeutralForeground4 },
-  cell: {
-    padding: '0 8px',
-    boxSizing: 'border-box',
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    display: 'flex',
-    alignItems: 'center',
-    height: '100%',
-    gap: '4px',
-  },
-  end: { justifyContent: 'flex-end', textAlign: 'end' },
-  center: { justifyContent: 'center' },
-  checkCell: {
-    width: `${CHECK_WIDTH}px`,
-    flexShrink: 0,
-    display: 'flex',
-    justifyContent: 'center',
-  },
-  empty: {
-    position: 'absolute',
-    top: '48px',
-    left: 0,
-    right: 0,
-    textAlign: 'center',
-    color: tokens.colorNeutralForeground3,
-    pointerEvents: 'none',
-  },
-});
-
 export function DataGrid<T>(props: DataGridProps<T>) {
-  const styles = useStyles();
+  const styles = useDataGridStyles();
+  const rowStyles = useListRowStyles();
   const rowHeight = props.rowHeight ?? 26;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -342,8 +250,8 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                 aria-selected={selected}
                 className={mergeClasses(
                   styles.row,
-                  selected && styles.selected,
-                  props.selection.focus === item.index && styles.focused,
+                  selected && rowStyles.selected,
+                  props.selection.focus === item.index && rowStyles.focused,
                   row === undefined && styles.placeholder,
                   row !== undefined && props.rowClassName?.(row),
                 )}
