@@ -35,7 +35,7 @@ import { MenuBar } from '../components/MenuBar.js';
 import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
 import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
-import { DossiersScreen } from '../screens/DossiersScreen.js';
+import { DossiersScreen } from '../screens/dossiers/DossiersScreen.js';
 import { ImportDialog } from '../screens/import/ImportDialog.js';
 import { JournalScreen } from '../screens/journal/JournalScreen.js';
 import { OutboxScreen } from '../screens/outbox/OutboxScreen.js';

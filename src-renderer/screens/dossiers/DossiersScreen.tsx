@@ -13,6 +13,7 @@ import {
   ToolbarButton,
   ToolbarDivider,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import {
@@ -21,24 +22,19 @@ import {
   PersonAddRegular,
 } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../src-shared/domain/records.js';
-import { api, call } from '../api.js';
-import { useApp, useCommand, useStatusText } from '../app/app-context.js';
-import { usePagedList } from '../app/use-paged-list.js';
-import { DataGrid, type GridColumn, type GridHandle } from '../components/DataGrid.js';
-import { EMPTY_SELECTION, selectOnly, type Selection } from '../logic/selection.js';
+import type { Dossier } from '../../../src-shared/domain/records.js';
+import { api, call } from '../../api.js';
+import { useApp, useCommand, useStatusText } from '../../app/app-context.js';
+import { usePagedList } from '../../app/use-paged-list.js';
+import { DataGrid, type GridColumn, type GridHandle } from '../../components/DataGrid.js';
+import { RowCount } from '../../components/RowCount.js';
+import { useScreenStyles } from '../../components/screen-styles.js';
+import { EMPTY_SELECTION, selectOnly, type Selection } from '../../logic/selection.js';
 import { DossierForm } from './DossierForm.js';
 
 const useStyles = makeStyles({
-  screen: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
-  toolbar: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    gap: '2px',
-    padding: '2px 6px',
-  },
+  toolbar: { gap: '2px' },
   search: { width: '300px', marginLeft: '8px' },
-  split: { display: 'flex', flexGrow: 1, minHeight: 0, gap: '8px', padding: '8px' },
   list: { width: '440px', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 },
   form: {
     flexGrow: 1,
@@ -46,11 +42,6 @@ const useStyles = makeStyles({
     overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  count: {
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
-    padding: '4px 2px 0',
   },
   empty: { padding: '24px', color: tokens.colorNeutralForeground3 },
   bad: { color: tokens.colorPaletteRedForeground1 },
@@ -60,6 +51,7 @@ type Editing = { kind: 'existing'; dossierId: number } | { kind: 'new' } | null;
 
 export function DossiersScreen() {
   const styles = useStyles();
+  const screen = useScreenStyles();
   const app = useApp();
   const { t, structureId, showError, focus } = app;
   const [text, setText] = useState('');
@@ -159,8 +151,12 @@ export function DossiersScreen() {
   };
 
   return (
-    <div className={styles.screen}>
-      <Toolbar className={styles.toolbar} size="small" aria-label={t('ui.screen.dossiers')}>
+    <div className={screen.screen}>
+      <Toolbar
+        className={mergeClasses(screen.toolbar, styles.toolbar)}
+        size="small"
+        aria-label={t('ui.screen.dossiers')}
+      >
         <ToolbarButton icon={<PersonAddRegular />} onClick={() => open({ kind: 'new' })}>
           {t('ui.dossiers.new')}
         </ToolbarButton>
@@ -189,7 +185,7 @@ export function DossiersScreen() {
           onKeyDown={(event) => event.key === 'ArrowDown' && gridRef.current?.focus()}
         />
       </Toolbar>
-      <div className={styles.split}>
+      <div className={screen.split}>
         <div className={styles.list}>
           <DataGrid
             label={t('ui.screen.dossiers')}
@@ -208,7 +204,7 @@ export function DossiersScreen() {
             emptyText={list.loading ? t('ui.common.loading') : t('ui.dossiers.empty')}
             handleRef={gridRef}
           />
-          <div className={styles.count}>{t('ui.common.rows', { count: list.total })}</div>
+          <RowCount text={t('ui.common.rows', { count: list.total })} />
         </div>
         <section className={styles.form} aria-label={t('ui.dossiers.form.newTitle')}>
           {editing === null ? (

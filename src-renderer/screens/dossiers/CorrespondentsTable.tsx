@@ -1,0 +1,95 @@
+// The dossier's correspondents, each editable in place: name, relation, address (checked as
+// typed), whether they receive documents; remove one, add one.
+import { Button, Field, Input, Switch } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useApp } from '../../app/app-context.js';
+import { useDossierFormStyles } from './dossier-form-styles.js';
+import type { DossierFormState } from './useDossierForm.js';
+
+export function CorrespondentsTable({ form }: { form: DossierFormState }) {
+  const styles = useDossierFormStyles();
+  const { t } = useApp();
+  const { draft, errors, setCorrespondent } = form;
+  return (
+    <>
+      <h3 className={styles.section}>{t('ui.dossiers.correspondents')}</h3>
+      <table className={styles.table} data-testid="correspondents">
+        <thead>
+          <tr>
+            <th className={styles.th}>{t('ui.dossiers.corr.name')}</th>
+            <th className={styles.th}>{t('ui.dossiers.corr.relation')}</th>
+            <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
+            <th className={styles.th}>{t('ui.dossiers.corr.receives')}</th>
+            <th className={styles.th} />
+          </tr>
+        </thead>
+        <tbody>
+          {draft.correspondents.map((c, index) => {
+            const emailError = errors[`correspondents.${index}.email`];
+            return (
+              <tr key={c.key}>
+                <td className={styles.td}>
+                  <Input
+                    size="small"
+                    aria-label={t('ui.dossiers.corr.nameLabel')}
+                    value={c.name}
+                    onChange={(_, d) => setCorrespondent(c.key, { name: d.value })}
+                  />
+                </td>
+                <td className={styles.td}>
+                  <Input
+                    size="small"
+                    aria-label={t('ui.dossiers.corr.relation')}
+                    value={c.relation}
+                    onChange={(_, d) => setCorrespondent(c.key, { relation: d.value })}
+                    style={{ width: 110 }}
+                  />
+                </td>
+                <td className={styles.td}>
+                  <Field
+                    validationMessage={emailError ? t(emailError) : undefined}
+                    validationState={emailError ? 'error' : 'none'}
+                  >
+                    <Input
+                      size="small"
+                      type="email"
+                      aria-label={t('ui.dossiers.corr.email')}
+                      value={c.email}
+                      onChange={(_, d) => setCorrespondent(c.key, { email: d.value })}
+                      style={{ minWidth: 240 }}
+                    />
+                  </Field>
+                </td>
+                <td className={styles.td}>
+                  <Switch
+                    aria-label={t('ui.dossiers.corr.receives')}
+                    checked={c.receivesDocuments}
+                    onChange={(_, d) => setCorrespondent(c.key, { receivesDocuments: d.checked })}
+                  />
+                </td>
+                <td className={styles.td}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<DeleteRegular />}
+                    aria-label={t('ui.dossiers.corr.remove')}
+                    title={t('ui.dossiers.corr.remove')}
+                    onClick={() => form.removeCorrespondent(c.key)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {draft.correspondents.length === 0 && (
+        <div className={styles.note}>{t('ui.dossiers.corr.none')}</div>
+      )}
+      <div className={styles.actions}>
+        <Button size="small" icon={<AddRegular />} onClick={form.addCorrespondent}>
+          {t('ui.dossiers.corr.add')}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// The dossier's SIN (NAS): shown masked; "Modifier" opens a hidden entry, "Retirer" clears it.
+import { Button, Field, Input } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import type { Dossier } from '../../../src-shared/domain/records.js';
+import { useApp } from '../../app/app-context.js';
+import { useDossierFormStyles } from './dossier-form-styles.js';
+import type { DossierFormState } from './useDossierForm.js';
+
+export function SinField({
+  form,
+  original,
+  error,
+}: {
+  form: DossierFormState;
+  original: Dossier | null;
+  error: string | undefined;
+}) {
+  const styles = useDossierFormStyles();
+  const { t } = useApp();
+  const { draft, set } = form;
+  return (
+    <Field label={t('ui.dossiers.field.sin')} validationMessage={error}>
+      <div className={styles.sin}>
+        {draft.newSin === null ? (
+          <>
+            <span className={styles.sinValue} data-testid="sin-masked">
+              {draft.clearSin
+                ? t('ui.dossiers.sin.none')
+                : (original?.sinMasked ?? t('ui.dossiers.sin.none'))}
+            </span>
+            <Button
+              size="small"
+              onClick={() => form.setDraft((d) => ({ ...d, newSin: '', clearSin: false }))}
+            >
+              {t('ui.dossiers.sin.change')}
+            </Button>
+            {original?.hasSin && !draft.clearSin && (
+              <Button size="small" onClick={() => set('clearSin', true)}>
+                {t('ui.dossiers.sin.remove')}
+              </Button>
+            )}
+          </>
+        ) : (
+          <>
+            <Input
+              size="small"
+              type="password"
+              autoComplete="off"
+              placeholder={t('ui.dossiers.sin.placeholder')}
+              aria-label={t('ui.dossiers.field.sin')}
+              value={draft.newSin}
+              onChange={(_, d) => set('newSin', d.value)}
+            />
+            <Button
+              size="small"
+              icon={<DismissRegular />}
+              aria-label={t('ui.common.cancel')}
+              onClick={() => set('newSin', null)}
+            />
+          </>
+        )}
+      </div>
+    </Field>
+  );
+}
