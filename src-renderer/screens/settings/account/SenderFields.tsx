@@ -1,0 +1,45 @@
+// Who the messages are from: the sender's name and address, reply-to, an archive copy, a
+// copy to the sender, a read receipt.
+import { Checkbox } from '@fluentui/react-components';
+import type { MessageKey } from '../../../../src-shared/i18n/catalog.js';
+import { useApp } from '../../../app/app-context.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSettingsStyles } from '../settings-styles.js';
+import type { AccountPageState } from './useAccountPage.js';
+
+const ADDRESSES = [
+  ['fromName', 'ui.settings.account.fromName'],
+  ['fromAddress', 'ui.settings.account.fromAddress'],
+  ['replyTo', 'ui.settings.account.replyTo'],
+  ['archiveBcc', 'ui.settings.account.archiveBcc'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
+
+export function SenderFields({ page }: { page: AccountPageState }) {
+  const styles = useSettingsStyles();
+  const { t } = useApp();
+  const { draft, set } = page;
+  return (
+    <>
+      <h3 className={styles.section}>{t('ui.methods.senderSection')}</h3>
+      {ADDRESSES.map(([key, label]) => (
+        <TextField
+          key={key}
+          label={t(label)}
+          type={key === 'fromName' ? undefined : 'email'}
+          value={draft[key]}
+          onChange={(value) => set(key, value)}
+        />
+      ))}
+      <Checkbox
+        checked={draft.ccSender}
+        onChange={(_, d) => set('ccSender', d.checked === true)}
+        label={t('ui.settings.account.ccSender')}
+      />
+      <Checkbox
+        checked={draft.readReceipt}
+        onChange={(_, d) => set('readReceipt', d.checked === true)}
+        label={t('ui.settings.account.readReceipt')}
+      />
+    </>
+  );
+}
