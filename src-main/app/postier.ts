@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DataFolder, resolveDataFolderPath } from '../data-folder/data-folder.js';
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
+import { TemplateSettings } from '../email-templates/template-settings.js';
 import { lazyCredentialStore } from '../credentials/credential-store.js';
 import { AccountsService } from '../mail/accounts-service.js';
 import { SendingMethods } from '../mail/sending-methods.js';
@@ -28,6 +29,8 @@ export interface Postier {
   bounces: BounceService;
   /** The sending engine, the send status and the send journal. */
   sendEngine: SendEngine;
+  /** The structures' e-mail templates: the office's own per type, else the default. */
+  templates: TemplateSettings;
   /** Bulk sends: documents → messages in the outbox (templates, recipients, encrypted PDFs). */
   prepare: PrepareService;
   /**
@@ -65,6 +68,10 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
     const credentials = lazyCredentialStore();
     const accounts = new AccountsService(handle.db, folder, { credentials });
     const methods = new SendingMethods(handle.db, folder, accounts, { credentials });
+    // Whether a structure's sending method can pace a batch: the prepare service's rule.
+    const canPace = async (structureId: number) =>
+      (await methods.status(await accounts.getAccount(structureId))).canPace;
+    const templates = new TemplateSettings(handle.db, records);
     const sendEngine = createSendEngine({
       db: handle.db,
       folder,
@@ -80,12 +87,14 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
       methods,
       bounces: new BounceService(handle.db, accounts, methods),
       sendEngine,
-      prepare: new PrepareService(handle.db, folder, records),
+      templates,
+      prepare: new PrepareService(handle.db, folder, records, { templates, canPace }),
       prepareThread: () => {
         // A thread that failed is replaced: the next batch gets a new one.
         if (!thread?.alive) {
           thread = new PrepareThread({
             dataPath: folder.root,
+            canPace,
             ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
           });
         }

@@ -37,6 +37,8 @@ export function listDocumentsToPrepare(db: Db, selection: DocumentSelection) {
       'd.amount_cents',
       'd.summary_number',
       'd.pdf_path',
+      'd.email_state',
+      'd.last_sent_at',
       'p.number as dossier_number',
       'p.title as dossier_title',
       'p.first_name as dossier_first_name',

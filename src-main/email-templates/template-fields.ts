@@ -90,3 +90,16 @@ export function buildTemplateContext(source: ContextSource): TemplateContext {
 export function typeNameFor(locale: string, type: { name_fr: string; name_en: string }): string {
   return languageOf(locale) === 'en' ? type.name_en : type.name_fr;
 }
+
+/** A dossier's free fields (dossiers.extra, JSON) as strings; anything unreadable is none. */
+export function parseExtra(json: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]),
+    );
+  } catch {
+    return {};
+  }
+}

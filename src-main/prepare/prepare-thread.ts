@@ -3,21 +3,24 @@
 // sending engine (which can then send a batch while the rest of it is being prepared, see
 // QueueFeed) instead of taking turns with it, and the main thread stays free for the window.
 // Same service, same guarantees: the worker runs PrepareService on its own connection to the
-// same data folder, and the database's locking keeps the two connections apart.
+// same data folder, and the database's locking keeps the two connections apart. Whether the
+// account can pace a batch is asked of the main thread, which knows the sending methods.
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../src-shared/errors.js';
 import type { MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { PrepareEvents, PrepareInput, PrepareResult } from './prepare.js';
 
-export interface PrepareRequest {
-  id: number;
-  input: PrepareInput;
-}
+/** To the worker: a batch to prepare, or the answer to its question about pacing. */
+export type PrepareRequest =
+  | { kind: 'prepare'; id: number; input: PrepareInput }
+  | { kind: 'canPace'; question: number; canPace?: boolean; error?: string };
 
 export type PrepareReply =
   | { id: 0; kind: 'ready' }
   | { id: number; kind: 'queued'; queued: number; planned: number }
   | { id: number; kind: 'done'; result: PrepareResult }
+  /** PrepareServiceOptions.canPace, asked of the main thread. */
+  | { kind: 'canPace'; question: number; structureId: number }
   | {
       id: number;
       kind: 'failed';
@@ -32,6 +35,8 @@ export interface PrepareThreadOptions {
   chunkSize?: number;
   /** The worker's code, when not the one workerEntry() finds (tests of the bundled file). */
   entry?: URL;
+  /** PrepareServiceOptions.canPace, answered here for the worker; unset: every method can. */
+  canPace?: (structureId: number) => Promise<boolean>;
 }
 
 interface Request {
@@ -55,11 +60,17 @@ export class PrepareThread {
   private readonly worker: Worker;
   private readonly started: Promise<void>;
   private readonly requests = new Map<number, Request>();
+  private readonly canPace: (structureId: number) => Promise<boolean>;
   private nextId = 1;
   /** Why the thread is gone (it failed, or was closed); requests then fail with it. */
   private gone: Error | null = null;
 
-  constructor({ entry = workerEntry(), ...options }: PrepareThreadOptions) {
+  constructor({
+    entry = workerEntry(),
+    canPace = () => Promise.resolve(true),
+    ...options
+  }: PrepareThreadOptions) {
+    this.canPace = canPace;
     this.worker = new Worker(entry, { workerData: options });
     // An idle thread never keeps the process alive; one preparing a batch does (see below).
     this.worker.unref();
@@ -106,7 +117,7 @@ export class PrepareThread {
     const request = this.requests.get(id);
     if (!request) return; // closed meanwhile: already rejected
     try {
-      this.worker.postMessage({ id, input } satisfies PrepareRequest);
+      this.worker.postMessage({ kind: 'prepare', id, input } satisfies PrepareRequest);
     } catch (error) {
       this.settled(id);
       request.reject(error instanceof Error ? error : new Error(String(error)));
@@ -120,6 +131,7 @@ export class PrepareThread {
 
   private onReply(reply: PrepareReply): void {
     if (reply.kind === 'ready') return;
+    if (reply.kind === 'canPace') return this.answerCanPace(reply.question, reply.structureId);
     const request = this.requests.get(reply.id);
     if (!request) return;
     if (reply.kind === 'queued') {
@@ -131,6 +143,17 @@ export class PrepareThread {
     else if (reply.userError)
       request.reject(new UserError(reply.userError.code, reply.userError.params));
     else request.reject(new Error(reply.error ?? 'the preparation failed'));
+  }
+
+  private answerCanPace(question: number, structureId: number): void {
+    const answer = (fields: { canPace?: boolean; error?: string }) => {
+      if (!this.gone)
+        this.worker.postMessage({ kind: 'canPace', question, ...fields } satisfies PrepareRequest);
+    };
+    this.canPace(structureId).then(
+      (canPace) => answer({ canPace }),
+      (error: unknown) => answer({ error: String(error) }),
+    );
   }
 
   private settled(id: number): void {

@@ -17,14 +17,31 @@ const folder = new DataFolder(dataPath);
 const { db } = openDatabase(folder.databaseFile, {
   ...(busyTimeoutMs !== undefined && { busyTimeoutMs }),
 });
+/** The questions about pacing asked of the main thread, by number, awaiting its answer. */
+const questions = new Map<
+  number,
+  { resolve(canPace: boolean): void; reject(error: Error): void }
+>();
+let nextQuestion = 1;
+
 const service = new PrepareService(db, folder, new RecordsService(db), {
   ...(chunkSize !== undefined && { chunkSize }),
+  canPace: (structureId) =>
+    new Promise((resolve, reject) => {
+      const question = nextQuestion++;
+      questions.set(question, { resolve, reject });
+      reply({ kind: 'canPace', question, structureId });
+    }),
 });
 
 const reply = (message: PrepareReply) => port.postMessage(message);
 
 port.on('message', (request: PrepareRequest) => {
-  void prepare(request.id, request.input);
+  if (request.kind === 'prepare') return void prepare(request.id, request.input);
+  const waiting = questions.get(request.question);
+  questions.delete(request.question);
+  if (request.error !== undefined) waiting?.reject(new Error(request.error));
+  else waiting?.resolve(request.canPace ?? true);
 });
 
 async function prepare(id: number, input: PrepareInput): Promise<void> {

@@ -11,7 +11,7 @@ import type { Postier } from '../../app/postier.js';
 import type { ActionOutcome, MessageSelection } from '../../outbox/message-actions.js';
 import type { PrepareInput, PrepareResult } from '../../prepare/prepare.js';
 import { prepareAndSend } from '../../send/prepare-and-send.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
 import { collect, parseId } from './arguments.js';
 import { sendCommand } from './send-group.js';
@@ -227,7 +227,7 @@ function prepareInput(options: PrepareOptions): PrepareInput {
 }
 
 /** A template typed in Notepad: UTF-8, perhaps with a byte-order mark. */
-function readTemplateFile(file: string): string {
+export function readTemplateFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch {

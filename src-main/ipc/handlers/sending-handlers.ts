@@ -4,31 +4,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { sendingOperations } from '../../../src-shared/contract/sending.js';
-import type { JournalDocument } from '../../../src-shared/domain/documents.js';
-import type { OutboxMessage } from '../../../src-shared/domain/outbox.js';
-import { UNPACED_BATCH_LIMIT } from '../../../src-shared/domain/sending-methods.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
 import type { ErrorParams } from '../../../src-shared/errors.js';
-import { readSetting, writeSetting } from '../../db/settings-queries.js';
-import {
-  VALIDATION_MODE_SETTING,
-  type PrepareInput,
-  type ValidationMode,
-} from '../../prepare/prepare.js';
+import type { PrepareInput } from '../../prepare/prepare.js';
 import { prepareFollowed } from '../../send/prepare-and-send.js';
-import { readTemplate, saveTemplate } from '../template-settings.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
 type Name = (typeof sendingOperations)[number]['name'];
 
-/** Documents read per query when listing a whole period. */
-const JOURNAL_PAGE = 500;
-
 export function sendingHandlers({ postier, staged, sending }: HandlerDeps): HandlersFor<Name> {
-  const prepare = postier.prepare;
+  const { prepare, templates } = postier;
   const actions = postier.messageActions;
-  const validationMode = () =>
-    readSetting<ValidationMode>(postier.db, VALIDATION_MODE_SETTING, 'manual');
   const translated = (language: Language, warnings: { code: MessageKey; params: ErrorParams }[]) =>
     warnings.map((w) => ({ code: w.code, message: translate(language, w.code, w.params) }));
   const files = (refs: string[] | undefined) => (refs ?? []).map((ref) => staged.resolve(ref).path);
@@ -40,55 +26,25 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
   return {
     'accounts.get': ({ structureId }) => postier.accounts.getAccount(structureId),
     'accounts.set': ({ structureId, account }) => postier.accounts.setAccount(structureId, account),
-    'templates.fields': ({ structureId }) => prepare.templateFields(structureId),
+    'templates.fields': ({ structureId }) => templates.fields(structureId),
     'templates.get': ({ structureId, type }, { language }) =>
-      readTemplate(postier.db, structureId, type, language),
+      templates.read(structureId, type, language),
     'templates.save': async ({ structureId, type, template }, { language }) => {
-      await saveTemplate(postier.db, structureId, type, template);
-      return readTemplate(postier.db, structureId, type, language);
+      if (template) await templates.save(structureId, type, template);
+      else await templates.reset(structureId, type);
+      return templates.read(structureId, type, language);
     },
-    'settings.get': async () => ({ validationMode: await validationMode() }),
-    'settings.set': async ({ validationMode: mode }) => {
-      await writeSetting(postier.db, VALIDATION_MODE_SETTING, mode);
-      return { validationMode: mode };
-    },
+    'settings.get': async () => ({ validationMode: await prepare.validationMode() }),
+    'settings.set': async ({ validationMode }) => ({
+      validationMode: await prepare.setValidationMode(validationMode),
+    }),
 
     'sending.bulkList': async ({ structureId, type, period }, { language }) => {
-      const dry = await prepare.prepare({ structureId, type, period, dryRun: true });
-      const byDocument = groupMessages(dry.queued);
-      const documents = await allDocuments(postier.documents, {
-        structureId,
-        types: [type],
-        period,
-      });
-      const types = await postier.documents.listTypes();
-      const account = await postier.accounts.getAccount(structureId);
-      return {
-        rows: documents
-          .filter((d) => byDocument.has(d.id))
-          .map((d) => {
-            const messages = byDocument.get(d.id)!;
-            return {
-              documentId: d.id,
-              number: d.number,
-              dossierId: d.dossierId,
-              dossierNumber: d.dossierNumber,
-              dossierName: d.dossierName,
-              amountCents: d.amountCents,
-              currency: d.currency,
-              lastSentAt: d.lastSentAt,
-              emailState: d.emailState,
-              addresses: messages.flatMap((m) => m.to),
-              passwordProtected: messages.some((m) => m.passwordProtected),
-            };
-          }),
-        excluded: dry.excluded,
-        warnings: translated(language, dry.warnings),
-        account,
-        canPace: (await postier.methods.status(account)).canPace,
-        validationMode: await validationMode(),
-        passwordRule: types.find((t) => t.code === type)?.passwordRule ?? null,
-      };
+      const [plan, account] = await Promise.all([
+        prepare.planBulkSend({ structureId, type, period }),
+        postier.accounts.getAccount(structureId),
+      ]);
+      return { ...plan, warnings: translated(language, plan.warnings), account };
     },
 
     'sending.preview': async (
@@ -126,11 +82,8 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       const recipientAttachments = Object.fromEntries(
         (input.recipientAttachments ?? []).map((r) => [r.documentId, files(r.files)]),
       );
-      const account = await postier.accounts.getAccount(input.structureId);
-      const { canPace } = await postier.methods.status(account);
       const prepareInput: PrepareInput = {
         structureId: input.structureId,
-        ...(!canPace && { messageLimit: UNPACED_BATCH_LIMIT }),
         documentIds: input.documentIds,
         ...(input.addresses && { recipients: input.addresses }),
         ...templateInput(input),
@@ -139,7 +92,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       };
       // On its own thread: encrypting thousands of PDFs never holds the window's requests.
       // Validated at once: the run starts now and sends each chunk as soon as it is queued.
-      const automatic = (await validationMode()) === 'automatic';
+      const automatic = (await prepare.validationMode()) === 'automatic';
       const result = await prepareFollowed(postier.prepareThread(), prepareInput, (more) => {
         if (automatic) void sending.start({ more });
       });
@@ -213,34 +166,6 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       }
     },
   };
-}
-
-function groupMessages(messages: OutboxMessage[]): Map<number, OutboxMessage[]> {
-  const groups = new Map<number, OutboxMessage[]>();
-  for (const message of messages) {
-    const list = groups.get(message.documentId) ?? [];
-    list.push(message);
-    groups.set(message.documentId, list);
-  }
-  return groups;
-}
-
-async function allDocuments(
-  documents: HandlerDeps['postier']['documents'],
-  filter: { structureId: number; types: JournalDocument['type'][]; period: string },
-): Promise<JournalDocument[]> {
-  const all: JournalDocument[] = [];
-  for (let offset = 0; ; offset += JOURNAL_PAGE) {
-    const page = await documents.journal({
-      ...filter,
-      sort: 'dossierName',
-      descending: false,
-      limit: JOURNAL_PAGE,
-      offset,
-    });
-    all.push(...page.items);
-    if (all.length >= page.total || page.items.length === 0) return all;
-  }
 }
 
 function templateInput(template: {

@@ -1,0 +1,204 @@
+// One message of a bulk send worked out in memory: its sender, its subject and bodies
+// rendered from the type's template for this recipient, its files (the PDF encrypted with
+// the type's password rule), left out when too large for the account. Also the templates
+// of a batch: what the send gives, else the structure's own template for the type.
+import { randomUUID } from 'node:crypto';
+import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
+import type { Structure } from '../../src-shared/domain/records.js';
+import { languageOf } from '../../src-shared/i18n/catalog.js';
+import { UserError } from '../../src-shared/errors.js';
+import { domainOf } from '../../src-shared/validation/identity.js';
+import {
+  compileEmailTemplate,
+  mentionsPassword,
+  type EmailTemplate,
+} from '../email-templates/email-template.js';
+import { buildTemplateContext, typeNameFor } from '../email-templates/template-fields.js';
+import type { TemplateSettings } from '../email-templates/template-settings.js';
+import { PasswordRule, SIN_FIELD } from '../documents/password-rule.js';
+import {
+  distinctNames,
+  estimateMessageBytes,
+  type PlannedAttachment,
+  type SourceFile,
+} from './attachments.js';
+import {
+  displayNameOf,
+  type AccountForPrepare,
+  type BatchInputs,
+  type DocumentPdf,
+  type DocumentRow,
+  type Plan,
+  type TypeTemplate,
+} from './plan.js';
+import type { PrepareInput } from './prepare-input.js';
+import type { Recipient } from './recipients.js';
+import { chooseSender, type Sender } from './sender-cascade.js';
+
+/** One message: sender, rendered template, attachments; left out when too large. */
+export function planMessage(
+  plan: Plan,
+  batch: BatchInputs,
+  document: DocumentRow,
+  pdf: DocumentPdf,
+  recipient: Recipient,
+): void {
+  const { structure, account } = batch;
+  const sender = senderOf(document, structure, account);
+  const context = {
+    ...batch.emptyContext,
+    ...buildTemplateContext({
+      structure,
+      dossier: {
+        number: document.dossier_number,
+        title: document.dossier_title,
+        firstName: document.dossier_first_name,
+        lastName: document.dossier_last_name,
+        displayName: displayNameOf(document),
+        extra: batch.extras.get(document.dossier_id) ?? {},
+      },
+      document: {
+        number: document.number,
+        period: document.period,
+        amountCents: document.amount_cents,
+        currency: document.currency,
+        dueDate: document.due_date,
+      },
+      typeName: typeNameFor(structure.locale, {
+        name_fr: document.type_name_fr,
+        name_en: document.type_name_en,
+      }),
+      recipientName: recipient.name,
+      senderName: sender.name,
+    }),
+  };
+  const { compiled, password } = batch.templates.get(document.type_code)!;
+  for (const field of compiled.printedFields) {
+    if (context[field] === '') plan.noteEmptyField(field, document.dossier_number);
+  }
+  const rendered = compiled.render(context);
+  if (password && !mentionsPassword(rendered.text)) plan.notePasswordNotExplained(context.type!);
+
+  const documentAttachment: PlannedAttachment = password
+    ? {
+        ...pdf,
+        source: {
+          kind: 'encrypt',
+          absolutePath: pdf.absolutePath,
+          password: password.passwordFor(
+            { ...context, [SIN_FIELD]: document.dossier_sin ?? '' },
+            document.dossier_number,
+          ),
+        },
+      }
+    : { ...pdf, source: { kind: 'stored', relativePath: pdf.relativePath } };
+  const attachments = distinctNames([
+    documentAttachment,
+    ...(batch.documentFiles.get(document.id) ?? []),
+    ...(batch.recipientFiles.get(document.id) ?? []).map((file) =>
+      fileAttachment(file, 'recipient', 'copy'),
+    ),
+    ...batch.generalFiles.map((file) => fileAttachment(file, 'general', 'general')),
+  ]);
+  const size = estimateMessageBytes(
+    attachments.map((a) => a.size),
+    [rendered.subject, rendered.text, rendered.html],
+  );
+  if (size > account.max_message_bytes) {
+    const detail = `${plan.megabytes(size)} > ${plan.megabytes(account.max_message_bytes)}`;
+    return plan.exclude(document, 'too_large', detail);
+  }
+  plan.messages.push({
+    document,
+    recipient,
+    sender,
+    cc: batch.ccSender && sender.address.toLowerCase() !== recipient.key ? [sender.address] : [],
+    bcc: account.archive_bcc?.trim() ? [account.archive_bcc.trim()] : [],
+    rendered,
+    attachments,
+    passwordProtected: password !== null,
+    messageIdHeader: `<${randomUUID()}@${domainOf(sender.address)}>`,
+  });
+}
+
+/**
+ * One compiled template (and password rule) per document type of the batch: the send's own
+ * subject and bodies, else the structure's template for the type (the office's, saved in
+ * Paramètres, else the default in the structure's language).
+ */
+export async function batchTemplates(
+  input: PrepareInput,
+  documents: DocumentRow[],
+  structure: { id: number; locale: string },
+  fieldNames: string[],
+  saved: TemplateSettings,
+): Promise<Map<string, TypeTemplate>> {
+  const { locale } = structure;
+  if (input.htmlBody?.trim() && !input.textBody?.trim())
+    throw new UserError('error.template.htmlWithoutText');
+  const templates = new Map<string, TypeTemplate>();
+  for (const document of documents) {
+    if (templates.has(document.type_code)) continue;
+    const fallback = await saved.read(
+      structure.id,
+      document.type_code as DocumentTypeCode,
+      languageOf(locale),
+    );
+    const template: EmailTemplate = {
+      subject: input.subject?.trim() ? input.subject : fallback.subject,
+      text: input.textBody?.trim() ? input.textBody : fallback.text,
+      // A text of the user's own is never paired with the default HTML, which says something else.
+      html: input.htmlBody?.trim() ? input.htmlBody : input.textBody?.trim() ? null : fallback.html,
+    };
+    const typeName = typeNameFor(locale, {
+      name_fr: document.type_name_fr,
+      name_en: document.type_name_en,
+    });
+    templates.set(document.type_code, {
+      compiled: compileEmailTemplate(template, fieldNames),
+      password: document.type_password_rule?.trim()
+        ? PasswordRule.compile(
+            typeName,
+            document.type_password_rule,
+            document.type_password_fallback,
+            fieldNames,
+          )
+        : null,
+    });
+  }
+  return templates;
+}
+
+export function senderOf(
+  document: DocumentRow,
+  structure: Structure,
+  account: AccountForPrepare,
+): Sender {
+  const sender = chooseSender({
+    manager:
+      document.manager_name === null
+        ? null
+        : { name: document.manager_name, email: document.manager_email },
+    group:
+      document.group_name === null
+        ? null
+        : { name: document.group_name, email: document.group_email },
+    structure,
+    account: { fromName: account.from_name, fromAddress: account.from_address },
+  });
+  if (!sender) {
+    throw new UserError('error.prepare.noSender', {
+      dossier: document.dossier_number,
+      structure: structure.name,
+    });
+  }
+  return sender;
+}
+
+function fileAttachment(
+  file: SourceFile,
+  role: 'recipient' | 'general',
+  kind: 'copy' | 'general',
+): PlannedAttachment {
+  return { fileName: file.fileName, size: file.size, role, source: { kind, file } };
+}

@@ -1,0 +1,249 @@
+// The batch being worked out, in memory: its messages, the documents left out (and why),
+// the warnings; and what every message of it is worked out from, read once. Nothing here
+// reads or writes the database: the planner fills it, the queue writer stores it.
+import type {
+  ExcludedDossier,
+  ExclusionReason,
+  OutboxMessage,
+} from '../../src-shared/domain/outbox.js';
+import type { Structure } from '../../src-shared/domain/records.js';
+import type { MessageStatus } from '../../src-shared/domain/statuses.js';
+import { formatPeriod } from '../../src-shared/format/dates.js';
+import { languageOf, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { ErrorParams } from '../../src-shared/errors.js';
+import type * as q from '../db/outbox-prepare-queries.js';
+import type { MailAccountRow, MessageRow } from '../db/schema.js';
+import type { CompiledEmailTemplate, RenderedEmail } from '../email-templates/email-template.js';
+import type { TemplateContext } from '../email-templates/template-fields.js';
+import { dossierDisplayName } from '../records/records-service.js';
+import { toOutboxMessage } from '../outbox/outbox-status.js';
+import type { PasswordRule } from '../documents/password-rule.js';
+import { LARGE_ATTACHMENT_BYTES, type PlannedAttachment, type SourceFile } from './attachments.js';
+import type { Recipient } from './recipients.js';
+import type { Sender } from './sender-cascade.js';
+
+export interface PrepareWarning {
+  code: MessageKey;
+  params: ErrorParams;
+}
+
+export type DocumentRow = q.DocumentToPrepareRow;
+export type AccountForPrepare = Pick<
+  MailAccountRow,
+  | 'id'
+  | 'kind'
+  | 'from_name'
+  | 'from_address'
+  | 'reply_to'
+  | 'archive_bcc'
+  | 'cc_sender'
+  | 'read_receipt'
+  | 'max_message_bytes'
+>;
+
+/** What a dry run assumes when the structure has no account yet (the table's defaults). */
+export const SANDBOX_DEFAULTS: AccountForPrepare = {
+  id: 0,
+  kind: 'sandbox',
+  from_name: null,
+  from_address: null,
+  reply_to: null,
+  archive_bcc: null,
+  cc_sender: 0,
+  read_receipt: 0,
+  max_message_bytes: 20 * 1024 * 1024,
+};
+
+/** A document type's compiled template and password rule, for every message of that type. */
+export interface TypeTemplate {
+  compiled: CompiledEmailTemplate;
+  password: PasswordRule | null;
+}
+
+/** What every message of a batch is worked out from, read once. */
+export interface BatchInputs {
+  structure: Structure;
+  account: AccountForPrepare;
+  templates: Map<string, TypeTemplate>;
+  emptyContext: TemplateContext;
+  extras: Map<number, Record<string, string>>;
+  generalFiles: SourceFile[];
+  recipientFiles: Map<number, SourceFile[]>;
+  documentFiles: Map<number, PlannedAttachment[]>;
+  correspondents: Map<number, q.ReceivingCorrespondentRow[]>;
+  /** The addresses the user chose (single send), or null for the correspondents. */
+  chosenAddresses: readonly string[] | null;
+  /** "documentId|address" → the status of the message already carrying it. */
+  inUse: Map<string, string>;
+  ccSender: boolean;
+}
+
+export interface DocumentPdf {
+  fileName: string;
+  size: number;
+  role: 'document';
+  absolutePath: string;
+  relativePath: string;
+}
+
+/** One message worked out in memory, before its files and row are written. */
+export interface PlannedMessage {
+  document: DocumentRow;
+  recipient: Recipient;
+  sender: Sender;
+  cc: string[];
+  bcc: string[];
+  rendered: RenderedEmail;
+  attachments: PlannedAttachment[];
+  passwordProtected: boolean;
+  messageIdHeader: string;
+}
+
+/** The batch being worked out: its messages, exclusions and warnings. */
+export class Plan {
+  readonly messages: PlannedMessage[] = [];
+  readonly excluded: ExcludedDossier[] = [];
+  readonly warnings: PrepareWarning[] = [];
+  private readonly largeFilesWarned = new Set<string>();
+  private readonly emptyFields = new Map<string, Set<string>>();
+  private readonly passwordNotExplained = new Set<string>();
+  private readonly numberFormat: Intl.NumberFormat;
+
+  constructor(
+    readonly structure: { id: number; name: string; locale: string },
+    readonly account: AccountForPrepare,
+    readonly initialStatus: Extract<MessageStatus, 'pending' | 'validated'>,
+  ) {
+    this.numberFormat = new Intl.NumberFormat(structure.locale, { maximumFractionDigits: 1 });
+  }
+
+  warn(code: MessageKey, params: ErrorParams = {}): void {
+    this.warnings.push({ code, params });
+  }
+
+  warnIfLarge(fileName: string, size: number): void {
+    if (size <= LARGE_ATTACHMENT_BYTES || this.largeFilesWarned.has(fileName)) return;
+    this.largeFilesWarned.add(fileName);
+    this.warn('warning.attachment.large', { file: fileName, size: this.megabytes(size) });
+  }
+
+  noteEmptyField(field: string, dossierNumber: string): void {
+    const dossiers = this.emptyFields.get(field) ?? new Set<string>();
+    dossiers.add(dossierNumber);
+    this.emptyFields.set(field, dossiers);
+  }
+
+  notePasswordNotExplained(typeName: string): void {
+    this.passwordNotExplained.add(typeName);
+  }
+
+  /** The warnings gathered per message, said once each. */
+  finishWarnings(): void {
+    for (const typeName of this.passwordNotExplained)
+      this.warn('warning.password.notExplained', { type: typeName });
+    for (const [field, dossiers] of this.emptyFields) {
+      const list = [...dossiers];
+      const shown = list.slice(0, 10).join(', ') + (list.length > 10 ? ', …' : '');
+      this.warn('warning.template.fieldEmpty', { field, count: list.length, dossiers: shown });
+    }
+  }
+
+  exclude(document: DocumentRow, reason: ExclusionReason, detail: string | null): void {
+    this.excluded.push({
+      dossierId: document.dossier_id,
+      dossierNumber: document.dossier_number,
+      dossierName: displayNameOf(document),
+      documentId: document.id,
+      documentNumber: document.number,
+      reason,
+      detail,
+    });
+  }
+
+  /** "1,5 Mo" in French, "1.5 MB" in English. */
+  megabytes(bytes: number): string {
+    const unit = languageOf(this.structure.locale) === 'en' ? 'MB' : 'Mo';
+    return `${this.numberFormat.format(bytes / (1024 * 1024))} ${unit}`;
+  }
+
+  description(): string {
+    const documents = this.messages.map((m) => m.document);
+    const types = [...new Set(documents.map((d) => d.type_name_fr))];
+    const periods = [
+      ...new Set(documents.map((d) => formatPeriod(d.period, this.structure.locale))),
+    ];
+    return `${types.join(', ')} — ${periods.slice(0, 3).join(', ')}${periods.length > 3 ? '…' : ''}`;
+  }
+
+  rowValues(message: PlannedMessage, attachmentsJson: string) {
+    return {
+      structure_id: this.structure.id,
+      account_id: this.account.id,
+      document_id: message.document.id,
+      dossier_id: message.document.dossier_id,
+      from_name: message.sender.name || null,
+      from_address: message.sender.address,
+      reply_to: this.account.reply_to?.trim() || null,
+      to_addresses: JSON.stringify([message.recipient.address]),
+      cc_addresses: JSON.stringify(message.cc),
+      bcc_addresses: JSON.stringify(message.bcc),
+      subject: message.rendered.subject,
+      text_body: message.rendered.text,
+      html_body: message.rendered.html,
+      attachments: attachmentsJson,
+      password_protected: message.passwordProtected ? 1 : 0,
+      read_receipt: this.account.read_receipt,
+      message_id_header: message.messageIdHeader,
+      status: this.initialStatus,
+      validated_at: this.initialStatus === 'validated' ? new Date().toISOString() : null,
+    };
+  }
+
+  /** A dry run's message, as it would be queued (files not written yet, so no paths). */
+  preview(message: PlannedMessage, id: number): OutboxMessage {
+    const attachments = message.attachments.map((a) => ({
+      fileName: a.fileName,
+      path: a.source.kind === 'stored' ? a.source.relativePath : '',
+      size: a.size,
+      role: a.role,
+      encrypted: a.source.kind === 'encrypt',
+    }));
+    const now = new Date().toISOString();
+    const row: MessageRow = {
+      ...this.rowValues(message, JSON.stringify(attachments)),
+      id,
+      batch_id: null,
+      attempts: 0,
+      next_attempt_at: null,
+      last_error: null,
+      last_reply: null,
+      queued_by: '',
+      workstation: '',
+      sending_by: null,
+      created_at: now,
+      sent_at: null,
+      updated_at: now,
+      version: 0,
+    };
+    return outboxMessage(row, message.document);
+  }
+}
+
+export function outboxMessage(row: MessageRow, document: DocumentRow): OutboxMessage {
+  return toOutboxMessage({
+    ...row,
+    document_number: document.number,
+    dossier_number: document.dossier_number,
+    dossier_title: document.dossier_title,
+    dossier_first_name: document.dossier_first_name,
+    dossier_last_name: document.dossier_last_name,
+  });
+}
+
+export function displayNameOf(document: DocumentRow): string {
+  return dossierDisplayName({
+    title: document.dossier_title,
+    first_name: document.dossier_first_name,
+    last_name: document.dossier_last_name,
+  });
+}
