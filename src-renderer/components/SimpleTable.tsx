@@ -6,7 +6,9 @@ import type { Key, ReactNode } from 'react';
 export interface TableColumn<T> {
   header: ReactNode;
   cell: (row: T, index: number) => ReactNode;
-  /** Extra class for this column's cells (alignment, monospace…). */
+  /** Amounts line up on the right, header included. */
+  align?: 'end';
+  /** Extra class for this column's cells, not its header (monospace, no wrapping…). */
   className?: string;
 }
 
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     verticalAlign: 'top',
   },
+  end: { textAlign: 'end' },
 });
 
 export function SimpleTable<T>({
@@ -45,7 +48,7 @@ export function SimpleTable<T>({
       <thead>
         <tr>
           {columns.map((column, index) => (
-            <th key={index} className={styles.th}>
+            <th key={index} className={mergeClasses(styles.th, column.align && styles.end)}>
               {column.header}
             </th>
           ))}
@@ -55,7 +58,10 @@ export function SimpleTable<T>({
         {rows.map((row, index) => (
           <tr key={rowKey(row, index)}>
             {columns.map((column, c) => (
-              <td key={c} className={mergeClasses(styles.td, column.className)}>
+              <td
+                key={c}
+                className={mergeClasses(styles.td, column.align && styles.end, column.className)}
+              >
                 {column.cell(row, index)}
               </td>
             ))}

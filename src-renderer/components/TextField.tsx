@@ -8,6 +8,7 @@ export interface TextFieldProps {
   onChange: (value: string) => void;
   type?: InputProps['type'];
   placeholder?: string;
+  disabled?: boolean;
   hint?: FieldProps['hint'];
   className?: string;
   inputRef?: Ref<HTMLInputElement>;
@@ -21,6 +22,7 @@ export function TextField({
   onChange,
   type,
   placeholder,
+  disabled,
   hint,
   className,
   inputRef,
@@ -34,6 +36,7 @@ export function TextField({
         size="small"
         type={type}
         placeholder={placeholder}
+        disabled={disabled}
         value={value}
         onChange={(_, data) => onChange(data.value)}
       />

@@ -28,6 +28,7 @@ import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
 import { useAsync } from '../app/use-async.js';
 import { insertAtCaret } from '../logic/text-editing.js';
+import { TextField } from '../components/TextField.js';
 import { AccountPage } from './settings/AccountPage.js';
 import { BouncesPage } from './settings/BouncesPage.js';
 import { TypesPage } from './settings/TypesPage.js';
@@ -122,13 +123,11 @@ function StructuresPage() {
         <Field label={t('ui.settings.structure.name')} size="small" required>
           <Input size="small" value={draft.name} onChange={(_, d) => set('name', d.value)} />
         </Field>
-        <Field label={t('ui.settings.structure.phone')} size="small">
-          <Input
-            size="small"
-            value={draft.phone ?? ''}
-            onChange={(_, d) => set('phone', d.value || null)}
-          />
-        </Field>
+        <TextField
+          label={t('ui.settings.structure.phone')}
+          value={draft.phone ?? ''}
+          onChange={(value) => set('phone', value || null)}
+        />
         <Field label={t('ui.settings.structure.address')} size="small" className={styles.wide}>
           <Textarea
             size="small"
@@ -138,38 +137,26 @@ function StructuresPage() {
           />
         </Field>
         <h3 className={styles.section}>{t('ui.settings.structure.sender')}</h3>
-        <Field label={t('ui.settings.structure.senderName')} size="small">
-          <Input
-            size="small"
-            value={draft.senderName ?? ''}
-            onChange={(_, d) => set('senderName', d.value || null)}
-          />
-        </Field>
+        <TextField
+          label={t('ui.settings.structure.senderName')}
+          value={draft.senderName ?? ''}
+          onChange={(value) => set('senderName', value || null)}
+        />
         <div />
-        <Field
+        <TextField
           label={t('ui.settings.structure.functionalEmail')}
-          size="small"
           hint={t('ui.settings.structure.functionalHint')}
-        >
-          <Input
-            size="small"
-            type="email"
-            value={draft.functionalEmail ?? ''}
-            onChange={(_, d) => set('functionalEmail', d.value)}
-          />
-        </Field>
-        <Field
+          type="email"
+          value={draft.functionalEmail ?? ''}
+          onChange={(value) => set('functionalEmail', value)}
+        />
+        <TextField
           label={t('ui.settings.structure.communicationEmail')}
-          size="small"
           hint={t('ui.settings.structure.communicationHint')}
-        >
-          <Input
-            size="small"
-            type="email"
-            value={draft.communicationEmail ?? ''}
-            onChange={(_, d) => set('communicationEmail', d.value)}
-          />
-        </Field>
+          type="email"
+          value={draft.communicationEmail ?? ''}
+          onChange={(value) => set('communicationEmail', value)}
+        />
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()}>
@@ -244,9 +231,12 @@ function TemplatesPage() {
             ? t('ui.settings.templates.default')
             : t('ui.settings.templates.custom')}
         </div>
-        <Field label={t('ui.bulk.subject')} size="small" className={styles.wide}>
-          <Input size="small" value={subject} onChange={(_, d) => setSubject(d.value)} />
-        </Field>
+        <TextField
+          label={t('ui.bulk.subject')}
+          className={styles.wide}
+          value={subject}
+          onChange={(value) => setSubject(value)}
+        />
         <Field label={t('ui.bulk.body')} size="small" className={styles.wide}>
           <Textarea
             ref={bodyRef}

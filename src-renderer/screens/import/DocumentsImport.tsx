@@ -7,7 +7,6 @@ import {
   DialogActions,
   DialogContent,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -31,6 +30,8 @@ import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { formatAmount } from '../../app/format.js';
+import { SimpleTable } from '../../components/SimpleTable.js';
+import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
 import { MappingFields, RejectedRows, useImportStyles, type TableMapping } from './import-parts.js';
 
@@ -195,20 +196,15 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
               )}
             </div>
           </Field>
-          <Field
+          <TextField
             label={t('ui.import.documents.pattern')}
-            size="small"
             hint={t('ui.import.documents.patternHint')}
             className={styles.span2}
-          >
-            <Input
-              size="small"
-              value={pattern}
-              placeholder="facture_{numero}"
-              disabled={result !== null}
-              onChange={(_, d) => setPattern(d.value)}
-            />
-          </Field>
+            placeholder="facture_{numero}"
+            disabled={result !== null}
+            value={pattern}
+            onChange={(value) => setPattern(value)}
+          />
           <Field label={t('ui.import.documents.defaultType')} size="small">
             <Select
               size="small"
@@ -246,40 +242,29 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
             <h3 className={styles.section}>
               {t('ui.import.documents.previewTitle', { count: preview.toImport })}
             </h3>
-            <table className={styles.table} data-testid="import-documents-preview">
-              <thead>
-                <tr>
-                  <th className={styles.th}>{t('ui.import.line')}</th>
-                  <th className={styles.th}>{t('ui.import.action')}</th>
-                  <th className={styles.th}>{t('ui.import.docField.dossierNumber')}</th>
-                  <th className={styles.th}>{t('ui.import.docField.type')}</th>
-                  <th className={styles.th}>{t('ui.import.docField.number')}</th>
-                  <th className={styles.th}>{t('ui.import.docField.period')}</th>
-                  <th className={`${styles.th} ${styles.end}`}>{t('ui.import.docField.amount')}</th>
-                  <th className={styles.th}>{t('ui.import.documents.pdf')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line}>
-                    <td className={styles.td}>{row.line}</td>
-                    <td className={styles.td}>
-                      {t(
-                        row.action === 'create' ? 'ui.import.create' : 'ui.import.documents.attach',
-                      )}
-                    </td>
-                    <td className={styles.td}>{row.dossierNumber}</td>
-                    <td className={styles.td}>{typeName(row.type)}</td>
-                    <td className={styles.td}>{row.number}</td>
-                    <td className={styles.td}>{row.period}</td>
-                    <td className={`${styles.td} ${styles.end}`}>
-                      {formatAmount(row.amountCents, currency, locale)}
-                    </td>
-                    <td className={styles.td}>{pdfText(row)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable
+              testId="import-documents-preview"
+              rows={preview.rows}
+              rowKey={(row) => row.line}
+              columns={[
+                { header: t('ui.import.line'), cell: (row) => row.line },
+                {
+                  header: t('ui.import.action'),
+                  cell: (row) =>
+                    t(row.action === 'create' ? 'ui.import.create' : 'ui.import.documents.attach'),
+                },
+                { header: t('ui.import.docField.dossierNumber'), cell: (row) => row.dossierNumber },
+                { header: t('ui.import.docField.type'), cell: (row) => typeName(row.type) },
+                { header: t('ui.import.docField.number'), cell: (row) => row.number },
+                { header: t('ui.import.docField.period'), cell: (row) => row.period },
+                {
+                  header: t('ui.import.docField.amount'),
+                  align: 'end',
+                  cell: (row) => formatAmount(row.amountCents, currency, locale),
+                },
+                { header: t('ui.import.documents.pdf'), cell: pdfText },
+              ]}
+            />
             {preview.rowCount > preview.rows.length + preview.rejected.length && (
               <div className={styles.note}>
                 {t('ui.import.documents.firstRows', { count: preview.rows.length })}

@@ -8,6 +8,7 @@ import type { importOperations } from '../../../src-shared/contract/imports.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
+import { SimpleTable } from '../../components/SimpleTable.js';
 import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
 import type { ImportPageProps } from './import-page.js';
 
@@ -111,34 +112,26 @@ export function DossiersImport({ header, onImported, onClose }: ImportPageProps)
                 update: preview.toUpdate,
               })}
             </h3>
-            <table className={styles.table} data-testid="import-preview">
-              <thead>
-                <tr>
-                  <th className={styles.th}>{t('ui.import.line')}</th>
-                  <th className={styles.th}>{t('ui.import.action')}</th>
-                  <th className={styles.th}>{t('ui.dossiers.col.number')}</th>
-                  <th className={styles.th}>{t('ui.dossiers.col.name')}</th>
-                  <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
-                  <th className={styles.th}>{t('ui.dossiers.col.optIn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line}>
-                    <td className={styles.td}>{row.line}</td>
-                    <td className={styles.td}>
-                      {t(row.action === 'create' ? 'ui.import.create' : 'ui.import.update')}
-                    </td>
-                    <td className={styles.td}>{row.number}</td>
-                    <td className={styles.td}>{row.displayName}</td>
-                    <td className={styles.td}>{row.emails.join(', ')}</td>
-                    <td className={styles.td}>
-                      {row.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable
+              testId="import-preview"
+              rows={preview.rows}
+              rowKey={(row) => row.line}
+              columns={[
+                { header: t('ui.import.line'), cell: (row) => row.line },
+                {
+                  header: t('ui.import.action'),
+                  cell: (row) =>
+                    t(row.action === 'create' ? 'ui.import.create' : 'ui.import.update'),
+                },
+                { header: t('ui.dossiers.col.number'), cell: (row) => row.number },
+                { header: t('ui.dossiers.col.name'), cell: (row) => row.displayName },
+                { header: t('ui.dossiers.corr.email'), cell: (row) => row.emails.join(', ') },
+                {
+                  header: t('ui.dossiers.col.optIn'),
+                  cell: (row) => (row.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')),
+                },
+              ]}
+            />
             <RejectedRows rejected={preview.rejected} />
           </>
         )}

@@ -21,6 +21,8 @@ import type { DocumentTypeCode } from '../../../src-shared/domain/document-types
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
+import { SimpleTable } from '../../components/SimpleTable.js';
+import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
 import { useImportStyles } from './import-parts.js';
 
@@ -167,46 +169,36 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
               ))}
             </Select>
           </Field>
-          <Field label={t('ui.import.split.period')} size="small">
-            <Input
-              size="small"
-              value={settings.period}
-              placeholder={t('ui.import.split.periodPlaceholder')}
-              disabled={locked}
-              onChange={(_, d) => set('period', d.value)}
-            />
-          </Field>
-          <Field label={t('ui.import.split.issueDate')} size="small">
-            <Input
-              size="small"
-              value={settings.issueDate}
-              placeholder={t('ui.import.split.issueDatePlaceholder')}
-              disabled={locked}
-              onChange={(_, d) => set('issueDate', d.value)}
-            />
-          </Field>
-          <Field
+          <TextField
+            label={t('ui.import.split.period')}
+            placeholder={t('ui.import.split.periodPlaceholder')}
+            disabled={locked}
+            value={settings.period}
+            onChange={(value) => set('period', value)}
+          />
+          <TextField
+            label={t('ui.import.split.issueDate')}
+            placeholder={t('ui.import.split.issueDatePlaceholder')}
+            disabled={locked}
+            value={settings.issueDate}
+            onChange={(value) => set('issueDate', value)}
+          />
+          <TextField
             label={t('ui.import.split.numberKey')}
-            size="small"
             hint={t('ui.import.split.createdHint')}
             className={styles.span2}
-          >
-            <Input
-              size="small"
-              value={settings.numberKey}
-              disabled={locked}
-              onChange={(_, d) => set('numberKey', d.value)}
-            />
-          </Field>
-          <Field label={t('ui.import.split.amountKey')} size="small" className={styles.span2}>
-            <Input
-              size="small"
-              value={settings.amountKey}
-              placeholder="Total : ([\d ,.]+)"
-              disabled={locked}
-              onChange={(_, d) => set('amountKey', d.value)}
-            />
-          </Field>
+            disabled={locked}
+            value={settings.numberKey}
+            onChange={(value) => set('numberKey', value)}
+          />
+          <TextField
+            label={t('ui.import.split.amountKey')}
+            className={styles.span2}
+            placeholder="Total : ([\d ,.]+)"
+            disabled={locked}
+            value={settings.amountKey}
+            onChange={(value) => set('amountKey', value)}
+          />
         </div>
         {busy && <Spinner size="tiny" label={t('ui.import.split.reading')} labelPosition="after" />}
         {!shown && <p className={styles.note}>{t('ui.import.split.hint')}</p>}
@@ -246,7 +238,6 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
 }
 
 function SplitParts({ result }: { result: SplitResult }) {
-  const styles = useImportStyles();
   const { t } = useApp();
   const pages = (part: Part) =>
     part.pages.length > 1 ? `${part.pages[0]}–${part.pages.at(-1)}` : String(part.pages[0] ?? '');
@@ -273,28 +264,24 @@ function SplitParts({ result }: { result: SplitResult }) {
           )}
         </MessageBarBody>
       </MessageBar>
-      <table className={styles.table} data-testid="split-parts">
-        <thead>
-          <tr>
-            <th className={styles.th}>{t('ui.import.split.col.key')}</th>
-            <th className={styles.th}>{t('ui.import.split.col.pages')}</th>
-            <th className={styles.th}>{t('ui.import.action')}</th>
-            <th className={styles.th}>{t('ui.import.docField.number')}</th>
-            <th className={styles.th}>{t('ui.import.docField.dossierNumber')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.documents.map((part) => (
-            <tr key={`${part.key}-${part.pages[0]}`}>
-              <td className={styles.td}>{part.key}</td>
-              <td className={styles.td}>{pages(part)}</td>
-              <td className={styles.td}>{t(`ui.import.split.action.${part.action}`)}</td>
-              <td className={styles.td}>{part.documentNumber ?? ''}</td>
-              <td className={styles.td}>{part.dossierNumber ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        testId="split-parts"
+        rows={result.documents}
+        rowKey={(part) => `${part.key}-${part.pages[0]}`}
+        columns={[
+          { header: t('ui.import.split.col.key'), cell: (part) => part.key },
+          { header: t('ui.import.split.col.pages'), cell: pages },
+          {
+            header: t('ui.import.action'),
+            cell: (part) => t(`ui.import.split.action.${part.action}`),
+          },
+          { header: t('ui.import.docField.number'), cell: (part) => part.documentNumber ?? '' },
+          {
+            header: t('ui.import.docField.dossierNumber'),
+            cell: (part) => part.dossierNumber ?? '',
+          },
+        ]}
+      />
       {result.unmatchedKeys.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="split-unmatched">
           <MessageBarBody>

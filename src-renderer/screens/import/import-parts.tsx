@@ -28,16 +28,6 @@ export const useImportStyles = makeStyles({
   },
   span2: { gridColumn: 'span 2' },
   mapping: { display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: '6px 12px' },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: 'start',
-    padding: '4px 6px',
-    backgroundColor: tokens.colorNeutralBackground3,
-    position: 'sticky',
-    top: 0,
-  },
-  td: { padding: '3px 6px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  end: { textAlign: 'end' },
   /** Dialog buttons keep their label on one line. */
   nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },

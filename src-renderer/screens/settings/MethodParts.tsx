@@ -30,6 +30,7 @@ import { SMTP_SECURITIES, type MailAccountKind } from '../../../src-shared/domai
 import { api, ApiFailure, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import type { MethodDraft, MethodSections } from '../../logic/method-settings.js';
+import { TextField } from '../../components/TextField.js';
 
 type MethodStatus = z.output<typeof methodStatusSchema>;
 
@@ -228,18 +229,13 @@ export function MailboxFields({
             onChange={(_, d) => setField('sentCopy', d.checked === true)}
             label={t('ui.methods.sentCopy')}
           />
-          <Field
+          <TextField
             label={t('ui.methods.sentFolder')}
-            size="small"
             hint={t('ui.methods.sentFolderHint')}
-          >
-            <Input
-              size="small"
-              value={draft.sentFolder}
-              disabled={!draft.sentCopy}
-              onChange={(_, d) => setField('sentFolder', d.value)}
-            />
-          </Field>
+            disabled={!draft.sentCopy}
+            value={draft.sentFolder}
+            onChange={(value) => setField('sentFolder', value)}
+          />
         </>
       )}
       <Checkbox
@@ -247,32 +243,22 @@ export function MailboxFields({
         onChange={(_, d) => setField('bounces', d.checked === true)}
         label={t('ui.methods.bounces')}
       />
-      <Field
+      <TextField
         label={t('ui.methods.bounceFolder')}
-        size="small"
         hint={t('ui.methods.bounceFolderHint')}
-      >
-        <Input
-          size="small"
-          value={draft.bounceFolder}
-          disabled={!draft.bounces}
-          onChange={(_, d) => setField('bounceFolder', d.value)}
-        />
-      </Field>
+        disabled={!draft.bounces}
+        value={draft.bounceFolder}
+        onChange={(value) => setField('bounceFolder', value)}
+      />
       {sections.imap && (
         <>
-          <Field
+          <TextField
             label={t('ui.methods.imapHost')}
-            size="small"
             hint={kind === 'smtp-oauth' ? t('ui.methods.imapDefaultHint') : undefined}
-          >
-            <Input
-              size="small"
-              value={draft.imapHost}
-              placeholder="outlook.office365.com"
-              onChange={(_, d) => setField('imapHost', d.value)}
-            />
-          </Field>
+            placeholder="outlook.office365.com"
+            value={draft.imapHost}
+            onChange={(value) => setField('imapHost', value)}
+          />
           <div className={pairClass}>
             <Field label={t('ui.settings.account.port')} size="small" style={{ width: 90 }}>
               <Input
@@ -299,20 +285,15 @@ export function MailboxFields({
               </Select>
             </Field>
           </div>
-          <Field
+          <TextField
             label={t('ui.methods.imapUser')}
-            size="small"
             hint={t(
               kind === 'smtp-oauth' ? 'ui.methods.imapUserOAuthHint' : 'ui.methods.imapUserHint',
             )}
-          >
-            <Input
-              size="small"
-              value={draft.imapUser}
-              autoComplete="off"
-              onChange={(_, d) => setField('imapUser', d.value)}
-            />
-          </Field>
+            value={draft.imapUser}
+            input={{ autoComplete: 'off' }}
+            onChange={(value) => setField('imapUser', value)}
+          />
         </>
       )}
     </>

@@ -1,12 +1,13 @@
 // Paramètres > Types de documents: each type's password rule, the password used when a dossier
 // lacks what the rule needs, and the watermark of its drafts. Choose a type in the list, change
 // it below, save; a change made meanwhile on another workstation is refused, not overwritten.
-import { Button, Field, Input, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
+import { Button, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { DocumentType } from '../../../src-shared/domain/documents.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
+import { TextField } from '../../components/TextField.js';
 import { describePasswordRule } from '../sending-texts.js';
 import { useSettingsStyles } from './settings-styles.js';
 
@@ -120,9 +121,8 @@ export function TypesPage() {
             {t('ui.settings.types.edit', { type: name(type) })}
           </h3>
           <div className={styles.form} style={{ marginTop: 8 }}>
-            <Field
+            <TextField
               label={t('ui.settings.types.rule')}
-              size="small"
               hint={
                 draft.passwordRule.trim()
                   ? t('ui.settings.types.ruleMeans', {
@@ -130,39 +130,25 @@ export function TypesPage() {
                     })
                   : t('ui.settings.types.ruleHint')
               }
-            >
-              <Input
-                size="small"
-                value={draft.passwordRule}
-                placeholder="{{nas}}"
-                onChange={(_, d) => set('passwordRule', d.value)}
-              />
-            </Field>
-            <Field
+              placeholder="{{nas}}"
+              value={draft.passwordRule}
+              onChange={(value) => set('passwordRule', value)}
+            />
+            <TextField
               label={t('ui.settings.types.fallback')}
-              size="small"
               hint={t('ui.settings.types.fallbackHint')}
-            >
-              <Input
-                size="small"
-                value={draft.passwordFallback}
-                placeholder="000000000"
-                disabled={!draft.passwordRule.trim()}
-                onChange={(_, d) => set('passwordFallback', d.value)}
-              />
-            </Field>
-            <Field
+              placeholder="000000000"
+              disabled={!draft.passwordRule.trim()}
+              value={draft.passwordFallback}
+              onChange={(value) => set('passwordFallback', value)}
+            />
+            <TextField
               label={t('ui.settings.types.watermark')}
-              size="small"
               hint={t('ui.settings.types.watermarkHint')}
               className={styles.wide}
-            >
-              <Input
-                size="small"
-                value={draft.watermark}
-                onChange={(_, d) => set('watermark', d.value)}
-              />
-            </Field>
+              value={draft.watermark}
+              onChange={(value) => set('watermark', value)}
+            />
           </div>
           <div className={styles.actions}>
             <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()}>
