@@ -13,6 +13,7 @@ import { registerBouncesCommands } from './commands/bounces.js';
 import { registerHostCommands } from './commands/host.js';
 import { registerSendPrepareCommands } from './commands/send-prepare.js';
 import { registerSendRunCommands } from './commands/send-run.js';
+import { registerTemplatesCommands } from './commands/templates.js';
 import { registerJournalCommands } from './commands/journal.js';
 import { registerImportCommands } from './commands/import.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerHostCommands(program, context);
   registerSendPrepareCommands(program, context);
   registerSendRunCommands(program, context);
+  registerTemplatesCommands(program, context);
   registerJournalCommands(program, context);
   // After dossiers, documents and journal: its subcommands attach to them.
   registerImportCommands(program, context);

@@ -1,0 +1,118 @@
+// `postier templates show | set | reset`: the office's own e-mail template for a type of
+// document, the one Paramètres > Modèles edits. Every send without --subject/--body-file
+// uses it (the window, `send prepare`, `watch --queue`); a template is checked as a send
+// checks it, so an unknown field is refused when it is saved, not when a batch goes.
+import { Option, type Command } from 'commander';
+import {
+  DOCUMENT_TYPE_CODES,
+  type DocumentTypeCode,
+} from '../../../src-shared/domain/document-types.js';
+import { languageOf } from '../../../src-shared/i18n/catalog.js';
+import type { Postier } from '../../app/postier.js';
+import type { StoredTemplate } from '../../email-templates/template-settings.js';
+import type { CliContext } from '../command-context.js';
+import { printJson } from '../output.js';
+import { readTemplateFile } from './send-prepare.js';
+
+interface TemplateOptions {
+  type: DocumentTypeCode;
+  structure?: string;
+}
+
+interface ShowOptions extends TemplateOptions {
+  json?: boolean;
+}
+
+interface SetOptions extends TemplateOptions {
+  subject: string;
+  bodyFile: string;
+  htmlFile?: string;
+}
+
+export function registerTemplatesCommands(program: Command, context: CliContext): void {
+  const templates = program
+    .command('templates')
+    .description(
+      'modèles d’e-mail de l’établissement, un par type de document : utilisés par chaque envoi sans --subject ni --body-file',
+    );
+
+  withTypeAndStructure(templates.command('show'))
+    .description(
+      'affiche le modèle utilisé pour un type (celui de l’établissement, sinon celui de Postier)',
+    )
+    .option('--json', 'sortie JSON')
+    .action(async (options: ShowOptions, command: Command) => {
+      const shown = await context.withPostier(command, (postier) => readFor(postier, options));
+      if (options.json) printJson({ type: options.type, ...shown });
+      else process.stdout.write(templateText(options.type, shown));
+    });
+
+  withTypeAndStructure(templates.command('set'))
+    .description(
+      'enregistre le modèle de l’établissement pour un type ; vérifié comme un envoi (un champ inconnu est refusé)',
+    )
+    .requiredOption('--subject <text>', 'objet du message')
+    .requiredOption('--body-file <file>', 'texte du message (modèle, UTF-8)')
+    .option('--html-file <file>', 'message HTML (modèle, UTF-8) ; sinon le texte, en paragraphes')
+    .action(async (options: SetOptions, command: Command) => {
+      const template = {
+        subject: options.subject,
+        text: readTemplateFile(options.bodyFile),
+        html: options.htmlFile ? readTemplateFile(options.htmlFile) : null,
+      };
+      const structure = await context.withPostier(command, async (postier) => {
+        const chosen = await postier.records.chooseStructure(options.structure);
+        await postier.templates.save(chosen.id, options.type, template);
+        return chosen;
+      });
+      process.stdout.write(
+        `Modèle « ${options.type} » de « ${structure.name} » enregistré : chaque envoi de ce type sans --subject ni --body-file l’utilise.\n`,
+      );
+    });
+
+  withTypeAndStructure(templates.command('reset'))
+    .description('revient au modèle de Postier pour un type')
+    .action(async (options: TemplateOptions, command: Command) => {
+      const structure = await context.withPostier(command, async (postier) => {
+        const chosen = await postier.records.chooseStructure(options.structure);
+        await postier.templates.reset(chosen.id, options.type);
+        return chosen;
+      });
+      process.stdout.write(
+        `Modèle « ${options.type} » de « ${structure.name} » : retour au modèle de Postier.\n`,
+      );
+    });
+}
+
+function withTypeAndStructure(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--type <type>', 'type de document')
+        .choices(DOCUMENT_TYPE_CODES)
+        .makeOptionMandatory(),
+    )
+    .option('--structure <id|name>', 'établissement');
+}
+
+/** The template a send would use: the default in the structure's own language. */
+async function readFor(postier: Postier, options: TemplateOptions) {
+  const structure = await postier.records.chooseStructure(options.structure);
+  const template = await postier.templates.read(
+    structure.id,
+    options.type,
+    languageOf(structure.locale),
+  );
+  return { structure: structure.name, ...template };
+}
+
+function templateText(type: string, shown: StoredTemplate & { structure: string }): string {
+  const origin = shown.isDefault ? 'modèle de Postier' : 'modèle de l’établissement';
+  const lines = [
+    `Modèle « ${type} » de « ${shown.structure} » (${origin})`,
+    `Objet : ${shown.subject}`,
+    '',
+    shown.text,
+  ];
+  if (shown.html) lines.push('', '--- HTML ---', shown.html);
+  return `${lines.join('\n')}\n`;
+}
