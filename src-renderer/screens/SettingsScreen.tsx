@@ -28,6 +28,7 @@ import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
 import { useAsync } from '../app/use-async.js';
 import { insertAtCaret } from '../logic/text-editing.js';
+import { DocumentTypeSelect } from '../components/DocumentTypeSelect.js';
 import { TextField } from '../components/TextField.js';
 import { AccountPage } from './settings/AccountPage.js';
 import { BouncesPage } from './settings/BouncesPage.js';
@@ -169,7 +170,7 @@ function StructuresPage() {
 
 function TemplatesPage() {
   const styles = useSettingsStyles();
-  const { t, structureId, documentTypes, language, showError, notify } = useApp();
+  const { t, structureId, showError, notify } = useApp();
   const [type, setType] = useState<DocumentTypeCode>('invoice');
   const loaded = useAsync(
     () => call(api.templates.get({ structureId: structureId!, type })),
@@ -213,19 +214,11 @@ function TemplatesPage() {
     <>
       <h2 className={styles.title}>{t('ui.settings.templates')}</h2>
       <div className={styles.form}>
-        <Field label={t('ui.journal.filter.type')} size="small">
-          <Select
-            size="small"
-            value={type}
-            onChange={(_, d) => setType(d.value as DocumentTypeCode)}
-          >
-            {documentTypes.map((d) => (
-              <option key={d.code} value={d.code}>
-                {language === 'fr' ? d.nameFr : d.nameEn}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <DocumentTypeSelect<DocumentTypeCode>
+          label={t('ui.journal.filter.type')}
+          value={type}
+          onChange={setType}
+        />
         <div className={styles.note} style={{ alignSelf: 'end' }}>
           {loaded.value?.isDefault
             ? t('ui.settings.templates.default')

@@ -10,7 +10,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Spinner,
 } from '@fluentui/react-components';
 import {
@@ -31,6 +30,8 @@ import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { formatAmount } from '../../app/format.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
+import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
+import { useTypeName } from '../../app/type-names.js';
 import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
 import { MappingFields, RejectedRows, useImportStyles, type TableMapping } from './import-parts.js';
@@ -52,7 +53,7 @@ type DocumentField =
 export function DocumentsImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
   const app = useApp();
-  const { t, structureId, info, documentTypes, language, locale, showError, notify } = app;
+  const { t, structureId, info, locale, showError, notify } = app;
   const currency = app.structures.find((s) => s.id === structureId)?.currency ?? 'CAD';
   const [file, setFile] = useState<StagedFile | null>(null);
   const [pdfs, setPdfs] = useState<StagedFile[]>([]);
@@ -133,10 +134,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
     }
   };
 
-  const typeName = (code: DocumentTypeCode) => {
-    const found = documentTypes.find((d) => d.code === code);
-    return found ? (language === 'fr' ? found.nameFr : found.nameEn) : code;
-  };
+  const typeName = useTypeName();
   const pdfText = (row: Preview['rows'][number]) =>
     row.pdf === 'file'
       ? row.pdfFile
@@ -205,20 +203,12 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
             value={pattern}
             onChange={(value) => setPattern(value)}
           />
-          <Field label={t('ui.import.documents.defaultType')} size="small">
-            <Select
-              size="small"
-              value={defaultType}
-              disabled={result !== null}
-              onChange={(_, d) => setDefaultType(d.value as DocumentTypeCode)}
-            >
-              {documentTypes.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {typeName(d.code)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <DocumentTypeSelect<DocumentTypeCode>
+            label={t('ui.import.documents.defaultType')}
+            value={defaultType}
+            disabled={result !== null}
+            onChange={setDefaultType}
+          />
           <Checkbox
             checked={generate}
             disabled={result !== null}

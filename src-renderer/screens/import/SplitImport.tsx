@@ -22,6 +22,7 @@ import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
+import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
 import { useImportStyles } from './import-parts.js';
@@ -52,7 +53,7 @@ const INITIAL: SplitSettings = {
 
 export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
-  const { t, structureId, info, documentTypes, language, showError, notify } = useApp();
+  const { t, structureId, info, showError, notify } = useApp();
   const [file, setFile] = useState<StagedFile | null>(null);
   const [settings, setSettings] = useState<SplitSettings>(INITIAL);
   const [preview, setPreview] = useState<{ result: SplitResult; for: string } | null>(null);
@@ -154,21 +155,13 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
               ))}
             </Select>
           </Field>
-          <Field label={t('ui.import.split.type')} size="small">
-            <Select
-              size="small"
-              value={settings.type}
-              disabled={locked}
-              onChange={(_, d) => set('type', d.value as SplitSettings['type'])}
-            >
-              <option value="">{t('ui.import.split.anyType')}</option>
-              {documentTypes.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {language === 'fr' ? d.nameFr : d.nameEn}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <DocumentTypeSelect<SplitSettings['type']>
+            label={t('ui.import.split.type')}
+            value={settings.type}
+            disabled={locked}
+            anyLabel={t('ui.import.split.anyType')}
+            onChange={(value) => set('type', value)}
+          />
           <TextField
             label={t('ui.import.split.period')}
             placeholder={t('ui.import.split.periodPlaceholder')}
