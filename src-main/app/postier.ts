@@ -7,8 +7,8 @@ import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { TemplateSettings } from '../email-templates/template-settings.js';
 import { lazyCredentialStore } from '../credentials/credential-store.js';
-import { AccountsService } from '../mail/accounts-service.js';
-import { SendingMethods } from '../mail/sending-methods.js';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { SendingMethods } from '../accounts/sending-methods.js';
 import { BounceService } from '../bounces/bounce-service.js';
 import { createSendEngine, type SendEngine } from '../send/engine.js';
 import { MessageActions } from '../outbox/message-actions.js';
@@ -66,8 +66,8 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
     const documents = new DocumentsService(handle.db, folder, records);
     // The credential store opens on first use: opening Postier never touches D-Bus.
     const credentials = lazyCredentialStore();
-    const accounts = new AccountsService(handle.db, folder, { credentials });
-    const methods = new SendingMethods(handle.db, folder, accounts, { credentials });
+    const accounts = new AccountsService(handle.db, { credentials });
+    const methods = new SendingMethods(handle.db, folder, { credentials });
     // Whether a structure's sending method can pace a batch: the prepare service's rule.
     const canPace = async (structureId: number) =>
       (await methods.status(await accounts.getAccount(structureId))).canPace;

@@ -5,8 +5,8 @@ import { UserError } from '../../src-shared/errors.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
-import type { AccountsService } from '../mail/accounts-service.js';
-import type { SendingMethods } from '../mail/sending-methods.js';
+import type { AccountsService } from '../accounts/accounts-service.js';
+import type { SendingMethods } from '../accounts/sending-methods.js';
 import { SendFailure } from '../mail/transport.js';
 import type { MailboxCursor } from '../mail/bounce-mailbox.js';
 import { processBounces, type BounceCheckSummary } from './bounce-processor.js';
@@ -33,7 +33,7 @@ export class BounceService {
         account: account.fromAddress ?? account.kind,
       });
     try {
-      const mailbox = await this.methods.openBounceMailbox(account, settings);
+      const mailbox = await this.methods.openBounceMailbox(account);
       try {
         const cursor = await readSetting<MailboxCursor | null>(
           this.db,

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import {
   classifySendFailure,
@@ -77,6 +78,15 @@ export async function testSmtpConnection(
   }
 }
 
+/** A test that went through, said by this sentence. */
+export function passedConnection(
+  code: MessageKey,
+  params: Record<string, string | number>,
+): ConnectionTestResult {
+  return { ok: true, detail: translate('fr', code, params), code, params };
+}
+
+/** A test that failed: a method's failure keeps its own sentence, SMTP's says the reason. */
 export function failedConnection(failure: SendFailure): ConnectionTestResult {
   return failed(failure);
 }
@@ -88,20 +98,21 @@ function failed(failure: SendFailure): ConnectionTestResult {
     message: failure.message,
     reason: failure.reason,
     reply: failure.reply,
-    code: `mail.failure.${failure.reason}` as MessageKey,
+    code:
+      failure instanceof MethodFailure
+        ? failure.key
+        : (`mail.failure.${failure.reason}` as MessageKey),
     params: failure.params,
   };
 }
 
 function success(options: SmtpTransportOptions, authenticated: boolean): ConnectionTestResult {
-  const params = {
+  return passedConnection(authenticated ? 'mail.test.ok' : 'mail.test.okNoAuth', {
     host: options.host,
     port: options.port,
     security: translate('fr', `mail.security.${options.security}`),
     user: options.username ?? '',
-  };
-  const code: MessageKey = authenticated ? 'mail.test.ok' : 'mail.test.okNoAuth';
-  return { ok: true, detail: translate('fr', code, params), code, params };
+  });
 }
 
 /** Resolves true when it logged in, false when the server asks for no login. */

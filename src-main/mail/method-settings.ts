@@ -8,6 +8,7 @@ import {
   type MailPreset,
 } from '../../src-shared/domain/mail.js';
 import {
+  ACCOUNT_KIND_TRAITS,
   DEFAULT_METHOD_SETTINGS,
   OAUTH_PROVIDER_IDS,
   OUTLOOK_MODES,
@@ -127,8 +128,8 @@ export function providerOf(
   account: Pick<MailAccount, 'kind' | 'preset'>,
   settings: MethodSettings,
 ): OAuthProviderName | null {
-  if (account.kind === 'graph') return 'microsoft';
-  if (account.kind === 'gmail-api') return 'google';
+  const implied = ACCOUNT_KIND_TRAITS[account.kind].provider;
+  if (implied) return implied;
   const byPreset: Partial<Record<MailPreset, OAuthProviderName>> = {
     microsoft365: 'microsoft',
     gmail: 'google',

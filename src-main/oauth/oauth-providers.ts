@@ -1,12 +1,9 @@
 // The two providers offices sign in with, and what Postier asks each for. Endpoints are
 // settings (an office may pin its tenant; tests point them at a local OpenID provider); client
 // ids are the office's own app registration (see the report: nothing secret is committed).
-import type { OAuthProviderName } from '../../src-shared/domain/sending-methods.js';
+import type { OAuthProviderName, OAuthUse } from '../../src-shared/domain/sending-methods.js';
 
 export type OAuthProviderId = OAuthProviderName;
-
-/** What the token is for: the API it calls. */
-export type OAuthUse = 'graph' | 'gmail-api' | 'smtp';
 
 export interface OAuthSettings {
   provider: OAuthProviderId;

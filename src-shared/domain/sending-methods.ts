@@ -1,37 +1,53 @@
 // The sending methods beyond plain SMTP and their settings: Microsoft 365 / Google with OAuth2
 // (Graph, Gmail API, SMTP XOAUTH2), the user's own Outlook or Thunderbird, an .eml draft for
 // the default mail client; and, for accounts with an IMAP mailbox, the Sent copy and bounces.
-import type { SmtpSecurity } from './mail.js';
+import type { MailAccountKind, SmtpSecurity } from './mail.js';
 
-export const METHOD_KINDS = [
-  'graph',
-  'gmail-api',
-  'smtp-oauth',
-  'outlook',
-  'thunderbird',
-  'eml-draft',
-] as const;
-export type MethodKind = (typeof METHOD_KINDS)[number];
+/** What an OAuth2 token is for: the API it calls, which decides the scopes asked. */
+export type OAuthUse = 'graph' | 'gmail-api' | 'smtp';
 
-export function isMethodKind(kind: string): kind is MethodKind {
-  return (METHOD_KINDS as readonly string[]).includes(kind);
+/**
+ * What both sides must know of each kind of account: the window (which settings to show, the
+ * "cannot pace" warning) and src-main/accounts, whose registry adds how each kind sends.
+ */
+export interface AccountKindTraits {
+  /** Signed in with OAuth2, and for which API; null: a password, or nothing to sign in. */
+  oauth: OAuthUse | null;
+  /** The provider the kind implies (Graph is Microsoft 365); null: the settings say. */
+  provider: OAuthProviderName | null;
+  /**
+   * False for a method that opens a window per message (or hands it to a mail client): fine
+   * for one document or a small batch, unable to pace a large one. The send dialog says so.
+   */
+  canPace(settings: Pick<MethodSettings, 'outlookMode'>): boolean;
+}
+
+const ALWAYS = () => true;
+const NEVER = () => false;
+const PLAIN = { oauth: null, provider: null, canPace: ALWAYS } as const;
+
+export const ACCOUNT_KIND_TRAITS: Record<MailAccountKind, AccountKindTraits> = {
+  sandbox: PLAIN,
+  smtp: PLAIN,
+  graph: { oauth: 'graph', provider: 'microsoft', canPace: ALWAYS },
+  'gmail-api': { oauth: 'gmail-api', provider: 'google', canPace: ALWAYS },
+  'smtp-oauth': { oauth: 'smtp', provider: null, canPace: ALWAYS },
+  outlook: { ...PLAIN, canPace: (settings) => settings.outlookMode === 'send' },
+  thunderbird: { ...PLAIN, canPace: NEVER },
+  'eml-draft': { ...PLAIN, canPace: NEVER },
+};
+
+function traitsOf(kind: string): AccountKindTraits | undefined {
+  return (ACCOUNT_KIND_TRAITS as Partial<Record<string, AccountKindTraits>>)[kind];
 }
 
 /** The methods signed in with OAuth2. */
-export const OAUTH_KINDS = ['graph', 'gmail-api', 'smtp-oauth'] as const;
-export type OAuthKind = (typeof OAUTH_KINDS)[number];
-
-export function isOAuthKind(kind: string): kind is OAuthKind {
-  return (OAUTH_KINDS as readonly string[]).includes(kind);
+export function isOAuthKind(kind: string): boolean {
+  return (traitsOf(kind)?.oauth ?? null) !== null;
 }
 
-/**
- * Methods that open a window per message (or hand it to a mail client): fine for one document
- * or a small batch, unable to pace a large one. The send dialog says so.
- */
 export function methodCanPace(kind: string, outlookMode: OutlookMode): boolean {
-  if (kind === 'outlook') return outlookMode === 'send';
-  return kind !== 'thunderbird' && kind !== 'eml-draft';
+  return traitsOf(kind)?.canPace({ outlookMode }) ?? true;
 }
 
 /** The most messages one send may hand to a method that cannot pace (one window each). */

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { EncryptedFileCredentialStore } from '../../src-main/credentials/encrypted-file-store.js';
-import { AccountsService } from '../../src-main/mail/accounts-service.js';
+import { AccountsService } from '../../src-main/accounts/accounts-service.js';
+import { SendingMethods } from '../../src-main/accounts/sending-methods.js';
 import { SendFailure } from '../../src-main/mail/transport.js';
 import { DEFAULT_PACING, type MailAccountInput } from '../../src-shared/domain/mail.js';
 import { UserError } from '../../src-shared/errors.js';
@@ -27,6 +28,7 @@ const server = smtpServerForTest;
 interface Setup {
   postier: Postier;
   accounts: AccountsService;
+  methods: SendingMethods;
   store: EncryptedFileCredentialStore;
   structureId: number;
 }
@@ -34,15 +36,17 @@ interface Setup {
 async function setup(): Promise<Setup> {
   const postier = await freshPostier();
   const store = new EncryptedFileCredentialStore(path.join(tempFolder(), 'credentials'));
-  const accounts = new AccountsService(postier.db, postier.folder, {
-    credentials: async () => store,
+  const credentials = async () => store;
+  const accounts = new AccountsService(postier.db, { credentials });
+  const methods = new SendingMethods(postier.db, postier.folder, {
+    credentials,
     smtp: {
       trustedCertificates: (await testCertificate()).cert,
       timeouts: { connectionMs: 2000, greetingMs: 800, socketMs: 2000 },
     },
   });
   const [structure] = await postier.records.listStructures();
-  return { postier, accounts, store, structureId: structure!.id };
+  return { postier, accounts, methods, store, structureId: structure!.id };
 }
 
 async function userError(promise: Promise<unknown>): Promise<UserError> {
@@ -67,7 +71,7 @@ function smtpInput(target: SmtpTestServer, overrides: MailAccountInput = {}): Ma
 
 describe('mail accounts: settings', () => {
   it('a fresh structure has a sandbox account that sends nothing', async () => {
-    const { accounts, structureId } = await setup();
+    const { accounts, methods, structureId } = await setup();
     const account = await accounts.getAccount(structureId);
     expect(account).toMatchObject({
       kind: 'sandbox',
@@ -76,7 +80,7 @@ describe('mail accounts: settings', () => {
       pacing: DEFAULT_PACING,
     });
     expect((await accounts.getAccount(structureId)).id).toBe(account.id);
-    const transport = await accounts.openTransport(account);
+    const transport = await methods.openTransport(account);
     expect(transport.kind).toBe('sandbox');
     await transport.close();
   });
@@ -201,7 +205,7 @@ describe('mail accounts: settings', () => {
 
 describe('mail accounts: transports', () => {
   it('sends with the password read from the credential store', async () => {
-    const { accounts, structureId } = await setup();
+    const { accounts, methods, structureId } = await setup();
     const target = await server({
       security: 'starttls',
       auth: { username: 'compta', password: PASSWORD },
@@ -210,7 +214,7 @@ describe('mail accounts: transports', () => {
       structureId,
       smtpInput(target, { security: 'starttls', username: 'compta', password: PASSWORD }),
     );
-    const transport = await accounts.openTransport(account);
+    const transport = await methods.openTransport(account);
     try {
       const result = await transport.send({
         messageIdHeader: `<${crypto.randomUUID()}@postier.test>`,
@@ -234,7 +238,7 @@ describe('mail accounts: transports', () => {
   });
 
   it('a password not kept on this workstation stops with an account failure', async () => {
-    const { accounts, store, structureId } = await setup();
+    const { accounts, methods, store, structureId } = await setup();
     const target = await server();
     const account = await accounts.setAccount(
       structureId,
@@ -242,7 +246,7 @@ describe('mail accounts: transports', () => {
     );
     fs.rmSync(store.folder, { recursive: true });
     expect((await accounts.getAccount(structureId)).hasPassword).toBe(false);
-    const error = await accounts.openTransport(account).catch((e: unknown) => e);
+    const error = await methods.openTransport(account).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SendFailure);
     expect(error).toMatchObject({ kind: 'account', reason: 'password_missing' });
     expect((error as SendFailure).message).toBe(
@@ -253,13 +257,13 @@ describe('mail accounts: transports', () => {
 
 describe('connection test against real servers', () => {
   async function test(serverOptions: SmtpTestServerOptions | null, input: MailAccountInput) {
-    const { accounts, structureId } = await setup();
+    const { accounts, methods, structureId } = await setup();
     const target = serverOptions ? await server(serverOptions) : null;
     const base = target
       ? smtpInput(target)
       : smtpInput({ host: '127.0.0.1', port: 25 } as SmtpTestServer);
     const account = await accounts.setAccount(structureId, { ...base, ...input });
-    return { result: await accounts.testConnection(account), target };
+    return { result: await methods.testConnection(account), target };
   }
 
   it('succeeds over STARTTLS with the right password', async () => {
@@ -354,17 +358,17 @@ describe('connection test against real servers', () => {
   });
 
   it('a server that never greets: timeout', async () => {
-    const { accounts, structureId } = await setup();
+    const { accounts, methods, structureId } = await setup();
     const target = await server();
     target.setBehavior({}, { at: 'greeting', stallMs: 5000 });
     const account = await accounts.setAccount(structureId, smtpInput(target));
-    const result = await accounts.testConnection(account);
+    const result = await methods.testConnection(account);
     expect(result).toMatchObject({ ok: false, problem: 'timeout' });
   });
 
   it('the sandbox needs no connection', async () => {
-    const { postier, accounts, structureId } = await setup();
-    const result = await accounts.testConnection(await accounts.getAccount(structureId));
+    const { postier, accounts, methods, structureId } = await setup();
+    const result = await methods.testConnection(await accounts.getAccount(structureId));
     expect(result).toMatchObject({ ok: true });
     expect(result.ok && result.detail).toContain(path.join(postier.folder.root, 'sandbox'));
   });

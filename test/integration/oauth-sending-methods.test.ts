@@ -4,7 +4,7 @@
 // run stops with "reconnect your account", nothing is lost, and reconnecting sends the rest.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EncryptedFileCredentialStore } from '../../src-main/credentials/encrypted-file-store.js';
-import { SendingMethods } from '../../src-main/mail/sending-methods.js';
+import { SendingMethods } from '../../src-main/accounts/sending-methods.js';
 import { runOutbox } from '../../src-main/send/engine.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { startFakeGraphApi, type FakeGraphApi } from '../support/fake-graph-api.js';
@@ -44,7 +44,7 @@ async function office(): Promise<{
   const structureId = (await postier.records.listStructures())[0]!.id;
   const credentials = new EncryptedFileCredentialStore(tempFolder());
   const browser = new TestBrowser();
-  const methods = new SendingMethods(postier.db, postier.folder, postier.accounts, {
+  const methods = new SendingMethods(postier.db, postier.folder, {
     credentials: async () => credentials,
     graphBaseUrl: graph.baseUrl,
     openUrl: async (url) => {

@@ -4,14 +4,14 @@
 import { Option, type Command } from 'commander';
 import type { MailAccount } from '../../../src-shared/domain/mail.js';
 import {
-  isOAuthKind,
   OAUTH_PROVIDER_IDS,
   OUTLOOK_MODES,
   type MethodSettingsInput,
 } from '../../../src-shared/domain/sending-methods.js';
 import { UserError } from '../../../src-shared/errors.js';
 import type { Postier } from '../../app/postier.js';
-import type { MethodStatus } from '../../mail/sending-methods.js';
+import { methodOf } from '../../accounts/mail-methods.js';
+import type { MethodStatus } from '../../accounts/sending-methods.js';
 import type { CliContext } from '../program.js';
 import { parseCount } from './arguments.js';
 
@@ -123,14 +123,13 @@ export async function saveMethodOptions(
 export async function methodLines(postier: Postier, account: MailAccount): Promise<string> {
   const status = await postier.methods.status(account);
   const lines: string[] = [];
-  if (isOAuthKind(account.kind)) lines.push(`Connexion ${connectionText(status)}.`);
+  if (status.connection !== null) lines.push(`Connexion ${connectionText(status)}.`);
   if (!status.canPace) {
     lines.push(
       'Cette méthode ouvre une fenêtre par message : elle convient à un document ou à un petit envoi, pas à un envoi en nombre.',
     );
   }
-  if (account.kind !== 'sandbox' && account.kind !== 'smtp')
-    lines.push('Pour la vérifier : postier account test');
+  if (!methodOf(account.kind).sendsNothing) lines.push('Pour le vérifier : postier account test');
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 

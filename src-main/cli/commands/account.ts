@@ -4,6 +4,7 @@ import { CommanderError, type Command } from 'commander';
 import type { MailAccount, MailAccountInput } from '../../../src-shared/domain/mail.js';
 import { UserError } from '../../../src-shared/errors.js';
 import { translate } from '../../../src-shared/i18n/catalog.js';
+import { methodOf } from '../../accounts/mail-methods.js';
 import type { CliContext } from '../program.js';
 import { cliLanguage, printJson } from '../output.js';
 import { parseCount } from './arguments.js';
@@ -100,7 +101,6 @@ export function registerAccountCommands(program: Command, context: CliContext): 
         process.stdout.write(
           `Compte d’envoi de « ${structure.name} » enregistré : ${serverLine(saved)}.\n` +
             `Mot de passe : ${passwordLine(saved)}.\n` +
-            (saved.kind === 'smtp' ? 'Pour le vérifier : postier account test\n' : '') +
             (await methodLines(postier, saved)),
         );
       });
@@ -185,7 +185,7 @@ async function readPassword(): Promise<string> {
 }
 
 function serverLine(account: MailAccount): string {
-  if (account.kind === 'sandbox') return 'bac à sable (rien n’est envoyé)';
+  if (methodOf(account.kind).sendsNothing) return 'bac à sable (rien n’est envoyé)';
   // Graph, Gmail API, Outlook, Thunderbird and drafts have no SMTP server of their own.
   if (!account.host) return account.kind;
   const security = translate('fr', `mail.security.${account.security}`);

@@ -1,9 +1,9 @@
 // Mail accounts: one per structure, a sandbox until someone sets a real one. Settings go to
 // the database; the password goes to the credential store, the database keeps only its key.
+// How each kind sends is the registry's (mail-methods.ts), reached through SendingMethods.
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { UserError } from '../../src-shared/errors.js';
-import { translate } from '../../src-shared/i18n/catalog.js';
 import {
   MAIL_ACCOUNT_KINDS,
   MAIL_PRESETS,
@@ -16,38 +16,23 @@ import {
   type SmtpSecurity,
 } from '../../src-shared/domain/mail.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
+import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/mail-account-queries.js';
 import type { MailAccountRow } from '../db/schema.js';
 import { pacingFromRow, pacingToRow } from '../db/mail-account-pacing.js';
-import type { DataFolder } from '../data-folder/data-folder.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
-import {
-  testSmtpConnection,
-  failedConnection,
-  type ConnectionTestResult,
-} from './connection-test.js';
-import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
-import { MAIL_PRESET_SETTINGS } from './presets.js';
-import { SANDBOX_FOLDER_NAME } from './sandbox-transport.js';
-import { SendFailure, type MailTransport } from './transport.js';
-import {
-  openTransportFor,
-  smtpSettings,
-  type TransportFactoryOptions,
-} from './transport-factory.js';
+import { MAIL_PRESET_SETTINGS } from '../mail/presets.js';
+import { methodOf } from './mail-methods.js';
 
 export interface AccountsServiceOptions {
   /** Opened on first need only: opening Postier must not touch D-Bus. */
   credentials: () => Promise<CredentialStore>;
-  /** Tests only: SMTP timeouts and a trusted test certificate. */
-  smtp?: TransportFactoryOptions['smtp'];
 }
 
 export class AccountsService {
   constructor(
     private readonly db: Db,
-    private readonly folder: DataFolder,
     private readonly options: AccountsServiceOptions,
   ) {}
 
@@ -75,44 +60,11 @@ export class AccountsService {
     return this.toAccount(saved);
   }
 
-  /** The transport for this account, its password read from the credential store. */
-  async openTransport(account: MailAccount): Promise<MailTransport> {
-    return openTransportFor(account, {
-      folder: this.folder,
-      readPassword: () => this.readPassword(account.id),
-      ...(this.options.smtp && { smtp: this.options.smtp }),
-    });
-  }
-
-  async testConnection(account: MailAccount): Promise<ConnectionTestResult> {
-    if (account.kind === 'sandbox') {
-      const params = { folder: this.folder.resolve(SANDBOX_FOLDER_NAME) };
-      const code = 'mail.test.sandbox';
-      return { ok: true, detail: translate('fr', code, params), code, params };
-    }
-    try {
-      const settings = await smtpSettings(account, {
-        readPassword: () => this.readPassword(account.id),
-        ...(this.options.smtp && { smtp: this.options.smtp }),
-      });
-      return await testSmtpConnection(settings);
-    } catch (error) {
-      if (error instanceof SendFailure) return failedConnection(error);
-      throw error;
-    }
-  }
-
   private async ensureRow(structureId: number): Promise<MailAccountRow> {
     return q.ensureMailAccount(this.db, structureId).catch((error: unknown) => {
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
       throw new UserError('error.structure.notFound', { structure: String(structureId) });
     });
-  }
-
-  private async readPassword(accountId: number): Promise<string | null> {
-    const row = await q.findMailAccountById(this.db, accountId);
-    if (!row?.credential_ref) return null;
-    return (await this.options.credentials()).get(row.credential_ref);
   }
 
   /** Saves, replaces or removes the password; returns the credential reference to keep. */
@@ -228,7 +180,7 @@ const HOST_NAME =
 function validate(s: AccountSettings): AccountSettings {
   oneOf(MAIL_ACCOUNT_KINDS, s.kind, 'error.mailAccount.kind');
   oneOf(SMTP_SECURITIES, s.security, 'error.mailAccount.security');
-  const smtp = s.kind === 'smtp';
+  const smtp = methodOf(s.kind).needsServer;
   const host = optionalText(s.host)?.toLowerCase() ?? null;
   if (smtp && !host) throw new UserError('error.mailAccount.hostRequired');
   if (host && !HOST_NAME.test(host) && net.isIP(host) === 0) {
