@@ -27,6 +27,7 @@ const useStyles = makeStyles({
     verticalAlign: 'top',
   },
   end: { textAlign: 'end' },
+  wide: { paddingLeft: '8px', paddingRight: '8px' },
 });
 
 export function SimpleTable<T>({
@@ -35,12 +36,15 @@ export function SimpleTable<T>({
   rowKey,
   className,
   testId,
+  wide = false,
 }: {
   columns: TableColumn<T>[];
   rows: readonly T[];
   rowKey: (row: T, index: number) => Key;
   className?: string;
   testId?: string;
+  /** More room between the columns, for a table that has its pane to itself. */
+  wide?: boolean;
 }) {
   const styles = useStyles();
   return (
@@ -48,7 +52,10 @@ export function SimpleTable<T>({
       <thead>
         <tr>
           {columns.map((column, index) => (
-            <th key={index} className={mergeClasses(styles.th, column.align && styles.end)}>
+            <th
+              key={index}
+              className={mergeClasses(styles.th, wide && styles.wide, column.align && styles.end)}
+            >
               {column.header}
             </th>
           ))}
@@ -60,7 +67,12 @@ export function SimpleTable<T>({
             {columns.map((column, c) => (
               <td
                 key={c}
-                className={mergeClasses(styles.td, column.align && styles.end, column.className)}
+                className={mergeClasses(
+                  styles.td,
+                  wide && styles.wide,
+                  column.align && styles.end,
+                  column.className,
+                )}
               >
                 {column.cell(row, index)}
               </td>

@@ -139,6 +139,7 @@ function ExcludedList({ bulk }: { bulk: BulkSend }) {
   return (
     <div className={styles.excluded} data-testid="bulk-excluded">
       <SimpleTable
+        wide
         rows={bulk.list?.excluded ?? []}
         rowKey={(e, i) => `${e.documentId}-${e.reason}-${i}`}
         columns={[
