@@ -101,6 +101,8 @@ export interface HoldLeaseOptions {
 export class HeldLease {
   private timer: NodeJS.Timeout | null = null;
   private lostTo: string | null = null;
+  /** When the run last saw the lease ours in the database (a claim or a check). */
+  private confirmedAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -121,6 +123,23 @@ export class HeldLease {
 
   /** Renews inside a caller's transaction; false (and `lost` set) when another engine has it. */
   async renew(tx: Db): Promise<boolean> {
+    const ok = await this.extend(tx);
+    if (ok) this.confirmedAt = this.now();
+    return ok;
+  }
+
+  /**
+   * Whether the lease is still ours before a message goes: another engine may have taken
+   * over (this one froze past its lease, say). Read again when last confirmed longer ago
+   * than `checkMs`.
+   */
+  async stillOurs(checkMs: number): Promise<boolean> {
+    if (this.lostTo) return false;
+    if (this.now() - this.confirmedAt < checkMs) return true;
+    return this.confirm();
+  }
+
+  private async extend(tx: Db): Promise<boolean> {
     const now = this.now();
     const ok = await q.renewLease(
       tx,
@@ -135,7 +154,10 @@ export class HeldLease {
   /** Reads who holds the lease now; false (and `lost` set) when it is no longer us. */
   async confirm(): Promise<boolean> {
     const current = await q.readLease(this.db);
-    if (current.holder === this.holderId) return true;
+    if (current.holder === this.holderId) {
+      this.confirmedAt = this.now();
+      return true;
+    }
     this.lostTo ??= current.holder_label ?? '?';
     return false;
   }
@@ -148,7 +170,7 @@ export class HeldLease {
 
   private async heartbeat(): Promise<void> {
     try {
-      await this.renew(this.db);
+      await this.extend(this.db);
     } catch {
       // Busy database: the next beat (or the next message) renews; the TTL leaves room for it.
     }
@@ -177,14 +199,22 @@ export async function holdLease(db: Db, options: HoldLeaseOptions): Promise<Held
     }
     if (!announced) options.onWaiting?.(result.holderLabel);
     announced = true;
-    const untilExpiry = Date.parse(result.expiresAt) - now;
-    await options.sleep(Math.min(Math.max(untilExpiry, 100), 1_000), options.signal);
+    await options.sleep(waitBeforeRetryMs(result.expiresAt, now), options.signal);
     if (options.signal?.aborted) return null;
   }
 }
 
+/**
+ * Waiting for another engine's lease: look again when it expires, but at least every second
+ * (it may be released sooner) and never in a busy loop.
+ */
+export function waitBeforeRetryMs(expiresAt: string, now: number): number {
+  const untilExpiry = Date.parse(expiresAt) - now;
+  return Math.min(Math.max(untilExpiry, 100), 1_000);
+}
+
 /** "10 h 42", or "23/11, 10 h 42" when it was not today. */
-function formatSince(iso: string, now: number): string {
+export function formatSince(iso: string, now: number): string {
   const at = new Date(iso);
   const clock = formatClockShort(iso);
   if (at.toDateString() === new Date(now).toDateString()) return clock;

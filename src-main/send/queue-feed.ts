@@ -35,3 +35,24 @@ export class QueueFeed {
     waiter(more);
   }
 }
+
+/**
+ * For the engine, with nothing due: whether the bulk send being prepared queued more
+ * messages; false once it is done, when there is none, or when the run is aborted meanwhile.
+ */
+export async function moreToCome(
+  more: (() => Promise<boolean>) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (!more || signal?.aborted) return false;
+  let stop = () => {};
+  const aborted = new Promise<false>((resolve) => {
+    stop = () => resolve(false);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    return await Promise.race([more(), aborted]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { writeTransaction } from '../../src-main/db/connection.js';
-import { CLAIM_BATCH } from '../../src-main/send/engine.js';
+import { CLAIM_BATCH } from '../../src-main/send/claims.js';
 import { prepareAndSend } from '../../src-main/send/prepare-and-send.js';
 import { jsonList } from '../../src-main/outbox/outbox-status.js';
 import type { MessageAttachment } from '../../src-shared/domain/outbox.js';

@@ -2,12 +2,8 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../../src-shared/domain/statuses.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
-import {
-  clockText,
-  type EngineProgress,
-  type EngineRunSummary,
-  type SendEngineRunOptions,
-} from '../../send/engine.js';
+import type { EngineProgress, EngineRunSummary, SendEngineRunOptions } from '../../send/engine.js';
+import { clockText } from '../../send/outcome.js';
 import type { UncertainDecision } from '../../outbox/uncertain.js';
 import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson, printTable } from '../output.js';

@@ -1,0 +1,168 @@
+// What an attempt comes to, as pure functions: the message's new status, when it is tried
+// again, the error and server reply the user sees, and the journal line (written in French,
+// the office's language). The retry policy decides; this turns its decision into what is
+// recorded. Nothing here touches the database or the network.
+import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
+import type { Pacing } from '../../src-shared/domain/mail.js';
+import { translate } from '../../src-shared/i18n/catalog.js';
+import { isUserError } from '../../src-shared/errors.js';
+import type { OutcomeChange } from '../db/outbox-engine-queue.js';
+import { SendFailure, type SendResult } from '../mail/transport.js';
+import { decideAfterFailure, isRateLimited } from './retry-policy.js';
+
+/** What an attempt comes to: the message's change and its journal event. */
+export interface Outcome {
+  change: Omit<OutcomeChange, 'id'>;
+  event: { event: SendJournalEvent; detail: string };
+  /** Set when the account is at fault: the run stops after recording this. */
+  stopReason?: string;
+  /** The server asked to slow down: nothing more goes from the account before then (ms). */
+  accountWaitsUntil?: number;
+}
+
+/** How an attempt ended: the server's acceptance, or what was thrown instead. */
+export type AttemptEnd = { result: SendResult } | { failure: unknown };
+
+/** The message as it was tried: `attempts` counts this attempt. */
+export interface AttemptedMessage {
+  attempts: number;
+  pacing: Pick<Pacing, 'maxAttempts' | 'retryBaseMs'>;
+}
+
+/** The outcome of an attempt that ended at `endedAt`, whatever the transport answered. */
+export function attemptOutcome(
+  end: AttemptEnd,
+  message: AttemptedMessage,
+  endedAt: number,
+): Outcome {
+  if ('result' in end) return sentOutcome(end.result, endedAt);
+  return end.failure instanceof SendFailure
+    ? failureOutcome(end.failure, message, endedAt)
+    : // Not a classified failure: we cannot tell whether the server kept the message.
+      unexpectedOutcome(end.failure, endedAt);
+}
+
+export function sentOutcome(result: SendResult, endedAt: number): Outcome {
+  const nowIso = new Date(endedAt).toISOString();
+  return {
+    change: {
+      status: 'sent',
+      sentAt: nowIso,
+      nextAttemptAt: null,
+      nowIso,
+      error: null,
+      reply: result.response,
+    },
+    event: { event: 'sent', detail: translate('fr', 'outbox.journal.sent') },
+  };
+}
+
+export function failureOutcome(
+  failure: SendFailure,
+  message: AttemptedMessage,
+  endedAt: number,
+): Outcome {
+  const reason = endWithPeriod(failure.message);
+  const { attempts, pacing } = message;
+  const decision = decideAfterFailure(failure.kind, attempts, pacing);
+  const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
+  switch (decision.action) {
+    case 'stop':
+      return {
+        change: { ...stamp, status: 'validated', uncountAttempt: true },
+        event: {
+          event: 'account_error',
+          detail: translate('fr', 'outbox.journal.accountError', { reason }),
+        },
+        stopReason: reason,
+      };
+    case 'uncertain':
+      return {
+        change: { ...stamp, status: 'uncertain' },
+        event: {
+          event: 'uncertain',
+          detail: translate('fr', 'outbox.journal.uncertainNoReply', { reason }),
+        },
+      };
+    case 'retry': {
+      const nextAt = endedAt + decision.delayMs;
+      return {
+        change: { ...stamp, status: 'validated', nextAttemptAt: new Date(nextAt).toISOString() },
+        event: {
+          event: 'retry_scheduled',
+          detail: translate('fr', 'outbox.journal.retry', {
+            reason,
+            at: clockText(nextAt),
+            attempt: attempts + 1,
+            max: pacing.maxAttempts,
+          }),
+        },
+        ...(isRateLimited(failure) && { accountWaitsUntil: nextAt }),
+      };
+    }
+    case 'fail': {
+      const detail =
+        decision.because === 'permanent'
+          ? translate('fr', 'outbox.journal.failedPermanent', { reason })
+          : translate('fr', 'outbox.journal.failedAttemptsSpent', { attempts });
+      // After the last attempt, "will be retried" would no longer be true: say it was given up.
+      const error = decision.because === 'permanent' ? reason : detail;
+      return {
+        change: { ...stamp, error, status: 'failed', nextAttemptAt: null },
+        event: { event: 'failed', detail },
+      };
+    }
+  }
+}
+
+/** Could not even be handed to the server (a file path refused...): failed, surely not sent. */
+export function unsendableOutcome(error: unknown, at: number): Outcome {
+  const reason = errorText(error);
+  return {
+    change: {
+      status: 'failed',
+      nextAttemptAt: null,
+      nowIso: new Date(at).toISOString(),
+      error: reason,
+      reply: null,
+    },
+    event: {
+      event: 'failed',
+      detail: translate('fr', 'outbox.journal.failedUnsendable', { reason }),
+    },
+  };
+}
+
+export function unexpectedOutcome(error: unknown, endedAt: number): Outcome {
+  const reason = errorText(error);
+  return {
+    change: {
+      status: 'uncertain',
+      nowIso: new Date(endedAt).toISOString(),
+      error: reason,
+      reply: null,
+    },
+    event: {
+      event: 'uncertain',
+      detail: translate('fr', 'outbox.journal.uncertainUnexpected', { reason }),
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  if (isUserError(error)) return translate('fr', error.code, error.params);
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function endWithPeriod(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "10:42:07", local time. */
+export function clockText(at: number): string {
+  const d = new Date(at);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+}

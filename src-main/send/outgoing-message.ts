@@ -1,0 +1,75 @@
+// A queued message as its transport takes it: the row's addresses and bodies, and each
+// attached file's place in the data folder with its content type. The transport builds the
+// MIME bytes from this.
+import path from 'node:path';
+import type { MessageAttachment } from '../../src-shared/domain/outbox.js';
+import type { MessageRow } from '../db/schema.js';
+import type { DataFolder } from '../data-folder/data-folder.js';
+import type { OutgoingMessage } from '../mail/transport.js';
+import { jsonList } from '../outbox/outbox-status.js';
+import type { AccountRun } from './account-run.js';
+import type { Claimed } from './claims.js';
+
+/** Messages built ahead while one is with the server. */
+const BUILD_AHEAD = 2;
+
+/** Throws when an attachment's path is refused by the data folder: the message cannot go. */
+export function outgoingMessage(row: MessageRow, folder: DataFolder, date: Date): OutgoingMessage {
+  const attachments = jsonList<MessageAttachment>(row.attachments);
+  return {
+    messageIdHeader: row.message_id_header,
+    from: { name: row.from_name, address: row.from_address },
+    replyTo: row.reply_to,
+    to: jsonList<string>(row.to_addresses),
+    cc: jsonList<string>(row.cc_addresses),
+    bcc: jsonList<string>(row.bcc_addresses),
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    attachments: attachments.map((a) => ({
+      fileName: a.fileName,
+      absolutePath: folder.resolve(a.path),
+      contentType: contentTypeOf(a.fileName),
+    })),
+    readReceiptTo: row.read_receipt ? (row.reply_to ?? row.from_address) : null,
+    date,
+  };
+}
+
+/**
+ * The account's next claimed messages are made now, so that its transport can build them
+ * (read their files, encode them) while the one before is on its way. One that cannot be
+ * made is left for its own attempt, which reports why.
+ */
+export function buildAhead(
+  claimed: readonly Claimed[],
+  account: AccountRun,
+  make: (claimed: Claimed) => OutgoingMessage,
+): void {
+  const transport = account.transport;
+  if (!transport?.buildAhead) return;
+  for (const next of claimed.slice(0, BUILD_AHEAD)) {
+    if (next.message || next.account !== account) continue;
+    try {
+      next.message = make(next);
+      transport.buildAhead(next.message);
+    } catch {
+      delete next.message;
+    }
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export function contentTypeOf(fileName: string): string {
+  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}

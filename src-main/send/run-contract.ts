@@ -1,0 +1,57 @@
+// What one run of the sending engine takes and gives back: its options, the progress it
+// reports while it sends and the summary it ends with (runOutbox, in engine.ts).
+import type { SendProgress, RunSummary } from '../../src-shared/domain/outbox.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import type { Actor } from '../workstation/identity.js';
+import type { Db } from '../db/connection.js';
+import type { DataFolder } from '../data-folder/data-folder.js';
+import type { MailTransport } from '../mail/transport.js';
+import type { PacingLimit } from './pacing.js';
+
+/** Opens the transport of one mail account; the engine reuses it for the whole run. */
+export type TransportFactory = (accountId: number) => Promise<MailTransport>;
+
+/** How the run waits (injectable for tests): resolves early when the signal aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RunOutboxOptions {
+  db: Db;
+  folder: DataFolder;
+  transportFactory: TransportFactory;
+  actor: Actor;
+  onProgress?: (progress: EngineProgress) => void;
+  /** Called once when another engine holds the lease and `waitForLease` is set. */
+  onWaitingForLease?: (holderLabel: string) => void;
+  /**
+   * Aborting pauses the run after the message being sent, never in the middle of one; those
+   * taken ahead but not yet handed over go back to the queue as if never taken.
+   */
+  signal?: AbortSignal;
+  /** Keep running until the messages waiting for a later attempt are sent or given up. */
+  untilDone?: boolean;
+  /**
+   * A bulk send still being prepared: when nothing is due, the run asks this instead of
+   * ending; it resolves true when more messages may have been queued (the run looks again,
+   * on the same connection), false when no more will come.
+   */
+  more?: () => Promise<boolean>;
+  /** Wait for another engine to finish instead of failing with who holds the lease. */
+  waitForLease?: boolean;
+  leaseTtlMs?: number;
+  /** Language of the stop message (the journal is written in French, the office's language). */
+  language?: Language;
+  now?: () => number;
+  sleep?: Sleep;
+}
+
+export interface EngineProgress extends SendProgress {
+  /** Messages this run handled plus those still due: the "120" of "3/120 envoyés". */
+  total: number;
+}
+
+export interface EngineRunSummary extends RunSummary {
+  /** When the next message may go (a retry, or tomorrow after the daily limit); ISO. */
+  nextSendAt: string | null;
+  limitReached: PacingLimit | null;
+  cancelled: boolean;
+}
