@@ -26,7 +26,8 @@ import type { Dossier } from '../../../src-shared/domain/records.js';
 import { api, call } from '../../api.js';
 import { useApp, useCommand, useStatusText } from '../../app/app-context.js';
 import { usePagedList } from '../../app/use-paged-list.js';
-import { DataGrid, type GridColumn, type GridHandle } from '../../components/DataGrid.js';
+import type { GridColumn, GridHandle } from '../../components/DataGrid.js';
+import { PagedDataGrid } from '../../components/PagedDataGrid.js';
 import { RowCount } from '../../components/RowCount.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
 import { EMPTY_SELECTION, selectOnly, type Selection } from '../../logic/selection.js';
@@ -187,12 +188,11 @@ export function DossiersScreen() {
       </Toolbar>
       <div className={screen.split}>
         <div className={styles.list}>
-          <DataGrid
+          <PagedDataGrid
             label={t('ui.screen.dossiers')}
             testId="dossiers-grid"
             columns={columns}
-            rowCount={list.total}
-            row={(index) => list.rows.rowAt(index)}
+            list={list}
             selection={selection}
             onSelectionChange={onSelectionChange}
             onOpen={(index) => {
@@ -200,8 +200,7 @@ export function DossiersScreen() {
               if (row) onSelectionChange(selectOnly(index));
               document.getElementById('dossier-form-first')?.focus();
             }}
-            onRangeChange={list.onRangeChange}
-            emptyText={list.loading ? t('ui.common.loading') : t('ui.dossiers.empty')}
+            emptyText={t('ui.dossiers.empty')}
             handleRef={gridRef}
           />
           <RowCount text={t('ui.common.rows', { count: list.total })} />

@@ -8,7 +8,7 @@ import { useApp } from '../../app/app-context.js';
 import { useTypeName } from '../../app/type-names.js';
 import { ActionToolbar } from '../../components/ActionToolbar.js';
 import { ContextMenu } from '../../components/ContextMenu.js';
-import { DataGrid } from '../../components/DataGrid.js';
+import { PagedDataGrid } from '../../components/PagedDataGrid.js';
 import { PdfPreview } from '../../components/PdfPreview.js';
 import { RowCount } from '../../components/RowCount.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
@@ -56,20 +56,18 @@ export function JournalScreen() {
       <JournalFilters journal={journal} />
       <div className={styles.split}>
         <div className={styles.list}>
-          <DataGrid
+          <PagedDataGrid
             label={t('ui.screen.journal')}
             testId="journal-grid"
             columns={columns}
-            rowCount={list.total}
-            row={(index) => list.rows.rowAt(index)}
+            list={list}
             selection={selection}
             onSelectionChange={journal.setSelection}
             onOpen={(index) => journal.openSend(list.rows.rowAt(index))}
             onContextMenu={(_, point) => setMenuAt(point)}
-            onRangeChange={list.onRangeChange}
             sort={journal.sort}
             onSort={journal.sortBy}
-            emptyText={list.loading ? t('ui.common.loading') : t('ui.journal.empty')}
+            emptyText={t('ui.journal.empty')}
             handleRef={journal.gridRef}
           />
           <RowCount

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useApp } from '../../app/app-context.js';
 import { ActionToolbar } from '../../components/ActionToolbar.js';
 import { ContextMenu } from '../../components/ContextMenu.js';
-import { DataGrid } from '../../components/DataGrid.js';
+import { PagedDataGrid } from '../../components/PagedDataGrid.js';
 import { FixAddressDialog } from '../../components/FixAddressDialog.js';
 import { RowCount } from '../../components/RowCount.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
@@ -32,18 +32,16 @@ export function OutboxScreen() {
       <div className={styles.split}>
         <OutboxCriteria outbox={outbox} />
         <div className={styles.list}>
-          <DataGrid
+          <PagedDataGrid
             label={t('ui.screen.outbox')}
             testId="outbox-grid"
             columns={columns}
-            rowCount={list.total}
-            row={(index) => list.rows.rowAt(index)}
+            list={list}
             selection={selection}
             onSelectionChange={outbox.setSelection}
             onOpen={(index) => outbox.openDetails(list.rows.rowAt(index))}
             onContextMenu={(_, point) => setMenuAt(point)}
-            onRangeChange={list.onRangeChange}
-            emptyText={list.loading ? t('ui.common.loading') : t('ui.outbox.empty')}
+            emptyText={t('ui.outbox.empty')}
           />
           <RowCount
             text={t('ui.common.rows', { count: list.total })}
