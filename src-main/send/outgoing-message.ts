@@ -13,8 +13,29 @@ import type { Claimed } from './claims.js';
 /** Messages built ahead while one is with the server. */
 const BUILD_AHEAD = 2;
 
+/** The columns of a queued message that make the message itself. */
+export type MessageParts = Pick<
+  MessageRow,
+  | 'message_id_header'
+  | 'from_name'
+  | 'from_address'
+  | 'reply_to'
+  | 'to_addresses'
+  | 'cc_addresses'
+  | 'bcc_addresses'
+  | 'subject'
+  | 'text_body'
+  | 'html_body'
+  | 'attachments'
+  | 'read_receipt'
+>;
+
 /** Throws when an attachment's path is refused by the data folder: the message cannot go. */
-export function outgoingMessage(row: MessageRow, folder: DataFolder, date: Date): OutgoingMessage {
+export function outgoingMessage(
+  row: MessageParts,
+  folder: DataFolder,
+  date: Date,
+): OutgoingMessage {
   const attachments = jsonList<MessageAttachment>(row.attachments);
   return {
     messageIdHeader: row.message_id_header,
