@@ -243,6 +243,36 @@ describe('postier send prepare (CLI)', () => {
     }
   }, 90_000);
 
+  it('refuses more than 20 messages for a method that opens a window per message, with or without --send', async () => {
+    const { postier: local } = await demoPostier();
+    const data = local.folder.root;
+    const account = ['--data', data, 'account', 'set', '--kind', 'eml-draft'];
+    expect((await postier([...account, '--from', 'compta@erables.example'])).code).toBe(0);
+
+    for (const run of [
+      await postier(prepareInvoices(data)),
+      await postier(prepareInvoices(data, '--send')),
+    ]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        'ne convient pas à 30 messages (au plus 20 à la fois). Envoyez moins de documents à la fois',
+      );
+    }
+    expect(await local.db.selectFrom('messages').select('id').execute()).toEqual([]);
+
+    // A preview still shows the month; a small batch goes.
+    const preview = await postier(prepareInvoices(data, '--dry-run', '--json'));
+    const previewed = JSON.parse(preview.stdout) as PrepareJson;
+    expect(previewed.queued).toHaveLength(30);
+    const few = previewed.queued
+      .slice(0, 3)
+      .map((m) => m.document)
+      .join(',');
+    const small = await postier(['--data', data, 'send', 'prepare', '--ids', few]);
+    expect(small.code).toBe(0);
+    expect(await local.db.selectFrom('messages').select('id').execute()).toHaveLength(3);
+  }, 90_000);
+
   it('--send cannot go with --dry-run', async () => {
     const data = (await demoPostier()).postier.folder.root;
     const run = await postier(prepareInvoices(data, '--send', '--dry-run'));
