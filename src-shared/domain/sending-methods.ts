@@ -46,6 +46,7 @@ export function isOAuthKind(kind: string): boolean {
   return (traitsOf(kind)?.oauth ?? null) !== null;
 }
 
+/** Whether the kind can pace a batch in this Outlook mode (the window asks before saving). */
 export function methodCanPace(kind: string, outlookMode: OutlookMode): boolean {
   return traitsOf(kind)?.canPace({ outlookMode }) ?? true;
 }
