@@ -6,15 +6,10 @@ import path from 'node:path';
 import { translate } from '../../src-shared/i18n/catalog.js';
 import { EncryptedFileCredentialStore } from './encrypted-file-store.js';
 import { KeytarCredentialStore } from './keytar-store.js';
+import type { CredentialStore } from './credential-store-interface.js';
 
-export interface CredentialStore {
-  /** Which store this is, for messages ("keytar" or the fallback file). */
-  readonly description: string;
-  get(ref: string): Promise<string | null>;
-  set(ref: string, secret: string): Promise<void>;
-  /** True when there was something to delete. */
-  delete(ref: string): Promise<boolean>;
-}
+// The accounts and OAuth layers name the store through this module.
+export type { CredentialStore } from './credential-store-interface.js';
 
 /**
  * The per-user folder of the fallback file. On purpose NOT the data folder (which may be

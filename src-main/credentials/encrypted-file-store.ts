@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/errors.js';
-import type { CredentialStore } from './credential-store.js';
+import type { CredentialStore } from './credential-store-interface.js';
 
 export const VAULT_FILE_NAME = 'credentials.json';
 export const KEY_FILE_NAME = 'credentials.key';

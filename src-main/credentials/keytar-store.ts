@@ -1,6 +1,6 @@
 // Passwords in the operating system's vault, through keytar, under the service "Postier".
 import type * as KeytarModule from 'keytar';
-import type { CredentialStore } from './credential-store.js';
+import type { CredentialStore } from './credential-store-interface.js';
 
 export const KEYTAR_SERVICE = 'Postier';
 const PROBE_ACCOUNT = 'postier-probe';
