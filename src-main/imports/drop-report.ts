@@ -12,7 +12,7 @@ import type {
   RowProblem,
   SplitResult,
 } from './import-types.js';
-import type { DropStatus, QueueOutcome } from './exchange-folder.js';
+import type { DropStatus, QueueOutcome } from './drop-outcome.js';
 
 export type DropSection =
   | { kind: 'dossiers'; file: string; table: LoadedTable; result: DossierImportResult }

@@ -4,7 +4,6 @@
 // its own exchange folder. The folder is polled, not watched: fs.watch misses changes on
 // network drives. A drop is taken when its files stop changing for two polls in a row, or
 // at once when it holds a `.ready` or `.done` marker.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +14,23 @@ import { writeTransaction, type Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import { guessMapping, loadMapping, resolveMapping } from './column-mapping.js';
+import {
+  CLAIM_FILE,
+  DONE_FOLDER,
+  ERROR_FOLDER,
+  MARKER,
+  TABLE_EXTENSIONS,
+  WORK_FOLDER,
+  dropHash,
+  extension,
+  filesUnder,
+  findDrops,
+  readClaim,
+  uniquePath,
+  type Claim,
+  type Drop,
+} from './drop-files.js';
+import type { DropOutcome, DropStatus, QueueHook } from './drop-outcome.js';
 import { renderDropReport, type DropSection } from './drop-report.js';
 import type { ImportService } from './import-service.js';
 import type { ColumnMapping, DocumentField, LoadedTable } from './import-types.js';
@@ -23,28 +39,8 @@ export const PROCESSED_DROPS_SETTING = 'import.watch.processed';
 /** How many processed drops are remembered (oldest forgotten first). */
 const REMEMBERED_DROPS = 2000;
 
-export const DONE_FOLDER = 'done';
-export const ERROR_FOLDER = 'error';
-/** Where a drop sits while it is imported: out of the billing software's way. */
-export const WORK_FOLDER = 'en-cours';
-
-const TABLE_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
-const MARKER = /(^|\.)(ready|done)$/i;
-/** Files still being written by other programs, and our own reports. */
-const IGNORED =
-  /(\.tmp|\.part|\.crdownload|\.rapport\.txt)$|^~\$|^(thumbs\.db|desktop\.ini|\.postier-en-cours)$/i;
-/** Written in a drop taken by a workstation: who, since when. */
-const CLAIM_FILE = '.postier-en-cours';
 /** A drop in en-cours/ claimed longer ago than this was interrupted (a crash, a power cut). */
 const INTERRUPTED_AFTER_MS = 60 * 60 * 1000;
-
-export interface QueueOutcome {
-  queued: number;
-  excluded: { document: string; reason: string }[];
-}
-
-/** Queues the documents of a drop for sending (the outbox's bulk-send preparation). */
-export type QueueHook = (documentIds: number[]) => Promise<QueueOutcome>;
 
 export interface ExchangeFolderOptions {
   folder: string;
@@ -63,28 +59,6 @@ export interface ExchangeFolderOptions {
   /** Given: the documents of each drop are queued for sending. */
   queue?: QueueHook;
   onDrop?: (outcome: DropOutcome) => void;
-}
-
-export type DropStatus = 'done' | 'error' | 'duplicate';
-
-export interface DropOutcome {
-  name: string;
-  status: DropStatus;
-  /** Where the drop's files are now. */
-  movedTo: string;
-  reportFile: string;
-  documentIds: number[];
-}
-
-interface Drop {
-  /** Stable across polls: the subfolder's name, or "" for loose files. */
-  id: string;
-  name: string;
-  /** The subfolder, or null for loose files in the exchange folder itself. */
-  directory: string | null;
-  files: string[];
-  signature: string;
-  marked: boolean;
 }
 
 interface ProcessedDrop {
@@ -127,7 +101,7 @@ export class ExchangeFolder {
   /** One look at the folder: imports every drop that is ready. */
   async poll(): Promise<DropOutcome[]> {
     const recovered = this.fileInterruptedDrops();
-    const drops = this.findDrops();
+    const drops = findDrops(this.folder);
     const ready = drops.filter(
       (drop) => drop.marked || this.previous.get(drop.id) === drop.signature,
     );
@@ -141,33 +115,6 @@ export class ExchangeFolder {
       this.options.onDrop?.(outcome);
     }
     return outcomes;
-  }
-
-  private findDrops(): Drop[] {
-    const entries = fs.readdirSync(this.folder, { withFileTypes: true });
-    const drops: Drop[] = [];
-    const loose: string[] = [];
-    for (const entry of entries) {
-      if (IGNORED.test(entry.name)) continue;
-      const full = path.join(this.folder, entry.name);
-      if (entry.isDirectory()) {
-        if (
-          [DONE_FOLDER, ERROR_FOLDER, WORK_FOLDER].includes(entry.name) ||
-          entry.name.startsWith('.')
-        )
-          continue;
-        const files = filesUnder(full);
-        if (files.length > 0) drops.push(describeDrop(entry.name, entry.name, full, files));
-      } else if (entry.isFile() && (!entry.name.startsWith('.') || MARKER.test(entry.name))) {
-        loose.push(full);
-      }
-    }
-    const content = loose.filter((file) => !MARKER.test(path.basename(file)));
-    if (content.length > 0) {
-      const first = content.find((file) => TABLE_EXTENSIONS.has(extension(file))) ?? content[0]!;
-      drops.push(describeDrop('', path.parse(first).name, null, loose));
-    }
-    return drops;
   }
 
   /** Takes the drop, imports it, files it away with its report. Null if another PC took it. */
@@ -424,73 +371,6 @@ export class ExchangeFolder {
       });
     });
   }
-}
-
-interface Claim {
-  at: string;
-  workstation: string;
-  user: string;
-}
-
-/** Who took a drop and when; without a claim file, the folder's own date tells. */
-function readClaim(directory: string): Claim {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(directory, CLAIM_FILE), 'utf8')) as Claim;
-  } catch {
-    return { at: fs.statSync(directory).mtime.toISOString(), workstation: '?', user: '?' };
-  }
-}
-
-function describeDrop(id: string, name: string, directory: string | null, files: string[]): Drop {
-  const stats = files
-    .map((file) => {
-      const stat = fs.statSync(file);
-      return `${path.relative(directory ?? path.dirname(file), file)}:${stat.size}:${stat.mtimeMs}`;
-    })
-    .sort();
-  return {
-    id,
-    name,
-    directory,
-    files,
-    signature: stats.join('\n'),
-    marked: files.some((file) => MARKER.test(path.basename(file))),
-  };
-}
-
-/** Same files, same content: the same drop, whatever it is called or when it comes. */
-function dropHash(directory: string): string {
-  const hash = createHash('sha256');
-  const files = filesUnder(directory)
-    .filter((file) => !MARKER.test(path.basename(file)))
-    .map((file) => ({
-      file,
-      name: path.relative(directory, file).split(path.sep).join('/').toLowerCase(),
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const { file, name } of files) {
-    hash.update(name).update('\u0000').update(fs.readFileSync(file)).update('\u0000');
-  }
-  return hash.digest('hex');
-}
-
-function filesUnder(directory: string): string[] {
-  return (fs.readdirSync(directory, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((entry) => entry.isFile() && !IGNORED.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** `<folder>/<name>`, or `<name> (2)`, `<name> (3)`... when taken. */
-function uniquePath(folder: string, name: string): string {
-  let candidate = path.join(folder, name);
-  for (let n = 2; fs.existsSync(candidate) || fs.existsSync(`${candidate}.rapport.txt`); n++) {
-    candidate = path.join(folder, `${name} (${n})`);
-  }
-  return candidate;
-}
-
-function extension(file: string): string {
-  return path.extname(file).toLowerCase();
 }
 
 function asUserError(error: unknown): UserError {
