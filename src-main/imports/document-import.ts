@@ -1,8 +1,8 @@
 // Documents from a billing export (one row per invoice or notice) and, optionally, a folder
-// of PDFs: each row checked and matched to its PDF, then all of them written at once.
+// of PDFs: each row checked and matched to its PDF (document-plan.ts), then all of them
+// written at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_TYPE_CODES } from '../../src-shared/domain/document-types.js';
 import type { Structure } from '../../src-shared/domain/records.js';
 import { isUserError, UserError } from '../../src-shared/errors.js';
 import { writeTransaction, type Db } from '../db/connection.js';
@@ -13,10 +13,9 @@ import type { DocumentTypeRow, NewDocumentRow } from '../db/schema.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { generatePdfForDocument } from '../documents/pdf-data.js';
 import { inspectPdf } from '../pdf/read.js';
-import { readAmount, readDate, readDocumentType, readPeriod } from './cell-values.js';
-import { resolveMapping } from './column-mapping.js';
 import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
+import { planDocuments, type PlannedDocument } from './document-plan.js';
 import type {
   ColumnMapping,
   DocumentField,
@@ -27,221 +26,6 @@ import type {
   LoadedTable,
   RowProblem,
 } from './import-types.js';
-import { listPdfFiles, matchPdfFiles } from './pdf-matching.js';
-import { rejectDuplicates } from './row-problems.js';
-
-export interface PlannedDocument extends DocumentPreviewRow {
-  dossierId: number;
-  taxCents: number;
-  summaryNumber: string | null;
-  explicitFile: string | null;
-  /** The journal's document this row brings the PDF of. */
-  existing: { id: number; version: number } | null;
-}
-
-export interface DocumentPlan {
-  rows: PlannedDocument[];
-  rejected: RowProblem[];
-  unmatchedFiles: string[];
-}
-
-/** Checks every row against the file, the dossiers and the journal, and finds its PDF. */
-export async function planDocuments(
-  db: Db,
-  structureId: number,
-  table: LoadedTable,
-  mapping: ColumnMapping<DocumentField>,
-  options: DocumentImportOptions,
-): Promise<DocumentPlan> {
-  const label = path.basename(table.file);
-  const indexes = resolveMapping('documents', table.headers, mapping, label);
-  if (indexes.period === undefined && indexes.issueDate === undefined) {
-    throw new UserError('import.error.missingColumn', {
-      file: label,
-      column: 'Période',
-      headers: table.headers.join(', '),
-    });
-  }
-  if (indexes.type === undefined && !options.defaultType) {
-    throw new UserError('import.error.missingColumn', {
-      file: label,
-      column: 'Type',
-      headers: table.headers.join(', '),
-    });
-  }
-  const dossiers = new Map(
-    (await iq.listDossiersForImport(db, structureId)).map((d) => [d.number, d.id]),
-  );
-  const existing = new Map(
-    (await iq.listDocumentsForImport(db, structureId)).map((d) => [
-      `${d.type_code}\u0000${d.number}`,
-      d,
-    ]),
-  );
-  const rejected: RowProblem[] = [];
-  const planned: PlannedDocument[] = [];
-  const today = new Date().toISOString().slice(0, 10);
-  for (const row of table.rows) {
-    const cell = (field: DocumentField) => {
-      const index = indexes[field];
-      return index === undefined ? '' : (row.cells[index] ?? '').trim();
-    };
-    const column = (field: DocumentField) => table.headers[indexes[field] ?? -1] ?? field;
-    const result = planRow(row.line, cell, column, options, dossiers, today);
-    if ('code' in result) {
-      rejected.push(result);
-      continue;
-    }
-    const current = existing.get(`${result.type}\u0000${result.number}`);
-    // Already in the journal: only its missing PDF may come now, and only before it is sent.
-    if (current && (current.pdf_path !== null || current.email_state !== 'none')) {
-      rejected.push(alreadyThere(result));
-      continue;
-    }
-    if (current) {
-      result.existing = { id: current.id, version: current.version };
-      result.action = 'attach';
-    }
-    planned.push(result);
-  }
-  const { kept, duplicates } = rejectDuplicates(
-    planned,
-    (row) => `${row.type}\u0000${row.number}`,
-    (row) => row.number,
-  );
-  rejected.push(...duplicates);
-  const unmatchedFiles = matchFiles(kept, rejected, options);
-  // An existing document without a PDF found now has nothing new to bring.
-  rejected.push(...kept.filter((row) => row.existing && row.pdf !== 'file').map(alreadyThere));
-  const rejectedLines = new Set(rejected.map((problem) => problem.line));
-  const rows = kept.filter((row) => !rejectedLines.has(row.line));
-  for (const row of rows) {
-    if (row.pdf === 'none' && options.generateMissing) row.pdf = 'generate';
-  }
-  return { rows, rejected: rejected.sort((a, b) => a.line - b.line), unmatchedFiles };
-}
-
-function alreadyThere(row: PlannedDocument): RowProblem {
-  return {
-    line: row.line,
-    code: 'import.reason.documentExists',
-    params: { number: row.number, type: row.type },
-  };
-}
-
-function planRow(
-  line: number,
-  cell: (field: DocumentField) => string,
-  column: (field: DocumentField) => string,
-  options: DocumentImportOptions,
-  dossiers: Map<string, number>,
-  today: string,
-): PlannedDocument | RowProblem {
-  const number = cell('number');
-  if (number === '')
-    return {
-      line,
-      code: 'import.reason.missingDocumentNumber',
-      params: { column: column('number') },
-    };
-  const problem = (
-    code: RowProblem['code'],
-    field: DocumentField,
-    value = cell(field),
-  ): RowProblem => ({
-    line,
-    code,
-    params: { number, value, column: column(field) },
-  });
-  const dossierNumber = cell('dossierNumber');
-  if (dossierNumber === '') return problem('import.reason.missingDossierNumber', 'dossierNumber');
-  const dossierId = dossiers.get(dossierNumber);
-  if (dossierId === undefined) {
-    return {
-      line,
-      code: 'import.reason.unknownDossier',
-      params: { number, dossier: dossierNumber },
-    };
-  }
-  const typeCell = cell('type');
-  const type = typeCell ? readDocumentType(typeCell) : (options.defaultType ?? null);
-  if (!type) {
-    return {
-      line,
-      code: typeCell ? 'import.reason.unknownType' : 'import.reason.missingType',
-      params: {
-        number,
-        value: typeCell,
-        column: column('type'),
-        types: DOCUMENT_TYPE_CODES.join(', '),
-      },
-    };
-  }
-  const amountCents = readAmount(cell('amount'));
-  if (amountCents === null) return problem('import.reason.invalidAmount', 'amount');
-  const taxCents = cell('tax') === '' ? 0 : readAmount(cell('tax'));
-  if (taxCents === null) return problem('import.reason.invalidAmount', 'tax');
-  const issueDate = cell('issueDate') === '' ? null : readDate(cell('issueDate'));
-  if (cell('issueDate') !== '' && issueDate === null)
-    return problem('import.reason.invalidDate', 'issueDate');
-  const dueDate = cell('dueDate') === '' ? null : readDate(cell('dueDate'));
-  if (cell('dueDate') !== '' && dueDate === null)
-    return problem('import.reason.invalidDate', 'dueDate');
-  let period: string | null;
-  if (cell('period') !== '') {
-    period = readPeriod(cell('period'));
-    if (period === null) return problem('import.reason.invalidPeriod', 'period');
-  } else {
-    period = issueDate?.slice(0, 7) ?? null;
-    if (period === null) return { line, code: 'import.reason.missingPeriod', params: { number } };
-  }
-  return {
-    line,
-    dossierId,
-    dossierNumber,
-    type,
-    number,
-    period,
-    issueDate: issueDate ?? today,
-    dueDate,
-    amountCents,
-    taxCents,
-    summaryNumber: cell('summaryNumber') || null,
-    explicitFile: cell('pdfFile') || null,
-    existing: null,
-    action: 'create',
-    pdf: 'none',
-    pdfFile: null,
-  };
-}
-
-/** Sets each row's PDF; adds the rows whose PDF is missing or ambiguous to `rejected`. */
-function matchFiles(
-  rows: PlannedDocument[],
-  rejected: RowProblem[],
-  options: DocumentImportOptions,
-): string[] {
-  const explicit = rows.some((row) => row.explicitFile);
-  if (!options.pdfDir) {
-    if (explicit) {
-      throw new UserError('import.error.pdfDirNeeded', {});
-    }
-    return [];
-  }
-  const files = listPdfFiles(options.pdfDir);
-  const matches = matchPdfFiles(rows, files, options.pdfPattern);
-  rejected.push(...matches.problems);
-  for (const row of rows) {
-    const file = matches.fileByLine.get(row.line);
-    if (file) {
-      row.pdf = 'file';
-      row.pdfFile = file;
-    }
-  }
-  return matches.unmatchedFiles;
-}
-
-// --- Preview and commit ------------------------------------------------------------------
 
 export async function previewDocuments(
   db: Db,
