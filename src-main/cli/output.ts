@@ -1,7 +1,12 @@
 // How the CLI prints: a plain table for people, a JSON array for scripts, one sentence on
 // stderr for errors.
-import { translate, languageOf, type Language } from '../../src-shared/i18n/catalog.js';
-import { isUserError } from '../../src-shared/errors.js';
+import {
+  translate,
+  languageOf,
+  type Language,
+  type MessageKey,
+} from '../../src-shared/i18n/catalog.js';
+import { isUserError, type ErrorParams } from '../../src-shared/errors.js';
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   return languageOf(env.POSTIER_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
@@ -24,6 +29,11 @@ export function printTable<T>(rows: T[], columns: Column<T>[], out = process.std
       .trimEnd();
   out.write(`${line(columns.map((c) => c.header))}\n`);
   for (const row of cells) out.write(`${line(row)}\n`);
+}
+
+/** One message of the catalog, in the CLI's language, as a line on stdout. */
+export function printMessage(language: Language, key: MessageKey, params: ErrorParams = {}): void {
+  process.stdout.write(`${translate(language, key, params)}\n`);
 }
 
 export function printJson(value: unknown, out = process.stdout): void {

@@ -15,7 +15,7 @@ import { registerSendPrepareCommands } from './commands/send-prepare.js';
 import { registerSendRunCommands } from './commands/send-run.js';
 import { registerTemplatesCommands } from './commands/templates.js';
 import { registerJournalCommands } from './commands/journal.js';
-import { registerImportCommands } from './commands/import.js';
+import { registerWatchCommand } from './commands/watch.js';
 
 // Until every command imports it from command-context.ts.
 export type { CliContext } from './command-context.js';
@@ -37,8 +37,7 @@ export function buildProgram(): Command {
   registerSendRunCommands(program, context);
   registerTemplatesCommands(program, context);
   registerJournalCommands(program, context);
-  // After dossiers, documents and journal: its subcommands attach to them.
-  registerImportCommands(program, context);
+  registerWatchCommand(program, context);
   return program;
 }
 

@@ -1,4 +1,4 @@
-// `postier documents add|list|pdf`.
+// `postier documents add|list|pdf`, then import, split and export from their own files.
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import {
@@ -14,6 +14,9 @@ import { formatMoney } from '../../../src-shared/format/money.js';
 import type { CliContext } from '../command-context.js';
 import { printJson, printTable } from '../output.js';
 import { parseAmountArgument, parseCount, parseId } from './arguments.js';
+import { registerDocumentExportCommand } from './documents-export.js';
+import { registerDocumentImportCommand } from './documents-import.js';
+import { registerDocumentSplitCommand } from './documents-split.js';
 
 interface AddOptions {
   dossier: string;
@@ -136,6 +139,10 @@ export function registerDocumentCommands(program: Command, context: CliContext):
         process.stdout.write(`PDF du document ${id} écrit : ${written}\n`);
       });
     });
+
+  registerDocumentImportCommand(documents, context);
+  registerDocumentSplitCommand(documents, context);
+  registerDocumentExportCommand(documents, context);
 }
 
 function documentJson(d: JournalDocument) {

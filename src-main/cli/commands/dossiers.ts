@@ -1,9 +1,10 @@
-// `postier dossiers add|list`.
+// `postier dossiers add|list`, then import from its own file.
 import type { Command } from 'commander';
 import type { Dossier } from '../../../src-shared/domain/records.js';
 import type { CliContext } from '../command-context.js';
 import { printJson, printTable } from '../output.js';
 import { collect, parseCount } from './arguments.js';
+import { registerDossierImportCommand } from './dossiers-import.js';
 
 interface AddOptions {
   number: string;
@@ -83,6 +84,8 @@ export function registerDossierCommands(program: Command, context: CliContext): 
         else printDossiers(page.items, page.total);
       });
     });
+
+  registerDossierImportCommand(dossiers, context);
 }
 
 function dossierJson(d: Dossier) {

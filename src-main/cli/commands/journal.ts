@@ -1,8 +1,9 @@
-// `postier journal export`: the send journal as a CSV file for the office's records.
+// `postier journal export|export-xlsx`: the send journal as a CSV file or an Excel workbook
+// for the office's records.
 import type { Command } from 'commander';
-import { translate } from '../../../src-shared/i18n/catalog.js';
 import type { CliContext } from '../command-context.js';
-import { cliLanguage } from '../output.js';
+import { exportSendJournalXlsx } from '../../outbox/journal-xlsx.js';
+import { cliLanguage, printMessage } from '../output.js';
 
 interface ExportOptions {
   out: string;
@@ -28,9 +29,25 @@ export function registerJournalCommands(program: Command, context: CliContext): 
           ...(options.to && { to: options.to }),
           language,
         });
-        process.stdout.write(
-          `${translate(language, 'outbox.export.done', { rows: result.rows, file: result.file })}\n`,
-        );
+        printMessage(language, 'outbox.export.done', { rows: result.rows, file: result.file });
+      });
+    });
+
+  journal
+    .command('export-xlsx')
+    .description('exporte le journal des envois en classeur Excel (.xlsx, dates et montants typés)')
+    .requiredOption('--out <file.xlsx>', 'classeur à écrire')
+    .option('--from <date>', 'depuis ce jour inclus (AAAA-MM-JJ)')
+    .option('--to <date>', 'jusqu’à ce jour inclus (AAAA-MM-JJ)')
+    .action(async (options: { out: string; from?: string; to?: string }, command: Command) => {
+      await context.withPostier(command, async (postier) => {
+        const language = cliLanguage();
+        const result = await exportSendJournalXlsx(postier.db, options.out, {
+          ...(options.from && { from: options.from }),
+          ...(options.to && { to: options.to }),
+          language,
+        });
+        printMessage(language, 'export.done', { rows: result.rows, file: result.file });
       });
     });
 }
