@@ -12,7 +12,7 @@ import { UserError } from '../../../src-shared/errors.js';
 import type { Postier } from '../../app/postier.js';
 import { methodOf } from '../../accounts/mail-methods.js';
 import type { MethodStatus } from '../../accounts/sending-methods.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { parseCount } from './arguments.js';
 
 export interface MethodOptions {

@@ -5,7 +5,7 @@ import type { MailAccount, MailAccountInput } from '../../../src-shared/domain/m
 import { UserError } from '../../../src-shared/errors.js';
 import { translate } from '../../../src-shared/i18n/catalog.js';
 import { methodOf } from '../../accounts/mail-methods.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
 import { parseCount } from './arguments.js';
 import {

@@ -2,7 +2,7 @@
 // failed with the reason, and says how to fix the address and send again.
 import type { Command } from 'commander';
 import { translate } from '../../../src-shared/i18n/catalog.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
 
 export function registerBouncesCommands(program: Command, context: CliContext): void {
