@@ -13,7 +13,8 @@ import { normalizeEmail } from '../../src-shared/validation/identity.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { findMessageWithDocument } from '../db/outbox-engine-search.js';
-import * as q from '../db/outbox-prepare-queries.js';
+import * as q from '../db/message-action-queries.js';
+import * as queued from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { jsonList, toOutboxMessage } from './outbox-status.js';
@@ -152,7 +153,7 @@ export class MessageActions {
       const documents = [
         ...new Set([...rows.map((r) => r.document_id), ...(target.documentIds ?? [])]),
       ];
-      await q.refreshDocumentEmailStates(tx, documents);
+      await queued.refreshDocumentEmailStates(tx, documents);
       return {
         documents: [...new Set(rows.map((r) => r.document_id))],
         messages: rows.map((r) => r.id),
@@ -198,7 +199,7 @@ export class MessageActions {
 
       const initial: MessageStatus = mode === 'automatic' ? 'validated' : 'pending';
       const { id: _oldId, created_at: _created, updated_at: _updated, ...content } = old;
-      const replacement = await q.insertMessage(tx, {
+      const replacement = await queued.insertMessage(tx, {
         ...content,
         to_addresses: JSON.stringify([address]),
         message_id_header: `<${randomUUID()}@${domainOf(old.from_address)}>`,
@@ -214,7 +215,7 @@ export class MessageActions {
         sent_at: null,
         version: 1,
       });
-      await q.insertMessageAddresses(tx, replacement.id, old.document_id, [address]);
+      await queued.insertMessageAddresses(tx, replacement.id, old.document_id, [address]);
 
       const detail = translate('fr', 'sending.journal.addressFixed', {
         old: oldTo.join(', '),
@@ -258,7 +259,7 @@ export class MessageActions {
           detail: translate('fr', 'sending.journal.validatedAutomatically'),
         });
       }
-      await q.refreshDocumentEmailState(tx, old.document_id);
+      await queued.refreshDocumentEmailState(tx, old.document_id);
       return replacement.id;
     });
     return toOutboxMessage((await findMessageWithDocument(this.db, newId))!);
@@ -345,7 +346,7 @@ export class MessageActions {
           documents.add(row.document_id);
           outcome.changed.push(row.id);
         }
-        await q.refreshDocumentEmailStates(tx, [...documents]);
+        await queued.refreshDocumentEmailStates(tx, [...documents]);
       });
     }
     return outcome;
@@ -362,7 +363,7 @@ export class MessageActions {
     for (const address of addresses) {
       if (await q.addressTakenByOther(tx, row.document_id, address, row.id)) return false;
     }
-    await q.insertMessageAddresses(tx, row.id, row.document_id, addresses);
+    await queued.insertMessageAddresses(tx, row.id, row.document_id, addresses);
     return true;
   }
 }

@@ -6,7 +6,8 @@ import { UserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { resolveUncertainRow } from '../db/outbox-engine-queue.js';
-import { findMessageRowById, refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
+import { findMessageRowById } from '../db/message-action-queries.js';
+import { refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 
 export type UncertainDecision = 'sent' | 'resend' | 'failed';
