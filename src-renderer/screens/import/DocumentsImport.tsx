@@ -18,26 +18,21 @@ import {
   DocumentAddRegular,
   DocumentPdfRegular,
 } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type {
-  documentsPreviewSchema,
-  documentsResultSchema,
-} from '../../../src-shared/contract/imports.js';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
-import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
-import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { formatAmount } from '../../app/format.js';
-import { SimpleTable } from '../../components/SimpleTable.js';
-import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { useTypeName } from '../../app/type-names.js';
+import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
+import { SimpleTable } from '../../components/SimpleTable.js';
 import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
-import { MappingFields, RejectedRows, useImportStyles, type TableMapping } from './import-parts.js';
+import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
+import {
+  useDocumentsImport,
+  type DocumentsPreview,
+  type DocumentsResult,
+} from './useDocumentsImport.js';
 
-type Preview = z.output<typeof documentsPreviewSchema>;
-type Result = z.output<typeof documentsResultSchema>;
 type DocumentField =
   | 'dossierNumber'
   | 'type'
@@ -53,89 +48,12 @@ type DocumentField =
 export function DocumentsImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
   const app = useApp();
-  const { t, structureId, info, locale, showError, notify } = app;
+  const { t, structureId, locale } = app;
   const currency = app.structures.find((s) => s.id === structureId)?.currency ?? 'CAD';
-  const [file, setFile] = useState<StagedFile | null>(null);
-  const [pdfs, setPdfs] = useState<StagedFile[]>([]);
-  const [pattern, setPattern] = useState('');
-  const [defaultType, setDefaultType] = useState<DocumentTypeCode>('invoice');
-  const [generate, setGenerate] = useState(false);
-  const [mapping, setMapping] = useState<TableMapping | undefined>(undefined);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
-
-  const options = () => ({
-    structureId: structureId!,
-    file: file!.ref,
-    ...(pdfs.length > 0 && { pdfFiles: pdfs.map((p) => p.ref) }),
-    ...(pattern.trim() && { pdfPattern: pattern.trim() }),
-    defaultType,
-    generateMissing: generate,
-  });
-
-  // Any change of the file, the PDFs or an option shows the rows again (a pause for typing).
-  useEffect(() => {
-    if (!file || structureId === null || result) return undefined;
-    let current = true;
-    const timer = setTimeout(() => {
-      setBusy(true);
-      call(api.imports.documentsPreview({ ...options(), ...(mapping && { mapping }) }))
-        .then((value) => current && setPreview(value))
-        .catch((error: unknown) => {
-          if (current) {
-            setPreview(null);
-            showError(error);
-          }
-        })
-        .finally(() => current && setBusy(false));
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // options() reads exactly these.
-  }, [file, pdfs, pattern, defaultType, generate, mapping, structureId, result]);
-
-  const chooseTable = async () => {
-    try {
-      const [chosen] = await chooseFiles(info.nativeFileDialogs, 'import');
-      if (!chosen) return;
-      setMapping(undefined);
-      setFile(chosen);
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const choosePdfs = async () => {
-    try {
-      const chosen = await chooseFiles(info.nativeFileDialogs, 'import', true);
-      if (chosen.length > 0) setPdfs(chosen);
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const commit = async () => {
-    if (!file || !preview) return;
-    setBusy(true);
-    try {
-      const done = await call(
-        api.imports.documentsCommit({ ...options(), mapping: preview.mapping }),
-      );
-      setResult(done);
-      onImported();
-      notify(t('ui.import.documents.doneShort', { count: done.imported + done.attached }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const page = useDocumentsImport(onImported);
+  const { file, pdfs, preview, busy, result } = page;
   const typeName = useTypeName();
-  const pdfText = (row: Preview['rows'][number]) =>
+  const pdfText = (row: DocumentsPreview['rows'][number]) =>
     row.pdf === 'file'
       ? row.pdfFile
       : row.pdf === 'generate'
@@ -153,7 +71,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
                 size="small"
                 icon={<DocumentAddRegular />}
                 disabled={busy || result !== null}
-                onClick={() => void chooseTable()}
+                onClick={page.chooseTable}
               >
                 {t('ui.import.chooseFile')}
               </Button>
@@ -175,7 +93,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
                 size="small"
                 icon={<DocumentPdfRegular />}
                 disabled={result !== null}
-                onClick={() => void choosePdfs()}
+                onClick={page.choosePdfs}
               >
                 {t('ui.import.documents.choosePdfs')}
               </Button>
@@ -188,7 +106,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
                     icon={<DismissRegular />}
                     aria-label={t('ui.common.remove')}
                     disabled={result !== null}
-                    onClick={() => setPdfs([])}
+                    onClick={page.clearPdfs}
                   />
                 </span>
               )}
@@ -200,25 +118,25 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
             className={styles.span2}
             placeholder="facture_{numero}"
             disabled={result !== null}
-            value={pattern}
-            onChange={(value) => setPattern(value)}
+            value={page.pattern}
+            onChange={page.setPattern}
           />
           <DocumentTypeSelect<DocumentTypeCode>
             label={t('ui.import.documents.defaultType')}
-            value={defaultType}
+            value={page.defaultType}
             disabled={result !== null}
-            onChange={setDefaultType}
+            onChange={page.setDefaultType}
           />
           <Checkbox
-            checked={generate}
+            checked={page.generate}
             disabled={result !== null}
-            onChange={(_, d) => setGenerate(d.checked === true)}
+            onChange={(_, d) => page.setGenerate(d.checked === true)}
             label={t('ui.import.documents.generate')}
           />
         </div>
         {busy && <Spinner size="tiny" label={t('ui.common.loading')} labelPosition="after" />}
         {!file && <p className={styles.note}>{t('ui.import.documents.hint')}</p>}
-        {result && <DocumentsResult result={result} />}
+        {result && <ImportResult result={result} />}
         {preview && !result && (
           <>
             <h3 className={styles.section}>{t('ui.import.columns')}</h3>
@@ -227,7 +145,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
               headers={preview.headers}
               mapping={preview.mapping}
               label={(field) => t(`ui.import.docField.${field as DocumentField}`)}
-              onChange={setMapping}
+              onChange={page.setMapping}
             />
             <h3 className={styles.section}>
               {t('ui.import.documents.previewTitle', { count: preview.toImport })}
@@ -271,7 +189,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
             appearance="primary"
             icon={<ArrowImportRegular />}
             disabled={busy || !preview || preview.toImport === 0}
-            onClick={() => void commit()}
+            onClick={page.commit}
           >
             {t('ui.import.import', { count: preview?.toImport ?? 0 })}
           </Button>
@@ -311,7 +229,7 @@ function Unmatched({ rows, files }: { rows: { line: number; number: string }[]; 
   );
 }
 
-function DocumentsResult({ result }: { result: Result }) {
+function ImportResult({ result }: { result: DocumentsResult }) {
   const { t } = useApp();
   return (
     <>

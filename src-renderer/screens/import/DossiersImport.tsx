@@ -2,85 +2,23 @@
 // the preview of what is created or updated, then the import.
 import { Button, DialogActions, DialogContent, Spinner } from '@fluentui/react-components';
 import { ArrowImportRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { z } from 'zod';
-import type { importOperations } from '../../../src-shared/contract/imports.js';
-import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
-import { chooseFiles, type StagedFile } from '../../app/files.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
 import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
 import type { ImportPageProps } from './import-page.js';
-
-type Preview = z.output<(typeof importOperations)[0]['output']>;
+import { useDossiersImport } from './useDossiersImport.js';
 
 export function DossiersImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
-  const { t, structureId, info, showError, notify } = useApp();
-  const [file, setFile] = useState<StagedFile | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = async (chosen: StagedFile, mapping?: Preview['mapping']) => {
-    if (structureId === null) return;
-    setBusy(true);
-    try {
-      setPreview(
-        await call(
-          api.imports.dossiersPreview({
-            structureId,
-            file: chosen.ref,
-            ...(mapping && { mapping }),
-          }),
-        ),
-      );
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const choose = async () => {
-    try {
-      const [chosen] = await chooseFiles(info.nativeFileDialogs, 'import');
-      if (!chosen) return;
-      setFile(chosen);
-      await load(chosen);
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const commit = async () => {
-    if (!file || !preview || structureId === null) return;
-    setBusy(true);
-    try {
-      const result = await call(
-        api.imports.dossiersCommit({ structureId, file: file.ref, mapping: preview.mapping }),
-      );
-      onImported();
-      notify(
-        t('ui.import.done', {
-          imported: result.imported,
-          updated: result.updated,
-          rejected: result.rejected.length,
-        }),
-      );
-      onClose();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { t } = useApp();
+  const page = useDossiersImport(onImported, onClose);
+  const { file, preview, busy } = page;
   return (
     <>
       <DialogContent className={styles.content}>
         {header}
         <div className={styles.row}>
-          <Button icon={<DocumentAddRegular />} onClick={() => void choose()} disabled={busy}>
+          <Button icon={<DocumentAddRegular />} onClick={page.choose} disabled={busy}>
             {t('ui.import.chooseFile')}
           </Button>
           {busy && <Spinner size="tiny" />}
@@ -104,7 +42,7 @@ export function DossiersImport({ header, onImported, onClose }: ImportPageProps)
               headers={preview.headers}
               mapping={preview.mapping}
               label={(field) => t(`ui.import.field.${field as DossierField}`)}
-              onChange={(mapping) => void load(file, mapping)}
+              onChange={page.remap}
             />
             <h3 className={styles.section}>
               {t('ui.import.previewTitle', {
@@ -141,7 +79,7 @@ export function DossiersImport({ header, onImported, onClose }: ImportPageProps)
           appearance="primary"
           icon={<ArrowImportRegular />}
           disabled={busy || !preview || preview.toCreate + preview.toUpdate === 0}
-          onClick={() => void commit()}
+          onClick={page.commit}
         >
           {t('ui.import.import', {
             count: (preview?.toCreate ?? 0) + (preview?.toUpdate ?? 0),

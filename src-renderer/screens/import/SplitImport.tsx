@@ -14,100 +14,25 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { CutRegular, DocumentPdfRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { z } from 'zod';
-import type { splitResultSchema } from '../../../src-shared/contract/imports.js';
-import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
-import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
-import { chooseFiles, type StagedFile } from '../../app/files.js';
-import { SimpleTable } from '../../components/SimpleTable.js';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
+import { SimpleTable } from '../../components/SimpleTable.js';
 import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
 import { useImportStyles } from './import-parts.js';
-
-type SplitResult = z.output<typeof splitResultSchema>;
-type Part = SplitResult['documents'][number];
-type KeyKind = 'auto' | 'document' | 'dossier';
-
-interface SplitSettings {
-  key: string;
-  keyKind: KeyKind;
-  type: DocumentTypeCode | '';
-  period: string;
-  issueDate: string;
-  numberKey: string;
-  amountKey: string;
-}
-
-const INITIAL: SplitSettings = {
-  key: '',
-  keyKind: 'auto',
-  type: '',
-  period: '',
-  issueDate: '',
-  numberKey: '',
-  amountKey: '',
-};
+import {
+  useSplitImport,
+  type KeyKind,
+  type Part,
+  type SplitResult,
+  type SplitSettings,
+} from './useSplitImport.js';
 
 export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
   const styles = useImportStyles();
-  const { t, structureId, info, showError, notify } = useApp();
-  const [file, setFile] = useState<StagedFile | null>(null);
-  const [settings, setSettings] = useState<SplitSettings>(INITIAL);
-  const [preview, setPreview] = useState<{ result: SplitResult; for: string } | null>(null);
-  const [done, setDone] = useState<SplitResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof SplitSettings>(key: K, value: SplitSettings[K]) =>
-    setSettings((s) => ({ ...s, [key]: value }));
-  /** The import runs on the settings the preview was made with, nothing else. */
-  const fingerprint = JSON.stringify([file?.ref, settings]);
-  const previewed = preview?.for === fingerprint ? preview.result : null;
-
-  const choose = async () => {
-    try {
-      const [chosen] = await chooseFiles(info.nativeFileDialogs, 'import');
-      if (chosen) setFile(chosen);
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!file || structureId === null) return;
-    setBusy(true);
-    try {
-      const result = await call(
-        api.imports.splitPdf({
-          structureId,
-          file: file.ref,
-          key: settings.key,
-          keyKind: settings.keyKind,
-          ...(settings.type && { type: settings.type }),
-          ...(settings.period.trim() && { period: settings.period.trim() }),
-          ...(settings.issueDate.trim() && { issueDate: settings.issueDate.trim() }),
-          ...(settings.numberKey.trim() && { numberKey: settings.numberKey }),
-          ...(settings.amountKey.trim() && { amountKey: settings.amountKey }),
-          dryRun,
-        }),
-      );
-      if (dryRun) {
-        setPreview({ result, for: fingerprint });
-      } else {
-        setDone(result);
-        onImported();
-        notify(t('ui.import.split.doneShort', { count: result.documents.length }));
-      }
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const shown = done ?? previewed;
-  const locked = done !== null;
+  const { t } = useApp();
+  const page = useSplitImport(onImported);
+  const { file, settings, set, busy, preview, previewed, done, shown, locked } = page;
   return (
     <>
       <DialogContent className={styles.content}>
@@ -119,7 +44,7 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
                 size="small"
                 icon={<DocumentPdfRegular />}
                 disabled={busy || locked}
-                onClick={() => void choose()}
+                onClick={page.choose}
               >
                 {t('ui.import.split.choose')}
               </Button>
@@ -207,7 +132,7 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
               className={styles.nowrap}
               icon={<DocumentSearchRegular />}
               disabled={busy || !file || settings.key.trim() === ''}
-              onClick={() => void run(true)}
+              onClick={() => page.run(true)}
             >
               {t('ui.import.split.preview')}
             </Button>
@@ -216,7 +141,7 @@ export function SplitImport({ header, onImported, onClose }: ImportPageProps) {
               appearance="primary"
               icon={<CutRegular />}
               disabled={busy || !previewed || previewed.documents.length === 0}
-              onClick={() => void run(false)}
+              onClick={() => page.run(false)}
             >
               {t('ui.import.split.import', { count: previewed?.documents.length ?? 0 })}
             </Button>
