@@ -1,4 +1,5 @@
 import { coreEn } from './messages/core.en.js';
+import { databaseEn } from './messages/database.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
@@ -9,6 +10,7 @@ import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...databaseEn,
   ...mailEn,
   ...methodsEn,
   ...sendingEn,

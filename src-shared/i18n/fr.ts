@@ -1,6 +1,7 @@
 // French catalog: the reference. Each part lives in messages/ so that each capability
 // keeps its own texts; every French key must exist in English (the types check it).
 import { coreFr } from './messages/core.fr.js';
+import { databaseFr } from './messages/database.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
@@ -10,6 +11,7 @@ import { uiFr } from './messages/ui.fr.js';
 
 export const fr = {
   ...coreFr,
+  ...databaseFr,
   ...mailFr,
   ...methodsFr,
   ...sendingFr,
