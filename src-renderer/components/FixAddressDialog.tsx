@@ -14,57 +14,25 @@ import {
   MessageBar,
   MessageBarBody,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { z } from 'zod';
-import type { outboxMessageSchema } from '../../src-shared/contract/sending.js';
-import { isValidEmail } from '../../src-shared/validation/identity.js';
-import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';
-
-type Message = z.output<typeof outboxMessageSchema>;
+import { useFixAddress, type OutboxMessage } from './useFixAddress.js';
 
 export function FixAddressDialog({
   message,
   onClose,
 }: {
-  message: Message;
+  message: OutboxMessage;
   onClose: (done: boolean) => void;
 }) {
-  const { t, showError, notify } = useApp();
-  const [address, setAddress] = useState(message.to[0] ?? '');
-  const [saving, setSaving] = useState(false);
-  const valid = isValidEmail(address.trim());
-  const save = async () => {
-    if (!valid) return;
-    setSaving(true);
-    try {
-      const replacement = await call(
-        api.outbox.fixAddress({
-          id: message.id,
-          version: message.version,
-          address: address.trim(),
-        }),
-      );
-      notify(
-        t(
-          replacement.status === 'validated' ? 'ui.outbox.fixedSending' : 'ui.outbox.fixedPending',
-          { email: address.trim() },
-        ),
-      );
-      onClose(true);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { t } = useApp();
+  const { address, setAddress, valid, saving, save } = useFixAddress(message, onClose);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose(false)}>
       <DialogSurface style={{ width: 560 }}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            save();
           }}
         >
           <DialogBody>
