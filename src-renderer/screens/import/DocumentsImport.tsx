@@ -26,7 +26,7 @@ import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
 import { TextField } from '../../components/TextField.js';
 import type { ImportPageProps } from './import-page.js';
-import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
+import { MappingFields, RejectedRows, lineAndAction, useImportStyles } from './import-parts.js';
 import {
   useDocumentsImport,
   type DocumentsPreview,
@@ -155,12 +155,7 @@ export function DocumentsImport({ header, onImported, onClose }: ImportPageProps
               rows={preview.rows}
               rowKey={(row) => row.line}
               columns={[
-                { header: t('ui.import.line'), cell: (row) => row.line },
-                {
-                  header: t('ui.import.action'),
-                  cell: (row) =>
-                    t(row.action === 'create' ? 'ui.import.create' : 'ui.import.documents.attach'),
-                },
+                ...lineAndAction<(typeof preview.rows)[number]>(t, 'ui.import.documents.attach'),
                 { header: t('ui.import.docField.dossierNumber'), cell: (row) => row.dossierNumber },
                 { header: t('ui.import.docField.type'), cell: (row) => typeName(row.type) },
                 { header: t('ui.import.docField.number'), cell: (row) => row.number },

@@ -4,7 +4,7 @@ import { Button, DialogActions, DialogContent, Spinner } from '@fluentui/react-c
 import { ArrowImportRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { useApp } from '../../app/app-context.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
-import { MappingFields, RejectedRows, useImportStyles } from './import-parts.js';
+import { MappingFields, RejectedRows, lineAndAction, useImportStyles } from './import-parts.js';
 import type { ImportPageProps } from './import-page.js';
 import { useDossiersImport } from './useDossiersImport.js';
 
@@ -55,12 +55,7 @@ export function DossiersImport({ header, onImported, onClose }: ImportPageProps)
               rows={preview.rows}
               rowKey={(row) => row.line}
               columns={[
-                { header: t('ui.import.line'), cell: (row) => row.line },
-                {
-                  header: t('ui.import.action'),
-                  cell: (row) =>
-                    t(row.action === 'create' ? 'ui.import.create' : 'ui.import.update'),
-                },
+                ...lineAndAction<(typeof preview.rows)[number]>(t, 'ui.import.update'),
                 { header: t('ui.dossiers.col.number'), cell: (row) => row.number },
                 { header: t('ui.dossiers.col.name'), cell: (row) => row.displayName },
                 { header: t('ui.dossiers.corr.email'), cell: (row) => row.emails.join(', ') },

@@ -8,7 +8,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useApp } from '../../app/app-context.js';
+import { useApp, type Translate } from '../../app/app-context.js';
+import type { TableColumn } from '../../components/SimpleTable.js';
 import type { MessageKey } from '../../../src-shared/i18n/catalog.js';
 
 export const useImportStyles = makeStyles({
@@ -122,4 +123,18 @@ export function RejectedRows({
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** The first columns of every import preview: the row's line in the file, what becomes of it. */
+export function lineAndAction<T extends { line: number; action: string }>(
+  t: Translate,
+  otherAction: MessageKey,
+): TableColumn<T>[] {
+  return [
+    { header: t('ui.import.line'), cell: (row) => row.line },
+    {
+      header: t('ui.import.action'),
+      cell: (row) => t(row.action === 'create' ? 'ui.import.create' : otherAction),
+    },
+  ];
 }
