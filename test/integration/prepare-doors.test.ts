@@ -106,16 +106,8 @@ const doors: Record<string, (office: Office) => Promise<void>> = {
   async 'send prepare'(office) {
     await imported(office);
     const data = office.postier.folder.root;
-    const run = await cli([
-      '--data',
-      data,
-      'send',
-      'prepare',
-      '--type',
-      'invoice',
-      '--period',
-      '2026-10',
-    ]);
+    const prepare = 'send prepare --type invoice --period 2026-10'.split(' ');
+    const run = await cli(['--data', data, ...prepare]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   },
