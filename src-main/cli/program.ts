@@ -17,9 +17,6 @@ import { registerTemplatesCommands } from './commands/templates.js';
 import { registerJournalCommands } from './commands/journal.js';
 import { registerWatchCommand } from './commands/watch.js';
 
-// Until every command imports it from command-context.ts.
-export type { CliContext } from './command-context.js';
-
 export function buildProgram(): Command {
   const program = speakCommander(new Command('postier'), cliLanguage())
     .description('Postier : envoie à chacun son document par e-mail.')
