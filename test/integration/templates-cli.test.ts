@@ -67,7 +67,7 @@ describe('postier templates', () => {
     expect(reset.code).toBe(0);
     const text = await postier(['--data', data, 'templates', 'show', '--type', 'invoice']);
     expect(text.stdout).toContain('(modèle de Postier)');
-    expect(text.stdout).toContain(`Objet : ${standard.subject}\n`);
+    expect(text.stdout).toContain(`Objet : ${standard.subject}\n\n${standard.text}\n`);
   }, 120_000);
 
   it('is what send prepare sends without --subject, filled in, to a real SMTP server', async () => {
