@@ -22,9 +22,11 @@ import { findDossierByNumber } from '../db/records-queries.js';
 import type { DocumentTypeRow } from '../db/schema.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
+import { DOCUMENT_PDF_LIMITS, readPdfFile } from '../pdf/pdf-limits.js';
 import { inspectPdf } from '../pdf/read.js';
 import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
 import { generatePdfForDocument } from './pdf-data.js';
+import { holderParams, StoredPdfIndex } from './pdf-reuse.js';
 import { storeDocumentPdf } from './pdf-store.js';
 
 const MAX_PAGE = 500;
@@ -57,7 +59,7 @@ export class DocumentsService {
     const period = parsePeriod(input.period);
     const issueDate = parseIsoDate(input.issueDate ?? new Date().toISOString().slice(0, 10));
     const dueDate = input.dueDate ? parseIsoDate(input.dueDate) : null;
-    const imported = input.pdfFile ? await readImportedPdf(input.pdfFile) : null;
+    const imported = input.pdfFile ? await this.readImportedPdf(input.pdfFile, structure.id) : null;
 
     const row = {
       structure_id: structure.id,
@@ -163,6 +165,18 @@ export class DocumentsService {
     return target;
   }
 
+  /** A PDF given for a new document: within the limits, readable, no other document's. */
+  private async readImportedPdf(file: string, structureId: number): Promise<Buffer> {
+    const label = path.basename(file);
+    const bytes = await readPdfFile(file, label, DOCUMENT_PDF_LIMITS);
+    await inspectPdf(bytes, label);
+    const index = await StoredPdfIndex.build(this.db, this.folder, structureId);
+    const holder = await index.holderOf(bytes);
+    if (holder)
+      throw new UserError('error.pdf.alreadyUsed', { file: label, ...holderParams(holder) });
+    return bytes;
+  }
+
   private async requireType(code: string): Promise<DocumentTypeRow> {
     const type = isDocumentTypeCode(code) ? await q.findDocumentType(this.db, code) : undefined;
     if (!type) {
@@ -173,17 +187,6 @@ export class DocumentsService {
     }
     return type;
   }
-}
-
-async function readImportedPdf(file: string): Promise<Buffer> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(file);
-  } catch {
-    throw new UserError('error.pdf.notFound', { file });
-  }
-  await inspectPdf(bytes, path.basename(file));
-  return bytes;
 }
 
 export function toDocumentType(row: DocumentTypeRow): DocumentType {

@@ -1,10 +1,9 @@
 // Documents from a billing export (one row per invoice or notice) and, optionally, a folder
 // of PDFs: each row checked and matched to its PDF (document-plan.ts), then all of them
 // written at once.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Structure } from '../../src-shared/domain/records.js';
-import { isUserError, UserError } from '../../src-shared/errors.js';
+import { UserError } from '../../src-shared/errors.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import * as dq from '../db/documents-queries.js';
 import * as iq from '../db/import-queries.js';
@@ -12,10 +11,10 @@ import { findDossierById } from '../db/records-queries.js';
 import type { DocumentTypeRow, NewDocumentRow } from '../db/schema.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { generatePdfForDocument } from '../documents/pdf-data.js';
-import { inspectPdf } from '../pdf/read.js';
 import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
 import { planDocuments, type PlannedDocument } from './document-plan.js';
+import { readRowPdfs } from './row-pdfs.js';
 import type {
   ColumnMapping,
   DocumentField,
@@ -24,7 +23,6 @@ import type {
   DocumentImportResult,
   DocumentPreviewRow,
   LoadedTable,
-  RowProblem,
 } from './import-types.js';
 
 export async function previewDocuments(
@@ -84,11 +82,12 @@ export async function commitDocuments(
   const { db, folder, structure } = context;
   const plan = await planDocuments(db, structure.id, table, mapping, options);
   const rejected = [...plan.rejected];
-  const pdfBytes = new Map<number, Uint8Array>();
-  for (const row of plan.rows.filter((r) => r.pdf === 'file')) {
-    const bytes = await readCheckedPdf(path.join(options.pdfDir!, row.pdfFile!), row, rejected);
-    if (bytes) pdfBytes.set(row.line, bytes);
-  }
+  const pdfBytes = await readRowPdfs(
+    { db, folder, structureId: structure.id },
+    plan.rows.filter((r) => r.pdf === 'file'),
+    options.pdfDir ?? '',
+    rejected,
+  );
   const rows = plan.rows.filter((row) => row.pdf !== 'file' || pdfBytes.has(row.line));
   const types = new Map((await dq.listDocumentTypes(db)).map((t) => [t.code, t]));
   const stored: StoredPdf[] = [];
@@ -139,29 +138,6 @@ export async function commitDocuments(
   } catch (error) {
     removeStoredPdfs(stored);
     throw rolledBack(path.basename(table.file), error);
-  }
-}
-
-async function readCheckedPdf(
-  file: string,
-  row: PlannedDocument,
-  rejected: RowProblem[],
-): Promise<Uint8Array | null> {
-  try {
-    const bytes = await fs.promises.readFile(file);
-    await inspectPdf(bytes, path.basename(file));
-    return bytes;
-  } catch (error) {
-    rejected.push({
-      line: row.line,
-      code: 'import.reason.pdfUnreadable',
-      params: {
-        number: row.number,
-        file: row.pdfFile!,
-        reason: isUserError(error) ? String(error.params.reason ?? '') : (error as Error).message,
-      },
-    });
-    return null;
   }
 }
 

@@ -204,6 +204,29 @@ function planRow(
   };
 }
 
+/**
+ * A file a row names that is in the folder but went to another row: said as such, not as
+ * missing from the folder.
+ */
+function usedByRow(problem: RowProblem, fileByLine: Map<number, string>): RowProblem {
+  if (problem.code !== 'import.reason.pdfNotFound') return problem;
+  const name = baseName(String(problem.params.file));
+  for (const [otherLine, file] of fileByLine) {
+    if (baseName(file) === name) {
+      return {
+        ...problem,
+        code: 'import.reason.pdfUsedByRow',
+        params: { ...problem.params, otherLine },
+      };
+    }
+  }
+  return problem;
+}
+
+function baseName(file: string): string {
+  return path.posix.basename(file.replace(/\\/g, '/')).toLowerCase();
+}
+
 /** Sets each row's PDF; adds the rows whose PDF is missing or ambiguous to `rejected`. */
 function matchFiles(
   rows: PlannedDocument[],
@@ -219,7 +242,7 @@ function matchFiles(
   }
   const files = listPdfFiles(options.pdfDir);
   const matches = matchPdfFiles(rows, files, options.pdfPattern);
-  rejected.push(...matches.problems);
+  rejected.push(...matches.problems.map((problem) => usedByRow(problem, matches.fileByLine)));
   for (const row of rows) {
     const file = matches.fileByLine.get(row.line);
     if (file) {

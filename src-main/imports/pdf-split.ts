@@ -12,6 +12,7 @@ import * as dq from '../db/documents-queries.js';
 import * as iq from '../db/import-queries.js';
 import type { NewDocumentRow } from '../db/schema.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
+import { MERGED_PDF_LIMITS, readPdfFile } from '../pdf/pdf-limits.js';
 import { readPdfText } from '../pdf/read.js';
 import { readAmount } from './cell-values.js';
 import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
@@ -118,13 +119,8 @@ export async function splitMergedPdf(
   const amountKey = options.amountKey ? compileKey(options.amountKey, '--amount-key') : null;
   const period = options.period ? parsePeriod(options.period) : null;
   const issueDate = parseIsoDate(options.issueDate ?? new Date().toISOString().slice(0, 10));
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(file);
-  } catch {
-    throw new UserError('error.pdf.notFound', { file });
-  }
-  const texts = await readPdfText(bytes, { fileLabel: label });
+  const bytes = await readPdfFile(file, label, MERGED_PDF_LIMITS);
+  const texts = await readPdfText(bytes, { fileLabel: label, limits: MERGED_PDF_LIMITS });
   if (texts.every((text) => text.trim() === ''))
     throw new UserError('import.error.pdfNoText', { file: label });
   const keyed = groupPages(texts, key);

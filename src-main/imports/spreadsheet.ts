@@ -9,14 +9,16 @@ export interface SheetRows {
   records: TableRow[];
 }
 
+/** `bytes` were checked by checkWorkbook (workbook-check.ts): their size is bounded. */
 export async function readSpreadsheet(
-  file: string,
+  bytes: Buffer,
   fileLabel: string,
   sheetName?: string,
 ): Promise<SheetRows> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    // exceljs's typings predate Node's generic Buffer.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UserError('import.error.workbookUnreadable', {
       file: fileLabel,

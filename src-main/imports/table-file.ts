@@ -1,15 +1,17 @@
 // Step 1 of every import: a CSV or Excel file read into a header and rows, with what was
 // detected (encoding, delimiter, sheet) so that the user can see it and correct it.
-import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/errors.js';
 import { detectDelimiter, parseDelimited } from './delimited-text.js';
 import type { LoadedTable, TableReadOptions, TableRow } from './import-types.js';
 import { readSpreadsheet } from './spreadsheet.js';
+import { readBoundedFile } from './table-limits.js';
 import { decodeText } from './text-decoding.js';
+import { checkWorkbook } from './workbook-check.js';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
 export async function loadTable(
   file: string,
@@ -17,12 +19,7 @@ export async function loadTable(
 ): Promise<LoadedTable> {
   const absolute = path.resolve(file);
   const label = path.basename(absolute);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(absolute);
-  } catch {
-    throw new UserError('import.error.fileNotFound', { file: absolute });
-  }
+  const bytes = await readBoundedFile(absolute, label);
   // Longer blank files end up with no header below, which says the same.
   if (bytes.length < 4096 && (bytes.toString('utf8').trim() === '' || isBlankUtf16(bytes))) {
     throw new UserError('import.error.emptyFile', { file: label });
@@ -31,7 +28,8 @@ export async function loadTable(
     throw new UserError('import.error.oldExcelFormat', { file: label });
   }
   if (hasSignature(bytes, ZIP_SIGNATURE)) {
-    const sheet = await readSpreadsheet(absolute, label, options.sheet);
+    await checkWorkbook(bytes, label);
+    const sheet = await readSpreadsheet(bytes, label, options.sheet);
     return withHeader(label, sheet.records, {
       file: absolute,
       format: 'xlsx',
@@ -41,6 +39,10 @@ export async function loadTable(
       sheet: sheet.sheet,
       sheets: sheet.sheets,
     });
+  }
+  // A workbook that is not a zip would otherwise be read as text and end in "no data".
+  if (WORKBOOK_EXTENSIONS.has(path.extname(label).toLowerCase())) {
+    throw new UserError('import.error.notAWorkbook', { file: label });
   }
   const decoded = decodeText(bytes, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(decoded.text);

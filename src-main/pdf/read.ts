@@ -7,11 +7,20 @@ import {
   type PDFPageProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserError } from '../../src-shared/errors.js';
+import {
+  checkPageCount,
+  checkPdfSize,
+  declaredPageCount,
+  DOCUMENT_PDF_LIMITS,
+  type PdfLimits,
+} from './pdf-limits.js';
 
 export interface ReadPdfOptions {
   password?: string;
   /** The file name shown in error messages. */
   fileLabel?: string;
+  /** Refused above these, before any page is read; one document's limits unless given. */
+  limits?: PdfLimits;
 }
 
 export interface PdfInspection {
@@ -33,12 +42,16 @@ export async function readPdfText(
   options: ReadPdfOptions = {},
 ): Promise<string[]> {
   const file = options.fileLabel ?? DEFAULT_FILE_LABEL;
-  return withPdf(bytes, file, options.password, (pdf) => pagesText(pdf));
+  return withPdf(bytes, file, options, (pdf) => pagesText(pdf));
 }
 
 /** Checks that a file is a PDF Postier can open and send; throws 'error.pdf.unreadable' if not. */
-export async function inspectPdf(bytes: Uint8Array, fileLabel: string): Promise<PdfInspection> {
-  return withPdf(bytes, fileLabel, undefined, async (pdf) => {
+export async function inspectPdf(
+  bytes: Uint8Array,
+  fileLabel: string,
+  limits: PdfLimits = DOCUMENT_PDF_LIMITS,
+): Promise<PdfInspection> {
+  return withPdf(bytes, fileLabel, { limits }, async (pdf) => {
     // Reading every page is what finds damage the file's index hides.
     await pagesText(pdf);
     const { info } = await pdf.getMetadata();
@@ -49,10 +62,12 @@ export async function inspectPdf(bytes: Uint8Array, fileLabel: string): Promise<
 async function withPdf<T>(
   bytes: Uint8Array,
   file: string,
-  password: string | undefined,
+  { password, limits = DOCUMENT_PDF_LIMITS }: ReadPdfOptions,
   use: (pdf: PDFDocumentProxy) => Promise<T>,
 ): Promise<T> {
+  checkPdfSize(bytes.length, file, limits);
   checkEnvelope(bytes, file);
+  checkPageCount(declaredPageCount(bytes) ?? 0, file, limits);
   const task = getDocument({
     // pdfjs may take ownership of (detach) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
@@ -71,6 +86,9 @@ async function withPdf<T>(
   try {
     const pdf = await task.promise;
     if (pdf.numPages === 0) throw unreadable(file, 'aucune page');
+    // numPages comes from the file's index (about 1 s for 20,000 pages); reading the pages
+    // is what takes minutes.
+    checkPageCount(pdf.numPages, file, limits);
     return await use(pdf);
   } catch (error) {
     throw error instanceof UserError ? error : unreadable(file, reasonFor(error));

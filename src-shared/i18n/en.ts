@@ -1,5 +1,6 @@
 import { coreEn } from './messages/core.en.js';
 import { databaseEn } from './messages/database.en.js';
+import { fileLimitsEn } from './messages/file-limits.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
@@ -16,5 +17,6 @@ export const en: Record<MessageKey, string> = {
   ...sendingEn,
   ...outboxEn,
   ...importEn,
+  ...fileLimitsEn,
   ...uiEn,
 };

@@ -2,6 +2,7 @@
 // keeps its own texts; every French key must exist in English (the types check it).
 import { coreFr } from './messages/core.fr.js';
 import { databaseFr } from './messages/database.fr.js';
+import { fileLimitsFr } from './messages/file-limits.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
@@ -17,6 +18,7 @@ export const fr = {
   ...sendingFr,
   ...outboxFr,
   ...importFr,
+  ...fileLimitsFr,
   ...uiFr,
 } as const;
 

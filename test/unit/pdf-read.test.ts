@@ -2,6 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import { UserError } from '../../src-shared/errors.js';
 import { inspectPdf, readPdfText } from '../../src-main/pdf/read.js';
 import { renderPdf } from '../../src-main/pdf/render.js';
+import { declaredPageCount } from '../../src-main/pdf/pdf-limits.js';
 
 /** A PDF as another program would hand it over: plain text on a few pages. */
 function samplePdf(
@@ -107,6 +108,33 @@ describe('inspectPdf', () => {
     const pdf = await samplePdf({ userPassword: '123456789', pdfVersion });
     expect(await unreadableReason(inspectPdf(pdf, 'releve.pdf'))).toContain(
       'protégé par un mot de passe',
+    );
+  });
+});
+
+describe('page limits', () => {
+  it('reads the page count the page tree declares, without parsing the file', async () => {
+    const pdf = await samplePdf({}, ['un', 'deux', 'trois']);
+    expect(declaredPageCount(pdf)).toBe(3);
+    expect(declaredPageCount(Buffer.from('%PDF-1.7\n/Pages sans arbre\n%%EOF'))).toBeNull();
+  });
+
+  it('refuses a PDF over the page limit it is read with, naming the file and the limit', async () => {
+    const pdf = await samplePdf({}, ['un', 'deux', 'trois']);
+    const error: unknown = await readPdfText(pdf, {
+      fileLabel: 'releve.pdf',
+      limits: { maxBytes: pdf.length, maxPages: 2 },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('error.pdf.tooManyPages');
+    expect((error as UserError).params).toEqual({ file: 'releve.pdf', pages: 3, limit: 2 });
+    const sized = await readPdfText(pdf, {
+      fileLabel: 'releve.pdf',
+      limits: { maxBytes: pdf.length - 1, maxPages: 10 },
+    }).catch((caught: unknown) => caught);
+    expect((sized as UserError).code).toBe('error.pdf.tooLarge');
+    expect(await readPdfText(pdf, { limits: { maxBytes: pdf.length, maxPages: 3 } })).toHaveLength(
+      3,
     );
   });
 });
