@@ -67,10 +67,7 @@ export class OAuthConnections {
   ) {}
 
   /** Connected here, never connected here, or to reconnect; null for a kind without OAuth. */
-  async state({
-    method,
-    settings,
-  }: OAuthAccount): Promise<{
+  async state({ method, settings }: OAuthAccount): Promise<{
     connection: OAuthConnectionState | null;
     connectedAs: string | null;
   }> {
