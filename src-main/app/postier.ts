@@ -1,7 +1,8 @@
 // Opens a data folder and wires the services over it: the one entry point for the CLI,
 // the headless host and the Electron shell.
-import { openDatabase, type Db, type DatabaseHandle } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { Db } from '../db/connection.js';
+import { busyTimeoutFromEnv } from '../db/busy.js';
+import { openCheckedDatabase } from '../db/checked-open.js';
 import { DataFolder, resolveDataFolderPath } from '../data-folder/data-folder.js';
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
@@ -50,18 +51,17 @@ export interface Postier {
 export interface OpenPostierOptions {
   /** The data folder; else POSTIER_DATA, else the per-user default. */
   dataPath?: string;
+  /** How long to wait for another workstation's lock; else POSTIER_BUSY_TIMEOUT_MS, else 15 s. */
   busyTimeoutMs?: number;
 }
 
 export async function openPostier(options: OpenPostierOptions = {}): Promise<Postier> {
   const folder = new DataFolder(resolveDataFolderPath(options.dataPath));
   folder.ensure();
-  const handle: DatabaseHandle = openDatabase(folder.databaseFile, {
-    ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
-  });
+  const busyTimeoutMs = options.busyTimeoutMs ?? busyTimeoutFromEnv();
+  const { handle, appliedMigrations } = await openCheckedDatabase(folder, { busyTimeoutMs });
   let thread: PrepareThread | null = null;
   try {
-    const appliedMigrations = await migrateToLatest(handle.db);
     const records = new RecordsService(handle.db);
     const documents = new DocumentsService(handle.db, folder, records);
     // The credential store opens on first use: opening Postier never touches D-Bus.
@@ -95,7 +95,7 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
           thread = new PrepareThread({
             dataPath: folder.root,
             canPace,
-            ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+            busyTimeoutMs,
           });
         }
         return thread;

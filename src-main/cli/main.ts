@@ -1,5 +1,6 @@
 // Entry point of the `postier` command (bin/postier.js loads it).
 import { runCli } from './program.js';
+import { noticeDatabaseWaits } from './commands/db.js';
 
 // `postier documents list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -7,4 +8,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// A command waiting for another workstation's lock says so on stderr (after 2 s).
+noticeDatabaseWaits();
 process.exitCode = await runCli(process.argv.slice(2));

@@ -16,6 +16,7 @@ import { registerSendRunCommands } from './commands/send-run.js';
 import { registerTemplatesCommands } from './commands/templates.js';
 import { registerJournalCommands } from './commands/journal.js';
 import { registerWatchCommand } from './commands/watch.js';
+import { registerDatabaseCommands } from './commands/db.js';
 
 export function buildProgram(): Command {
   const program = speakCommander(new Command('postier'), cliLanguage())
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerTemplatesCommands(program, context);
   registerJournalCommands(program, context);
   registerWatchCommand(program, context);
+  registerDatabaseCommands(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { UserError } from '../../src-shared/errors.js';
 
 export const DATABASE_FILE_NAME = 'postier.sqlite';
 export const DOCUMENTS_FOLDER_NAME = 'documents';
+export const BACKUPS_FOLDER_NAME = 'backups';
 
 /** The per-user application-data folder, as Electron's app.getPath('appData') would give it. */
 export function defaultDataFolder(
@@ -43,6 +44,11 @@ export class DataFolder {
 
   get documentsFolder(): string {
     return path.join(this.root, DOCUMENTS_FOLDER_NAME);
+  }
+
+  /** The database's daily and on-demand copies (see db/backup.ts). */
+  get backupsFolder(): string {
+    return path.join(this.root, BACKUPS_FOLDER_NAME);
   }
 
   /** Creates the folder and its documents/ subfolder, or says clearly why it cannot. */

@@ -1,7 +1,7 @@
 // Opening the database file: settings safe for a file shared by several workstations.
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
-import { UserError } from '../../src-shared/errors.js';
+import { BusyGate, busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusyError } from './busy.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -19,18 +19,66 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/** Each open connection's patience, found again from the Kysely instance over it. */
+const gates = new WeakMap<Db, BusyGate>();
+
+/**
+ * Opens the file and waits for another workstation's lock quietly (the whole busy timeout,
+ * in one blocking call). The app opens through openDatabaseWaiting, which says it waits.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
-  const sqlite = new Sqlite(file);
-  // WAL needs shared memory, which network file systems do not provide: the rollback
-  // journal is the safe mode for a database on a shared drive.
-  sqlite.pragma('journal_mode = DELETE');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 15_000}`);
+  const handle = connect(file, options);
+  try {
+    setJournalMode(handle.sqlite);
+  } catch (error) {
+    handle.sqlite.close();
+    throw isBusyError(error) ? busyError(null) : error;
+  }
+  return handle;
+}
+
+/** Opens the file; a wait for another workstation's lock past 2 s is announced (busy.ts). */
+export async function openDatabaseWaiting(
+  file: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  const handle = connect(file, options);
+  try {
+    await gateOf(handle.db)!.run(() => setJournalMode(handle.sqlite));
+  } catch (error) {
+    handle.sqlite.close();
+    throw error;
+  }
+  return handle;
+}
+
+function connect(file: string, options: OpenOptions): DatabaseHandle {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  // The timeout is given to the constructor so that it applies from the very first
+  // statement: set by a pragma after another one, that one would wait the library's 5 s.
+  const sqlite = new Sqlite(file, { timeout: busyTimeoutMs });
+  // This pragma does not read the file, so it cannot meet a lock (the others do: below).
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  gates.set(db, new BusyGate(sqlite, busyTimeoutMs));
   return { db, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * WAL needs shared memory, which network file systems do not provide: the rollback journal
+ * is the safe mode for a database on a shared drive. These pragmas read the file's schema,
+ * so they are the first statements that may meet another workstation's lock.
+ */
+function setJournalMode(sqlite: Sqlite.Database): void {
+  sqlite.pragma('journal_mode = DELETE');
+  sqlite.pragma('synchronous = FULL');
+}
+
+/** The patience of the connection `db` was opened on (undefined for a transaction's). */
+export function gateOf(db: Db): BusyGate | undefined {
+  return gates.get(db);
 }
 
 /** Statements kept compiled: enough for every query the app runs, few enough to stay small. */
@@ -71,7 +119,7 @@ function withStatementCache(sqlite: Sqlite.Database): SqliteDatabase {
  */
 export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await runBusyAware(() => sql`begin immediate`.execute(connection));
+    await beginImmediate(db, connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
@@ -83,20 +131,27 @@ export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>):
   });
 }
 
+/**
+ * Takes the write lock on `connection` (one of `db`'s), waiting for another workstation's
+ * lock in slices that announce the wait.
+ */
+export async function beginImmediate(db: Db, connection: Db): Promise<void> {
+  const begin = () => sql`begin immediate`.execute(connection);
+  const gate = gateOf(db);
+  await (gate ? gate.run(begin) : runBusyAware(begin));
+}
+
 /** Turns SQLite's "busy" into an error the user can act on. */
 export async function runBusyAware<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isBusyError(error)) throw new UserError('error.database.busy');
+    if (isBusyError(error)) throw busyError(null);
     throw error;
   }
 }
 
-export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
-}
+export { isBusyError };
 
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';

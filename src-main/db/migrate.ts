@@ -3,7 +3,7 @@ import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrations } from '../../migrations/index.js';
 import { UserError } from '../../src-shared/errors.js';
-import { isBusyError, type Db } from './connection.js';
+import { beginImmediate, isBusyError, type Db } from './connection.js';
 
 const provider = { getMigrations: () => Promise.resolve(migrations) };
 
@@ -28,7 +28,7 @@ export async function migrateToLatest(db: Db, attempts = 20): Promise<string[]> 
 async function migrateUnderWriteLock(db: Db): Promise<MigrationResultSet> {
   return db.connection().execute(async (connection) => {
     try {
-      await sql`begin immediate`.execute(connection);
+      await beginImmediate(db, connection);
     } catch (error) {
       return { error, results: [] };
     }

@@ -13,17 +13,17 @@ export const databaseEn: Record<keyof typeof databaseFr, string> = {
   'error.restore.notFound': 'The file “{file}” cannot be found: check the path.',
   'error.restore.notPostier':
     'The file “{file}” is not a Postier database: choose a file from the data folder’s “backups” folder.',
-  'error.restore.damaged':
-    'The backup “{file}” is damaged itself ({detail}): choose an older one.',
-  'error.restore.sameFile':
-    'The file “{file}” is the database in use: choose a backup.',
+  'error.restore.damaged': 'The backup “{file}” is damaged itself ({detail}): choose an older one.',
+  'error.restore.sameFile': 'The file “{file}” is the database in use: choose a backup.',
   'error.restore.leaseHeld':
     'Restore refused: workstation {holder} is sending messages right now. Wait for the send to end or pause it, then try again.',
-  'db.waiting':
-    'Waiting for the database, busy with another workstation… (Postier keeps trying)',
+  'db.waiting': 'Waiting for the database, busy with another workstation… (Postier keeps trying)',
   'db.waitingFor':
     'Waiting for the database, busy with workstation {holder}… (Postier keeps trying)',
   'db.check.ok': 'The database “{file}” is intact.',
   'db.backup.done': 'Backup written: {file}',
   'db.restore.done': 'Database restored from “{source}”. The previous one is kept as “{kept}”.',
+  'db.check.latestBackup': 'Latest backup: {file}',
+  'db.check.noBackup': 'No backup yet: make one with “postier db backup”.',
+  'db.restore.doneNothingKept': 'Database restored from “{source}”.',
 };

@@ -25,4 +25,8 @@ export const databaseFr = {
   'db.backup.done': 'Sauvegarde écrite : {file}',
   'db.restore.done':
     'Base de données restaurée depuis « {source} ». L’ancienne est conservée sous « {kept} ».',
+  'db.check.latestBackup': 'Dernière sauvegarde : {file}',
+  'db.check.noBackup':
+    'Aucune sauvegarde pour l’instant : faites-en une avec « postier db backup ».',
+  'db.restore.doneNothingKept': 'Base de données restaurée depuis « {source} ».',
 } as const;

@@ -1,0 +1,77 @@
+// `postier db backup | check | restore`: the database file itself. They open the file
+// directly (no migration, no services), so that they still work when it is damaged.
+import type { Command } from 'commander';
+import { DataFolder, resolveDataFolderPath } from '../../data-folder/data-folder.js';
+import { busyTimeoutFromEnv, onDatabaseWait } from '../../db/busy.js';
+import { backUpNow, checkDatabase } from '../../db/database-care.js';
+import { restoreDatabase } from '../../db/restore.js';
+import { dataOption } from '../command-context.js';
+import { cliLanguage, printJson, printMessage } from '../output.js';
+import { translate } from '../../../src-shared/i18n/catalog.js';
+
+function folderOf(command: Command): DataFolder {
+  return new DataFolder(resolveDataFolderPath(dataOption(command)));
+}
+
+export function registerDatabaseCommands(program: Command): void {
+  const db = program
+    .command('db')
+    .description('la base de données : sauvegarder, vérifier, restaurer une sauvegarde');
+
+  db.command('backup')
+    .description('copie la base (vérifiée intacte) dans backups/, ou dans FICHIER avec --out')
+    .option('--out <file>', 'fichier de la copie')
+    .action(async (options: { out?: string }, command: Command) => {
+      const file = await backUpNow(folderOf(command), options.out, {
+        busyTimeoutMs: busyTimeoutFromEnv(),
+      });
+      printMessage(cliLanguage(), 'db.backup.done', { file });
+    });
+
+  db.command('check')
+    .description('lit toute la base (quick_check) et nomme la dernière sauvegarde')
+    .option('--json', 'sortie JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const report = await checkDatabase(folderOf(command), {
+        busyTimeoutMs: busyTimeoutFromEnv(),
+      });
+      if (options.json) return printJson({ ok: true, ...report });
+      const language = cliLanguage();
+      printMessage(language, 'db.check.ok', { file: report.file });
+      if (report.latestBackup)
+        printMessage(language, 'db.check.latestBackup', { file: report.latestBackup });
+      else printMessage(language, 'db.check.noBackup');
+    });
+
+  db.command('restore')
+    .description(
+      'remplace la base par une sauvegarde (refusé pendant un envoi) ; l’ancienne est gardée à côté',
+    )
+    .argument('<file>', 'la sauvegarde à restaurer')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const result = await restoreDatabase(folderOf(command), file, {
+        busyTimeoutMs: busyTimeoutFromEnv(),
+      });
+      if (result.kept)
+        printMessage(cliLanguage(), 'db.restore.done', {
+          source: result.source,
+          kept: result.kept,
+        });
+      else printMessage(cliLanguage(), 'db.restore.doneNothingKept', { source: result.source });
+    });
+}
+
+/**
+ * One line on stderr when a command waits for another workstation's lock longer than 2 s,
+ * so that a command that seems stuck says why (stdout stays the command's own output).
+ */
+export function noticeDatabaseWaits(stderr: NodeJS.WritableStream = process.stderr): () => void {
+  return onDatabaseWait((wait) => {
+    if (!wait.waiting) return;
+    const language = cliLanguage();
+    const line = wait.holder
+      ? translate(language, 'db.waitingFor', { holder: wait.holder })
+      : translate(language, 'db.waiting');
+    stderr.write(`${line}\n`);
+  });
+}
