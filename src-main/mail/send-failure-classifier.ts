@@ -40,6 +40,9 @@ const KIND_OF: Record<SendFailureReason, SendFailureKind> = {
   auth_required: 'account',
   password_missing: 'account',
   quota_exceeded: 'account',
+  server_refused: 'account',
+  server_unavailable: 'outage',
+  server_not_answering: 'outage',
   timeout: 'temporary',
   connection_lost: 'temporary',
   rate_limited: 'temporary',
@@ -62,6 +65,11 @@ export function failureKind(reason: SendFailureReason): SendFailureKind {
 export interface SendStage {
   /** The whole message, up to the end of its data, was handed to the connection. */
   handedOver: boolean;
+  /**
+   * The failure came while opening the connection (greeting, EHLO, TLS, login), before any
+   * command about a message: whatever it is, the message is not at fault.
+   */
+  connecting?: boolean;
 }
 
 /**
@@ -80,12 +88,36 @@ export function classifySendFailure(
     stage.handedOver && fields.responseCode === undefined
       ? 'no_reply'
       : failureReason(fields, context);
-  return sendFailure(reason, context, {
+  const atConnection = stage.connecting ? connectionFailureReason(reason, fields) : reason;
+  return sendFailure(atConnection, context, {
     reply: fields.response?.trim() || null,
     responseCode: fields.responseCode ?? null,
     detail: shortDetail(fields),
     params: quotedParams(fields),
   });
+}
+
+/**
+ * A failure while the connection was being opened is the server's or the account's, never
+ * the message's: an account problem stays one (a refused password, TLS); a temporary one (a
+ * 421 greeting, a greeting that never came, the connection closed at once) is an outage the
+ * account waits out; a permanent refusal (a 554 greeting) is the account's to sort out.
+ */
+export function connectionFailureReason(
+  reason: SendFailureReason,
+  fields: Pick<MailerErrorFields, 'responseCode'>,
+): SendFailureReason {
+  switch (KIND_OF[reason]) {
+    case 'account':
+    case 'outage':
+      return reason;
+    case 'permanent':
+      return 'server_refused';
+    default:
+      return reason === 'timeout' && fields.responseCode === undefined
+        ? 'server_not_answering'
+        : 'server_unavailable';
+  }
 }
 
 /** The file or address an error message quotes ('…/facture.pdf', "x@y"), for the sentence. */

@@ -36,12 +36,24 @@ export class SmtpSession {
 
   constructor(private readonly options: SmtpSessionOptions) {}
 
-  /** Sends one message over the open connection (opened first if needed). */
+  /**
+   * Sends one message over the open connection (opened first if needed). `onConnected` is
+   * called once a connection is ready: a failure before it is the server's or the account's
+   * (a 421 greeting, no greeting at all), never the message's.
+   */
   async send(
     envelope: SMTPConnection.Envelope,
     source: Readable,
+    onConnected?: () => void,
   ): Promise<SMTPConnection.SentMessageInfo> {
-    const connection = await this.open();
+    let connection: SMTPConnection;
+    try {
+      connection = await this.open();
+    } catch (error) {
+      source.destroy();
+      throw error;
+    }
+    onConnected?.();
     this.stopIdleTimer();
     this.noteSendStart();
     try {

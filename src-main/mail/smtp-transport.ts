@@ -86,19 +86,21 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
     },
     async send(message: OutgoingMessage): Promise<SendResult> {
       let handedOver = false;
+      let connecting = false;
       try {
         const { envelope, bytes } = await (built.get(message) ?? build(message));
         built.delete(message);
         const source = slicedSource(bytes);
         source.once('end', () => (handedOver = true));
-        const info = await session.send(envelope, source);
+        connecting = true;
+        const info = await session.send(envelope, source, () => (connecting = false));
         return {
           accepted: info.accepted.map(addressText),
           rejected: info.rejected.map(addressText),
           response: info.response,
         };
       } catch (error) {
-        throw classifySendFailure(error, context, { handedOver });
+        throw classifySendFailure(error, context, { handedOver, connecting });
       }
     },
     async close(): Promise<void> {

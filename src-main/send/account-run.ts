@@ -1,6 +1,6 @@
 // The accounts a run sends from: each one's pacing and what it has sent (rebuilt from the
 // journal, so that a restart never lets a burst through), its transport, opened once and
-// reused for the whole run, and the limit it reached, if any.
+// reused for the whole run, the limit it reached, if any, and whether it paused.
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
@@ -10,6 +10,7 @@ import { pacingFromRow } from '../db/mail-account-pacing.js';
 import { countSentSince, recentAttemptEnds } from '../db/outbox-engine-pacing-history.js';
 import type { MailAccountRow } from '../db/schema.js';
 import { SendFailure, type MailTransport } from '../mail/transport.js';
+import { readOutage, type AccountOutage } from './account-outage.js';
 import type { TransportFactory } from './run-contract.js';
 import {
   historyDepth,
@@ -32,6 +33,12 @@ export interface AccountRun {
   limited: PacingLimit | null;
   /** How long an attempt takes with this account's server (moving average); null: not seen yet. */
   attemptMs: number | null;
+  /** Paused for the rest of the run (its server is out of order, or refused too many in a row). */
+  paused: boolean;
+  /** Its server's last outages, as the settings table keeps them; null once it sent again. */
+  outage: AccountOutage | null;
+  /** The server's refusals for good in a row during this run (the auto-pause counts them). */
+  refusedInARow: number;
 }
 
 /** The account refused to open: why, in the run's language, and its server's reply. */
@@ -71,9 +78,9 @@ export class RunAccounts {
     return account;
   }
 
-  /** The accounts that reached a limit: their messages wait for a later run. */
-  limitedIds(): number[] {
-    return [...this.accounts.values()].filter((a) => a.limited).map((a) => a.id);
+  /** The accounts that reached a limit or paused: their messages wait for a later run. */
+  waitingIds(): number[] {
+    return [...this.accounts.values()].filter((a) => a.limited || a.paused).map((a) => a.id);
   }
 
   /** The account's transport, opened when it has none; a refusal says why. */
@@ -121,6 +128,9 @@ export class RunAccounts {
       transport: null,
       limited: null,
       attemptMs: null,
+      paused: false,
+      outage: await readOutage(this.db, accountId),
+      refusedInARow: 0,
     };
   }
 }

@@ -8,7 +8,9 @@
 //
 // Where each part lives: the run loop (outbox-run.ts), claims in batches (claims.ts), group
 // commits (group-commit.ts), what an attempt comes to (outcome.ts, pure), the pacing
-// (pacing.ts), the retry policy (retry-policy.ts) and the lease (lease.ts). This file is what
+// (pacing.ts), the retry policy (retry-policy.ts), the lease (lease.ts), and why a run stops
+// sending from an account (run-stops.ts): its server out of order (account-outage.ts) or too
+// many refusals in a row (auto-pause-setting.ts). This file is what
 // the app wires: one run, and the engine's façade.
 import { currentActor, type Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
@@ -26,6 +28,7 @@ import {
   type OutboxStatus,
 } from '../outbox/outbox-status.js';
 import { resolveUncertain, type UncertainDecision } from '../outbox/uncertain.js';
+import { readAutoPauseAfter, writeAutoPauseAfter } from './auto-pause-setting.js';
 import { DEFAULT_LEASE_TTL_MS, holdLease, newHolderId } from './lease.js';
 import { OutboxRun } from './outbox-run.js';
 import { cancelledBeforeStart } from './run-progress.js';
@@ -99,6 +102,9 @@ export interface SendEngine {
   messageDetail(id: number): Promise<MessageDetail>;
   resolveUncertain(id: number, decision: UncertainDecision, actor?: Actor): Promise<void>;
   exportJournal(outFile: string, options?: JournalExportOptions): Promise<JournalExportResult>;
+  /** Refusals in a row before a run stops sending from an account (0: never; default 5). */
+  autoPauseAfterFailures(): Promise<number>;
+  setAutoPauseAfterFailures(count: number): Promise<void>;
 }
 
 export function createSendEngine(deps: {
@@ -113,5 +119,7 @@ export function createSendEngine(deps: {
     resolveUncertain: (id, decision, actor = currentActor()) =>
       resolveUncertain(deps.db, id, decision, actor),
     exportJournal: (outFile, options) => exportJournalCsv(deps.db, outFile, options),
+    autoPauseAfterFailures: () => readAutoPauseAfter(deps.db),
+    setAutoPauseAfterFailures: (count) => writeAutoPauseAfter(deps.db, count),
   };
 }

@@ -4,8 +4,7 @@
 // message is `sending` in a committed transaction before its server sees it; a crash leaves
 // what was taken `uncertain` (recovered by the next run), never sent twice, never lost.
 // While one message is with the server, the transport builds the next (MIME, files).
-import type { RunSummary } from '../../src-shared/domain/outbox.js';
-import { translate, type Language } from '../../src-shared/i18n/catalog.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import {
@@ -27,12 +26,14 @@ import {
 } from './claims.js';
 import { OutcomeGroup, writeInsistently, type Attempted } from './group-commit.js';
 import type { HeldLease } from './lease.js';
-import { attemptOutcome, endWithPeriod, unsendableOutcome } from './outcome.js';
+import { attemptOutcome, unsendableOutcome } from './outcome.js';
 import { buildAhead, outgoingMessage } from './outgoing-message.js';
 import { afterAttempt, nextAllowedAt } from './pacing.js';
 import { moreToCome } from './queue-feed.js';
+import { readAutoPauseAfter } from './auto-pause-setting.js';
 import { journalAccountError, journalRun, recoverOrphans } from './run-journal.js';
 import { RunTally, runSummary } from './run-progress.js';
+import { RunStops } from './run-stops.js';
 import type { EngineRunSummary, RunOutboxOptions, Sleep } from './run-contract.js';
 
 type SendNext = { kind: 'send'; messageId: number; account: AccountRun; readyAt: number };
@@ -52,7 +53,8 @@ export class OutboxRun {
   private claimed: Claimed[] = [];
   /** Handed to the server, outcome not yet written. */
   private readonly outcomes: OutcomeGroup;
-  private stoppedBy: RunSummary['stoppedBy'] = null;
+  /** Set once the run starts: why it stopped sending from an account, if it did. */
+  private stops!: RunStops;
   private cancelled = false;
   /** Whether run_started was journaled: run_finished then closes it. */
   private startJournaled = false;
@@ -72,6 +74,8 @@ export class OutboxRun {
 
   async execute(): Promise<EngineRunSummary> {
     const { actor, untilDone } = this.options;
+    const autoPauseAfter = await readAutoPauseAfter(this.db);
+    this.stops = new RunStops(this.db, actor, this.language, autoPauseAfter);
     const orphans = await recoverOrphans(this.db, this.lease.holderId, actor, this.nowIso());
     const queue = await queueCounts(this.db, this.nowIso());
     this.tally.queue = queue;
@@ -89,7 +93,11 @@ export class OutboxRun {
     const summary = await runSummary(
       this.db,
       this.tally,
-      { stoppedBy: this.stoppedBy, limit: this.accounts.firstLimit, cancelled: this.cancelled },
+      {
+        stoppedBy: this.stops.stoppedBy,
+        limit: this.accounts.firstLimit,
+        cancelled: this.cancelled,
+      },
       this.now(),
     );
     if (this.startJournaled) {
@@ -102,14 +110,9 @@ export class OutboxRun {
 
   private async journalStart(): Promise<void> {
     this.startJournaled = true;
+    const { actor } = this.options;
     const counts = { due: this.tally.queue.due };
-    await journalRun(
-      this.db,
-      this.options.actor,
-      'run_started',
-      'outbox.journal.runStarted',
-      counts,
-    );
+    await journalRun(this.db, actor, 'run_started', 'outbox.journal.runStarted', counts);
   }
 
   async closeTransports(): Promise<void> {
@@ -131,9 +134,10 @@ export class OutboxRun {
       const { stopReason } = attempted.outcome;
       if (stopReason !== undefined) {
         await this.flush(true);
-        await this.stopForAccount(claimed.account, stopReason);
+        await this.stops.accountStopped(claimed.account, stopReason, this.nowIso());
         return;
       }
+      if (await this.pauseIfDue(attempted)) continue;
       const next = this.claimed[0];
       if (next) {
         this.reportProgressAt(nextAllowedAt(next.account.pacing, next.account.state));
@@ -215,7 +219,7 @@ export class OutboxRun {
     if (this.candidates.length === 0) {
       if (!this.options.untilDone) return { kind: 'done' };
       const nowIso = new Date(now).toISOString();
-      const at = await earliestLaterAttempt(this.db, nowIso, this.accounts.limitedIds());
+      const at = await earliestLaterAttempt(this.db, nowIso, this.accounts.waitingIds());
       return at ? { kind: 'wait', until: Date.parse(at) } : { kind: 'done' };
     }
     let best: SendNext | null = null;
@@ -224,7 +228,7 @@ export class OutboxRun {
       if (seen.has(candidate.account_id)) continue;
       seen.add(candidate.account_id);
       const account = await this.accounts.get(candidate.account_id, now);
-      if (account.limited) {
+      if (account.limited || (await this.stops.holdIfPaused(account, now))) {
         // Its messages are left for later.
         this.candidates = this.candidates.filter((c) => c.account_id !== account.id);
         continue;
@@ -243,8 +247,8 @@ export class OutboxRun {
     // The queue as it is, with this run's own outcomes in it (a retry now due, say).
     await this.flush();
     const nowIso = new Date(now).toISOString();
-    const limited = this.accounts.limitedIds();
-    this.candidates = await dueCandidates(this.db, nowIso, limited, CANDIDATE_BATCH);
+    const waiting = this.accounts.waitingIds();
+    this.candidates = await dueCandidates(this.db, nowIso, waiting, CANDIDATE_BATCH);
     // Re-synchronise the counts shown in the progress with what other workstations did.
     this.tally.queue = await queueCounts(this.db, nowIso);
   }
@@ -357,20 +361,24 @@ export class OutboxRun {
     const opened = await this.accounts.open(account);
     if (!('refused' in opened)) return true;
     await journalAccountError(this.db, this.options.actor, opened.refused, opened.reply);
-    await this.stopForAccount(account, opened.refused);
+    await this.stops.accountStopped(account, opened.refused, this.nowIso());
     return false;
   }
 
-  private async stopForAccount(account: AccountRun, reason: string): Promise<void> {
-    const counts = await queueCounts(this.db, this.nowIso());
-    this.stoppedBy = {
-      code: 'outbox.stopped.account',
-      message: translate(this.language, 'outbox.stopped.account', {
-        account: account.label,
-        reason: endWithPeriod(reason),
-        remaining: counts.due,
-      }),
-    };
+  /**
+   * After an attempt: when the account must pause (its server out of order, too many refusals
+   * in a row), writes what the server said, gives the messages taken ahead back, and pauses
+   * it (its messages wait; the run goes on with other accounts). True when it paused.
+   */
+  private async pauseIfDue(attempted: Attempted): Promise<boolean> {
+    const { account } = attempted.claimed;
+    const pause = await this.stops.noteAttempt(account, attempted.outcome);
+    if (pause === null) return false;
+    await this.flush(true);
+    await this.accounts.drop(account);
+    if (pause === 'outage') await this.stops.outage(account, attempted, this.now());
+    else await this.stops.refusals(account, attempted, this.nowIso());
+    return true;
   }
 
   // ------------------------------------------------------------ progress

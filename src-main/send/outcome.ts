@@ -18,6 +18,13 @@ export interface Outcome {
   stopReason?: string;
   /** The server asked to slow down: nothing more goes from the account before then (ms). */
   accountWaitsUntil?: number;
+  /**
+   * The account's server is out of order (it would not take a connection, or it took a whole
+   * message and never answered): why. The account pauses; its other messages wait.
+   */
+  pausesAccount?: string;
+  /** The server refused this message for good, saying this: counts towards the auto-pause. */
+  refusedWith?: string;
 }
 
 /** How an attempt ended: the server's acceptance, or what was thrown instead. */
@@ -68,13 +75,14 @@ export function failureOutcome(
   const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
   switch (decision.action) {
     case 'stop':
+    case 'pause':
       return {
         change: { ...stamp, status: 'validated', uncountAttempt: true },
         event: {
           event: 'account_error',
           detail: translate('fr', 'outbox.journal.accountError', { reason }),
         },
-        stopReason: reason,
+        ...(decision.action === 'stop' ? { stopReason: reason } : { pausesAccount: reason }),
       };
     case 'uncertain':
       return {
@@ -83,6 +91,9 @@ export function failureOutcome(
           event: 'uncertain',
           detail: translate('fr', 'outbox.journal.uncertainNoReply', { reason }),
         },
+        // A server that took a whole message and never answered is not well: nothing more
+        // goes to it in this run, or every next message could end uncertain too.
+        ...(failure.kind === 'unknown' && { pausesAccount: reason }),
       };
     case 'retry': {
       const nextAt = endedAt + decision.delayMs;
@@ -110,6 +121,7 @@ export function failureOutcome(
       return {
         change: { ...stamp, error, status: 'failed', nextAttemptAt: null },
         event: { event: 'failed', detail },
+        ...(decision.because === 'permanent' && { refusedWith: failure.reply ?? reason }),
       };
     }
   }

@@ -1,6 +1,6 @@
 // What to do after a failed attempt: try again later (with a doubling delay), give up on this
-// message, leave it to the user when the server may have it, or stop the whole run because
-// the account itself is at fault.
+// message, leave it to the user when the server may have it, pause the account while its
+// server is out of order, or stop the whole run because the account itself is at fault.
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import type { SendFailureKind } from '../mail/transport.js';
 
@@ -12,7 +12,9 @@ export type FailureDecision =
   | { action: 'fail'; because: 'permanent' | 'attemptsSpent' }
   /** The server may have accepted it: never sent again without the user's decision. */
   | { action: 'uncertain' }
-  | { action: 'stop' };
+  | { action: 'stop' }
+  /** The server is out of order for the whole account: it waits, the message is untouched. */
+  | { action: 'pause' };
 
 /** retryBase × 2^(attempts − 1), capped: 1 min, 2 min, 4 min… with the default base. */
 export function retryDelayMs(
@@ -31,6 +33,7 @@ export function decideAfterFailure(
   pacing: Pick<Pacing, 'maxAttempts' | 'retryBaseMs'>,
 ): FailureDecision {
   if (kind === 'account') return { action: 'stop' };
+  if (kind === 'outage') return { action: 'pause' };
   if (kind === 'unknown') return { action: 'uncertain' };
   if (kind === 'permanent') return { action: 'fail', because: 'permanent' };
   if (attempts >= pacing.maxAttempts) return { action: 'fail', because: 'attemptsSpent' };

@@ -26,8 +26,8 @@ export class RunTally {
   }
 
   /** The attempt's outcome, counted where it lands. */
-  count({ change, stopReason }: Outcome): void {
-    if (stopReason !== undefined) {
+  count({ change }: Outcome): void {
+    if (change.uncountAttempt) {
       // The account was at fault: the message is back in the queue, its attempt not counted.
       this.queue.due++;
       this.handled--;

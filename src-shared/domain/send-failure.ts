@@ -9,9 +9,12 @@
  * - account: nothing will go until the user fixes the account (authentication, TLS, host);
  * - unknown: the whole message was handed over but no answer came (the connection broke or
  *   timed out while waiting for the server's reply): the server may have accepted it, so it
- *   must never be sent again without the user's decision.
+ *   must never be sent again without the user's decision;
+ * - outage: the server would not even take a connection (a 421 or no greeting at all): no
+ *   message is at fault, none loses an attempt; the account waits (a growing delay) and the
+ *   messages go once it answers again.
  */
-export type SendFailureKind = 'temporary' | 'permanent' | 'account' | 'unknown';
+export type SendFailureKind = 'temporary' | 'permanent' | 'account' | 'unknown' | 'outage';
 
 /**
  * What went wrong, finer than the kind: the i18n key `mail.failure.<reason>` (with the
@@ -32,6 +35,10 @@ export const SEND_FAILURE_REASONS = [
   'auth_required',
   'password_missing',
   'quota_exceeded',
+  'server_refused',
+  // outage
+  'server_unavailable',
+  'server_not_answering',
   // temporary
   'timeout',
   'connection_lost',

@@ -4,6 +4,7 @@ import { fileLimitsEn } from './messages/file-limits.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
+import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { uiEn } from './messages/ui.en.js';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...methodsEn,
   ...sendingEn,
   ...outboxEn,
+  ...outageEn,
   ...importEn,
   ...fileLimitsEn,
   ...uiEn,

@@ -6,6 +6,7 @@ import { fileLimitsFr } from './messages/file-limits.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
+import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
@@ -17,6 +18,7 @@ export const fr = {
   ...methodsFr,
   ...sendingFr,
   ...outboxFr,
+  ...outageFr,
   ...importFr,
   ...fileLimitsFr,
   ...uiFr,

@@ -265,10 +265,14 @@ describe('sending engine: outcomes', () => {
     server.setBehavior({ message: 2, times: 1 }, { at: 'data', noReply: 'drop' });
 
     const first = await run({ untilDone: true });
+    const second = await run({ untilDone: true });
     const later = await run({ untilDone: true });
 
-    expect(first).toMatchObject({ sent: 1, failed: 0, retrying: 0, uncertain: 2, remaining: 0 });
-    expect(later).toMatchObject({ sent: 0, uncertain: 2, remaining: 0 });
+    // A server that took a whole message and never answered is not well: nothing more goes
+    // to it in that run (engine-outage.test.ts); the rest waits, untouched, for a later run.
+    expect(first).toMatchObject({ sent: 0, failed: 0, retrying: 2, uncertain: 1, remaining: 0 });
+    expect(second).toMatchObject({ sent: 0, failed: 0, retrying: 1, uncertain: 2, remaining: 0 });
+    expect(later).toMatchObject({ sent: 1, uncertain: 2, remaining: 0 });
     // The server has every message exactly once: sending either again would deliver it twice.
     expect([...receivedIds(server)].sort()).toEqual([...seeded.messageIdHeaders].sort());
     for (const id of seeded.ids.slice(0, 2)) {

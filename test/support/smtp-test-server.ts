@@ -28,6 +28,8 @@
  *   times?: how many times the rule applies (default: always) }. An empty match is every time.
  * - action: { at: 'mail' | 'rcpt' | 'data' | 'auth', reply: code, text } answers that code
  *   and text (e.g. 450 '4.2.1 Mailbox busy', 421 '4.7.0 Too many messages, slow down', 552 …);
+ *   { at: 'greeting', reply: 421, text } answers the connection with that line instead of the
+ *   greeting, then closes it (a server out of service);
  *   { at: 'data', drop: true } closes the connection in the middle of DATA (after the first
  *   bytes of the message; the client is still sending only if the message is bigger than what
  *   the sockets buffer, a few MB on loopback); { at: 'greeting' | 'rcpt' | 'data', stallMs }
@@ -39,6 +41,10 @@
  *
  * `dropConnections()` cuts every open client connection at once (idle timeout, restart).
  *
+ * `startSmtpFront(targetPort)`: a raw `net` server in front of a test server. 'silent' takes
+ * each connection and never says a word (a server that never greets); 'forward' passes every
+ * byte both ways (the server came back). Its `connectionCount` counts TCP connections.
+ *
  * Recorded: `messages` (accepted ones: raw bytes, envelope, arrival time in ms, whether the
  * session was encrypted, the authenticated user), `connectionCount`, `transactionCount`,
  * `authFailures`. `parseReceivedMessage(raw)` is a minimal MIME reader for assertions
@@ -47,6 +53,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -68,7 +75,7 @@ export interface SmtpTestMatch {
 }
 
 export type SmtpTestAction =
-  | { at: 'mail' | 'rcpt' | 'data' | 'auth'; reply: number; text: string }
+  | { at: 'greeting' | 'mail' | 'rcpt' | 'data' | 'auth'; reply: number; text: string }
   | { at: 'data'; drop: true }
   | { at: 'data'; noReply: 'stall' | 'drop' }
   | { at: 'greeting' | 'rcpt' | 'data'; stallMs: number };
@@ -336,6 +343,52 @@ function closeServer(server: SMTPServer, state: SmtpTestServerState): Promise<vo
   state.timers.clear();
   for (const connection of server.connections) connection._socket.destroy();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+// --- A raw front: silent, or forwarding -----------------------------------------------------
+
+export interface SmtpFront {
+  host: '127.0.0.1';
+  port: number;
+  /** 'silent': accepts and says nothing; 'forward': every byte passed to the target server. */
+  mode: 'silent' | 'forward';
+  readonly connectionCount: number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpFront(targetPort: number): Promise<SmtpFront> {
+  const sockets = new Set<net.Socket>();
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined); // clients giving up are part of the tests
+    socket.on('close', () => sockets.delete(socket));
+  };
+  let connectionCount = 0;
+  const server = net.createServer((client) => {
+    connectionCount++;
+    track(client);
+    if (front.mode === 'silent') return client.resume();
+    const target = net.connect(targetPort, '127.0.0.1');
+    track(target);
+    client.pipe(target).pipe(client);
+    client.on('close', () => target.destroy());
+    target.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const front: SmtpFront = {
+    host: '127.0.0.1',
+    port: typeof address === 'object' && address ? address.port : 0,
+    mode: 'silent',
+    get connectionCount() {
+      return connectionCount;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+  return front;
 }
 
 // --- Test certificate ---------------------------------------------------------------------

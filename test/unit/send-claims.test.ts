@@ -28,6 +28,9 @@ function account(pacing: Pacing, attemptMs: number | null): AccountRun {
     transport: null,
     limited: null,
     attemptMs,
+    paused: false,
+    outage: null,
+    refusedInARow: 0,
   };
 }
 
