@@ -11,7 +11,30 @@ import type { Result } from '../../src-shared/contract/index.js';
 import { LANGUAGES } from '../../src-shared/contract/app.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import type { MainSide } from '../ipc/create-router.js';
-import { unexpectedError } from '../ipc/error-mapping.js';
+import {
+  inputTooLargeError,
+  unexpectedError,
+  unknownOperationError,
+  unreadableInputError,
+} from '../ipc/error-mapping.js';
+import {
+  guardExchange,
+  guardServer,
+  guardUpgradeSocket,
+  guardWebSocket,
+} from './connection-guards.js';
+import {
+  announcesMoreThan,
+  BodyTooLargeError,
+  ClientGoneError,
+  headerValue,
+  parseTarget,
+  readBody,
+  readCookie,
+  sendJson,
+  sendStatus,
+  sendText,
+} from './http-exchange.js';
 import {
   contentSecurityPolicy,
   contentTypeOf,
@@ -26,6 +49,7 @@ export const EVENTS_PATH = '/events';
 /** Uploads are at most 25 MB, a third more in base64, plus the JSON around them. */
 const MAX_BODY_BYTES = 36 * 1024 * 1024;
 const WS_HELLO_TIMEOUT_MS = 5_000;
+const MAX_UNREAD_EVENT_BYTES = 8 * 1024 * 1024;
 
 export interface HostOptions {
   mainSide: MainSide;
@@ -54,11 +78,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const origins = () => allowedHosts().map((h) => `http://${h}`);
 
+  const log = (line: string) => process.stderr.write(`${line}\n`);
   const server = http.createServer((request, response) => {
+    guardExchange(request, response);
     handleRequest(request, response).catch((error: unknown) => {
-      process.stderr.write(
-        `[postier host] ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
+      // A client that left has nobody to answer and is no fault of the host.
+      if (error instanceof ClientGoneError) {
+        response.destroy();
+        return;
+      }
+      log(`[postier host] ${error instanceof Error ? error.stack : String(error)}`);
       if (response.headersSent) response.destroy();
       else
         sendJson(response, 500, {
@@ -67,6 +96,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         });
     });
   });
+  guardServer(server, log);
 
   async function handleRequest(
     request: http.IncomingMessage,
@@ -74,23 +104,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   ): Promise<void> {
     // A page on another site resolving its name to 127.0.0.1 (DNS rebinding) sends its own Host.
     if (!allowedHosts().includes(request.headers.host ?? '')) {
-      response.writeHead(421).end();
+      sendStatus(response, 421);
       return;
     }
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, url.pathname.slice('/api/'.length));
+    const target = parseTarget(request.url);
+    if (target === null) {
+      refuseUnreadableTarget(request, response);
+      return;
+    }
+    if (target.path.startsWith('/api/')) {
+      await handleApi(request, response, target.path.slice('/api/'.length));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      sendStatus(response, 405, { allow: 'GET, HEAD' });
       return;
     }
-    const fromQuery = url.searchParams.get('token');
+    const fromQuery = target.query.get('token');
     if (fromQuery !== null && checkToken(fromQuery)) {
       // Keep the token out of the address bar and history: a cookie carries it from now on.
       response.writeHead(303, {
-        location: url.pathname,
+        location: target.rawPath,
         'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       });
@@ -101,7 +135,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendText(response, 401, translate(options.defaultLanguage(), 'ui.error.sessionExpired'));
       return;
     }
-    serveRendererFile(response, url.pathname, request.method === 'HEAD');
+    serveRendererFile(response, target.rawPath, request.method === 'HEAD');
   }
 
   async function handleApi(
@@ -118,27 +152,62 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !origins().includes(origin)) {
-      response.writeHead(403).end();
+      sendStatus(response, 403);
       return;
     }
     if (
       request.method !== 'POST' ||
       !(request.headers['content-type'] ?? '').startsWith('application/json')
     ) {
-      response.writeHead(405, { allow: 'POST' }).end();
+      sendStatus(response, 405, { allow: 'POST' });
       return;
     }
-    const body = await readBody(request, MAX_BODY_BYTES);
+    const body = await readApiBody(request, response, language);
+    if (body === null) return;
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
     } catch {
-      input = Symbol('unparsable'); // refused by every input schema, with the usual message
+      sendJson(response, 400, { ok: false, error: unreadableInputError(language) });
+      return;
     }
-    const result = await options.mainSide.router.dispatch(decodeURIComponent(name), input, {
-      language,
-    });
+    const result = await options.mainSide.router.dispatch(name, input, { language });
     sendJson(response, 200, result);
+  }
+
+  /** The body, or null once a body over the limit was answered 413 (without reading it all). */
+  async function readApiBody(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    language: Language,
+  ): Promise<Buffer | null> {
+    const tooLarge = () =>
+      sendJson(response, 413, { ok: false, error: inputTooLargeError(language) });
+    if (announcesMoreThan(request, MAX_BODY_BYTES)) {
+      tooLarge();
+      return null;
+    }
+    try {
+      return await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      tooLarge();
+      return null;
+    }
+  }
+
+  /** A broken percent-encoding or target: 400, in the calls' JSON form for an operation. */
+  function refuseUnreadableTarget(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): void {
+    const target = request.url ?? '';
+    if (!target.startsWith('/api/')) {
+      sendText(response, 400, 'Bad request');
+      return;
+    }
+    const error = unknownOperationError(target.slice('/api/'.length), requestLanguage(request));
+    sendJson(response, 400, { ok: false, error });
   }
 
   function requestLanguage(request: http.IncomingMessage): Language {
@@ -183,10 +252,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const authenticated = new Set<WebSocket>();
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    guardUpgradeSocket(socket);
+    const target = parseTarget(request.url);
     const origin = request.headers.origin;
     if (
-      url.pathname !== EVENTS_PATH ||
+      target?.rawPath !== EVENTS_PATH ||
       !allowedHosts().includes(request.headers.host ?? '') ||
       (origin !== undefined && !origins().includes(origin))
     ) {
@@ -197,6 +267,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   function acceptSocket(ws: WebSocket): void {
+    guardWebSocket(ws);
     const timer = setTimeout(() => ws.close(4401, 'token required'), WS_HELLO_TIMEOUT_MS);
     ws.once('message', (data) => {
       clearTimeout(timer);
@@ -222,7 +293,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const unsubscribe = options.mainSide.events.subscribe((event, payload) => {
     const message = JSON.stringify({ type: 'event', event, payload });
-    for (const ws of authenticated) ws.send(message);
+    for (const ws of authenticated) {
+      // A client that stops reading would make the host keep every event for it in memory.
+      if (ws.bufferedAmount > MAX_UNREAD_EVENT_BYTES) ws.terminate();
+      else ws.send(message);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -251,54 +326,4 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 function constantTimeChecker(token: string): (candidate: string) => boolean {
   const expected = createHash('sha256').update(token).digest();
   return (candidate) => timingSafeEqual(createHash('sha256').update(candidate).digest(), expected);
-}
-
-function headerValue(request: http.IncomingMessage, name: string): string {
-  const value = request.headers[name];
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-}
-
-function readCookie(request: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error(`request body over ${limit} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value));
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': body.length,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(body);
-}
-
-function sendText(response: http.ServerResponse, status: number, text: string): void {
-  response.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(text);
 }

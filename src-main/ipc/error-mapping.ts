@@ -59,3 +59,21 @@ export function unexpectedError(operation: string, at: Date, language: Language)
     message: translate(language, 'ui.error.unexpected', { operation, time }),
   };
 }
+
+/** A body that is not JSON: refused like any input the screen should never send. */
+export function unreadableInputError(language: Language): ApiError {
+  return inputRefused(language, translate(language, 'ui.problem.wrongType'));
+}
+
+/** A body over the host's limit, refused before it is read. */
+export function inputTooLargeError(language: Language): ApiError {
+  return inputRefused(language, translate(language, 'ui.problem.tooBig'));
+}
+
+function inputRefused(language: Language, problem: string): ApiError {
+  return {
+    code: 'ui.error.invalidInput',
+    message: translate(language, 'ui.error.invalidInput', { field: 'input', problem }),
+    field: 'input',
+  };
+}

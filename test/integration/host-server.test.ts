@@ -159,6 +159,7 @@ describe('headless host', () => {
       },
       body: '{"id": 1,',
     });
+    expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body)).toMatchObject({
       ok: false,
       error: { code: 'ui.error.invalidInput' },
@@ -224,4 +225,31 @@ describe('headless host', () => {
       .toContainEqual({ type: 'event', event: 'outbox.changed', payload: {} });
     accepted.close();
   });
+
+  it('drops a WebSocket that stops reading instead of keeping every event for it', async () => {
+    const run = await startTestHost();
+    const socket = new WebSocket(`ws://127.0.0.1:${run.host.port}/events`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    let received = 0;
+    socket.on('message', () => received++);
+    socket.send(JSON.stringify({ type: 'hello', token: run.host.token }));
+    await expect.poll(() => received).toBe(1);
+
+    socket.pause();
+    // Enough past what the kernel's socket buffers hold (a few MB) plus the host's 8 MB.
+    const events = 24;
+    const url = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < events; i++) {
+      run.mainSide.events.emit('methods.authorizationUrl', { structureId: 1, url });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const closed = new Promise<boolean>((resolve) => {
+      socket.once('close', () => resolve(true));
+      socket.on('message', () => received > events && resolve(false));
+    });
+    socket.on('error', () => undefined);
+    socket.resume();
+    expect(await closed).toBe(true);
+    expect(received).toBeLessThan(events / 2);
+  }, 90_000);
 });
