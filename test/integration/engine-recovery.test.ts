@@ -17,6 +17,7 @@ import {
 } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { type SmtpTestServer } from '../support/smtp-test-server.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -138,18 +139,6 @@ describe('a message an engine left half-sent', () => {
     expect(await statusOf(postier, seeded.ids[1]!)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });
-
-/** Mulberry32: a small seeded generator, so that a failing run can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { POSTIER_DATA: _ignored, ...inheritedEnv } = process.env;
 const CHILD_ENV = {
