@@ -5,7 +5,7 @@ import { UserError } from '../../src-shared/errors.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { refuseLostDatabase } from '../data-folder/lost-database.js';
 import { backupFileName, listBackups, pruneBackups, writeBackup } from './backup.js';
-import { gateOf, openDatabaseWaiting } from './connection.js';
+import { gateOf, openDatabaseWaiting, type DatabaseHandle } from './connection.js';
 import { assertWhole, damagedError, examineFile, isDamageError } from './integrity.js';
 
 export interface CareOptions {
@@ -21,8 +21,9 @@ export async function backUpNow(
 ): Promise<string> {
   refuseLostDatabase(folder);
   const context = { file: folder.databaseFile, backupsFolder: folder.backupsFolder };
-  const handle = await openDatabaseWaiting(folder.databaseFile, options);
+  let handle: DatabaseHandle | null = null;
   try {
+    handle = await openDatabaseWaiting(folder.databaseFile, options);
     // A copy of a damaged file would be taken for a good one on the day it is needed.
     await assertWhole(handle.sqlite, gateOf(handle.db), context);
     const target =
@@ -34,7 +35,7 @@ export async function backUpNow(
     if (isDamageError(error)) throw damagedError(context, [(error as Error).message]);
     throw error;
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
 

@@ -11,7 +11,7 @@ export function isDamageError(error: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
 
-/** SQLite's own words for what is wrong (first few lines), for the message's detail. */
+/** SQLite's own words for what is wrong. */
 function describeDamage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -35,11 +35,12 @@ export interface DamageContext {
 }
 
 export function damagedError(context: DamageContext, problems: string[]): UserError {
-  return new UserError('error.database.damaged', {
-    file: context.file,
-    detail: problems.join(' ; ').slice(0, 300),
-    backups: context.backupsFolder,
-  });
+  // SQLite's own words stay out of the sentence (English, technical), in the error for POSTIER_DEBUG.
+  return new UserError(
+    'error.database.damaged',
+    { file: context.file, backups: context.backupsFolder },
+    `database damaged: ${problems.join(' ; ').slice(0, 300)}`,
+  );
 }
 
 /** Checks an open connection; throws the plain message naming what to do when damaged. */

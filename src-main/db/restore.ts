@@ -62,10 +62,11 @@ async function assertRestorable(source: string, busyTimeoutMs?: number): Promise
   if (verdict.kind === 'notPostier')
     throw new UserError('error.restore.notPostier', { file: source });
   if (verdict.kind === 'damaged') {
-    throw new UserError('error.restore.damaged', {
-      file: source,
-      detail: verdict.problems.join(' ; ').slice(0, 300),
-    });
+    throw new UserError(
+      'error.restore.damaged',
+      { file: source },
+      `backup damaged: ${verdict.problems.join(' ; ').slice(0, 300)}`,
+    );
   }
 }
 

@@ -5,7 +5,7 @@ export const databaseEn: Record<keyof typeof databaseFr, string> = {
   'error.database.busyBy':
     'The database is busy with another workstation ({holder}, which is sending messages): try again in a moment.',
   'error.database.damaged':
-    'The database “{file}” is damaged ({detail}): stop working in it and restore the latest backup with “postier db restore FILE” (backups are in “{backups}”).',
+    'The database “{file}” is damaged: stop working in it and restore the latest backup with “postier db restore FILE” (backups are in “{backups}”).',
   'error.database.missing':
     'The database “{file}” is missing while the folder “{documents}” holds documents: it was moved or deleted. Postier does not create an empty one (the journal would be lost): restore a backup with “postier db restore FILE” (backups in “{backups}”).',
   'error.database.empty':
@@ -13,7 +13,7 @@ export const databaseEn: Record<keyof typeof databaseFr, string> = {
   'error.restore.notFound': 'The file “{file}” cannot be found: check the path.',
   'error.restore.notPostier':
     'The file “{file}” is not a Postier database: choose a file from the data folder’s “backups” folder.',
-  'error.restore.damaged': 'The backup “{file}” is damaged itself ({detail}): choose an older one.',
+  'error.restore.damaged': 'The backup “{file}” is damaged itself: choose an older one.',
   'error.restore.sameFile': 'The file “{file}” is the database in use: choose a backup.',
   'error.restore.leaseHeld':
     'Restore refused: workstation {holder} is sending messages right now. Wait for the send to end or pause it, then try again.',

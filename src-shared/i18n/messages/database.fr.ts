@@ -3,7 +3,7 @@ export const databaseFr = {
   'error.database.busyBy':
     'La base de données est occupée par un autre poste ({holder}, qui envoie des messages) : réessayez dans un instant.',
   'error.database.damaged':
-    'La base de données « {file} » est endommagée ({detail}) : n’y travaillez plus ; restaurez la dernière sauvegarde avec « postier db restore FICHIER » (les sauvegardes sont dans « {backups} »).',
+    'La base de données « {file} » est endommagée : n’y travaillez plus ; restaurez la dernière sauvegarde avec « postier db restore FICHIER » (les sauvegardes sont dans « {backups} »).',
   'error.database.missing':
     'La base de données « {file} » est introuvable alors que le dossier « {documents} » contient des documents : elle a été déplacée ou supprimée. Postier n’en crée pas une vide (le journal serait perdu) : restaurez une sauvegarde avec « postier db restore FICHIER » (sauvegardes dans « {backups} »).',
   'error.database.empty':
@@ -12,7 +12,7 @@ export const databaseFr = {
   'error.restore.notPostier':
     'Le fichier « {file} » n’est pas une base de données Postier : choisissez un fichier du dossier « backups » du dossier de données.',
   'error.restore.damaged':
-    'La sauvegarde « {file} » est elle-même endommagée ({detail}) : choisissez-en une plus ancienne.',
+    'La sauvegarde « {file} » est elle-même endommagée : choisissez-en une plus ancienne.',
   'error.restore.sameFile':
     'Le fichier « {file} » est la base de données en service : choisissez une sauvegarde.',
   'error.restore.leaseHeld':
