@@ -12,6 +12,7 @@ import { ServiceRouter, type ErrorLog, type Handlers } from './service-router.js
 import { SendRunner } from './send-runner.js';
 import { StagedFiles } from './staged-files.js';
 import type { Postier } from '../app/postier.js';
+import { onDatabaseWait } from '../db/busy.js';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -54,5 +55,11 @@ export function createMainSide(postier: Postier, shell: ShellServices, log?: Err
     // (a thread that fails to start fails that send, which says why).
     void postier.prepareThread().ready();
   };
-  return { router, events, staged, sending, startBackgroundWork, dispose: () => staged.dispose() };
+  // A wait for another workstation's lock (past 2 s) shows in the window's status bar.
+  const stopWaitNotice = onDatabaseWait((wait) => events.emit('database.waiting', wait));
+  const dispose = () => {
+    stopWaitNotice();
+    staged.dispose();
+  };
+  return { router, events, staged, sending, startBackgroundWork, dispose };
 }

@@ -32,6 +32,7 @@ import type { Structure } from '../../src-shared/domain/records.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { api, ApiFailure, call } from '../api.js';
 import { MenuBar } from '../components/MenuBar.js';
+import { DatabaseWaitNotice } from '../components/DatabaseWaitNotice.js';
 import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
 import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
@@ -293,6 +294,7 @@ function MainWindow({ initial }: { initial: Loaded }) {
         </main>
         <footer className={styles.statusBar} role="status">
           <span>{status ?? t('ui.status.ready')}</span>
+          <DatabaseWaitNotice />
           <span>
             {t('ui.status.user', {
               user: initial.info.user,

@@ -47,4 +47,9 @@ export const contractEvents = [
   defineEvent('methods.authorizationUrl', z.object({ structureId: id, url: z.string() })),
   /** Something changed in the outbox (another screen or workstation): lists refresh. */
   defineEvent('outbox.changed', z.object({})),
+  /** Another workstation's lock held past 2 s (waiting), then gone or given up (not waiting). */
+  defineEvent(
+    'database.waiting',
+    z.object({ waiting: z.boolean(), holder: z.string().max(300).nullable() }),
+  ),
 ] as const;

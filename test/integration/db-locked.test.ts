@@ -6,6 +6,7 @@ import { openPostier } from '../../src-main/app/postier.js';
 import { openDatabase } from '../../src-main/db/connection.js';
 import { isUserError } from '../../src-shared/errors.js';
 import { holdDatabase, runPostier } from '../support/db-processes.js';
+import { contractOver } from '../support/main-side.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const WAITING = 'En attente de la base de données, occupée par';
@@ -86,4 +87,34 @@ describe('a database locked by another workstation', () => {
     // Not the library's 5 s: the 1 s asked for, whatever the statement.
     expect(waited).toBeLessThan(4_500);
   }, 60_000);
+
+  it('the window is told it waits (status bar), for whom, and when it no longer waits', async () => {
+    const { dataPath, file } = await officeFolder();
+    const office = await openPostier({ dataPath, busyTimeoutMs: 30_000 });
+    const side = contractOver(office);
+    const structure = await office.records.chooseStructure();
+    const locker = await holdDatabase(file, 'reserved');
+    const adding = office.records.createDossier(structure.id, {
+      number: 'D-1',
+      lastName: 'Gagnon',
+      correspondents: [{ email: 'gagnon@example.com' }],
+    });
+    await until(() => side.seen.some((e) => e.name === 'database.waiting'), 20_000);
+    locker.release();
+    await adding;
+    await office.close();
+    expect(side.seen.filter((e) => e.name === 'database.waiting').map((e) => e.payload)).toEqual([
+      { waiting: true, holder: 'POSTE-COMPTA (marie)' },
+      { waiting: false, holder: null },
+    ]);
+  }, 60_000);
 });
+
+/** Polls `condition` every 50 ms, at most `limitMs`. */
+async function until(condition: () => boolean, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
