@@ -7,6 +7,7 @@ import { UserError } from '../../src-shared/errors.js';
 import {
   MAIL_ACCOUNT_KINDS,
   MAIL_PRESETS,
+  SEND_AS_MAX,
   SMTP_SECURITIES,
   type MailAccount,
   type MailAccountInput,
@@ -19,6 +20,7 @@ import { isValidEmail } from '../../src-shared/validation/identity.js';
 import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/mail-account-queries.js';
+import { listSendAs, replaceSendAs } from '../db/send-as-queries.js';
 import type { MailAccountRow } from '../db/schema.js';
 import { pacingFromRow, pacingToRow } from '../db/mail-account-pacing.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
@@ -53,10 +55,12 @@ export class AccountsService {
     const row = await this.ensureRow(structureId);
     const settings = validate(mergeSettings(toSettings(row), input));
     const credentialRef = await this.storePassword(row.credential_ref, settings.username, input);
+    const sendAs = input.sendAs === undefined ? undefined : validSendAs(input.sendAs);
     const saved = await q.saveMailAccount(this.db, structureId, {
       ...toRowValues(settings),
       credential_ref: credentialRef,
     });
+    if (sendAs) await replaceSendAs(this.db, saved.id, sendAs);
     return this.toAccount(saved);
   }
 
@@ -95,6 +99,7 @@ export class AccountsService {
       (await (await this.options.credentials()).get(row.credential_ref)) !== null;
     return {
       ...toSettings(row),
+      sendAs: await listSendAs(this.db, row.id),
       id: row.id,
       structureId: row.structure_id,
       hasPassword,
@@ -105,7 +110,10 @@ export class AccountsService {
 
 // --- Settings: merge, validate, map ------------------------------------------------------
 
-type AccountSettings = Omit<MailAccount, 'id' | 'structureId' | 'hasPassword' | 'version'>;
+type AccountSettings = Omit<
+  MailAccount,
+  'id' | 'structureId' | 'hasPassword' | 'version' | 'sendAs'
+>;
 
 function toSettings(row: MailAccountRow): AccountSettings {
   return {
@@ -147,7 +155,7 @@ function toRowValues(s: AccountSettings): q.MailAccountValues {
 
 /** current < preset (when one is chosen) < what the input names. */
 function mergeSettings(current: AccountSettings, input: MailAccountInput): AccountSettings {
-  const { pacing, password: _password, ...fields } = input;
+  const { pacing, password: _password, sendAs: _sendAs, ...fields } = input;
   const defined = Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined),
   ) as Partial<AccountSettings>;
@@ -254,4 +262,13 @@ function optionalAddress(field: string, value: string | null): string | null {
     throw new UserError('error.mailAccount.address', { field, value: text });
   }
   return text;
+}
+
+/** The "send as" list: real addresses, lower-cased, each once. */
+function validSendAs(addresses: readonly string[]): string[] {
+  if (addresses.length > SEND_AS_MAX) {
+    throw new UserError('sendAs.error.tooMany', { max: SEND_AS_MAX });
+  }
+  const list = addresses.map((a) => optionalAddress('sendAs', a)?.toLowerCase() ?? null);
+  return [...new Set(list.filter((a): a is string => a !== null))];
 }

@@ -12,6 +12,8 @@ import {
   verifyXoauth2,
   type Xoauth2TransportOptions,
 } from '../mail/xoauth2-transport.js';
+import { greetingName } from '../mail/greeting-name.js';
+import { accountOwnAddress } from './account-identity.js';
 import { defineMethod } from './mail-method.js';
 import { accountLabel, apiAccess, imapAccess, type MethodContext } from './method-context.js';
 
@@ -74,6 +76,7 @@ async function xoauth2Options(ctx: MethodContext): Promise<Xoauth2TransportOptio
     security: account.host ? account.security : server.security,
     user: account.username ?? account.fromAddress ?? '',
     tokens: await ctx.session(),
+    greetingName: greetingName(accountOwnAddress(account)),
     ...ctx.options.smtp,
   };
 }

@@ -28,6 +28,7 @@ import {
 } from '../mail/method-settings.js';
 import { probeSentFolder, withSentCopy } from '../mail/sent-copy.js';
 import { SendFailure, type MailTransport } from '../mail/transport.js';
+import { accountOwnAddress, withAccountEnvelope } from './account-identity.js';
 import { usesMailbox } from './mail-method.js';
 import { methodOf } from './mail-methods.js';
 import type { MethodContext, SendingMethodsOptions } from './method-context.js';
@@ -85,7 +86,7 @@ export class SendingMethods {
   async openTransport(account: MailAccount): Promise<MailTransport> {
     const ctx = await this.context(account);
     const { openTransport, imap } = methodOf(account.kind);
-    const transport = await openTransport(ctx);
+    const transport = withAccountEnvelope(await openTransport(ctx), accountOwnAddress(account));
     if (!ctx.settings.sentCopy || !imap) return transport;
     return withSentCopy(transport, { imap: await imap(ctx), folder: ctx.settings.sentFolder });
   }

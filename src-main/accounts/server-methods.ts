@@ -5,6 +5,8 @@ import { openImapBounceMailbox } from '../mail/imap-bounce-mailbox.js';
 import { passedConnection, testSmtpConnection } from '../mail/connection-test.js';
 import { createSandboxTransport, SANDBOX_FOLDER_NAME } from '../mail/sandbox-transport.js';
 import { createSmtpTransport, type SmtpTransportOptions } from '../mail/smtp-transport.js';
+import { greetingName } from '../mail/greeting-name.js';
+import { accountOwnAddress } from './account-identity.js';
 import { defineMethod } from './mail-method.js';
 import { imapAccess, mailboxPassword, type MethodContext } from './method-context.js';
 
@@ -39,5 +41,11 @@ async function smtpSettings(ctx: MethodContext): Promise<SmtpTransportOptions> {
   if (account.username && password === null) {
     throw sendFailure('password_missing', context, { params: { user: account.username } });
   }
-  return { ...context, username: account.username, password, ...ctx.options.smtp };
+  return {
+    ...context,
+    username: account.username,
+    password,
+    greetingName: greetingName(accountOwnAddress(account)),
+    ...ctx.options.smtp,
+  };
 }

@@ -153,6 +153,12 @@ export interface MailAccountsTable {
   updated_at: Timestamp;
 }
 
+/** An address the account may send as (the From header), lower-cased. */
+export interface MailAccountSendAsTable {
+  account_id: number;
+  address: string;
+}
+
 export interface SendBatchesTable {
   id: Generated<number>;
   structure_id: number;
@@ -240,6 +246,7 @@ export interface Database {
   document_attachments: DocumentAttachmentsTable;
   settings: SettingsTable;
   mail_accounts: MailAccountsTable;
+  mail_account_send_as: MailAccountSendAsTable;
   send_batches: SendBatchesTable;
   messages: MessagesTable;
   message_addresses: MessageAddressesTable;

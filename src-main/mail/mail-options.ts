@@ -24,6 +24,8 @@ export async function toMailOptions(
   const cc = message.cc.map((a) => address('cc', a));
   const bcc = message.bcc.map((a) => address('bcc', a));
   const fromAddress = address('from', message.from.address);
+  // Bounces and SPF go by the envelope: the account's own mailbox, whoever the From names.
+  const envelopeFrom = message.envelopeFrom ? address('from', message.envelopeFrom) : fromAddress;
   const readReceiptTo = message.readReceiptTo && address('readReceiptTo', message.readReceiptTo);
   return {
     messageId: message.messageIdHeader,
@@ -33,7 +35,7 @@ export async function toMailOptions(
     ...(to.length && { to }),
     ...(cc.length && { cc }),
     ...(bcc.length && { bcc }),
-    envelope: { from: fromAddress, to: [...to, ...cc, ...bcc] },
+    envelope: { from: envelopeFrom, to: [...to, ...cc, ...bcc] },
     subject: singleLine(message.subject),
     text: message.text,
     ...(message.html !== null && { html: message.html }),

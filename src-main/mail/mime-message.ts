@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
+import { conformHeaderWords } from './header-words.js';
 import { toMailOptions } from './mail-options.js';
 import { mimeBytes } from './mime-bytes.js';
 import type { FailureContext } from './send-failure-classifier.js';
@@ -48,7 +49,7 @@ const SYNC_READ_MAX_BYTES = 256 * 1024;
 /**
  * The composer's MIME tree of the message, each attached file read in one go: the composer
  * streaming it from its path costs twice the time, and mimeBytes builds a tree of text and
- * buffers in one pass.
+ * buffers in one pass. Its non-ASCII names are encoded as header-words.ts says.
  */
 export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> {
   const attachments = await Promise.all(
@@ -57,7 +58,7 @@ export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> 
       ...(typeof path === 'string' && { content: await readAttachment(path) }),
     })),
   );
-  return new MailComposer({ ...mail, attachments }).compile();
+  return conformHeaderWords(new MailComposer({ ...mail, attachments }).compile());
 }
 
 /**

@@ -43,6 +43,8 @@ export interface SmtpTransportOptions {
    * turn verification off.
    */
   trustedCertificates?: string;
+  /** The EHLO name (greeting-name.ts); nodemailer's own when unset. */
+  greetingName?: string;
 }
 
 /** A message as bytes, with the envelope the server gets. */
@@ -155,6 +157,7 @@ export function connectionOptions(options: SmtpTransportOptions): SMTPTransportO
         ca: [...tls.rootCertificates, options.trustedCertificates],
       }),
     },
+    ...(options.greetingName && { name: options.greetingName }),
     logger: false,
     debug: false,
   };

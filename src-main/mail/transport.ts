@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   /** The Message-ID header, with angle brackets, fixed when the message was queued. */
   messageIdHeader: string;
   from: { name: string | null; address: string };
+  /** The envelope sender (MAIL FROM): the account's own address; the From address when unset. */
+  envelopeFrom?: string;
   replyTo: string | null;
   to: string[];
   cc: string[];

@@ -34,6 +34,7 @@ import {
 import type { PrepareInput } from './prepare-input.js';
 import type { Recipient } from './recipients.js';
 import { chooseSender, type Sender } from './sender-cascade.js';
+import { senderIdentity } from './sender-identity.js';
 
 /** One message: sender, rendered template, attachments; left out when too large. */
 export function planMessage(
@@ -45,6 +46,7 @@ export function planMessage(
 ): void {
   const { structure, account } = batch;
   const sender = senderOf(document, structure, account);
+  const identity = senderIdentity(sender, batch.identity, structure);
   const context = {
     ...batch.emptyContext,
     ...buildTemplateContext({
@@ -112,12 +114,13 @@ export function planMessage(
     document,
     recipient,
     sender,
+    identity,
     cc: batch.ccSender && sender.address.toLowerCase() !== recipient.key ? [sender.address] : [],
     bcc: account.archive_bcc?.trim() ? [account.archive_bcc.trim()] : [],
     rendered,
     attachments,
     passwordProtected: password !== null,
-    messageIdHeader: `<${randomUUID()}@${domainOf(sender.address)}>`,
+    messageIdHeader: `<${randomUUID()}@${domainOf(identity.fromAddress)}>`,
   });
 }
 

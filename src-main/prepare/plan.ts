@@ -21,6 +21,7 @@ import type { PasswordRule } from '../documents/password-rule.js';
 import { LARGE_ATTACHMENT_BYTES, type PlannedAttachment, type SourceFile } from './attachments.js';
 import type { Recipient } from './recipients.js';
 import type { Sender } from './sender-cascade.js';
+import type { IdentityAccount, SenderIdentity } from './sender-identity.js';
 
 export interface PrepareWarning {
   code: MessageKey;
@@ -34,6 +35,7 @@ export type AccountForPrepare = Pick<
   | 'kind'
   | 'from_name'
   | 'from_address'
+  | 'username'
   | 'reply_to'
   | 'archive_bcc'
   | 'cc_sender'
@@ -47,6 +49,7 @@ export const SANDBOX_DEFAULTS: AccountForPrepare = {
   kind: 'sandbox',
   from_name: null,
   from_address: null,
+  username: null,
   reply_to: null,
   archive_bcc: null,
   cc_sender: 0,
@@ -64,6 +67,8 @@ export interface TypeTemplate {
 export interface BatchInputs {
   structure: Structure;
   account: AccountForPrepare;
+  /** What the From and Reply-To of every message are decided from. */
+  identity: IdentityAccount;
   templates: Map<string, TypeTemplate>;
   emptyContext: TemplateContext;
   extras: Map<number, Record<string, string>>;
@@ -91,6 +96,8 @@ export interface PlannedMessage {
   document: DocumentRow;
   recipient: Recipient;
   sender: Sender;
+  /** The From and Reply-To that leave (the cascade's sender as the account may show it). */
+  identity: SenderIdentity;
   cc: string[];
   bcc: string[];
   rendered: RenderedEmail;
@@ -181,9 +188,9 @@ export class Plan {
       account_id: this.account.id,
       document_id: message.document.id,
       dossier_id: message.document.dossier_id,
-      from_name: message.sender.name || null,
-      from_address: message.sender.address,
-      reply_to: this.account.reply_to?.trim() || null,
+      from_name: message.identity.fromName || null,
+      from_address: message.identity.fromAddress,
+      reply_to: message.identity.replyTo,
       to_addresses: JSON.stringify([message.recipient.address]),
       cc_addresses: JSON.stringify(message.cc),
       bcc_addresses: JSON.stringify(message.bcc),

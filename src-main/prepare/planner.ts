@@ -9,11 +9,14 @@ import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { ensureMailAccount, findMailAccountByStructure } from '../db/mail-account-queries.js';
 import * as q from '../db/outbox-prepare-queries.js';
+import { listSendAs } from '../db/send-as-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
 import { parseExtra, templateFieldNames } from '../email-templates/template-fields.js';
 import type { TemplateSettings } from '../email-templates/template-settings.js';
 import type { RecordsService } from '../records/records-service.js';
+import { accountOwnAddress } from '../accounts/account-identity.js';
+import { methodOf } from '../accounts/mail-methods.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
 import { checkSourceFile, type PlannedAttachment, type SourceFile } from './attachments.js';
 import { batchTemplates, planMessage } from './message-rendering.js';
@@ -45,7 +48,7 @@ export class BatchPlanner {
       ? ((await findMailAccountByStructure(this.db, structure.id)) ?? SANDBOX_DEFAULTS)
       : await ensureMailAccount(this.db, structure.id);
     const plan = new Plan(structure, account, await this.initialStatus(input.validate));
-    if (account.kind === 'sandbox') {
+    if (methodOf(account.kind).sendsNothing) {
       plan.warn('warning.prepare.sandbox', { structure: structure.name });
     }
     if (documents.length === 0) {
@@ -68,6 +71,14 @@ export class BatchPlanner {
     const batch: BatchInputs = {
       structure,
       account,
+      identity: {
+        ownAddress: accountOwnAddress({
+          fromAddress: account.from_address,
+          username: account.username,
+        }),
+        replyTo: account.reply_to?.trim() || null,
+        sendAs: new Set(account.id ? await listSendAs(this.db, account.id) : []),
+      },
       templates: await batchTemplates(input, documents, structure, fieldNames, this.templates),
       // Every known field, empty: a dossier without another's extra field prints a blank.
       emptyContext: Object.fromEntries(fieldNames.map((name) => [name, ''])),

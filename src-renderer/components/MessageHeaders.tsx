@@ -33,6 +33,7 @@ export function MessageHeaders({
   return (
     <>
       {line(t('ui.message.from'), message.from)}
+      {message.replyTo && line(t('ui.message.replyTo'), message.replyTo)}
       {line(t('ui.message.to'), to.join(', '))}
       {message.cc.length > 0 && line(t('ui.message.cc'), message.cc.join(', '))}
       {line(t('ui.message.subject'), <strong>{message.subject}</strong>)}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   MAIL_ACCOUNT_KINDS,
   MAIL_PRESETS,
+  SEND_AS_MAX,
   SMTP_SECURITIES,
   type MailAccount,
   type Pacing,
@@ -43,6 +44,7 @@ export const mailAccountSchema = z.object({
   fromName: z.string().nullable(),
   fromAddress: z.string().nullable(),
   replyTo: z.string().nullable(),
+  sendAs: z.array(z.string()),
   archiveBcc: z.string().nullable(),
   ccSender: z.boolean(),
   readReceipt: z.boolean(),
@@ -63,6 +65,8 @@ const mailAccountInput = z.strictObject({
   fromName: optionalText(200),
   fromAddress: optionalText(254),
   replyTo: optionalText(254),
+  /** Replaces the whole list; [] empties it. */
+  sendAs: z.array(text(254)).max(SEND_AS_MAX).optional(),
   archiveBcc: optionalText(254),
   ccSender: z.boolean().optional(),
   readReceipt: z.boolean().optional(),
@@ -172,7 +176,9 @@ export const bulkRowSchema = z.object({
 export const previewMessageSchema = z.object({
   to: z.array(z.string()),
   cc: z.array(z.string()),
+  /** The From and Reply-To that leave: the account's address unless it may send as the sender. */
   from: z.string(),
+  replyTo: z.string().nullable(),
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),

@@ -43,6 +43,9 @@ export const DEFAULT_PACING: Pacing = {
 };
 
 export const MAIL_PRESETS = ['microsoft365', 'gmail', 'relay'] as const;
+
+/** How many "send as" addresses one account may list. */
+export const SEND_AS_MAX = 50;
 export type MailPreset = (typeof MAIL_PRESETS)[number];
 
 export interface MailAccount {
@@ -59,6 +62,8 @@ export interface MailAccount {
   fromName: string | null;
   fromAddress: string | null;
   replyTo: string | null;
+  /** Addresses (lower-cased) the provider lets this account put in the From header. */
+  sendAs: string[];
   archiveBcc: string | null;
   ccSender: boolean;
   readReceipt: boolean;

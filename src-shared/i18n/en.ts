@@ -6,6 +6,7 @@ import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
 import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
+import { senderIdentityEn } from './messages/sender-identity.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { uiEn } from './messages/ui.en.js';
 import type { MessageKey } from './fr.js';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...mailEn,
   ...methodsEn,
   ...sendingEn,
+  ...senderIdentityEn,
   ...outboxEn,
   ...outageEn,
   ...importEn,

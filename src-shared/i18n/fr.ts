@@ -8,6 +8,7 @@ import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
+import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
 
@@ -17,6 +18,7 @@ export const fr = {
   ...mailFr,
   ...methodsFr,
   ...sendingFr,
+  ...senderIdentityFr,
   ...outboxFr,
   ...outageFr,
   ...importFr,

@@ -8,6 +8,7 @@ import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
+import { conformHeaderWords } from '../../src-main/mail/header-words.js';
 import { mimeBytes } from '../../src-main/mail/mime-bytes.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -79,6 +80,31 @@ describe('mimeBytes', () => {
     const bytes = await mimeBytes(ours);
     expect(bytes.equals(await theirs.build())).toBe(true);
     expect(bytes.toString()).toContain('Bcc: archives@petits-pas.example');
+  });
+
+  it('builds what nodemailer builds with Postier’s header words: a long accented name, an accented file', async () => {
+    const options: SendMailOptions = {
+      from: {
+        name: 'Marie-Éloïse Bérubé-Tremblay, directrice des services à la clientèle',
+        address: 'administration@petits-pas.example',
+      },
+      text: 'Bonjour',
+      attachments: [
+        { filename: 'Relevé fiscal 2026 — Zoé.pdf', content: pdf, contentType: 'application/pdf' },
+      ],
+    };
+    const ours = await mimeBytes(conformHeaderWords(compiled(options)));
+    const theirs = await conformHeaderWords(compiled(options)).build();
+    expect(ours.toString('latin1')).toBe(theirs.toString('latin1'));
+    // The rules actually changed the bytes: nodemailer alone quotes an encoded word.
+    const plain = (await mimeBytes(compiled(options))).toString('latin1');
+    expect(plain).toMatch(/name="=\?UTF-8\?/);
+    expect(ours.toString('latin1')).toContain('name="Releve fiscal 2026 _ Zoe.pdf"');
+    const mail = await simpleParser(ours);
+    expect(mail.from?.value[0]?.name).toBe(
+      'Marie-Éloïse Bérubé-Tremblay, directrice des services à la clientèle',
+    );
+    expect(mail.attachments[0]!.filename).toBe('Relevé fiscal 2026 — Zoé.pdf');
   });
 
   it('gives a message a mail reader opens: parts, accents and the attachment intact', async () => {

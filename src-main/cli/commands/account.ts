@@ -27,6 +27,7 @@ interface SetOptions {
   from?: string;
   fromName?: string;
   replyTo?: string;
+  sendAs?: string[];
   archiveBcc?: string;
   ccSender?: boolean;
   readReceipt?: boolean;
@@ -62,6 +63,10 @@ export function registerAccountCommands(program: Command, context: CliContext): 
     .option('--from <address>', 'adresse d’expédition')
     .option('--from-name <name>', 'nom affiché de l’expéditeur')
     .option('--reply-to <address>', 'adresse de réponse ("" pour aucune)')
+    .option(
+      '--send-as <address...>',
+      'adresses que le fournisseur autorise ce compte à mettre en expéditeur (remplace la liste ; "" pour aucune)',
+    )
     .option('--archive-bcc <address>', 'copie cachée d’archive de chaque envoi ("" pour aucune)')
     .option('--cc-sender', 'envoie une copie à l’expéditeur')
     .option('--no-cc-sender', 'n’envoie pas de copie à l’expéditeur')
@@ -157,6 +162,7 @@ function accountInput(options: SetOptions, password: string | undefined): MailAc
     fromAddress: text(options.from),
     fromName: text(options.fromName),
     replyTo: text(options.replyTo),
+    sendAs: options.sendAs?.filter((address) => address.trim() !== ''),
     archiveBcc: text(options.archiveBcc),
     ccSender: options.ccSender,
     readReceipt: options.readReceipt,
@@ -210,6 +216,7 @@ function describeAccount(structureName: string, a: MailAccount): string {
     `Mot de passe : ${passwordLine(a)}`,
     `Expéditeur : ${sender}`,
     `Réponse à : ${a.replyTo ?? none}`,
+    `Envoyer en tant que : ${a.sendAs.length ? a.sendAs.join(', ') : none}`,
     `Copie cachée d’archive : ${a.archiveBcc ?? none}`,
     `Copie à l’expéditeur : ${a.ccSender ? 'oui' : 'non'}`,
     `Accusé de lecture : ${a.readReceipt ? 'oui' : 'non'}`,

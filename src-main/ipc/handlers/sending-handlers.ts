@@ -63,6 +63,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
           to: m.to,
           cc: m.cc,
           from: m.fromName ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress,
+          replyTo: m.replyTo,
           subject: m.subject,
           text: m.textBody,
           html: m.htmlBody,

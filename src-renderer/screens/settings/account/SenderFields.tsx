@@ -1,6 +1,6 @@
-// Who the messages are from: the sender's name and address, reply-to, an archive copy, a
-// copy to the sender, a read receipt.
-import { Checkbox } from '@fluentui/react-components';
+// Who the messages are from: the sender's name and address, reply-to, the addresses the
+// account may send as, an archive copy, a copy to the sender, a read receipt.
+import { Checkbox, Field, Textarea } from '@fluentui/react-components';
 import type { MessageKey } from '../../../../src-shared/i18n/catalog.js';
 import { useApp } from '../../../app/app-context.js';
 import { TextField } from '../../../components/TextField.js';
@@ -30,6 +30,19 @@ export function SenderFields({ page }: { page: AccountPageState }) {
           onChange={(value) => set(key, value)}
         />
       ))}
+      <Field
+        label={t('ui.settings.account.sendAs')}
+        size="small"
+        hint={t('ui.settings.account.sendAsHint')}
+      >
+        <Textarea
+          size="small"
+          resize="vertical"
+          value={draft.sendAs}
+          onChange={(_, d) => set('sendAs', d.value)}
+          data-testid="account-send-as"
+        />
+      </Field>
       <Checkbox
         checked={draft.ccSender}
         onChange={(_, d) => set('ccSender', d.checked === true)}

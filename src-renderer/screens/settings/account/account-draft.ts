@@ -17,6 +17,8 @@ export interface AccountDraft {
   fromName: string;
   fromAddress: string;
   replyTo: string;
+  /** The "send as" addresses, one per line. */
+  sendAs: string;
   archiveBcc: string;
   ccSender: boolean;
   readReceipt: boolean;
@@ -35,6 +37,7 @@ export function draftOfAccount(a: Account): AccountDraft {
     fromName: a.fromName ?? '',
     fromAddress: a.fromAddress ?? '',
     replyTo: a.replyTo ?? '',
+    sendAs: a.sendAs.join('\n'),
     archiveBcc: a.archiveBcc ?? '',
     ccSender: a.ccSender,
     readReceipt: a.readReceipt,
@@ -54,6 +57,10 @@ export function accountInput(draft: AccountDraft) {
     fromName: draft.fromName.trim() || null,
     fromAddress: draft.fromAddress.trim() || null,
     replyTo: draft.replyTo.trim() || null,
+    sendAs: draft.sendAs
+      .split(/[\s,;]+/)
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
     archiveBcc: draft.archiveBcc.trim() || null,
     ccSender: draft.ccSender,
     readReceipt: draft.readReceipt,
