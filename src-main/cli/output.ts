@@ -7,6 +7,7 @@ import {
   type MessageKey,
 } from '../../src-shared/i18n/catalog.js';
 import { isUserError, type ErrorParams } from '../../src-shared/errors.js';
+import { singleLine } from '../../src-shared/validation/single-line.js';
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   return languageOf(env.POSTIER_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
@@ -17,8 +18,19 @@ export interface Column<T> {
   value: (row: T) => string;
 }
 
+/** The widest a table cell prints: a listing stays readable, a huge value stays out. */
+export const MAX_CELL_WIDTH = 60;
+
+/** A cell on one line, cut with an ellipsis past `MAX_CELL_WIDTH` (`--json` keeps it whole). */
+export function tableCell(value: string, width = MAX_CELL_WIDTH): string {
+  // Cut before flattening: the work stays bounded however long the value is.
+  const head = value.length > width * 4 ? value.slice(0, width * 4) : value;
+  const flat = singleLine(head);
+  return flat.length > width || head !== value ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
 export function printTable<T>(rows: T[], columns: Column<T>[], out = process.stdout): void {
-  const cells = rows.map((row) => columns.map((c) => c.value(row)));
+  const cells = rows.map((row) => columns.map((c) => tableCell(c.value(row))));
   const widths = columns.map((c, i) =>
     Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)),
   );

@@ -2,7 +2,9 @@
 // row inserted or updated by dossier number in one transaction (all or nothing).
 import { isUserError, UserError } from '../../src-shared/errors.js';
 import { translate } from '../../src-shared/i18n/catalog.js';
-import { isValidEmail, normalizeSin } from '../../src-shared/validation/identity.js';
+import { normalizeSin } from '../../src-shared/validation/identity.js';
+import { checkRecordText, quoted } from '../../src-shared/validation/record-text.js';
+import { splitAddressList } from '../../src-shared/validation/address-list.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import * as iq from '../db/import-queries.js';
 import * as rq from '../db/records-queries.js';
@@ -19,6 +21,13 @@ import type {
   LoadedTable,
   RowProblem,
 } from './import-types.js';
+import {
+  cellProblem,
+  checkExtraColumns,
+  checkTextCells,
+  checkedAddress,
+  tooManyAddresses,
+} from './dossier-row-checks.js';
 import { rejectDuplicates } from './row-problems.js';
 import path from 'node:path';
 
@@ -53,6 +62,7 @@ export function planDossiers(
   mapping: ColumnMapping<DossierField>,
 ): DossierPlan {
   const indexes = resolveMapping('dossiers', table.headers, mapping, path.basename(table.file));
+  checkExtraColumns(mapping.extraColumns ?? []);
   const extraIndexes = (mapping.extraColumns ?? []).map((header) => ({
     header,
     index: table.headers.indexOf(header),
@@ -69,23 +79,42 @@ export function planDossiers(
       rejected.push(result);
       continue;
     }
-    for (const { header, index } of extraIndexes) {
-      const value = (row.cells[index] ?? '').trim();
-      if (value !== '') result.extra[header] = value;
+    const extra = extraValues(row.line, row.cells, extraIndexes);
+    if ('code' in extra) {
+      rejected.push(extra);
+      continue;
     }
-    planned.push(result);
+    planned.push({ ...result, extra: extra.values });
   }
   const { kept, duplicates } = rejectDuplicates(planned, (row) => row.number);
   return { rows: kept, rejected: [...rejected, ...duplicates].sort((a, b) => a.line - b.line) };
 }
 
+/** The extra columns' values of one row, bounded like a dossier's extra fields. */
+function extraValues(
+  line: number,
+  cells: string[],
+  extraIndexes: { header: string; index: number }[],
+): { values: Record<string, string> } | RowProblem {
+  const values: Record<string, string> = {};
+  for (const { header, index } of extraIndexes) {
+    const checked = checkRecordText('extraValue', cells[index] ?? '');
+    if ('problem' in checked) return cellProblem(line, header, checked.problem);
+    if (checked.text !== '') values[header] = checked.text;
+  }
+  return { values };
+}
+
 function planRow(
   line: number,
-  cell: (field: DossierField) => string | undefined,
+  rawCell: (field: DossierField) => string | undefined,
   indexes: Indexes,
   headers: string[],
 ): PlannedDossier | RowProblem {
   const column = (field: DossierField) => headers[indexes[field]!] ?? field;
+  const texts = checkTextCells(line, rawCell, column);
+  if ('code' in texts) return texts;
+  const { cell } = texts;
   const number = cell('number') ?? '';
   if (number === '')
     return { line, code: 'import.reason.missingNumber', params: { column: column('number') } };
@@ -99,14 +128,12 @@ function planRow(
   }
   const emails: string[] = [];
   for (const field of ['email1', 'email2'] as const) {
-    for (const email of splitAddresses(cell(field) ?? '')) {
-      if (!isValidEmail(email)) {
-        return {
-          line,
-          code: 'import.reason.invalidEmail',
-          params: { number, email, column: column(field) },
-        };
-      }
+    const addresses = splitAddressList(cell(field) ?? '');
+    const tooMany = tooManyAddresses(line, column(field), addresses.length);
+    if (tooMany) return tooMany;
+    for (const typed of addresses) {
+      const email = checkedAddress(line, number, column(field), typed);
+      if (typeof email !== 'string') return email;
       if (!emails.some((e) => e.toLowerCase() === email.toLowerCase())) emails.push(email);
     }
   }
@@ -128,18 +155,21 @@ function planRow(
       return {
         line,
         code: 'import.reason.invalidYesNo',
-        params: { number, value: optInCell, column: column('emailOptIn') },
+        params: { number, value: quoted(optInCell), column: quoted(column('emailOptIn')) },
       };
     }
     emailOptIn = value;
   }
+  const address = composeAddress(cell('address'), cell('postalCode'), cell('city'));
+  const whole = address === undefined ? null : checkRecordText('address', address);
+  if (whole && 'problem' in whole) return cellProblem(line, column('address'), whole.problem);
   return {
     line,
     number,
     title: cell('title') || null,
     lastName,
     firstName: cell('firstName') ?? '',
-    address: composeAddress(cell('address'), cell('postalCode'), cell('city')),
+    address,
     emails,
     sin,
     manager: optionalName(cell('manager')),
@@ -147,14 +177,6 @@ function planRow(
     emailOptIn,
     extra: {},
   };
-}
-
-/** One cell may hold several addresses ("a@x.fr; b@y.fr"). */
-function splitAddresses(value: string): string[] {
-  return value
-    .split(/[;,\s]+/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
 }
 
 function composeAddress(

@@ -13,15 +13,20 @@ import type {
   Structure,
   StructureInput,
 } from '../../src-shared/domain/records.js';
-import {
-  isValidEmail,
-  maskSin,
-  normalizeEmail,
-  normalizeSin,
-} from '../../src-shared/validation/identity.js';
+import { boundedText } from '../../src-shared/validation/record-text.js';
+import { isValidEmail, maskSin } from '../../src-shared/validation/identity.js';
 import { isUniqueViolation, writeTransaction, type Db } from '../db/connection.js';
 import * as q from '../db/records-queries.js';
 import type { CorrespondentRow, DossierRow, StructureRow } from '../db/schema.js';
+import { optionalAddress } from './email-address.js';
+import {
+  correspondentRow,
+  extraFields,
+  nullableText,
+  optionalText,
+  requiredText,
+  sinOrNull,
+} from './record-input.js';
 
 export const DEFAULT_STRUCTURE_NAME = 'Mon établissement';
 
@@ -35,16 +40,15 @@ export class RecordsService {
   }
 
   async createStructure(input: StructureInput): Promise<Structure> {
-    const name = required('name', input.name);
     const id = await q.insertStructure(this.db, {
-      name,
-      address: input.address ?? '',
-      phone: input.phone ?? null,
+      name: requiredText('structureName', 'name', input.name),
+      address: optionalText('structureAddress', input.address),
+      phone: nullableText('phone', input.phone),
       locale: input.locale ?? 'fr-CA',
       currency: input.currency ?? 'CAD',
-      sender_name: input.senderName ?? null,
-      functional_email: optionalEmail(input.functionalEmail),
-      communication_email: optionalEmail(input.communicationEmail),
+      sender_name: nullableText('senderName', input.senderName),
+      functional_email: optionalAddress(input.functionalEmail),
+      communication_email: optionalAddress(input.communicationEmail),
     });
     return this.getStructure(id);
   }
@@ -55,17 +59,21 @@ export class RecordsService {
     patch: Partial<StructureInput>,
   ): Promise<Structure> {
     const updated = await q.updateStructure(this.db, id, version, {
-      ...(patch.name !== undefined && { name: required('name', patch.name) }),
-      ...(patch.address !== undefined && { address: patch.address }),
-      ...(patch.phone !== undefined && { phone: patch.phone }),
+      ...(patch.name !== undefined && { name: requiredText('structureName', 'name', patch.name) }),
+      ...(patch.address !== undefined && {
+        address: optionalText('structureAddress', patch.address),
+      }),
+      ...(patch.phone !== undefined && { phone: nullableText('phone', patch.phone) }),
       ...(patch.locale !== undefined && { locale: patch.locale }),
       ...(patch.currency !== undefined && { currency: patch.currency }),
-      ...(patch.senderName !== undefined && { sender_name: patch.senderName }),
+      ...(patch.senderName !== undefined && {
+        sender_name: nullableText('senderName', patch.senderName),
+      }),
       ...(patch.functionalEmail !== undefined && {
-        functional_email: optionalEmail(patch.functionalEmail),
+        functional_email: optionalAddress(patch.functionalEmail),
       }),
       ...(patch.communicationEmail !== undefined && {
-        communication_email: optionalEmail(patch.communicationEmail),
+        communication_email: optionalAddress(patch.communicationEmail),
       }),
     });
     if (!updated) throw staleError('établissement');
@@ -103,8 +111,8 @@ export class RecordsService {
     const row = await q.insertStaff(
       this.db,
       structureId,
-      required('name', name),
-      optionalEmail(email),
+      requiredText('staffName', 'name', name),
+      optionalAddress(email),
     );
     return { id: row.id, structureId: row.structure_id, name: row.name, email: row.email };
   }
@@ -126,8 +134,8 @@ export class RecordsService {
     const row = await q.insertClientGroup(
       this.db,
       structureId,
-      required('name', name),
-      optionalEmail(email),
+      requiredText('groupName', 'name', name),
+      optionalAddress(email),
     );
     return { id: row.id, structureId: row.structure_id, name: row.name, email: row.email };
   }
@@ -145,21 +153,21 @@ export class RecordsService {
 
   /** Creates a dossier and its correspondents in one transaction: all or nothing. */
   async createDossier(structureId: number, input: DossierInput): Promise<Dossier> {
-    const number = required('number', input.number);
-    const correspondents = (input.correspondents ?? []).map(validateCorrespondent);
+    const number = requiredText('number', 'number', input.number);
     const row = {
       structure_id: structureId,
       number,
-      title: input.title?.trim() || null,
-      last_name: required('lastName', input.lastName),
-      first_name: input.firstName?.trim() ?? '',
-      address: input.address ?? '',
+      title: nullableText('title', input.title),
+      last_name: requiredText('lastName', 'lastName', input.lastName),
+      first_name: optionalText('firstName', input.firstName),
+      address: optionalText('address', input.address),
       manager_id: input.managerId ?? null,
       group_id: input.groupId ?? null,
       email_opt_in: input.emailOptIn ? 1 : 0,
-      sin: input.sin ? normalizeSin(input.sin) : null,
-      extra: JSON.stringify(input.extra ?? {}),
+      sin: sinOrNull(input.sin),
+      extra: extraFields(input.extra ?? {}),
     };
+    const correspondents = (input.correspondents ?? []).map(correspondentRow);
     const id = await writeTransaction(this.db, async (tx) => {
       const dossierId = await q.insertDossier(tx, row).catch(async (error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
@@ -181,16 +189,22 @@ export class RecordsService {
   async updateDossier(id: number, version: number, patch: DossierPatch): Promise<Dossier> {
     const updated = await q
       .updateDossier(this.db, id, version, {
-        ...(patch.number !== undefined && { number: required('number', patch.number) }),
-        ...(patch.title !== undefined && { title: patch.title?.trim() || null }),
-        ...(patch.lastName !== undefined && { last_name: required('lastName', patch.lastName) }),
-        ...(patch.firstName !== undefined && { first_name: patch.firstName.trim() }),
-        ...(patch.address !== undefined && { address: patch.address }),
+        ...(patch.number !== undefined && {
+          number: requiredText('number', 'number', patch.number),
+        }),
+        ...(patch.title !== undefined && { title: nullableText('title', patch.title) }),
+        ...(patch.lastName !== undefined && {
+          last_name: requiredText('lastName', 'lastName', patch.lastName),
+        }),
+        ...(patch.firstName !== undefined && {
+          first_name: optionalText('firstName', patch.firstName),
+        }),
+        ...(patch.address !== undefined && { address: optionalText('address', patch.address) }),
         ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
         ...(patch.groupId !== undefined && { group_id: patch.groupId }),
         ...(patch.emailOptIn !== undefined && { email_opt_in: patch.emailOptIn ? 1 : 0 }),
-        ...(patch.sin !== undefined && { sin: patch.sin ? normalizeSin(patch.sin) : null }),
-        ...(patch.extra !== undefined && { extra: JSON.stringify(patch.extra) }),
+        ...(patch.sin !== undefined && { sin: sinOrNull(patch.sin) }),
+        ...(patch.extra !== undefined && { extra: extraFields(patch.extra) }),
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
@@ -215,7 +229,7 @@ export class RecordsService {
   }
 
   async getDossierByNumber(structureId: number, number: string): Promise<Dossier> {
-    const row = await q.findDossierByNumber(this.db, structureId, number.trim());
+    const row = await q.findDossierByNumber(this.db, structureId, boundedText('number', number));
     if (!row) throw new UserError('error.dossier.notFound', { number });
     return toDossier(row, await q.listCorrespondents(this.db, [row.id]));
   }
@@ -247,7 +261,7 @@ export class RecordsService {
   async addCorrespondent(dossierId: number, input: CorrespondentInput): Promise<Correspondent> {
     const dossier = await this.getDossier(dossierId);
     const id = await q.insertCorrespondent(this.db, {
-      ...validateCorrespondent(input),
+      ...correspondentRow(input),
       dossier_id: dossierId,
       position: dossier.correspondents.length,
     });
@@ -256,9 +270,9 @@ export class RecordsService {
 
   async updateCorrespondent(id: number, version: number, patch: CorrespondentInput): Promise<void> {
     const ok = await q.updateCorrespondent(this.db, id, version, {
-      ...(patch.name !== undefined && { name: patch.name.trim() }),
-      ...(patch.relation !== undefined && { relation: patch.relation }),
-      ...(patch.email !== undefined && { email: optionalEmail(patch.email) }),
+      ...(patch.name !== undefined && { name: optionalText('correspondentName', patch.name) }),
+      ...(patch.relation !== undefined && { relation: nullableText('relation', patch.relation) }),
+      ...(patch.email !== undefined && { email: optionalAddress(patch.email) }),
       ...(patch.receivesDocuments !== undefined && {
         receives_documents: patch.receivesDocuments ? 1 : 0,
       }),
@@ -277,25 +291,6 @@ const MAX_LIMIT = 500;
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, limit ?? 50), MAX_LIMIT);
-}
-
-function required(field: string, value: string | undefined | null): string {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed === '') throw new UserError('error.field.required', { field });
-  return trimmed;
-}
-
-function optionalEmail(value: string | null | undefined): string | null {
-  return value?.trim() ? normalizeEmail(value) : null;
-}
-
-function validateCorrespondent(input: CorrespondentInput) {
-  return {
-    name: input.name?.trim() ?? '',
-    relation: input.relation?.trim() || null,
-    email: input.keepInvalidEmail ? input.email?.trim() || null : optionalEmail(input.email),
-    receives_documents: input.receivesDocuments === false ? 0 : 1,
-  };
 }
 
 function staleError(record: string): UserError {

@@ -1,11 +1,12 @@
 // Contract entries for structures, staff, client groups, dossiers and correspondents.
 import { z } from 'zod';
-import type {
-  ClientGroup,
-  Correspondent,
-  Dossier,
-  StaffMember,
-  Structure,
+import {
+  RECORD_LIMITS,
+  type ClientGroup,
+  type Correspondent,
+  type Dossier,
+  type StaffMember,
+  type Structure,
 } from '../domain/records.js';
 import { defineOperation } from './operation.js';
 import { emptyInput, id, optionalText, pageOf, text, version } from './primitives.js';
@@ -24,14 +25,14 @@ export const structureSchema = z.object({
 }) satisfies z.ZodType<Structure>;
 
 const structureFields = {
-  name: text(200),
-  address: text(1000).optional(),
-  phone: optionalText(50),
+  name: text(RECORD_LIMITS.structureName),
+  address: text(RECORD_LIMITS.structureAddress).optional(),
+  phone: optionalText(RECORD_LIMITS.phone),
   locale: z.enum(['fr-CA', 'fr-FR', 'fr-BE', 'fr-CH', 'en-CA', 'en-US', 'en-GB']).optional(),
   currency: z.enum(['CAD', 'EUR', 'CHF', 'USD', 'GBP']).optional(),
-  senderName: optionalText(200),
-  functionalEmail: optionalText(254),
-  communicationEmail: optionalText(254),
+  senderName: optionalText(RECORD_LIMITS.senderName),
+  functionalEmail: optionalText(RECORD_LIMITS.email),
+  communicationEmail: optionalText(RECORD_LIMITS.email),
 };
 
 export const staffSchema = z.object({
@@ -80,24 +81,24 @@ export const dossierSchema = z.object({
 }) satisfies z.ZodType<Dossier>;
 
 const correspondentInput = z.strictObject({
-  name: text(200).optional(),
-  relation: optionalText(100),
-  email: optionalText(254),
+  name: text(RECORD_LIMITS.correspondentName).optional(),
+  relation: optionalText(RECORD_LIMITS.relation),
+  email: optionalText(RECORD_LIMITS.email),
   receivesDocuments: z.boolean().optional(),
 });
 
 const dossierFields = {
-  number: text(50),
-  title: optionalText(30),
-  lastName: text(200),
-  firstName: text(200).optional(),
-  address: text(1000).optional(),
+  number: text(RECORD_LIMITS.number),
+  title: optionalText(RECORD_LIMITS.title),
+  lastName: text(RECORD_LIMITS.lastName),
+  firstName: text(RECORD_LIMITS.firstName).optional(),
+  address: text(RECORD_LIMITS.address).optional(),
   managerId: id.nullable().optional(),
   groupId: id.nullable().optional(),
   emailOptIn: z.boolean().optional(),
   /** Digits, spaces or dashes; null removes it. */
-  sin: optionalText(20),
-  extra: z.record(text(50), text(1000)).optional(),
+  sin: optionalText(RECORD_LIMITS.sin),
+  extra: z.record(text(RECORD_LIMITS.extraKey), text(RECORD_LIMITS.extraValue)).optional(),
 };
 
 export const recordsOperations = [
@@ -130,7 +131,7 @@ export const recordsOperations = [
       structureId: id,
       dossier: z.strictObject({
         ...dossierFields,
-        correspondents: z.array(correspondentInput).max(20).optional(),
+        correspondents: z.array(correspondentInput).max(RECORD_LIMITS.correspondents).optional(),
       }),
     }),
     dossierSchema,

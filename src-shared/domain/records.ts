@@ -116,3 +116,39 @@ export interface Page<T> {
   total: number;
   items: T[];
 }
+
+/**
+ * The longest text each field may hold, in characters, for every door (window, CLI, import):
+ * long enough for any real name or address, short enough that one bad cell can neither
+ * bloat the database nor make a listing print megabytes.
+ */
+export const RECORD_LIMITS = {
+  structureName: 200,
+  structureAddress: 1000,
+  phone: 50,
+  senderName: 200,
+  number: 50,
+  title: 30,
+  lastName: 100,
+  firstName: 100,
+  /** A whole postal address, its lines together. */
+  address: 1000,
+  /** One line of a postal address (street, postal code, city). */
+  addressLine: 200,
+  /** RFC 5321: a path is at most 256 octets, the address inside it 254. */
+  email: 254,
+  correspondentName: 200,
+  relation: 100,
+  staffName: 100,
+  groupName: 100,
+  extraKey: 50,
+  extraValue: 1000,
+  /** How many extra fields one dossier may carry. */
+  extraCount: 100,
+  /** How many correspondents one dossier may be given at once (the window's form: 20). */
+  correspondents: 20,
+  /** "046 454 286", "046-454-286": a SIN as typed. */
+  sin: 20,
+} as const;
+
+export type RecordTextField = keyof typeof RECORD_LIMITS;

@@ -7,6 +7,7 @@ import { methodsEn } from './messages/methods.en.js';
 import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { senderIdentityEn } from './messages/sender-identity.en.js';
+import { recordsInputEn } from './messages/records-input.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { uiEn } from './messages/ui.en.js';
 import type { MessageKey } from './fr.js';
@@ -22,5 +23,6 @@ export const en: Record<MessageKey, string> = {
   ...outageEn,
   ...importEn,
   ...fileLimitsEn,
+  ...recordsInputEn,
   ...uiEn,
 };

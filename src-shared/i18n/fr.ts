@@ -9,6 +9,7 @@ import { methodsFr } from './messages/methods.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { senderIdentityFr } from './messages/sender-identity.fr.js';
+import { recordsInputFr } from './messages/records-input.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
 
@@ -23,6 +24,7 @@ export const fr = {
   ...outageFr,
   ...importFr,
   ...fileLimitsFr,
+  ...recordsInputFr,
   ...uiFr,
 } as const;
 

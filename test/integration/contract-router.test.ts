@@ -117,7 +117,7 @@ describe('ServiceRouter', () => {
     const { router } = recordingRouter();
     const result = await router.dispatch(
       'dossiers.create',
-      { structureId: 1, dossier: { number: '1', lastName: 'x'.repeat(201) } },
+      { structureId: 1, dossier: { number: '1', lastName: 'x'.repeat(101) } },
       fr,
     );
     expect(result).toMatchObject({

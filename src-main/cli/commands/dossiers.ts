@@ -1,8 +1,17 @@
 // `postier dossiers add|list`, then import from its own file.
 import type { Command } from 'commander';
-import type { Dossier } from '../../../src-shared/domain/records.js';
+import { RECORD_LIMITS, type Dossier } from '../../../src-shared/domain/records.js';
+import { UserError } from '../../../src-shared/errors.js';
+import { splitAddressList } from '../../../src-shared/validation/address-list.js';
 import type { CliContext } from '../command-context.js';
-import { printJson, printTable } from '../output.js';
+import {
+  cliLanguage,
+  MAX_CELL_WIDTH,
+  printJson,
+  printMessage,
+  printTable,
+  type Column,
+} from '../output.js';
 import { collect, parseCount } from './arguments.js';
 import { registerDossierImportCommand } from './dossiers-import.js';
 
@@ -13,6 +22,7 @@ interface AddOptions {
   title?: string;
   email: string[];
   sin?: string;
+  sinStdin?: boolean;
   emailOptIn: boolean;
   structure?: string;
 }
@@ -41,19 +51,25 @@ export function registerDossierCommands(program: Command, context: CliContext): 
     .option('--title <title>', 'civilité (M., Mme, ...)')
     .option('--email <address>', 'adresse e-mail d’un correspondant (répétable)', collect, [])
     .option('--sin <nas>', 'numéro d’assurance sociale (9 chiffres)')
+    .option(
+      '--sin-stdin',
+      'lit le NAS sur l’entrée standard (il n’apparaît ni dans la liste des processus ni dans l’historique)',
+    )
     .option('--no-email-opt-in', 'ne pas inscrire le dossier à l’envoi des documents par e-mail')
     .option('--structure <id|name>', 'établissement (s’il y en a plusieurs)')
     .action(async (options: AddOptions, command: Command) => {
       await context.withPostier(command, async (postier) => {
+        const sin = await sinOption(options);
+        const emails = options.email.flatMap(splitAddressList);
         const structure = await postier.records.chooseStructure(options.structure);
         const dossier = await postier.records.createDossier(structure.id, {
           number: options.number,
           lastName: options.lastName,
           firstName: options.firstName,
           title: options.title ?? null,
-          sin: options.sin ?? null,
-          emailOptIn: options.email.length > 0 && options.emailOptIn,
-          correspondents: options.email.map((email) => ({ email, receivesDocuments: true })),
+          sin,
+          emailOptIn: emails.length > 0 && options.emailOptIn,
+          correspondents: emails.map((email) => ({ email, receivesDocuments: true })),
         });
         process.stdout.write(
           `Dossier n° ${dossier.number} ajouté : ${dossier.displayName} (id ${dossier.id}).\n`,
@@ -108,8 +124,31 @@ function dossierJson(d: Dossier) {
   };
 }
 
+/** The SIN from --sin, or read from standard input with --sin-stdin; never both. */
+async function sinOption(options: AddOptions): Promise<string | null> {
+  if (options.sinStdin && options.sin !== undefined) throw new UserError('records.error.sinTwice');
+  if (!options.sinStdin) return options.sin ?? null;
+  const sin = await readBoundedStdin(RECORD_LIMITS.sin * 4);
+  if (sin.trim() === '') throw new UserError('records.error.sinStdinEmpty');
+  return sin.trim();
+}
+
+/**
+ * Standard input, up to `max` characters and one more: a SIN is short, and a stream that
+ * never ends must neither fill the memory nor hang the command. The extra character makes
+ * the field's own length check refuse it (without quoting it).
+ */
+async function readBoundedStdin(max: number): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += (chunk as Buffer).toString('utf8');
+    if (text.length > max) break; // leaving the loop closes the stream
+  }
+  return text.slice(0, max + 1);
+}
+
 function printDossiers(items: Dossier[], total: number): void {
-  printTable(items, [
+  const columns: Column<Dossier>[] = [
     { header: 'N°', value: (d) => d.number },
     { header: 'Nom', value: (d) => d.displayName },
     { header: 'Par e-mail', value: (d) => (d.emailOptIn ? 'oui' : 'non') },
@@ -121,6 +160,9 @@ function printDossiers(items: Dossier[], total: number): void {
           .map((c) => c.email)
           .join(', ') || '—',
     },
-  ]);
+  ];
+  printTable(items, columns);
   process.stdout.write(`${items.length} dossier(s) affiché(s) sur ${total}.\n`);
+  const cut = items.some((d) => columns.some((c) => c.value(d).length > MAX_CELL_WIDTH));
+  if (cut) printMessage(cliLanguage(), 'records.cli.cutNotice');
 }
