@@ -100,7 +100,7 @@ function expectEachReceivedOnce(server: SmtpTestServer, seeded: SeededMessages):
 describe('provider outages: the account pauses, nothing fails', () => {
   it('421 at the greeting: nothing failed, no attempt spent, the account waits; sent once it is back', async () => {
     const { postier, server, seeded, accountId, run, rows } = await setup(4, {
-      pacing: { retryBaseMs: 1_500 },
+      pacing: { retryBaseMs: 3_000 },
     });
     server.setBehavior({}, { at: 'greeting', reply: 421, text: OUT_OF_SERVICE });
 
@@ -238,6 +238,39 @@ describe('provider outages: the account pauses, nothing fails', () => {
     expectEachReceivedOnce(server, seeded);
     const journal = await listJournalForMessage(postier.db, stalled!);
     expect(journal.map((j) => j.event)).toEqual(['sending', 'uncertain']);
+  });
+});
+
+describe('one account out of order, another well', () => {
+  it('the run pauses the account whose server is down and sends everything from the other', async () => {
+    const {
+      postier,
+      server: down,
+      seeded: waiting,
+      rows,
+      run,
+    } = await setup(3, {
+      pacing: { retryBaseMs: 10_000 },
+    });
+    down.setBehavior({}, { at: 'greeting', reply: 421, text: OUT_OF_SERVICE });
+    const well = await smtpServerForTest();
+    const other = await postier.records.createStructure({ name: 'Résidence Voisine' });
+    const otherAccount = await smtpAccount(postier.db, { structureId: other.id, port: well.port });
+    const sent = await seedMessages(postier.db, {
+      structureId: other.id,
+      accountId: otherAccount,
+      count: 4,
+    });
+
+    const summary = await run();
+
+    expect(summary).toMatchObject({ sent: 4, failed: 0, uncertain: 0, retrying: 3 });
+    expect(summary.stoppedBy?.code).toBe('outbox.paused.outage');
+    expectEachReceivedOnce(well, sent);
+    expect(down.messages).toHaveLength(0);
+    const statuses = await rows();
+    for (const id of waiting.ids)
+      expect(statuses.find((m) => m.id === id)).toEqual({ id, status: 'validated', attempts: 0 });
   });
 });
 
