@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { chooseSender, type SenderCandidates } from '../../src-main/prepare/sender-cascade.js';
+import { addInvoiceDossiers } from '../support/invoice-dossiers.js';
 import { freshPostier } from '../support/postier-fixture.js';
 
 const structureCandidates: SenderCandidates['structure'] = {
@@ -104,21 +105,7 @@ async function office(postier: Postier) {
     { number: 'D3', groupId: group.id },
     { number: 'D4' },
   ];
-  for (const d of dossiers) {
-    await postier.records.createDossier(structure.id, {
-      ...d,
-      lastName: `Résident ${d.number}`,
-      emailOptIn: true,
-      correspondents: [{ name: 'Famille', email: `famille.${d.number.toLowerCase()}@example.com` }],
-    });
-    await postier.documents.addDocument({
-      dossierNumber: d.number,
-      type: 'invoice',
-      number: `F-${d.number}`,
-      period: '2026-10',
-      amountCents: 100_00,
-    });
-  }
+  await addInvoiceDossiers(postier, structure.id, dossiers);
   return updated;
 }
 
@@ -199,18 +186,26 @@ describe('header injection', () => {
     await postier.accounts.setAccount(structure.id, {
       pacing: { delayMs: 0, pauseEvery: 0, pauseMs: 0 },
     });
-    const manager = await postier.records.addStaff(
-      structure.id,
-      'Sophie\r\nBcc: espion@evil.example',
-      'sophie@test.example',
-    );
-    await postier.records.createDossier(structure.id, {
+    const manager = await postier.records.addStaff(structure.id, 'Sophie', 'sophie@test.example');
+    const dossier = await postier.records.createDossier(structure.id, {
       number: 'X1',
-      lastName: 'Mailly\r\nBcc: victime@evil.example\r\n\r\nCorps injecté',
+      lastName: 'Mailly',
       managerId: manager.id,
       emailOptIn: true,
       correspondents: [{ name: 'Anaïs', email: 'anais@example.com' }],
     });
+    // The records refuse line breaks at every door now; a row written before that (or by
+    // another program) may still hold them, and the headers must stay whole anyway.
+    await postier.db
+      .updateTable('staff')
+      .set({ name: 'Sophie\r\nBcc: espion@evil.example' })
+      .where('id', '=', manager.id)
+      .execute();
+    await postier.db
+      .updateTable('dossiers')
+      .set({ last_name: 'Mailly\r\nBcc: victime@evil.example\r\n\r\nCorps injecté' })
+      .where('id', '=', dossier.id)
+      .execute();
     await postier.documents.addDocument({
       dossierNumber: 'X1',
       type: 'invoice',

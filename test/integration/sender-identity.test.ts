@@ -15,6 +15,7 @@ import { greetingName } from '../../src-main/mail/greeting-name.js';
 import { encodedPhrase, MAX_ENCODED_WORD } from '../../src-main/mail/header-words.js';
 import type { Sender } from '../../src-main/prepare/sender-cascade.js';
 import { senderIdentity, type IdentityAccount } from '../../src-main/prepare/sender-identity.js';
+import { addInvoiceDossiers } from '../support/invoice-dossiers.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { decodeEncodedWords } from '../support/smtp-test-server.js';
 import { tempFolder } from '../support/temp-folder.js';
@@ -79,25 +80,11 @@ async function office(postier: Postier, port: number, sendAs: string[]) {
   });
   const manager = await postier.records.addStaff(structure.id, MANAGER_NAME, MANAGER);
   const group = await postier.records.addClientGroup(structure.id, 'Pavillon du Lac', GROUP);
-  for (const d of [
+  await addInvoiceDossiers(postier, structure.id, [
     { number: 'D1', managerId: manager.id },
     { number: 'D3', groupId: group.id },
     { number: 'D4' },
-  ]) {
-    await postier.records.createDossier(structure.id, {
-      ...d,
-      lastName: `Résident ${d.number}`,
-      emailOptIn: true,
-      correspondents: [{ name: 'Famille', email: `famille.${d.number.toLowerCase()}@example.com` }],
-    });
-    await postier.documents.addDocument({
-      dossierNumber: d.number,
-      type: 'invoice',
-      number: `F-${d.number}`,
-      period: '2026-10',
-      amountCents: 100_00,
-    });
-  }
+  ]);
   const account = await postier.accounts.setAccount(structure.id, {
     kind: 'smtp',
     host: '127.0.0.1',
