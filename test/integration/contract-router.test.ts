@@ -124,7 +124,7 @@ describe('ServiceRouter', () => {
       ok: false,
       error: {
         field: 'dossier.lastName',
-        message: expect.stringContaining('200 caractères au plus'),
+        message: expect.stringContaining('100 caractères au plus'),
       },
     });
   });
