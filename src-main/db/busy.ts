@@ -44,9 +44,30 @@ function tell(wait: DatabaseWait): void {
   }
 }
 
+/**
+ * SQLite's "busy" met by a statement that is not waited through a BusyGate (a read while
+ * another workstation commits, say): the user reads the sentence, and whoever retries busy
+ * work (the gate, migrations, the engine writing outcomes) still recognises it.
+ */
+export class DatabaseBusyError extends UserError {}
+
 export function isBusyError(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/** Runs one statement of `sqlite`; its "busy" becomes a DatabaseBusyError naming the holder. */
+export function translateBusy<T>(sqlite: Sqlite.Database, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isBusyError(error) || error instanceof DatabaseBusyError) throw error;
+    const holder = sendingWorkstation(sqlite);
+    throw holder
+      ? new DatabaseBusyError('error.database.busyBy', { holder })
+      : new DatabaseBusyError('error.database.busy');
+  }
 }
 
 /**

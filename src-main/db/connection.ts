@@ -1,7 +1,20 @@
 // Opening the database file: settings safe for a file shared by several workstations.
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
-import { BusyGate, busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusyError } from './busy.js';
+import {
+  Kysely,
+  SqliteDialect,
+  sql,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+} from 'kysely';
+import {
+  BusyGate,
+  busyError,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  isBusyError,
+  translateBusy,
+} from './busy.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -93,7 +106,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * itself after a schema change.
  */
 function withStatementCache(sqlite: Sqlite.Database): SqliteDatabase {
-  const statements = new Map<string, Sqlite.Statement>();
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
@@ -102,7 +115,10 @@ function withStatementCache(sqlite: Sqlite.Database): SqliteDatabase {
         // Most recently used last: the first one is the one to drop when the cache is full.
         statements.delete(text);
       } else {
-        statement = sqlite.prepare(text);
+        statement = busyAwareStatement(
+          sqlite,
+          translateBusy(sqlite, () => sqlite.prepare(text)),
+        );
         if (statements.size >= STATEMENT_CACHE_SIZE) {
           statements.delete(statements.keys().next().value!);
         }
@@ -110,6 +126,16 @@ function withStatementCache(sqlite: Sqlite.Database): SqliteDatabase {
       statements.set(text, statement);
       return statement;
     },
+  };
+}
+
+/** A statement whose "busy" reads as the sentence the user can act on (busy.ts). */
+function busyAwareStatement(sqlite: Sqlite.Database, statement: Sqlite.Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => translateBusy(sqlite, () => statement.all(parameters)),
+    run: (parameters) => translateBusy(sqlite, () => statement.run(parameters)),
+    iterate: (parameters) => statement.iterate(parameters) as IterableIterator<unknown>,
   };
 }
 

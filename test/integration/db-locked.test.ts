@@ -88,6 +88,19 @@ describe('a database locked by another workstation', () => {
     expect(waited).toBeLessThan(4_500);
   }, 60_000);
 
+  it('a read that meets the lock after opening gives the sentence, not SQLite’s words', async () => {
+    const { dataPath, file } = await officeFolder();
+    const office = await openPostier({ dataPath, busyTimeoutMs: 1_000 });
+    const locker = await holdDatabase(file, 'exclusive');
+    const error = await office.records.searchDossiers({}).catch((e: unknown) => e);
+    locker.release();
+    await locker.exited;
+    expect(isUserError(error) && error.code).toBe('error.database.busy');
+    // Once the lock is gone, the same connection reads again.
+    expect((await office.records.searchDossiers({})).total).toBe(0);
+    await office.close();
+  }, 60_000);
+
   it('the window is told it waits (status bar), for whom, and when it no longer waits', async () => {
     const { dataPath, file } = await officeFolder();
     const office = await openPostier({ dataPath, busyTimeoutMs: 30_000 });
