@@ -1,9 +1,8 @@
 // One run of the sending engine, lease held: takes the due validated messages in claims
-// (claims.ts), waits for each account's pacing, hands each message to its account's
-// transport, and writes the outcomes in group commits (group-commit.ts). Exactly-once: a
-// message is `sending` in a committed transaction before its server sees it; a crash leaves
+// (claims.ts), waits for each account's pacing, hands each to its transport (which builds the
+// next while one is with the server) and writes outcomes in group commits (group-commit.ts).
+// Exactly-once: a message is `sending` (committed) before its server sees it; a crash leaves
 // what was taken `uncertain` (recovered by the next run), never sent twice, never lost.
-// While one message is with the server, the transport builds the next (MIME, files).
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';

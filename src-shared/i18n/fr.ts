@@ -8,8 +8,8 @@ import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
-import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { recordsInputFr } from './messages/records-input.fr.js';
+import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
 
