@@ -77,16 +77,19 @@ export async function renewLease(
   return result.numUpdatedRows === 1n;
 }
 
+/** The lease row with nobody holding it. */
+export const NO_LEASE = {
+  holder: null,
+  holder_label: null,
+  acquired_at: null,
+  heartbeat_at: null,
+  expires_at: null,
+} as const;
+
 export async function releaseLease(db: Db, holder: string): Promise<void> {
   await db
     .updateTable('engine_lease')
-    .set({
-      holder: null,
-      holder_label: null,
-      acquired_at: null,
-      heartbeat_at: null,
-      expires_at: null,
-    })
+    .set(NO_LEASE)
     .where('id', '=', 1)
     .where('holder', '=', holder)
     .execute();

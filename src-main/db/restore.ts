@@ -10,6 +10,7 @@ import { UserError } from '../../src-shared/errors.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { backupFileName } from './backup.js';
 import { DEFAULT_BUSY_TIMEOUT_MS } from './busy.js';
+import { NO_LEASE } from './outbox-engine-lease.js';
 import {
   beginImmediate,
   openDatabaseWaiting,
@@ -181,16 +182,6 @@ async function freeLease(handle: DatabaseHandle, holderId: string | null): Promi
     return;
   }
   await writeTransaction(handle.db, (tx) =>
-    tx
-      .updateTable('engine_lease')
-      .set({
-        holder: null,
-        holder_label: null,
-        acquired_at: null,
-        heartbeat_at: null,
-        expires_at: null,
-      })
-      .where('id', '=', 1)
-      .execute(),
+    tx.updateTable('engine_lease').set(NO_LEASE).where('id', '=', 1).execute(),
   );
 }
