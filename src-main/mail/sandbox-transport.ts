@@ -3,9 +3,10 @@
 // so that trying Postier never e-mails anyone.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type Transport } from 'nodemailer';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
 import { toMailOptions } from './mail-options.js';
+import { mimeBytes } from './mime-bytes.js';
+import { compiledMessage } from './mime-message.js';
 import { classifySendFailure, type FailureContext } from './send-failure-classifier.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './transport.js';
 
@@ -22,17 +23,18 @@ export interface SandboxTransportOptions {
 
 export function createSandboxTransport(options: SandboxTransportOptions): MailTransport {
   const now = options.now ?? (() => new Date());
-  const composer = nodemailer.createTransport(emlBuilder);
   return {
     kind: 'sandbox',
     canPace: true,
     async send(message: OutgoingMessage): Promise<SendResult> {
       try {
-        const mail = await toMailOptions(message, SANDBOX_CONTEXT);
-        const info = await composer.sendMail(mail);
-        const relative = await writeEml(options.folder, now(), message, info.message);
+        // The very tree and bytes the SMTP transport streams (Bcc left out of the headers,
+        // header words encoded as header-words.ts says), so the file is what recipients get.
+        const node = await compiledMessage(await toMailOptions(message, SANDBOX_CONTEXT));
+        const bytes = await mimeBytes(node);
+        const relative = await writeEml(options.folder, now(), message, bytes);
         return {
-          accepted: [...info.envelope.to],
+          accepted: [...node.getEnvelope().to],
           rejected: [],
           response: `250 Sandbox: nothing sent, written to ${relative}`,
         };
@@ -40,33 +42,9 @@ export function createSandboxTransport(options: SandboxTransportOptions): MailTr
         throw classifySendFailure(error, SANDBOX_CONTEXT);
       }
     },
-    async close(): Promise<void> {
-      composer.close();
-    },
+    async close(): Promise<void> {},
   };
 }
-
-interface BuiltEml {
-  envelope: { from: string | false; to: string[] };
-  message: Buffer;
-}
-
-/**
- * A nodemailer transport that builds the message as the SMTP transport streams it (same
- * MIME builder, CRLF, Bcc left out of the headers) and hands back the bytes. Unlike
- * nodemailer's streamTransport, it keeps no Bcc header, so the file is what recipients get.
- */
-const emlBuilder: Transport<BuiltEml> = {
-  name: 'postier-sandbox',
-  version: '1',
-  send(mail, callback) {
-    mail.message.build((error, message) => {
-      if (error) return callback(error, undefined as never);
-      const envelope = mail.message.getEnvelope();
-      callback(null, { envelope: { from: envelope.from, to: envelope.to }, message });
-    });
-  },
-};
 
 /** Writes the message; never overwrites one already there. Returns the relative path. */
 async function writeEml(
