@@ -5,8 +5,33 @@ export interface BenchFigure {
   value: number;
   /** e.g. "PDF/s", "ms", "MiB", "ratio". */
   unit: string;
-  /** Optional context: sizes, the goal, what it is compared with. */
+  /** Optional context: sizes, what it is compared with. */
   note?: string;
+  /** The target, e.g. { max: 20 } for "≤ 20 ms" or { min: 0.8 } for "≥ 0.8×" (same unit). */
+  goal?: { max?: number; min?: number };
+  /**
+   * The figure over its baseline measured in the same run (timings on these machines are
+   * noisy: ratios are what compare), with what the baseline is, e.g. "node -e 0".
+   */
+  ratio?: { value: number; baseline: string };
+}
+
+/** "≤ 20 ms — met" / "≥ 0.8 ratio — MISSED": printed beside each figure that has a goal. */
+export function goalText(figure: BenchFigure): string {
+  const { goal } = figure;
+  if (!goal) return '';
+  const parts: string[] = [];
+  if (goal.max !== undefined) parts.push(`≤ ${goal.max} ${figure.unit}`);
+  if (goal.min !== undefined) parts.push(`≥ ${goal.min} ${figure.unit}`);
+  const met =
+    (goal.max === undefined || figure.value <= goal.max) &&
+    (goal.min === undefined || figure.value >= goal.min);
+  return `goal ${parts.join(' and ')}: ${met ? 'met' : 'MISSED'}`;
+}
+
+/** "3.1× node -e 0" */
+export function ratioText(figure: BenchFigure): string {
+  return figure.ratio ? `${round(figure.ratio.value, 2)}× ${figure.ratio.baseline}` : '';
 }
 
 export type Bench = () => Promise<BenchFigure[]>;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Bench, BenchFigure } from './harness.js';
+import { goalText, ratioText, type Bench, type BenchFigure } from './harness.js';
 
 const folder = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
@@ -33,10 +33,15 @@ for (const file of files) {
   }
 }
 
-process.stdout.write('\nSummary\n');
+process.stdout.write('\nSummary (figure, goal, ratio to its baseline in this run)\n');
 const width = Math.max(...figures.map((f) => f.name.length), 10);
 for (const f of figures) {
+  const extras = [goalText(f), ratioText(f), f.note ?? ''].filter(Boolean).join('  ·  ');
   process.stdout.write(
-    `${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit}${f.note ? `  ${f.note}` : ''}\n`,
+    `${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit}${extras ? `  ${extras}` : ''}\n`,
   );
 }
+const missed = figures.filter((f) => goalText(f).endsWith('MISSED'));
+process.stdout.write(
+  `\n${missed.length} of ${figures.filter((f) => f.goal).length} goals missed\n`,
+);
