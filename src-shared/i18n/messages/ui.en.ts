@@ -6,6 +6,7 @@ import { uiOutboxEn } from './ui/outbox.en.js';
 import { uiImportEn } from './ui/import.en.js';
 import { uiSettingsEn } from './ui/settings.en.js';
 import { uiMethodsEn } from './ui/methods.en.js';
+import { uiSendingModelEn } from './ui/sending-model.en.js';
 import type { uiFr } from './ui.fr.js';
 
 export const uiEn: Record<keyof typeof uiFr, string> = {
@@ -17,4 +18,5 @@ export const uiEn: Record<keyof typeof uiFr, string> = {
   ...uiImportEn,
   ...uiSettingsEn,
   ...uiMethodsEn,
+  ...uiSendingModelEn,
 };

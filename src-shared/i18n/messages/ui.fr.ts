@@ -7,6 +7,7 @@ import { uiOutboxFr } from './ui/outbox.fr.js';
 import { uiImportFr } from './ui/import.fr.js';
 import { uiSettingsFr } from './ui/settings.fr.js';
 import { uiMethodsFr } from './ui/methods.fr.js';
+import { uiSendingModelFr } from './ui/sending-model.fr.js';
 
 export const uiFr = {
   ...uiCommonFr,
@@ -17,4 +18,5 @@ export const uiFr = {
   ...uiImportFr,
   ...uiSettingsFr,
   ...uiMethodsFr,
+  ...uiSendingModelFr,
 } as const;
