@@ -13,6 +13,7 @@ import { registerBouncesCommands } from './commands/bounces.js';
 import { registerHostCommands } from './commands/host.js';
 import { registerSendPrepareCommands } from './commands/send-prepare.js';
 import { registerSendRunCommands } from './commands/send-run.js';
+import { registerSendAutoPauseCommands } from './commands/send-auto-pause.js';
 import { registerTemplatesCommands } from './commands/templates.js';
 import { registerJournalCommands } from './commands/journal.js';
 import { registerWatchCommand } from './commands/watch.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerHostCommands(program, context);
   registerSendPrepareCommands(program, context);
   registerSendRunCommands(program, context);
+  registerSendAutoPauseCommands(program, context);
   registerTemplatesCommands(program, context);
   registerJournalCommands(program, context);
   registerWatchCommand(program, context);

@@ -141,6 +141,8 @@ export function sendFailure(
     host: context.host,
     port: context.port,
     current: translate('fr', `mail.security.${context.security}`),
+    // Kept so that `current` can be said again in another language (send/failure-text.ts).
+    security: context.security,
     detail: extra.detail ?? '',
     ...extra.params,
   };

@@ -7,11 +7,12 @@
 // waits twice as long and a run started meanwhile holds back messages validated since. The
 // record is cleared once the account sends again.
 import type { Actor } from '../workstation/identity.js';
-import { translate } from '../../src-shared/i18n/catalog.js';
+import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { postponeAccountMessages } from '../db/outbox-engine-outage.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
+import { sayFailure, type FailureSentence } from './failure-text.js';
 import { clockText } from './outcome.js';
 import { RETRY_DELAY_CAP_MS, retryDelayMs } from './retry-policy.js';
 
@@ -25,6 +26,8 @@ export interface AccountOutage {
   reason: string;
   /** The server's own reply, when it gave one (a 421 line). */
   reply: string | null;
+  /** Why, as a sentence a run says in its own language (absent in records written before). */
+  said?: FailureSentence | null;
 }
 
 export function outageSettingKey(accountId: number): string {
@@ -39,13 +42,24 @@ export function outageDelayMs(streak: number, retryBaseMs: number): number {
 /** The record after one more outage at `now`. */
 export function nextOutage(
   previous: AccountOutage | null,
-  why: { reason: string; reply: string | null },
+  why: { reason: string; reply: string | null; said?: FailureSentence | null },
   now: number,
   retryBaseMs: number,
 ): AccountOutage {
   const streak = (previous?.streak ?? 0) + 1;
   const until = new Date(now + outageDelayMs(streak, retryBaseMs)).toISOString();
-  return { streak, until, reason: why.reason, reply: why.reply };
+  return {
+    streak,
+    until,
+    reason: why.reason,
+    reply: why.reply,
+    ...(why.said && { said: why.said }),
+  };
+}
+
+/** Why the account is paused, in `language` (French records from before: as they are). */
+export function outageReason(outage: AccountOutage, language: Language): string {
+  return outage.said ? sayFailure(language, outage.said) : outage.reason;
 }
 
 /** Whether the pause the record describes still holds at `now`. */
@@ -72,7 +86,13 @@ export interface PausedAccount {
 export function pauseAccount(
   db: Db,
   account: PausedAccount,
-  pause: { reason: string; reply: string | null; now: number; actor: Actor },
+  pause: {
+    reason: string;
+    reply: string | null;
+    said?: FailureSentence | null;
+    now: number;
+    actor: Actor;
+  },
 ): Promise<{ outage: AccountOutage; waiting: number }> {
   return writeTransaction(db, async (tx) => {
     const previous = await readOutage(tx, account.id);

@@ -11,6 +11,7 @@ import { countSentSince, recentAttemptEnds } from '../db/outbox-engine-pacing-hi
 import type { MailAccountRow } from '../db/schema.js';
 import { SendFailure, type MailTransport } from '../mail/transport.js';
 import { readOutage, type AccountOutage } from './account-outage.js';
+import { failureSentence, sayFailure } from './failure-text.js';
 import type { TransportFactory } from './run-contract.js';
 import {
   historyDepth,
@@ -89,7 +90,11 @@ export class RunAccounts {
     try {
       account.transport = await this.transportFactory(account.id);
     } catch (error) {
-      if (error instanceof SendFailure) return { refused: error.message, reply: error.reply };
+      if (error instanceof SendFailure) {
+        const sentence = failureSentence(error);
+        const refused = sentence ? sayFailure(this.language, sentence) : error.message;
+        return { refused, reply: error.reply };
+      }
       if (isUserError(error))
         return { refused: translate(this.language, error.code, error.params), reply: null };
       throw error;

@@ -104,7 +104,8 @@ export interface SendEngine {
   exportJournal(outFile: string, options?: JournalExportOptions): Promise<JournalExportResult>;
   /** Refusals in a row before a run stops sending from an account (0: never; default 5). */
   autoPauseAfterFailures(): Promise<number>;
-  setAutoPauseAfterFailures(count: number): Promise<void>;
+  /** Saves it, as a number or as typed (the CLI); a UserError names the bounds. */
+  setAutoPauseAfterFailures(count: number | string): Promise<number>;
 }
 
 export function createSendEngine(deps: {

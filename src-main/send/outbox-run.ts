@@ -133,7 +133,7 @@ export class OutboxRun {
       const { stopReason } = attempted.outcome;
       if (stopReason !== undefined) {
         await this.flush(true);
-        await this.stops.accountStopped(claimed.account, stopReason, this.nowIso());
+        await this.stops.accountStopped(claimed.account, attempted.outcome, this.nowIso());
         return;
       }
       if (await this.pauseIfDue(attempted)) continue;

@@ -8,6 +8,7 @@ import { translate } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import type { OutcomeChange } from '../db/outbox-engine-queue.js';
 import { SendFailure, type SendResult } from '../mail/transport.js';
+import { failureSentence, type FailureSentence } from './failure-text.js';
 import { decideAfterFailure, isRateLimited } from './retry-policy.js';
 
 /** What an attempt comes to: the message's change and its journal event. */
@@ -25,6 +26,8 @@ export interface Outcome {
   pausesAccount?: string;
   /** The server refused this message for good, saying this: counts towards the auto-pause. */
   refusedWith?: string;
+  /** Why it failed, as a sentence the summary says in the run's language. */
+  said?: FailureSentence;
 }
 
 /** How an attempt ended: the server's acceptance, or what was thrown instead. */
@@ -73,6 +76,8 @@ export function failureOutcome(
   const { attempts, pacing } = message;
   const decision = decideAfterFailure(failure.kind, attempts, pacing);
   const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
+  const sentence = failureSentence(failure);
+  const said = sentence ? { said: sentence } : {};
   switch (decision.action) {
     case 'stop':
     case 'pause':
@@ -83,6 +88,7 @@ export function failureOutcome(
           detail: translate('fr', 'outbox.journal.accountError', { reason }),
         },
         ...(decision.action === 'stop' ? { stopReason: reason } : { pausesAccount: reason }),
+        ...said,
       };
     case 'uncertain':
       return {
@@ -94,6 +100,7 @@ export function failureOutcome(
         // A server that took a whole message and never answered is not well: nothing more
         // goes to it in this run, or every next message could end uncertain too.
         ...(failure.kind === 'unknown' && { pausesAccount: reason }),
+        ...said,
       };
     case 'retry': {
       const nextAt = endedAt + decision.delayMs;
@@ -122,6 +129,7 @@ export function failureOutcome(
         change: { ...stamp, error, status: 'failed', nextAttemptAt: null },
         event: { event: 'failed', detail },
         ...(decision.because === 'permanent' && { refusedWith: failure.reply ?? reason }),
+        ...said,
       };
     }
   }

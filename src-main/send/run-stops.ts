@@ -14,12 +14,14 @@ import { appendJournal } from '../db/send-journal-queries.js';
 import {
   clearOutage,
   holdWhilePaused,
+  outageReason,
   pauseAccount,
   stillPaused,
   type AccountOutage,
 } from './account-outage.js';
 import type { AccountRun } from './account-run.js';
 import type { Claimed } from './claims.js';
+import { sayFailure } from './failure-text.js';
 import { clockText, endWithPeriod, type Outcome } from './outcome.js';
 
 /** What an attempt's outcome means for its account. */
@@ -60,7 +62,8 @@ export class RunStops {
   async outage(account: AccountRun, { claimed, outcome }: Attempt, now: number): Promise<void> {
     account.paused = true;
     const reason = outcome.pausesAccount ?? '';
-    const pause = { reason, reply: outcome.change.reply, now, actor: this.actor };
+    const said = outcome.said ?? null;
+    const pause = { reason, reply: outcome.change.reply, said, now, actor: this.actor };
     const paused = {
       id: account.id,
       label: account.label,
@@ -89,7 +92,11 @@ export class RunStops {
   async refusals(account: AccountRun, { outcome }: Attempt, nowIso: string): Promise<void> {
     account.paused = true;
     const count = account.refusedInARow;
-    const reply = endWithPeriod(outcome.refusedWith ?? '');
+    // The server's own words as it said them; without any, why in the run's language.
+    const reply = endWithPeriod(
+      outcome.change.reply ??
+        (outcome.said ? sayFailure(this.language, outcome.said) : (outcome.refusedWith ?? '')),
+    );
     await writeTransaction(this.db, (tx) =>
       appendJournal(tx, {
         event: 'account_error',
@@ -108,8 +115,21 @@ export class RunStops {
     this.stoppedBy = { code, message: translate(this.language, code, params) };
   }
 
-  /** An account problem the user must fix: the run stops, nothing failed. */
-  async accountStopped(account: AccountRun, reason: string, nowIso: string): Promise<void> {
+  /**
+   * An account problem the user must fix: the run stops, nothing failed. Why: said already,
+   * or the attempt's outcome (its sentence said in the run's language).
+   */
+  async accountStopped(
+    account: AccountRun,
+    why: string | Pick<Outcome, 'stopReason' | 'said'>,
+    nowIso: string,
+  ): Promise<void> {
+    const reason =
+      typeof why === 'string'
+        ? why
+        : why.said
+          ? sayFailure(this.language, why.said)
+          : (why.stopReason ?? '');
     const counts = await queueCounts(this.db, nowIso);
     this.stoppedBy = {
       code: 'outbox.stopped.account',
@@ -123,12 +143,14 @@ export class RunStops {
 
   private outageStop(
     account: AccountRun,
-    { reason, reply, until }: AccountOutage,
+    outage: AccountOutage,
     waiting: number,
     uncertain: Claimed | null,
   ): NonNullable<RunSummary['stoppedBy']> {
+    const { reply, until } = outage;
     const code = 'outbox.paused.outage';
-    const params = { account: account.label, reason: endWithPeriod(reason), remaining: waiting };
+    const reason = endWithPeriod(outageReason(outage, this.language));
+    const params = { account: account.label, reason, remaining: waiting };
     let message = translate(this.language, code, { ...params, at: clockText(Date.parse(until)) });
     if (reply) message += ` ${translate(this.language, 'outbox.paused.reply', { reply })}`;
     if (uncertain) {

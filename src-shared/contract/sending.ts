@@ -1,6 +1,7 @@
 // Contract entries for mail accounts, e-mail templates, shared sending settings, preparing
 // and running sends (bulk and single), and the send tracking screen (the outbox).
 import { z } from 'zod';
+import { AUTO_PAUSE_MAX } from '../domain/auto-pause.js';
 import {
   MAIL_ACCOUNT_KINDS,
   MAIL_PRESETS,
@@ -84,6 +85,10 @@ export const emailTemplateSchema = z.object({
   html: z.string().nullable(),
 });
 
+/** Refusals in a row before a run pauses an account (0: never): settings.setAutoPause. */
+const autoPauseInput = z.strictObject({
+  autoPauseAfterFailures: z.int().min(0).max(AUTO_PAUSE_MAX),
+});
 const templateInput = z.strictObject({
   subject: text(998),
   text: text(100_000),
@@ -259,8 +264,9 @@ export const sendingOperations = [
   defineOperation(
     'settings.get',
     emptyInput,
-    z.object({ validationMode: z.enum(VALIDATION_MODES) }),
+    z.object({ validationMode: z.enum(VALIDATION_MODES), autoPauseAfterFailures: z.int() }),
   ),
+  defineOperation('settings.setAutoPause', autoPauseInput, autoPauseInput.strip()),
   defineOperation(
     'settings.set',
     z.strictObject({ validationMode: z.enum(VALIDATION_MODES) }),

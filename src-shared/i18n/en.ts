@@ -1,6 +1,7 @@
 import { coreEn } from './messages/core.en.js';
 import { databaseEn } from './messages/database.en.js';
 import { fileLimitsEn } from './messages/file-limits.en.js';
+import { hardeningUiEn } from './messages/hardening-ui.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...outageEn,
   ...importEn,
   ...fileLimitsEn,
+  ...hardeningUiEn,
   ...recordsInputEn,
   ...uiEn,
 };

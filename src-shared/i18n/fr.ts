@@ -3,6 +3,7 @@
 import { coreFr } from './messages/core.fr.js';
 import { databaseFr } from './messages/database.fr.js';
 import { fileLimitsFr } from './messages/file-limits.fr.js';
+import { hardeningUiFr } from './messages/hardening-ui.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
@@ -24,6 +25,7 @@ export const fr = {
   ...outageFr,
   ...importFr,
   ...fileLimitsFr,
+  ...hardeningUiFr,
   ...recordsInputFr,
   ...uiFr,
 } as const;

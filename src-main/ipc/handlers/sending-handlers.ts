@@ -34,7 +34,15 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       else await templates.reset(structureId, type);
       return templates.read(structureId, type, language);
     },
-    'settings.get': async () => ({ validationMode: await prepare.validationMode() }),
+    'settings.get': async () => ({
+      validationMode: await prepare.validationMode(),
+      autoPauseAfterFailures: await postier.sendEngine.autoPauseAfterFailures(),
+    }),
+    'settings.setAutoPause': async ({ autoPauseAfterFailures }) => ({
+      autoPauseAfterFailures: await postier.sendEngine.setAutoPauseAfterFailures(
+        autoPauseAfterFailures,
+      ),
+    }),
     'settings.set': async ({ validationMode }) => ({
       validationMode: await prepare.setValidationMode(validationMode),
     }),

@@ -1,5 +1,9 @@
-// Paramètres > Envoi: whether queued messages wait for "Valider" or go at once.
-import { Field, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+// Paramètres > Envoi: whether queued messages wait for "Valider" or go at once, and after how
+// many refusals in a row an account's sending pauses (the auto-pause, one setting for every
+// workstation; the CLI's `postier send auto-pause` changes the same one).
+import { Button, Field, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { useState } from 'react';
+import { AUTO_PAUSE_MAX } from '../../../src-shared/domain/auto-pause.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
@@ -10,9 +14,10 @@ export function SendingPage() {
   const { t, showError, notify } = useApp();
   const loaded = useAsync(() => call(api.settings.get({})), 'settings', showError);
   if (!loaded.value) return <Spinner size="small" label={t('ui.common.loading')} />;
+  const settings = loaded.value;
   const change = async (mode: 'manual' | 'automatic') => {
     try {
-      loaded.set(await call(api.settings.set({ validationMode: mode })));
+      loaded.set({ ...settings, ...(await call(api.settings.set({ validationMode: mode }))) });
       notify(t('ui.settings.saved'));
     } catch (error) {
       showError(error);
@@ -23,7 +28,7 @@ export function SendingPage() {
       <h2 className={styles.title}>{t('ui.settings.sending')}</h2>
       <Field label={t('ui.settings.validation')}>
         <RadioGroup
-          value={loaded.value.validationMode}
+          value={settings.validationMode}
           onChange={(_, d) => void change(d.value as 'manual' | 'automatic')}
         >
           <Radio value="manual" label={t('ui.settings.validation.manual')} />
@@ -31,6 +36,68 @@ export function SendingPage() {
         </RadioGroup>
       </Field>
       <p className={styles.note}>{t('ui.settings.validation.note')}</p>
+      <AutoPauseField
+        saved={settings.autoPauseAfterFailures}
+        onSaved={(autoPauseAfterFailures) => loaded.set({ ...settings, autoPauseAfterFailures })}
+      />
     </>
+  );
+}
+
+/** The auto-pause count: typed, checked as the core checks it, saved with its button. */
+function AutoPauseField({ saved, onSaved }: { saved: number; onSaved: (count: number) => void }) {
+  const styles = useSettingsStyles();
+  const { t, showError, notify } = useApp();
+  const [typed, setTyped] = useState(String(saved));
+  const [saving, setSaving] = useState(false);
+  const count = /^\d{1,3}$/.test(typed.trim()) ? Number(typed.trim()) : Number.NaN;
+  const valid = Number.isInteger(count) && count <= AUTO_PAUSE_MAX;
+  const save = async () => {
+    setSaving(true);
+    try {
+      const result = await call(api.settings.setAutoPause({ autoPauseAfterFailures: count }));
+      onSaved(result.autoPauseAfterFailures);
+      notify(t('ui.settings.saved'));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className={styles.formWidth}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void save();
+      }}
+    >
+      <Field
+        label={t('ui.settings.autoPause')}
+        size="small"
+        validationState={valid ? 'none' : 'error'}
+        validationMessage={
+          valid
+            ? undefined
+            : t('outbox.error.autoPauseInvalid', { value: typed.trim(), max: AUTO_PAUSE_MAX })
+        }
+      >
+        <div className={styles.pair}>
+          <Input
+            size="small"
+            inputMode="numeric"
+            maxLength={3}
+            style={{ width: 80 }}
+            value={typed}
+            onChange={(_, d) => setTyped(d.value)}
+            data-testid="auto-pause-count"
+          />
+          <Button size="small" type="submit" disabled={!valid || saving || count === saved}>
+            {t('ui.settings.autoPause.save')}
+          </Button>
+        </div>
+      </Field>
+      <p className={styles.note}>{t('ui.settings.autoPause.note', { max: AUTO_PAUSE_MAX })}</p>
+    </form>
   );
 }

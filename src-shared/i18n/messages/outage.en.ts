@@ -23,5 +23,5 @@ export const outageEn: Record<keyof typeof outageFr, string> = {
     'Sending paused for the account “{account}” after {count} refusals in a row: {reply}',
 
   'outbox.error.autoPauseInvalid':
-    'The number of refusals in a row before sending is paused must be a whole number from 0 (never) to 1000: “{value}” will not do.',
+    'The number of refusals in a row before sending is paused must be a whole number from 0 (never) to {max}: “{value}” will not do.',
 };

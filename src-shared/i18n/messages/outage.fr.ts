@@ -23,5 +23,5 @@ export const outageFr = {
     'Envoi suspendu pour le compte « {account} » après {count} refus de suite : {reply}',
 
   'outbox.error.autoPauseInvalid':
-    'Le nombre de refus de suite avant de suspendre l’envoi doit être un nombre entier de 0 (jamais) à 1000 : « {value} » ne convient pas.',
+    'Le nombre de refus de suite avant de suspendre l’envoi doit être un nombre entier de 0 (jamais) à {max} : « {value} » ne convient pas.',
 } as const;
