@@ -4,9 +4,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-records-and-documents.js';
 import * as m0002 from './0002-outbox.js';
 import * as m0003 from './0003-send-as.js';
+import * as m0004 from './0004-journal-search.js';
+import * as m0005 from './0005-family-language.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-records-and-documents': m0001,
   '0002-outbox': m0002,
   '0003-send-as': m0003,
+  '0004-journal-search': m0004,
+  '0005-family-language': m0005,
 };

@@ -2,7 +2,7 @@
 // message/delivery-status part), or the older free-form "Undelivered Mail" notices some
 // servers still send. What comes out: which recipients failed and why (Status, Diagnostic-Code),
 // and the Message-IDs of the original message it quotes, to find ours.
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { BOUNCE_SENDER, BOUNCE_SUBJECT } from '../mail/bounce-mailbox.js';
 
 export interface FailedRecipient {
@@ -28,6 +28,8 @@ const MESSAGE_ID = /<[^<>\s@]+@[^<>\s@]+>/g;
 
 /** The bounce's report, or null when the message is not a bounce. */
 export async function readDeliveryReport(raw: Buffer): Promise<DeliveryReport | null> {
+  // Loaded here: only reading bounces pays for mailparser.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, {
     keepDeliveryStatus: true,
     skipHtmlToText: true,

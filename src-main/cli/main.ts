@@ -1,6 +1,7 @@
-// Entry point of the `postier` command (bin/postier.js loads it).
+// Entry point of the `postier` command: bundled into dist/cli/main.js (scripts/build-cli.mjs),
+// which bin/postier.js runs.
 import { runCli } from './program.js';
-import { noticeDatabaseWaits } from './commands/db.js';
+import { noticeDatabaseWaits } from './database-waits.js';
 
 // `postier documents list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

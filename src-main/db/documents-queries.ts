@@ -1,9 +1,6 @@
-// SQL for document types, documents and their attachments: the journal.
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { JournalFilter, JournalSortKey } from '../../src-shared/domain/documents.js';
+// SQL for document types, documents and their attachments (the journal's pages: journal-queries).
 import type { Db } from './connection.js';
-import { escapeLike } from './records-queries.js';
-import type { Database, DocumentTypeRow, NewDocumentRow } from './schema.js';
+import type { DocumentTypeRow, NewDocumentRow } from './schema.js';
 
 export function listDocumentTypes(db: Db): Promise<DocumentTypeRow[]> {
   return db.selectFrom('document_types').selectAll().orderBy('id').execute();
@@ -92,88 +89,6 @@ export function findDocumentDetail(db: Db, id: number) {
 }
 
 export type DocumentDetailRow = NonNullable<Awaited<ReturnType<typeof findDocumentDetail>>>;
-
-const SORT_COLUMNS: Record<JournalSortKey, string> = {
-  issueDate: 'd.issue_date',
-  number: 'd.number',
-  dossierName: 'p.last_name',
-  amount: 'd.amount_cents',
-  period: 'd.period',
-  lastSentAt: 'd.last_sent_at',
-};
-
-type DocumentsQuery = SelectQueryBuilder<Database & { d: Database['documents'] }, 'd', object>;
-
-/**
- * The journal's filters, on the documents table alone: the count needs no join, and type
- * and text filters go through small subqueries so that the indexes serve them.
- */
-function filteredDocuments(db: Db, filter: JournalFilter): DocumentsQuery {
-  let query = db.selectFrom('documents as d') as unknown as DocumentsQuery;
-  if (filter.structureId !== undefined)
-    query = query.where('d.structure_id', '=', filter.structureId);
-  const types = filter.types;
-  if (types?.length) {
-    query = query.where('d.type_id', 'in', (eb) =>
-      eb.selectFrom('document_types').select('id').where('code', 'in', types),
-    );
-  }
-  if (filter.period) query = query.where('d.period', '=', filter.period);
-  if (filter.periodFrom) query = query.where('d.period', '>=', filter.periodFrom);
-  if (filter.periodTo) query = query.where('d.period', '<=', filter.periodTo);
-  if (filter.emailStates?.length) query = query.where('d.email_state', 'in', filter.emailStates);
-  if (filter.dossierId !== undefined) query = query.where('d.dossier_id', '=', filter.dossierId);
-  if (filter.documentIds)
-    query = query.where('d.id', 'in', filter.documentIds.length ? filter.documentIds : [-1]);
-  const text = filter.text?.trim();
-  if (text) {
-    const like = sql<string>`${`%${escapeLike(text)}%`} escape '\\'`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('d.number', 'like', like),
-        eb('d.dossier_id', 'in', (sub) =>
-          sub
-            .selectFrom('dossiers as p')
-            .select('p.id')
-            .where((w) =>
-              w.or([
-                w('p.number', 'like', like),
-                w(sql<string>`p.last_name || ' ' || p.first_name`, 'like', like),
-                w(sql<string>`p.first_name || ' ' || p.last_name`, 'like', like),
-              ]),
-            ),
-        ),
-      ]),
-    );
-  }
-  return query;
-}
-
-export async function queryJournal(db: Db, filter: JournalFilter, limit: number, offset: number) {
-  const base = filteredDocuments(db, filter);
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const direction = filter.descending === false ? 'asc' : 'desc';
-  const sortColumn = SORT_COLUMNS[filter.sort ?? 'issueDate'];
-  const rows = await base
-    .innerJoin('dossiers as p', 'p.id', 'd.dossier_id')
-    .innerJoin('document_types as t', 't.id', 'd.type_id')
-    .selectAll('d')
-    .select([
-      'p.number as dossier_number',
-      'p.title as dossier_title',
-      'p.first_name as dossier_first_name',
-      'p.last_name as dossier_last_name',
-      't.code as type_code',
-    ])
-    .orderBy(sql.ref(sortColumn), direction)
-    .orderBy('d.id', direction)
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return { total: Number(total), rows };
-}
 
 export async function countAttachments(
   db: Db,

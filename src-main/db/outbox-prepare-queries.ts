@@ -1,11 +1,12 @@
 // SQL for preparing bulk sends (documents to send, their recipients and files, what is
 // already queued or sent) and queuing their messages. A document's e-mail state is derived
 // from its messages here. The user's actions on queued messages: message-action-queries.ts.
-import { sql } from 'kysely';
-import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import type { Db } from './connection.js';
 import type { MessageRow, NewMessageRow } from './schema.js';
-import { inSlices, nowSql } from './shared-sql.js';
+import { refreshDocumentEmailStates } from './document-send-state-queries.js';
+import { inSlices } from './shared-sql.js';
+
+export { refreshDocumentEmailStates };
 
 /** Ids per `in (...)` list (see inSlices). */
 const IN_LIST_SLICE = 500;
@@ -46,6 +47,7 @@ export function listDocumentsToPrepare(db: Db, selection: DocumentSelection) {
       'p.email_opt_in as dossier_email_opt_in',
       'p.sin as dossier_sin',
       'p.extra as dossier_extra',
+      'p.language as dossier_language',
       't.code as type_code',
       't.name_fr as type_name_fr',
       't.name_en as type_name_en',
@@ -88,7 +90,7 @@ export function listReceivingCorrespondents(db: Db, dossierIds: readonly number[
   return inSlices(dossierIds, IN_LIST_SLICE, (slice) =>
     db
       .selectFrom('correspondents')
-      .select(['id', 'dossier_id', 'name', 'email', 'receives_documents'])
+      .select(['id', 'dossier_id', 'name', 'email', 'receives_documents', 'language'])
       .where('dossier_id', 'in', slice)
       .orderBy('dossier_id')
       .orderBy('position')
@@ -202,43 +204,7 @@ export async function insertAddressesOfMessages(
 
 // ---------------------------------------------------------------- the document's e-mail state
 
-/**
- * Derives documents.email_state from the document's messages that still count, i.e. that
- * carry an address (a reset message no longer does): any sent → 'sent', else uncertain,
- * else queued (pending, validated, sending, blocked), else failed, else 'none'.
- * last_sent_at is the latest send ever, reset or not: the journal shows when it last went.
- * Call it in the transaction that changed the messages.
- */
+/** The document's e-mail state, from documentSendState: see document-send-state-queries.ts. */
 export async function refreshDocumentEmailState(db: Db, documentId: number): Promise<void> {
   await refreshDocumentEmailStates(db, [documentId]);
-}
-
-export async function refreshDocumentEmailStates(
-  db: Db,
-  documentIds: readonly number[],
-): Promise<void> {
-  const counted = (statuses: MessageStatus[]) => sql<boolean>`exists (
-    select 1 from messages m
-    where m.document_id = documents.id
-      and m.status in (${sql.join(statuses)})
-      and exists (select 1 from message_addresses a where a.message_id = m.id))`;
-  const unique = [...new Set(documentIds)];
-  for (let i = 0; i < unique.length; i += IN_LIST_SLICE) {
-    await db
-      .updateTable('documents')
-      .set({
-        email_state: sql<string>`case
-          when ${counted(['sent'])} then 'sent'
-          when ${counted(['uncertain'])} then 'uncertain'
-          when ${counted(['pending', 'validated', 'sending', 'blocked'])} then 'queued'
-          when ${counted(['failed'])} then 'failed'
-          else 'none' end`,
-        last_sent_at: sql<string | null>`coalesce(
-          (select max(m.sent_at) from messages m where m.document_id = documents.id and m.status = 'sent'),
-          last_sent_at)`,
-        updated_at: nowSql,
-      })
-      .where('id', 'in', unique.slice(i, i + IN_LIST_SLICE))
-      .execute();
-  }
 }

@@ -168,8 +168,11 @@ export async function searchDossiers(
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
+  // French order (Bélanger before Boucher): the folded name of migration 0004 first, then
+  // the name as written (accents, case) and the id only between equals.
   const rows = await base
     .selectAll('dossiers')
+    .orderBy(sql`sort_name`)
     .orderBy('last_name')
     .orderBy('first_name')
     .orderBy('id')
@@ -204,7 +207,9 @@ export async function updateCorrespondent(
   db: Db,
   id: number,
   version: number,
-  patch: Partial<Pick<CorrespondentRow, 'name' | 'relation' | 'email' | 'receives_documents'>>,
+  patch: Partial<
+    Pick<CorrespondentRow, 'name' | 'relation' | 'email' | 'receives_documents' | 'language'>
+  >,
 ): Promise<boolean> {
   const result = await db
     .updateTable('correspondents')

@@ -52,6 +52,8 @@ export interface DossiersTable {
   sin: string | null;
   /** JSON object of free fields for templates. */
   extra: ColumnType<string, string | undefined, string>;
+  /** 'fr' or 'en': the language the family's messages are written in (migration 0005). */
+  language: ColumnType<string, string | undefined, string>;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -65,6 +67,8 @@ export interface CorrespondentsTable {
   email: string | null;
   receives_documents: ColumnType<number, number | undefined, number>;
   position: ColumnType<number, number | undefined, number>;
+  /** 'fr' or 'en', or NULL for the dossier's language. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 

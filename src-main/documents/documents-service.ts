@@ -11,13 +11,15 @@ import type {
   DocumentType,
   JournalDocument,
   JournalFilter,
+  JournalPage,
 } from '../../src-shared/domain/documents.js';
-import type { Page } from '../../src-shared/domain/records.js';
-import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
+import { NO_SEND } from '../../src-shared/domain/document-send-state.js';
 import { parseIsoDate, parsePeriod } from '../../src-shared/format/dates.js';
 import { UserError } from '../../src-shared/errors.js';
 import { isUniqueViolation, writeTransaction, type Db } from '../db/connection.js';
 import * as q from '../db/documents-queries.js';
+import { queryJournalPage } from '../db/journal-queries.js';
+import { readDocumentSendStates } from '../db/document-send-state-queries.js';
 import { findDossierByNumber } from '../db/records-queries.js';
 import type { DocumentTypeRow } from '../db/schema.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
@@ -106,17 +108,29 @@ export class DocumentsService {
     return found;
   }
 
-  /** One page of the journal, filtered and sorted in SQL. */
-  async journal(filter: JournalFilter = {}): Promise<Page<JournalDocument>> {
+  /** One page of the journal, filtered and sorted in SQL, after/before a cursor or at an offset. */
+  async journal(filter: JournalFilter = {}): Promise<JournalPage> {
     const limit = Math.min(Math.max(1, filter.limit ?? 50), MAX_PAGE);
     const offset = Math.max(0, filter.offset ?? 0);
-    const { total, rows } = await q.queryJournal(this.db, filter, limit, offset);
+    const { after, before } = filter;
+    const { total, rows, first, last } = await queryJournalPage(this.db, filter, {
+      limit,
+      offset,
+      ...(after && { after }),
+      ...(before && { before }),
+    });
     const attachments = await q.countAttachments(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    const sends = await readDocumentSendStates(
       this.db,
       rows.map((r) => r.id),
     );
     return {
       total,
+      ...(first && { first }),
+      ...(last && { last }),
       items: rows.map((r) => ({
         id: r.id,
         structureId: r.structure_id,
@@ -138,7 +152,8 @@ export class DocumentsService {
         summaryNumber: r.summary_number,
         hasPdf: r.pdf_path !== null,
         pdfSource: r.pdf_source,
-        emailState: r.email_state as DocumentEmailState,
+        emailState: (sends.get(r.id) ?? NO_SEND).state,
+        send: sends.get(r.id) ?? NO_SEND,
         lastSentAt: r.last_sent_at,
         attachmentCount: attachments.get(r.id) ?? 0,
         version: r.version,

@@ -21,7 +21,9 @@ import {
   OPERATION_NAMES,
   eventChannel,
   operationChannel,
+  type Events,
   type OperationName,
+  type PayloadOf,
 } from '../../src-shared/contract/index.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { openPostier, type Postier } from '../app/postier.js';
@@ -241,11 +243,9 @@ function followSending(side: MainSide): void {
   let announced = false;
   side.events.subscribe((name, payload) => {
     if (!window || window.isDestroyed()) return;
+    // The bus checked each payload against the contract: these are its declared shapes.
     if (name === 'sending.progress') {
-      const { progress, paused } = payload as {
-        progress: { sent: number; failed: number; total: number };
-        paused: boolean;
-      };
+      const { progress, paused } = payload as PayloadOf<Events['sending.progress']>;
       const done = progress.sent + progress.failed;
       window.setProgressBar(progress.total > 0 ? done / progress.total : 0, {
         mode: paused ? 'paused' : 'normal',
@@ -256,7 +256,7 @@ function followSending(side: MainSide): void {
       }
     } else if (name === 'sending.finished') {
       window.setProgressBar(-1);
-      const { summary } = payload as { summary: { sent: number; failed: number } };
+      const { summary } = payload as PayloadOf<Events['sending.finished']>;
       if (announced)
         notify(
           translate(language(), 'ui.sending.notifyFinished', {

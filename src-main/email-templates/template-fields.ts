@@ -39,6 +39,11 @@ export function templateFieldNames(extraKeys: Iterable<string> = []): string[] {
 
 export interface ContextSource {
   structure: { name: string; locale: string };
+  /**
+   * The locale the recipient reads (their family's language in the structure's country):
+   * dates and amounts are written in it. The structure's when absent.
+   */
+  locale?: string;
   dossier: {
     number: string;
     title: string | null;
@@ -55,7 +60,7 @@ export interface ContextSource {
     currency: string;
     dueDate: string | null;
   };
-  /** The document type's name in the structure's language. */
+  /** The document type's name in the recipient's language. */
   typeName: string;
   recipientName: string;
   senderName: string;
@@ -63,7 +68,7 @@ export interface ContextSource {
 
 export function buildTemplateContext(source: ContextSource): TemplateContext {
   const { structure, dossier, document } = source;
-  const locale = structure.locale;
+  const locale = source.locale ?? structure.locale;
   const context: TemplateContext = {};
   for (const [key, value] of Object.entries(dossier.extra)) {
     if (!FORBIDDEN_FIELDS.has(key)) context[key] = String(value ?? '');
@@ -86,7 +91,7 @@ export function buildTemplateContext(source: ContextSource): TemplateContext {
   return Object.assign(context, standard);
 }
 
-/** The name of a document type as the structure's recipients read it. */
+/** The name of a document type as a recipient reading `locale` reads it. */
 export function typeNameFor(locale: string, type: { name_fr: string; name_en: string }): string {
   return languageOf(locale) === 'en' ? type.name_en : type.name_fr;
 }

@@ -1,10 +1,12 @@
-// The e-mail template a structure uses for a type of document: the office's own, saved in
-// Paramètres (or with `postier templates set`), else Postier's default. Kept in the shared
-// settings, so every workstation and every door (the window, `send prepare`, `watch
-// --queue`, the preparation thread) sends the same one. A template is checked when it is
-// saved exactly as a send checks it: an unknown field is refused, naming it.
+// The e-mail template a structure uses for a type of document in one language (the language
+// of the family it is written to): the office's own, saved in Paramètres (or with `postier
+// templates set`), else Postier's default in that language. Kept in the shared settings, so
+// every workstation and every door (the window, `send prepare`, `watch --queue`, the
+// preparation thread) sends the same one. A template is checked when it is saved exactly as
+// a send checks it: an unknown field is refused, naming it. Without a language, a door means
+// the structure's own language — never the language of the screen it was asked from.
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
-import type { Language } from '../../src-shared/i18n/catalog.js';
+import { languageOf, type Language } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
@@ -29,8 +31,9 @@ export interface TemplateInput {
   html: string | null;
 }
 
-const settingKey = (structureId: number, type: DocumentTypeCode) =>
-  `email.template.${structureId}.${type}`;
+/** Per language since migration 0005, which gave the templates saved before theirs. */
+const settingKey = (structureId: number, type: DocumentTypeCode, language: Language) =>
+  `email.template.${structureId}.${type}.${language}`;
 
 export class TemplateSettings {
   constructor(
@@ -45,19 +48,20 @@ export class TemplateSettings {
     return templateFieldNames(extras.flatMap((json) => Object.keys(parseExtra(json))));
   }
 
-  /** The office's template for the type, else the default in `language`. */
+  /** The office's template for the type in `language`, else Postier's default in it. */
   async read(
     structureId: number,
     type: DocumentTypeCode,
-    language: Language,
+    language?: Language,
   ): Promise<StoredTemplate> {
+    const chosen = language ?? (await this.structureLanguage(structureId));
     const saved = await readSetting<TemplateInput | null>(
       this.db,
-      settingKey(structureId, type),
+      settingKey(structureId, type, chosen),
       null,
     );
     if (saved) return { ...saved, isDefault: false };
-    const fallback = defaultTemplate(type, language);
+    const fallback = defaultTemplate(type, chosen);
     return {
       subject: fallback.subject,
       text: fallback.text,
@@ -70,18 +74,29 @@ export class TemplateSettings {
    * Saves the office's own template, checked first as a send checks it (an unknown field,
    * a syntax error, an HTML body without its text are refused and nothing is saved).
    */
-  async save(structureId: number, type: DocumentTypeCode, template: TemplateInput): Promise<void> {
+  async save(
+    structureId: number,
+    type: DocumentTypeCode,
+    template: TemplateInput,
+    language?: Language,
+  ): Promise<void> {
     if (template.subject.trim() === '')
       throw new UserError('error.field.required', { field: 'objet' });
     if (template.text.trim() === '')
       throw new UserError('error.field.required', { field: 'texte' });
     const html = template.html?.trim() ? template.html : null;
     compileEmailTemplate({ ...template, html }, await this.fields(structureId));
-    await writeSetting(this.db, settingKey(structureId, type), { ...template, html });
+    const chosen = language ?? (await this.structureLanguage(structureId));
+    await writeSetting(this.db, settingKey(structureId, type, chosen), { ...template, html });
   }
 
-  /** Back to Postier's default for the type. */
-  async reset(structureId: number, type: DocumentTypeCode): Promise<void> {
-    await writeSetting(this.db, settingKey(structureId, type), null);
+  /** Back to Postier's default for the type in `language`. */
+  async reset(structureId: number, type: DocumentTypeCode, language?: Language): Promise<void> {
+    const chosen = language ?? (await this.structureLanguage(structureId));
+    await writeSetting(this.db, settingKey(structureId, type, chosen), null);
+  }
+
+  private async structureLanguage(structureId: number): Promise<Language> {
+    return languageOf((await this.records.getStructure(structureId)).locale);
   }
 }

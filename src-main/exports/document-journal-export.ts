@@ -1,10 +1,12 @@
 // The document journal (what was issued, to whom, and whether it went by e-mail) as a CSV or
 // .xlsx file, with the journal screen's filters.
 import path from 'node:path';
+import { describeSendState, NO_SEND } from '../../src-shared/domain/document-send-state.js';
 import type { JournalFilter } from '../../src-shared/domain/documents.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Db } from '../db/connection.js';
-import { queryJournal } from '../db/documents-queries.js';
+import { queryJournal } from '../db/journal-queries.js';
+import { readDocumentSendStates } from '../db/document-send-state-queries.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { writeTableFile, type ExportColumn } from './table-export.js';
 
@@ -31,16 +33,23 @@ export async function exportDocumentJournal(
     rows.push(...page.rows);
     if (page.rows.length < PAGE_ROWS) break;
   }
+  const sends = await readDocumentSendStates(
+    db,
+    rows.map((r) => r.id),
+  );
   await writeTableFile(
     file,
     translate(language, 'export.sheet.documents'),
-    journalColumns(language),
+    journalColumns(language, (r) => describeSendState(language, sends.get(r.id) ?? NO_SEND)),
     rows,
   );
   return { file, rows: rows.length };
 }
 
-function journalColumns(language: Language): ExportColumn<JournalRow>[] {
+function journalColumns(
+  language: Language,
+  sendState: (r: JournalRow) => string,
+): ExportColumn<JournalRow>[] {
   const t = (key: MessageKey) => translate(language, key);
   return [
     { header: t('export.column.id'), type: 'integer', value: (r) => r.id, width: 8 },
@@ -83,8 +92,8 @@ function journalColumns(language: Language): ExportColumn<JournalRow>[] {
     {
       header: t('export.column.emailState'),
       type: 'text',
-      value: (r) => t(`emailState.${r.email_state}` as MessageKey),
-      width: 14,
+      value: sendState,
+      width: 24,
     },
     {
       header: t('export.column.lastSentAt'),

@@ -2,7 +2,7 @@
 // csv-writer.ts) or .xlsx with typed cells (dates as dates, amounts as numbers with two
 // decimals), chosen by the file's extension.
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../../src-shared/errors.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import { writeCsvFile, type CsvCell } from './csv-writer.js';
@@ -69,7 +69,9 @@ async function writeXlsxTable<T>(
   columns: ExportColumn<T>[],
   rows: T[],
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a third of a second to load: only an .xlsx export pays for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Postier';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],

@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/domain/document-types.js';
 import { parseAmount } from '../../src-shared/format/money.js';
 import { parseIsoDate } from '../../src-shared/format/dates.js';
+import { readPeriod as readTypedPeriod } from '../../src-shared/format/period-input.js';
 import { normalizeHeader } from './column-mapping.js';
 
 /** Cents, or null. Accepts "1 234,56", "1234.56", "1.234,56", "1,234.56", "12 €", "-7,05 $". */
@@ -41,64 +42,9 @@ export function readDate(text: string): string | null {
   return null;
 }
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  jan: 1,
-  january: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  feb: 2,
-  february: 2,
-  mars: 3,
-  mar: 3,
-  march: 3,
-  avril: 4,
-  avr: 4,
-  apr: 4,
-  april: 4,
-  mai: 5,
-  may: 5,
-  juin: 6,
-  jun: 6,
-  june: 6,
-  juillet: 7,
-  juil: 7,
-  jul: 7,
-  july: 7,
-  aout: 8,
-  aou: 8,
-  aug: 8,
-  august: 8,
-  septembre: 9,
-  sept: 9,
-  sep: 9,
-  september: 9,
-  octobre: 10,
-  oct: 10,
-  october: 10,
-  novembre: 11,
-  nov: 11,
-  november: 11,
-  decembre: 12,
-  dec: 12,
-  december: 12,
-};
-
-/** YYYY-MM or YYYY, or null. Accepts 2026-10, 10/2026, 202610, octobre 2026, a full date. */
+/** YYYY-MM or YYYY, or null: a period as typed (see period-input.ts), or a full date's month. */
 export function readPeriod(text: string): string | null {
-  const value = text.trim();
-  if (/^\d{4}$/.test(value)) return value;
-  let match = /^(\d{4})[-/.](\d{1,2})$/.exec(value) ?? /^(\d{4})(\d{2})$/.exec(value);
-  if (match) return month(match[1]!, match[2]!);
-  match = /^(\d{1,2})[-/.](\d{4})$/.exec(value);
-  if (match) return month(match[2]!, match[1]!);
-  const date = readDate(value);
-  if (date) return date.slice(0, 7);
-  const named = /^([\p{L}.]+)\s+(\d{4})$/u.exec(value);
-  const number = named ? MONTHS[normalizeHeader(named[1]!)] : undefined;
-  return named && number ? month(named[2]!, String(number)) : null;
+  return readTypedPeriod(text) ?? readDate(text)?.slice(0, 7) ?? null;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', '1', 'x', 'vrai', 'true', 'v']);
@@ -147,11 +93,6 @@ export function readDocumentType(text: string): DocumentTypeCode | null {
 
 function isoDate(year: string, month: string, day: string): string | null {
   return safe(() => parseIsoDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`));
-}
-
-function month(year: string, value: string): string | null {
-  const number = Number(value);
-  return number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : null;
 }
 
 function safe<T>(read: () => T): T | null {

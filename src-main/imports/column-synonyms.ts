@@ -160,6 +160,21 @@ const DOSSIER_SPECS: Record<DossierField, FieldSpec> = {
       'facturesparemail',
     ],
   },
+  language: {
+    label: 'Langue',
+    required: false,
+    synonyms: [
+      'langue',
+      'languedecorrespondance',
+      'languecorrespondance',
+      'languedelafamille',
+      'languefamille',
+      'langueparlee',
+      'language',
+      'correspondencelanguage',
+      'lang',
+    ],
+  },
 };
 
 const DOCUMENT_SPECS: Record<DocumentField, FieldSpec> = {

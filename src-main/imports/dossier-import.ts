@@ -1,8 +1,7 @@
 // Dossiers and their correspondents from a client list: each row checked, then every good
 // row inserted or updated by dossier number in one transaction (all or nothing).
 import { isUserError, UserError } from '../../src-shared/errors.js';
-import { translate } from '../../src-shared/i18n/catalog.js';
-import { normalizeSin } from '../../src-shared/validation/identity.js';
+import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { checkRecordText, quoted } from '../../src-shared/validation/record-text.js';
 import { splitAddressList } from '../../src-shared/validation/address-list.js';
 import { writeTransaction, type Db } from '../db/connection.js';
@@ -26,6 +25,10 @@ import {
   checkExtraColumns,
   checkTextCells,
   checkedAddress,
+  composeAddress,
+  languageCell,
+  optionalName,
+  sinCell,
   tooManyAddresses,
 } from './dossier-row-checks.js';
 import { rejectDuplicates } from './row-problems.js';
@@ -43,6 +46,10 @@ export interface PlannedDossier {
   emails: string[];
   /** undefined: keep the stored SIN (no column, or an empty cell). */
   sin: string | undefined;
+  /** The SIN fails its check digit: imported, and named in the preview's warnings. */
+  sinDoubtful: boolean;
+  /** undefined: keep the stored language (French for a new dossier). */
+  language: Language | undefined;
   manager: string | null | undefined;
   group: string | null | undefined;
   emailOptIn: boolean | undefined;
@@ -52,6 +59,7 @@ export interface PlannedDossier {
 export interface DossierPlan {
   rows: PlannedDossier[];
   rejected: RowProblem[];
+  warnings: RowProblem[];
 }
 
 type Indexes = Partial<Record<DossierField, number>>;
@@ -87,7 +95,19 @@ export function planDossiers(
     planned.push({ ...result, extra: extra.values });
   }
   const { kept, duplicates } = rejectDuplicates(planned, (row) => row.number);
-  return { rows: kept, rejected: [...rejected, ...duplicates].sort((a, b) => a.line - b.line) };
+  const sinColumn = table.headers[indexes.sin!] ?? '';
+  const warnings = kept
+    .filter((row) => row.sinDoubtful)
+    .map((row): RowProblem => ({
+      line: row.line,
+      code: 'import.warning.sinCheckDigit',
+      params: { number: row.number, column: sinColumn },
+    }));
+  return {
+    rows: kept,
+    rejected: [...rejected, ...duplicates].sort((a, b) => a.line - b.line),
+    warnings,
+  };
 }
 
 /** The extra columns' values of one row, bounded like a dossier's extra fields. */
@@ -137,16 +157,10 @@ function planRow(
       if (!emails.some((e) => e.toLowerCase() === email.toLowerCase())) emails.push(email);
     }
   }
-  let sin: string | undefined;
-  const sinCell = cell('sin');
-  if (sinCell) {
-    try {
-      sin = normalizeSin(sinCell);
-    } catch {
-      // Never the value itself: a SIN stays out of reports and logs.
-      return { line, code: 'import.reason.invalidSin', params: { number, column: column('sin') } };
-    }
-  }
+  const sin = sinCell(line, number, column('sin'), cell('sin'));
+  if ('code' in sin) return sin;
+  const language = languageCell(line, number, column('language'), cell('language'));
+  if ('code' in language) return language;
   let emailOptIn: boolean | undefined;
   const optInCell = cell('emailOptIn');
   if (optInCell !== undefined) {
@@ -171,26 +185,14 @@ function planRow(
     firstName: cell('firstName') ?? '',
     address,
     emails,
-    sin,
+    sin: sin.sin,
+    sinDoubtful: sin.doubtful,
+    language: language.language,
     manager: optionalName(cell('manager')),
     group: optionalName(cell('group')),
     emailOptIn,
     extra: {},
   };
-}
-
-function composeAddress(
-  street: string | undefined,
-  postalCode: string | undefined,
-  city: string | undefined,
-): string | undefined {
-  if (street === undefined && postalCode === undefined && city === undefined) return undefined;
-  const locality = [postalCode, city].filter((part) => part).join(' ');
-  return [street, locality].filter((part) => part).join('\n');
-}
-
-function optionalName(value: string | undefined): string | null | undefined {
-  return value === undefined ? undefined : value || null;
 }
 
 // --- Preview and commit ------------------------------------------------------------------
@@ -228,6 +230,7 @@ export async function previewDossiers(
     toCreate: plan.rows.length - toUpdate,
     toUpdate,
     rejected: plan.rejected,
+    warnings: plan.warnings,
   };
 }
 
@@ -244,7 +247,7 @@ export async function commitDossiers(
   const plan = planDossiers(table, mapping);
   try {
     const written = await writeTransaction(db, (tx) => writeDossiers(tx, structureId, plan.rows));
-    return { ...written, rejected: plan.rejected };
+    return { ...written, rejected: plan.rejected, warnings: plan.warnings };
   } catch (error) {
     throw rolledBack(path.basename(table.file), error);
   }
@@ -264,7 +267,7 @@ async function writeDossiers(
   tx: Db,
   structureId: number,
   rows: PlannedDossier[],
-): Promise<Omit<DossierImportResult, 'rejected'>> {
+): Promise<Omit<DossierImportResult, 'rejected' | 'warnings'>> {
   const staff = await resolveNames(
     rows.map((r) => r.manager),
     await rq.listStaff(tx, structureId),
@@ -295,6 +298,7 @@ async function writeDossiers(
       email_opt_in: (row.emailOptIn ?? row.emails.length > 0) ? 1 : 0,
       sin: row.sin ?? null,
       extra: JSON.stringify(row.extra),
+      ...(row.language && { language: row.language }),
     })),
   );
   for (const row of updates) {
@@ -308,6 +312,7 @@ async function writeDossiers(
       ...(row.group !== undefined && { group_id: groups.idOf(row.group) ?? null }),
       ...(row.emailOptIn !== undefined && { email_opt_in: row.emailOptIn ? 1 : 0 }),
       ...(row.sin !== undefined && { sin: row.sin }),
+      ...(row.language !== undefined && { language: row.language }),
       ...(Object.keys(row.extra).length > 0 && {
         extra: JSON.stringify({ ...(JSON.parse(current.extra) as object), ...row.extra }),
       }),

@@ -1,7 +1,13 @@
 // The records' limits (RECORD_LIMITS) applied to a client list's cells: a row the window or
 // the CLI would refuse is refused here too, named by its line, and the other rows go in.
-// No value is quoted whole in a reason: a 5 MB cell must not make a 5 MB report.
+// Also the cells read the same way as those doors read them: the SIN (its check digit warned
+// about), the correspondence language, the address. No value is quoted whole in a reason: a
+// 5 MB cell must not make a 5 MB report.
 import { isUserError, UserError } from '../../src-shared/errors.js';
+import { readFamilyLanguage } from '../../src-shared/domain/family-language.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import { normalizeSin } from '../../src-shared/validation/identity.js';
+import { sinNeedsWarning } from '../../src-shared/validation/sin-check.js';
 import { RECORD_LIMITS, type RecordTextField } from '../../src-shared/domain/records.js';
 import {
   boundedText,
@@ -26,6 +32,7 @@ const TEXT_CELLS: [DossierField, RecordTextField][] = [
   ['manager', 'staffName'],
   ['group', 'groupName'],
   ['emailOptIn', 'title'],
+  ['language', 'title'],
 ];
 
 type Cell = (field: DossierField) => string | undefined;
@@ -90,6 +97,43 @@ export function checkedAddress(
   }
 }
 
+/**
+ * The row's SIN as stored (undefined: an empty cell keeps the stored one), whether its check
+ * digit fails (imported all the same, with a warning), or why the row is refused. Never the
+ * value itself in a reason: a SIN stays out of reports and logs.
+ */
+export function sinCell(
+  line: number,
+  number: string,
+  column: string,
+  value: string | undefined,
+): { sin: string | undefined; doubtful: boolean } | RowProblem {
+  if (!value) return { sin: undefined, doubtful: false };
+  try {
+    const sin = normalizeSin(value);
+    return { sin, doubtful: sinNeedsWarning(sin) };
+  } catch {
+    return { line, code: 'import.reason.invalidSin', params: { number, column } };
+  }
+}
+
+/** The row's correspondence language ("fr", "anglais", "English"…); undefined: none given. */
+export function languageCell(
+  line: number,
+  number: string,
+  column: string,
+  value: string | undefined,
+): { language: Language | undefined } | RowProblem {
+  if (!value) return { language: undefined };
+  const language = readFamilyLanguage(value);
+  if (language) return { language };
+  return {
+    line,
+    code: 'import.reason.invalidLanguage',
+    params: { number, value: quoted(singleLine(value), 40), column: quoted(column) },
+  };
+}
+
 /** The extra columns' names are field names: bounded, and not more than a dossier holds. */
 export function checkExtraColumns(headers: string[]): void {
   if (headers.length > RECORD_LIMITS.extraCount) {
@@ -99,4 +143,20 @@ export function checkExtraColumns(headers: string[]): void {
     });
   }
   for (const header of headers) boundedText('extraKey', header);
+}
+
+/** Street, postal code and city as one address; undefined when no column gives any. */
+export function composeAddress(
+  street: string | undefined,
+  postalCode: string | undefined,
+  city: string | undefined,
+): string | undefined {
+  if (street === undefined && postalCode === undefined && city === undefined) return undefined;
+  const locality = [postalCode, city].filter((part) => part).join(' ');
+  return [street, locality].filter((part) => part).join('\n');
+}
+
+/** A manager or group name: undefined (no column), null (empty cell) or the name. */
+export function optionalName(value: string | undefined): string | null | undefined {
+  return value === undefined ? undefined : value || null;
 }

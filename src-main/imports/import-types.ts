@@ -61,6 +61,7 @@ export const DOSSIER_FIELDS = [
   'manager',
   'group',
   'emailOptIn',
+  'language',
 ] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
@@ -122,12 +123,16 @@ export interface DossierImportPreview {
   toCreate: number;
   toUpdate: number;
   rejected: RowProblem[];
+  /** Rows imported as written but worth a look (a SIN failing its check digit), by line. */
+  warnings: RowProblem[];
 }
 
 export interface DossierImportResult {
   imported: number;
   updated: number;
   rejected: RowProblem[];
+  /** Rows imported as written but worth a look (a SIN failing its check digit). */
+  warnings: RowProblem[];
   /** Managers and client groups named in the file and created, by name. */
   createdStaff: string[];
   createdGroups: string[];

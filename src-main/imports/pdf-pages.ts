@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import muhammara from 'muhammara';
+import type muhammara from 'muhammara';
+import { pdfAddon } from '../pdf/muhammara-addon.js';
 import { UserError } from '../../src-shared/errors.js';
 
 const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
@@ -30,7 +31,7 @@ export class PdfPageSource {
     try {
       const prepared = path.join(workFolder, 'source.pdf');
       withOwnAttributes(file, prepared);
-      return new PdfPageSource(workFolder, muhammara.createReader(prepared), fileLabel);
+      return new PdfPageSource(workFolder, pdfAddon().createReader(prepared), fileLabel);
     } catch (error) {
       fs.rmSync(workFolder, { recursive: true, force: true });
       throw unreadable(fileLabel, error);
@@ -45,7 +46,7 @@ export class PdfPageSource {
   copy(pages: number[]): Buffer {
     const target = path.join(this.workFolder, 'part.pdf');
     try {
-      const writer = muhammara.createWriter(target);
+      const writer = pdfAddon().createWriter(target);
       // A reader as source (muhammara accepts it; the typings only list paths and streams):
       // the source is parsed once for every part.
       const copying = writer.createPDFCopyingContext(
@@ -66,7 +67,7 @@ export class PdfPageSource {
 
 /** Writes `source` again (an incremental update) with every page holding its own attributes. */
 function withOwnAttributes(source: string, target: string): void {
-  const writer = muhammara.createWriterToModify(source, { modifiedFilePath: target });
+  const writer = pdfAddon().createWriterToModify(source, { modifiedFilePath: target });
   const reader = writer.getModifiedFileParser();
   const objects = writer.getObjectsContext();
   const copying = writer.createPDFCopyingContextForModifiedFile();

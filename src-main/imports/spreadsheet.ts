@@ -1,5 +1,5 @@
 // Excel workbooks (.xlsx): one sheet read into text cells, row numbers as Excel shows them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../../src-shared/errors.js';
 import type { TableRow } from './import-types.js';
 
@@ -15,7 +15,9 @@ export async function readSpreadsheet(
   fileLabel: string,
   sheetName?: string,
 ): Promise<SheetRows> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a third of a second to load: only reading a workbook pays for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@
 // host each call once at start-up.
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
+import { bulkWarningsHandlers } from './handlers/bulk-warnings-handlers.js';
 import { documentsHandlers } from './handlers/documents-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { methodsHandlers } from './handlers/methods-handlers.js';
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...recordsHandlers(deps),
     ...documentsHandlers(deps),
     ...sendingHandlers(deps),
+    ...bulkWarningsHandlers(deps),
     ...methodsHandlers(deps),
     ...importHandlers(deps),
   };

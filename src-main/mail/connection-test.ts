@@ -3,7 +3,7 @@
 // refused password).
 import net from 'node:net';
 import tls from 'node:tls';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { MethodFailure } from '../../src-shared/domain/method-failure.js';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import {
@@ -116,9 +116,13 @@ function success(options: SmtpTransportOptions, authenticated: boolean): Connect
 }
 
 /** Resolves true when it logged in, false when the server asks for no login. */
-function connectAndLogin(options: SmtpTransportOptions, context: FailureContext): Promise<boolean> {
+async function connectAndLogin(
+  options: SmtpTransportOptions,
+  context: FailureContext,
+): Promise<boolean> {
   const { auth, ...connectionSettings } = connectionOptions(options);
-  const connection = new SMTPConnection(connectionSettings);
+  const { default: Connection } = await import('nodemailer/lib/smtp-connection');
+  const connection: SMTPConnection = new Connection(connectionSettings);
   return new Promise<boolean>((resolve, reject) => {
     let settled = false;
     const finish = (error: unknown, authenticated = false) => {

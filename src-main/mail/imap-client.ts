@@ -2,7 +2,7 @@
 // connection with the account's password or its OAuth2 token (XOAUTH2), certificates always
 // verified, and failures said in one sentence naming the server.
 import tls from 'node:tls';
-import { ImapFlow, type ListResponse } from 'imapflow';
+import type { ImapFlow, ListResponse } from 'imapflow';
 import type { SmtpSecurity } from '../../src-shared/domain/mail.js';
 import type { AccessTokenSource } from '../oauth/access-token.js';
 import { MethodFailure, shortText } from '../../src-shared/domain/method-failure.js';
@@ -56,6 +56,8 @@ async function login(access: ImapAccess, refresh: boolean): Promise<ImapFlow> {
           accessToken: await secret.tokens.accessToken({ forceRefresh: refresh }),
         };
   const timeout = access.timeoutMs ?? 20_000;
+  // imapflow takes a third of a second to load: only a command that opens a mailbox pays.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: access.host,
     port: access.port,

@@ -3,7 +3,6 @@
 // draft and the copy appended to the Sent folder.
 import fs from 'node:fs';
 import type { SendMailOptions } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { conformHeaderWords } from './header-words.js';
 import { toMailOptions } from './mail-options.js';
@@ -58,6 +57,8 @@ export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> 
       ...(typeof path === 'string' && { content: await readAttachment(path) }),
     })),
   );
+  // Loaded on first use: a command that builds no message never loads nodemailer.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   return conformHeaderWords(new MailComposer({ ...mail, attachments }).compile());
 }
 

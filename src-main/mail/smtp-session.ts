@@ -8,7 +8,7 @@
 // this one carries its last messages (servers delay their greeting, TLS and the login take
 // round trips): the batch never stalls at the change.
 import type { Readable } from 'node:stream';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 export interface SmtpSessionOptions {
   connection: SMTPConnection.Options;
@@ -127,10 +127,12 @@ export class SmtpSession {
   }
 
   /** A new connection, ready for a message (greeting, EHLO, TLS, login); not installed. */
-  private connect(): Promise<SMTPConnection> {
+  private async connect(): Promise<SMTPConnection> {
     const startedAt = performance.now();
+    // Loaded on the first connection: a command that sends nothing never loads nodemailer.
+    const { default: Connection } = await import('nodemailer/lib/smtp-connection');
     return new Promise((resolve, reject) => {
-      const connection = new SMTPConnection(this.options.connection);
+      const connection: SMTPConnection = new Connection(this.options.connection);
       let settled = false;
       const fail = (error: unknown) => {
         this.ended.add(connection);

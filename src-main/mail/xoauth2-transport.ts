@@ -2,7 +2,6 @@
 // (smtp.gmail.com:465): the same pooled nodemailer connection as the SMTP transport, but the
 // login is an access token asked of the account's OAuth session at each login, refreshed when
 // the server refuses it.
-import nodemailer from 'nodemailer';
 import type { AccessTokenSource } from '../oauth/access-token.js';
 import { toMailOptions } from './mail-options.js';
 import { MethodFailure, shortText } from '../../src-shared/domain/method-failure.js';
@@ -51,6 +50,7 @@ function oauthLogin(options: Xoauth2TransportOptions, onTokenFailure: (error: un
 /** Connects, logs in with the token, and quits: the connection test. */
 export async function verifyXoauth2(options: Xoauth2TransportOptions): Promise<void> {
   let tokenFailure: unknown = null;
+  const { default: nodemailer } = await import('nodemailer');
   const verifier = nodemailer.createTransport({
     ...connectionOptions({ ...options, username: null, password: null }),
     auth: oauthLogin(options, (error) => (tokenFailure = error)),
@@ -73,23 +73,28 @@ export function createXoauth2Transport(options: Xoauth2TransportOptions): MailTr
     security: options.security,
   };
   let tokenFailure: unknown = null;
-  const mailer = nodemailer.createTransport({
-    ...connectionOptions({ ...options, username: null, password: null }),
-    pool: true,
-    maxConnections: 1,
-    maxMessages: 100,
-    // As for SMTP: a dropped connection mid-message is for the engine to decide on.
-    maxRequeues: 0,
-    idleTimeout: 60_000,
-    auth: oauthLogin(options, (error) => (tokenFailure = error)),
-  });
+  // nodemailer loads on the first message: opening the transport (and any command that
+  // sends nothing) never pays for it.
+  const pool = async () =>
+    (await import('nodemailer')).default.createTransport({
+      ...connectionOptions({ ...options, username: null, password: null }),
+      pool: true,
+      maxConnections: 1,
+      maxMessages: 100,
+      // As for SMTP: a dropped connection mid-message is for the engine to decide on.
+      maxRequeues: 0,
+      idleTimeout: 60_000,
+      auth: oauthLogin(options, (error) => (tokenFailure = error)),
+    });
+  let mailer: ReturnType<typeof pool> | null = null;
   return {
     kind: 'smtp-oauth',
     canPace: true,
     async send(message: OutgoingMessage): Promise<SendResult> {
       tokenFailure = null;
       try {
-        const info = await mailer.sendMail(await toMailOptions(message, context));
+        mailer ??= pool();
+        const info = await (await mailer).sendMail(await toMailOptions(message, context));
         return {
           accepted: info.accepted.map(String),
           rejected: info.rejected.map(String),
@@ -102,7 +107,7 @@ export function createXoauth2Transport(options: Xoauth2TransportOptions): MailTr
       }
     },
     async close(): Promise<void> {
-      mailer.close();
+      (await mailer)?.close();
     },
   };
 }

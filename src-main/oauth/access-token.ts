@@ -3,7 +3,7 @@
 // refresh token (consent withdrawn, password changed, token expired), the account enters the
 // "reconnect your account" state and every send stops with that sentence until the user
 // connects it again.
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import {
   MethodFailure,
   reconnectFailure,
@@ -14,6 +14,7 @@ import { PROVIDER_NAMES, type OAuthSettings } from './oauth-providers.js';
 import {
   isGrantRevoked,
   oauthErrorCode,
+  openIdClient,
   openOAuthServer,
   type OAuthServer,
 } from './oauth-server.js';
@@ -63,8 +64,9 @@ export class OAuthSession implements AccessTokenSource {
       throw this.reconnect('no refresh token');
     }
     const server = await this.openServer(clientSecret);
-    let response: client.TokenEndpointResponse;
+    let response: OpenId.TokenEndpointResponse;
     try {
+      const client = await openIdClient();
       response = await client.refreshTokenGrant(server, tokens.refreshToken);
     } catch (error) {
       if (isGrantRevoked(error)) {

@@ -1,7 +1,7 @@
 // Connecting an account: the authorization-code flow with PKCE (S256) in the system browser
 // and a loopback redirect (RFC 8252). The user signs in and consents at Microsoft or Google;
 // Postier never sees the password, only the tokens that come back.
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import { UserError } from '../../src-shared/errors.js';
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { openLoopbackRedirect } from './loopback-redirect.js';
@@ -14,6 +14,7 @@ import {
 import {
   oauthErrorCode,
   oauthErrorText,
+  openIdClient,
   openOAuthServer,
   type OAuthServer,
 } from './oauth-server.js';
@@ -39,6 +40,7 @@ export async function authorizeInBrowser(options: AuthorizeOptions): Promise<OAu
   const server = await openOAuthServer(options.settings, {
     clientSecret: options.clientSecret ?? null,
   });
+  const client = await openIdClient();
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const loopback = await openLoopbackRedirect({
@@ -76,6 +78,7 @@ async function exchangeCode(
 ): Promise<OAuthTokens> {
   const provider = PROVIDER_NAMES[options.settings.provider];
   try {
+    const client = await openIdClient();
     const response = await client.authorizationCodeGrant(server, callback, {
       pkceCodeVerifier: verifier,
       expectedState: state,
@@ -90,7 +93,7 @@ async function exchangeCode(
 
 /** Tokens from a token response; a rotated refresh token replaces the old one, else it stays. */
 export function tokensFrom(
-  response: client.TokenEndpointResponse,
+  response: OpenId.TokenEndpointResponse,
   previousRefreshToken: string | null,
   askedScopes: string[],
   now: number,

@@ -1,7 +1,7 @@
 // The provider's endpoints, read from its published metadata with openid-client (panva), and
 // the client Postier is there: a public client (PKCE, no secret) unless the office's Google
 // registration came with its non-confidential "Desktop app" secret.
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import { UserError } from '../../src-shared/errors.js';
 import {
   discoveryUrl,
@@ -10,7 +10,26 @@ import {
   type OAuthSettings,
 } from './oauth-providers.js';
 
-export type OAuthServer = client.Configuration;
+export type OAuthServer = OpenId.Configuration;
+
+let loaded: typeof OpenId | undefined;
+
+/** openid-client, loaded on first use: only a command that talks to a provider pays for it. */
+export async function openIdClient(): Promise<typeof OpenId> {
+  loaded ??= await import('openid-client');
+  return loaded;
+}
+
+/** An error answer from the provider (openid-client is loaded when one can exist). */
+function providerError(
+  error: unknown,
+): error is OpenId.ResponseBodyError | OpenId.AuthorizationResponseError {
+  return (
+    loaded !== undefined &&
+    (error instanceof loaded.ResponseBodyError ||
+      error instanceof loaded.AuthorizationResponseError)
+  );
+}
 
 export interface OpenServerOptions {
   clientSecret?: string | null;
@@ -27,6 +46,7 @@ export async function openOAuthServer(
   if (url.protocol !== 'https:' && !loopback) {
     throw new UserError('methods.oauth.insecureAuthority', { url: url.origin });
   }
+  const client = await openIdClient();
   const auth = options.clientSecret ? client.ClientSecretPost(options.clientSecret) : client.None();
   try {
     return await client.discovery(url, settings.clientId, undefined, auth, {
@@ -45,10 +65,7 @@ export async function openOAuthServer(
 
 /** The error code and description an OAuth error answer carried, for a sentence. */
 export function oauthErrorText(error: unknown): string {
-  if (
-    error instanceof client.ResponseBodyError ||
-    error instanceof client.AuthorizationResponseError
-  ) {
+  if (providerError(error)) {
     return error.error_description ? `${error.error} : ${error.error_description}` : error.error;
   }
   return (error as Error).message ?? String(error);
@@ -56,10 +73,7 @@ export function oauthErrorText(error: unknown): string {
 
 /** The error code an OAuth error answer carried ("invalid_grant"...), else null. */
 export function oauthErrorCode(error: unknown): string | null {
-  if (
-    error instanceof client.ResponseBodyError ||
-    error instanceof client.AuthorizationResponseError
-  ) {
+  if (providerError(error)) {
     return error.error;
   }
   return null;

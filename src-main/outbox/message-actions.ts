@@ -1,6 +1,7 @@
 // What a user does to queued messages, as in the Winpass seed: validate (E → V; a failed
-// one is retried; a blocked one is unblocked), block (→ B), reset a document's send status
-// so that a new bulk send picks it again, and correct a wrong address. Each change is
+// one is retried; a blocked one is unblocked), block (→ B), withdraw from the queue (→ R,
+// never sent, the document free again), reset a document's send status so that a new bulk
+// send picks it again, and correct a wrong address. Each change is
 // checked against the status machine and the message's version inside one write
 // transaction, and journaled with the user and workstation: two workstations acting at
 // once never overwrite each other's decision.
@@ -9,7 +10,7 @@ import type { OutboxMessage, SendJournalEvent } from '../../src-shared/domain/ou
 import { canTransition, type MessageStatus } from '../../src-shared/domain/statuses.js';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
-import { normalizeEmail } from '../../src-shared/validation/identity.js';
+import { storableAddress } from '../records/email-address.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { findMessageWithDocument } from '../db/outbox-engine-search.js';
@@ -19,6 +20,9 @@ import { appendJournal } from '../db/send-journal-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { jsonList, toOutboxMessage } from './outbox-status.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from './validation-mode.js';
+import { resetSendState, type ResetOutcome, type ResetTarget } from './reset-send-state.js';
+
+export type { ResetOutcome, ResetTarget };
 import { domainOf } from '../../src-shared/validation/identity.js';
 
 /** A message id, or an id with the version the user saw (refused if it changed since). */
@@ -26,26 +30,12 @@ export type MessageTarget = number | { id: number; version: number };
 /** Chosen messages, or every message the action applies to (see each action). */
 export type MessageSelection = readonly MessageTarget[] | 'all';
 
-export type SkipReason = 'not_found' | 'wrong_status' | 'stale' | 'requeued' | 'superseded';
+export type SkipReason =
+  'not_found' | 'wrong_status' | 'stale' | 'requeued' | 'superseded' | 'in_flight';
 
 export interface ActionOutcome {
   changed: number[];
   skipped: { id: number; status: MessageStatus | null; reason: SkipReason }[];
-}
-
-export interface ResetTarget {
-  structureId?: number;
-  documentIds?: number[];
-  messageIds?: number[];
-  /** Every document of a type and/or period: the bulk "reset the send status". */
-  all?: boolean;
-  type?: string;
-  period?: string;
-}
-
-export interface ResetOutcome {
-  documents: number[];
-  messages: number[];
 }
 
 interface Step {
@@ -60,11 +50,14 @@ interface Action {
   /** What "all" selects. */
   all: MessageStatus[];
   from: Partial<Record<MessageStatus, Step>>;
+  /** The message stops carrying its document to its addresses (the document is free again). */
+  release?: boolean;
 }
 
 const VALIDATED: Step = { event: 'validated', detail: 'sending.journal.validated' };
 const UNBLOCKED: Step = { event: 'unblocked', detail: 'sending.journal.unblocked' };
 const BLOCKED: Step = { event: 'blocked', detail: 'sending.journal.blocked' };
+const WITHDRAWN: Step = { event: 'withdrawn', detail: 'queueTruth.journal.withdrawn' };
 
 const ACTIONS = {
   /** "all": the pending ones; blocked and failed ones only when named. */
@@ -83,6 +76,13 @@ const ACTIONS = {
     from: { pending: BLOCKED, validated: BLOCKED },
   },
   unblock: { to: 'validated', all: ['blocked'], from: { blocked: UNBLOCKED } },
+  /** "all" names the ones with the server too, so that the answer says they were not withdrawn. */
+  withdraw: {
+    to: 'withdrawn',
+    all: ['pending', 'validated', 'blocked', 'sending'],
+    from: { pending: WITHDRAWN, validated: WITHDRAWN, blocked: WITHDRAWN },
+    release: true,
+  },
 } satisfies Record<string, Action>;
 
 /** Messages per transaction when acting on many. */
@@ -113,52 +113,18 @@ export class MessageActions {
     return this.apply(ACTIONS.unblock, selection, scope);
   }
 
+  /** "Reset the send status" (see reset-send-state.ts); a dry run only counts. */
+  reset(target: ResetTarget, options: { dryRun?: boolean } = {}): Promise<ResetOutcome> {
+    return resetSendState(this.db, this.actor(), target, options);
+  }
+
   /**
-   * "Reset the send status": the sent, failed and uncertain messages of the chosen documents
-   * (or the chosen messages) stop counting, so that the next bulk send queues the document
-   * again. The messages themselves stay, as history.
+   * "Retirer de la file": pending, validated or blocked → withdrawn. The message will never
+   * go, its document is free to be queued again, and the journal keeps the event. A message
+   * with the server now (`sending`) is never withdrawn: it is skipped as `in_flight`.
    */
-  async reset(target: ResetTarget): Promise<ResetOutcome> {
-    const chosen = target.documentIds?.length || target.messageIds?.length;
-    if (!chosen && !(target.all && (target.type || target.period)))
-      throw new UserError('error.reset.nothingChosen');
-    const actor = this.actor();
-    return writeTransaction(this.db, async (tx) => {
-      const rows = await q.listResettableMessages(tx, {
-        ...(target.structureId !== undefined && { structureId: target.structureId }),
-        ...(target.documentIds?.length && { documentIds: target.documentIds }),
-        ...(target.messageIds?.length && { messageIds: target.messageIds }),
-        ...(target.type && { typeCode: target.type }),
-        ...(target.period && { period: target.period }),
-      });
-      const messages = await q.findMessages(
-        tx,
-        rows.map((r) => r.id),
-      );
-      await q.deleteMessageAddresses(
-        tx,
-        rows.map((r) => r.id),
-      );
-      for (const message of messages) {
-        await appendJournal(tx, {
-          event: 'reset',
-          actor,
-          messageId: message.id,
-          documentId: message.document_id,
-          detail: translate('fr', 'sending.journal.reset', {
-            to: jsonList<string>(message.to_addresses).join(', '),
-          }),
-        });
-      }
-      const documents = [
-        ...new Set([...rows.map((r) => r.document_id), ...(target.documentIds ?? [])]),
-      ];
-      await queued.refreshDocumentEmailStates(tx, documents);
-      return {
-        documents: [...new Set(rows.map((r) => r.document_id))],
-        messages: rows.map((r) => r.id),
-      };
-    });
+  withdraw(selection: MessageSelection, scope: q.MessageScope = {}): Promise<ActionOutcome> {
+    return this.apply(ACTIONS.withdraw, selection, scope);
   }
 
   /**
@@ -172,7 +138,8 @@ export class MessageActions {
     newAddress: string,
     expectedVersion?: number,
   ): Promise<OutboxMessage> {
-    const address = normalizeEmail(newAddress);
+    // Stored as import and the CLI store it: an international domain in its ASCII form.
+    const address = storableAddress(newAddress);
     const actor = this.actor();
     const mode = await readSetting<ValidationMode>(this.db, VALIDATION_MODE_SETTING, 'manual');
     const newId = await writeTransaction(this.db, async (tx) => {
@@ -306,6 +273,10 @@ export class MessageActions {
             skip('stale');
             continue;
           }
+          if (status === 'sending' && action.to === 'withdrawn') {
+            skip('in_flight');
+            continue;
+          }
           const step = action.from[status];
           if (!step || !canTransition(status, action.to)) {
             skip('wrong_status');
@@ -336,6 +307,7 @@ export class MessageActions {
             skip('stale');
             continue;
           }
+          if (action.release) await q.deleteMessageAddresses(tx, [row.id]);
           await appendJournal(tx, {
             event: step.event,
             actor,

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import muhammara from 'muhammara';
+import { pdfAddon } from './muhammara-addon.js';
 import { UserError } from '../../src-shared/errors.js';
 
 /** Permission bits (ISO 32000-1, table 22): print (3), accessibility extraction (10), high-quality print (12). */
@@ -44,11 +44,12 @@ export function encryptPdfSync(
   try {
     if (typeof input !== 'string') fs.writeFileSync(source, input);
     try {
-      muhammara.recrypt(source, temporary, {
+      const pdf = pdfAddon();
+      pdf.recrypt(source, temporary, {
         userPassword,
         ownerPassword: randomBytes(16).toString('hex'),
         userProtectionFlag: PERMISSIONS,
-        version: muhammara.ePDFVersion17,
+        version: pdf.ePDFVersion17,
       });
     } catch {
       // Checked only now (a bulk send encrypts thousands): a missing file is its own error.

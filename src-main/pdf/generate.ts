@@ -4,16 +4,8 @@ import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js
 import type { DocumentLine } from '../../src-shared/domain/documents.js';
 import { formatDate, formatPeriod, parseIsoDate } from '../../src-shared/format/dates.js';
 import { formatMoney } from '../../src-shared/format/money.js';
-import {
-  labelsFor,
-  paperFor,
-  pdfLayout,
-  type PaperFormat,
-  type PdfLabels,
-  type PdfLayout,
-} from './layout.js';
+import type { PaperFormat, PdfLabels, PdfLayout } from './layout.js';
 import { renderPdf } from './render.js';
-import { drawWatermark } from './watermark.js';
 import { toWinAnsi } from './win-ansi.js';
 
 export interface PdfDocumentData {
@@ -62,6 +54,8 @@ interface Columns {
 /** What every drawing step needs; `doc` moves from page to page, the rest is fixed. */
 interface Sheet {
   doc: PDFKit.PDFDocument;
+  /** watermark.ts's, loaded with the layout. */
+  drawWatermark: (doc: PDFKit.PDFDocument, text: string) => void;
   data: PdfDocumentData;
   layout: PdfLayout;
   labels: PdfLabels;
@@ -75,6 +69,11 @@ interface Sheet {
 }
 
 export async function generateDocumentPdf(data: PdfDocumentData): Promise<Buffer> {
+  // The layout and its checks (zod) load with the first PDF drawn, not with every command.
+  const [{ labelsFor, paperFor, pdfLayout }, { drawWatermark }] = await Promise.all([
+    import('./layout.js'),
+    import('./watermark.js'),
+  ]);
   const layout = pdfLayout();
   const labels = labelsFor(layout, data.locale);
   const paper = paperFor(layout, data.locale);
@@ -93,7 +92,9 @@ export async function generateDocumentPdf(data: PdfDocumentData): Promise<Buffer
       CreationDate: new Date(`${parseIsoDate(data.issueDate)}T00:00:00Z`),
     },
   };
-  return renderPdf(options, (doc) => drawDocument(newSheet(doc, data, layout, labels, paper)));
+  return renderPdf(options, (doc) =>
+    drawDocument({ ...newSheet(doc, data, layout, labels, paper), drawWatermark }),
+  );
 }
 
 function newSheet(
@@ -102,7 +103,7 @@ function newSheet(
   layout: PdfLayout,
   labels: PdfLabels,
   paper: PaperFormat,
-): Sheet {
+): Omit<Sheet, 'drawWatermark'> {
   const left = layout.margins.left;
   const right = paper.width - layout.margins.right;
   const sizes = layout.fontSizes;
@@ -327,6 +328,6 @@ function finishPages(sheet: Sheet): void {
     line(sheet, documentTitle(data, labels), sheet.left, y, styles.footer);
     const page = labels.page.replace('{page}', String(index + 1)).replace('{pages}', String(count));
     lineRight(sheet, page, sheet.right, y, styles.footer);
-    if (data.watermark) drawWatermark(doc, data.watermark);
+    if (data.watermark) sheet.drawWatermark(doc, data.watermark);
   }
 }

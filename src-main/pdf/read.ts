@@ -1,11 +1,6 @@
 // Reads PDFs back (imported files, generated ones in tests) with pdfjs, and tells a user why a
 // file cannot be used before anything is sent with it.
-import {
-  getDocument,
-  VerbosityLevel,
-  type PDFDocumentProxy,
-  type PDFPageProxy,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UserError } from '../../src-shared/errors.js';
 import {
   checkPageCount,
@@ -68,6 +63,8 @@ async function withPdf<T>(
   checkPdfSize(bytes.length, file, limits);
   checkEnvelope(bytes, file);
   checkPageCount(declaredPageCount(bytes) ?? 0, file, limits);
+  // pdfjs takes a third of a second to load: only a command that reads a PDF pays for it.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdfjs may take ownership of (detach) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),

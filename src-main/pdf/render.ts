@@ -1,10 +1,11 @@
 // Runs a pdfkit drawing function and collects the document into one Buffer.
-import PDFDocument from 'pdfkit';
 
-export function renderPdf(
+export async function renderPdf(
   options: PDFKit.PDFDocumentOptions,
   draw: (doc: PDFKit.PDFDocument) => void,
 ): Promise<Buffer> {
+  // Loaded on first use: a command that draws no PDF never pays for pdfkit and its fonts.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument(options);
     const chunks: Buffer[] = [];

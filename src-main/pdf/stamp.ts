@@ -3,11 +3,11 @@
 // The watermark is drawn by pdfkit, with the same code and built-in font as generated PDFs, into
 // a small PDF with one page per page size; muhammara then places that page, as a form XObject,
 // over each page of the imported file. No font file is needed and the text stays extractable.
-import muhammara from 'muhammara';
+import type muhammara from 'muhammara';
+import { pdfAddon } from './muhammara-addon.js';
 import { UserError } from '../../src-shared/errors.js';
 import { inspectPdf } from './read.js';
 import { renderPdf } from './render.js';
-import { drawWatermark } from './watermark.js';
 
 /** A page as it is shown: its visible box in the page's own space, and its rotation. */
 interface PageGeometry {
@@ -37,6 +37,7 @@ export async function stampWatermark(
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pages = rewriting(fileLabel, () => readGeometry(source));
   const sizes = distinctSizes(pages.map(shownSize));
+  const { drawWatermark } = await import('./watermark.js');
   const watermarks = await renderPdf({ autoFirstPage: false }, (doc) => {
     for (const size of sizes) {
       doc.addPage({ size: [size.width, size.height], margin: 0 });
@@ -60,7 +61,8 @@ function rewriting<T>(file: string, work: () => T): T {
 }
 
 function readGeometry(source: Buffer): PageGeometry[] {
-  const reader = muhammara.createReader(new muhammara.PDFRStreamForBuffer(source));
+  const pdf = pdfAddon();
+  const reader = pdf.createReader(new pdf.PDFRStreamForBuffer(source));
   return Array.from({ length: reader.getPagesCount() }, (_, index) => {
     const page = reader.parsePage(index);
     // muhammara gives boxes as [x1, y1, x2, y2] (not [x, y, width, height] as its typings say).
@@ -115,8 +117,9 @@ function placement(page: PageGeometry): Matrix {
 
 function overlay(source: Buffer, pages: PageGeometry[], sizes: Size[], watermarks: Buffer): Buffer {
   const output = new BufferSink();
-  const writer = muhammara.createWriterToModify(new muhammara.PDFRStreamForBuffer(source), output);
-  const copying = writer.createPDFCopyingContext(new muhammara.PDFRStreamForBuffer(watermarks));
+  const pdf = pdfAddon();
+  const writer = pdf.createWriterToModify(new pdf.PDFRStreamForBuffer(source), output);
+  const copying = writer.createPDFCopyingContext(new pdf.PDFRStreamForBuffer(watermarks));
   const forms = sizes.map((size, index) => {
     const form = writer.createFormXObject(0, 0, size.width, size.height);
     // The typings declare a page as first argument; the binding takes (and needs) a form.
@@ -128,7 +131,7 @@ function overlay(source: Buffer, pages: PageGeometry[], sizes: Size[], watermark
     const form = forms[sizes.findIndex((size) => sameSize(size, shownSize(page)))];
     if (!form) throw new Error(`No watermark drawn for page ${index + 1}.`);
     // `true` wraps the page's own content in q/Q so that its graphics state cannot leak into ours.
-    const modifier = new muhammara.PDFPageModifier(writer, index, true);
+    const modifier = new pdf.PDFPageModifier(writer, index, true);
     modifier
       .startContext()
       .getContext()

@@ -58,11 +58,20 @@ export function estimateMessageBytes(
   attachmentSizes: readonly number[],
   bodies: readonly string[],
 ): number {
-  const encoded = (bytes: number) => Math.ceil(bytes / 3) * 4 * (78 / 76) + PART_HEADER_BYTES;
-  const bodyBytes = bodies.reduce((sum, body) => sum + encoded(Buffer.byteLength(body, 'utf8')), 0);
-  return Math.ceil(
-    ENVELOPE_BYTES + bodyBytes + attachmentSizes.reduce((sum, size) => sum + encoded(size), 0),
+  return estimateMessageBytesOf(
+    attachmentSizes,
+    bodies.map((body) => Buffer.byteLength(body, 'utf8')),
   );
+}
+
+/** The same from the bodies' sizes in bytes (see message-size.ts: a bound, before rendering). */
+export function estimateMessageBytesOf(
+  attachmentSizes: readonly number[],
+  bodyBytes: readonly number[],
+): number {
+  const encoded = (bytes: number) => Math.ceil(bytes / 3) * 4 * (78 / 76) + PART_HEADER_BYTES;
+  const sum = (sizes: readonly number[]) => sizes.reduce((total, size) => total + encoded(size), 0);
+  return Math.ceil(ENVELOPE_BYTES + sum(bodyBytes) + sum(attachmentSizes));
 }
 
 /** Gives each attachment of one message a distinct name: "lettre.pdf", "lettre (2).pdf". */

@@ -1,8 +1,12 @@
 // The bulk-send dialog's list: one row per document that would get a message, with its
 // amount, dossier, e-mail state and the addresses it would go to. Made from the planner's
-// own messages (one query for the rows), never from a second reading of the journal.
+// own messages (one query for the rows), never from a second reading of the journal. The
+// exclusions and the warnings (said by name, see bulk-warnings.ts) come from the same plan.
+import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
+import type { ExcludedDossier } from '../../src-shared/domain/outbox.js';
 import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
-import { displayNameOf, type PlannedMessage } from './plan.js';
+import { bulkWarnings } from './bulk-warnings.js';
+import { displayNameOf, type Plan, type PlannedMessage, type PrepareWarning } from './plan.js';
 
 export interface BulkSendRow {
   documentId: number;
@@ -16,6 +20,23 @@ export interface BulkSendRow {
   emailState: DocumentEmailState;
   addresses: string[];
   passwordProtected: boolean;
+}
+
+/** What the dialog lists for a plan: its rows, who is left out and why, what to look at first. */
+export interface BulkSendList {
+  rows: BulkSendRow[];
+  excluded: ExcludedDossier[];
+  warnings: PrepareWarning[];
+  notices: BulkWarnings;
+}
+
+export function bulkSendList(plan: Plan): BulkSendList {
+  return {
+    rows: bulkSendRows(plan.messages),
+    excluded: plan.excluded,
+    warnings: plan.warnings,
+    notices: bulkWarnings(plan),
+  };
 }
 
 /** The documents of the planned messages, by dossier name as the journal sorts it. */

@@ -1,13 +1,16 @@
 // One message of a bulk send worked out in memory: its sender, its subject and bodies
-// rendered from the type's template for this recipient, its files (the PDF encrypted with
-// the type's password rule), left out when too large for the account. Also the templates
-// of a batch: what the send gives, else the structure's own template for the type.
+// rendered from the type's template for this recipient, in the recipient's language (dates,
+// amounts and the document's file name too), its files (the PDF encrypted with the type's
+// password rule), left out when too large for the account. Also the templates of a batch:
+// what the send gives, else the structure's own template for the type and language.
 import { randomUUID } from 'node:crypto';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
+import { recipientLocale } from '../../src-shared/domain/family-language.js';
 import type { Structure } from '../../src-shared/domain/records.js';
-import { languageOf } from '../../src-shared/i18n/catalog.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import { domainOf } from '../../src-shared/validation/identity.js';
+import { safeFileName } from '../data-folder/data-folder.js';
 import {
   compileEmailTemplate,
   mentionsPassword,
@@ -16,12 +19,8 @@ import {
 import { buildTemplateContext, typeNameFor } from '../email-templates/template-fields.js';
 import type { TemplateSettings } from '../email-templates/template-settings.js';
 import { PasswordRule, SIN_FIELD } from '../documents/password-rule.js';
-import {
-  distinctNames,
-  estimateMessageBytes,
-  type PlannedAttachment,
-  type SourceFile,
-} from './attachments.js';
+import { distinctNames, type PlannedAttachment, type SourceFile } from './attachments.js';
+import { sizeOverLimit, templateBound } from './message-size.js';
 import {
   displayNameOf,
   type AccountForPrepare,
@@ -32,6 +31,7 @@ import {
   type TypeTemplate,
 } from './plan.js';
 import type { PrepareInput } from './prepare-input.js';
+import { recipientLanguage, templateKey } from './recipient-language.js';
 import type { Recipient } from './recipients.js';
 import { chooseSender, type Sender } from './sender-cascade.js';
 import { senderIdentity } from './sender-identity.js';
@@ -47,10 +47,21 @@ export function planMessage(
   const { structure, account } = batch;
   const sender = senderOf(document, structure, account);
   const identity = senderIdentity(sender, batch.identity, structure);
+  const language = recipientLanguage(
+    document,
+    recipient,
+    batch.correspondents.get(document.dossier_id),
+  );
+  const locale = recipientLocale(language, structure.locale);
+  const typeName = typeNameFor(locale, {
+    name_fr: document.type_name_fr,
+    name_en: document.type_name_en,
+  });
   const context = {
     ...batch.emptyContext,
     ...buildTemplateContext({
       structure,
+      locale,
       dossier: {
         number: document.dossier_number,
         title: document.dossier_title,
@@ -66,24 +77,24 @@ export function planMessage(
         currency: document.currency,
         dueDate: document.due_date,
       },
-      typeName: typeNameFor(structure.locale, {
-        name_fr: document.type_name_fr,
-        name_en: document.type_name_en,
-      }),
+      typeName,
       recipientName: recipient.name,
       senderName: sender.name,
     }),
   };
-  const { compiled, password } = batch.templates.get(document.type_code)!;
+  const template = batch.templates.get(templateKey(document.type_code, language))!;
+  const { compiled, password } = template;
   for (const field of compiled.printedFields) {
     if (context[field] === '') plan.noteEmptyField(field, document.dossier_number);
   }
-  const rendered = compiled.render(context);
-  if (password && !mentionsPassword(rendered.text)) plan.notePasswordNotExplained(context.type!);
+  if (password && !mentionsPassword(compiled.render(context).text))
+    plan.notePasswordNotExplained(context.type!);
 
+  // The file's name is read by the family: in their language ("Invoice F-1.pdf").
+  const named = { ...pdf, fileName: safeFileName(`${typeName} ${document.number}.pdf`) };
   const documentAttachment: PlannedAttachment = password
     ? {
-        ...pdf,
+        ...named,
         source: {
           kind: 'encrypt',
           absolutePath: pdf.absolutePath,
@@ -93,7 +104,7 @@ export function planMessage(
           ),
         },
       }
-    : { ...pdf, source: { kind: 'stored', relativePath: pdf.relativePath } };
+    : { ...named, source: { kind: 'stored', relativePath: pdf.relativePath } };
   const attachments = distinctNames([
     documentAttachment,
     ...(batch.documentFiles.get(document.id) ?? []),
@@ -102,11 +113,9 @@ export function planMessage(
     ),
     ...batch.generalFiles.map((file) => fileAttachment(file, 'general', 'general')),
   ]);
-  const size = estimateMessageBytes(
-    attachments.map((a) => a.size),
-    [rendered.subject, rendered.text, rendered.html],
-  );
-  if (size > account.max_message_bytes) {
+  const sizes = attachments.map((a) => a.size);
+  const size = sizeOverLimit(sizes, template, context, account.max_message_bytes);
+  if (size !== null) {
     const detail = `${plan.megabytes(size)} > ${plan.megabytes(account.max_message_bytes)}`;
     return plan.exclude(document, 'too_large', detail);
   }
@@ -117,7 +126,10 @@ export function planMessage(
     identity,
     cc: batch.ccSender && sender.address.toLowerCase() !== recipient.key ? [sender.address] : [],
     bcc: account.archive_bcc?.trim() ? [account.archive_bcc.trim()] : [],
-    rendered,
+    // Rendered when read (by the queue writer, a chunk at a time): see PlannedMessage.rendered.
+    get rendered() {
+      return compiled.render(context);
+    },
     attachments,
     passwordProtected: password !== null,
     messageIdHeader: `<${randomUUID()}@${domainOf(identity.fromAddress)}>`,
@@ -125,9 +137,9 @@ export function planMessage(
 }
 
 /**
- * One compiled template (and password rule) per document type of the batch: the send's own
- * subject and bodies, else the structure's template for the type (the office's, saved in
- * Paramètres, else the default in the structure's language).
+ * One compiled template (and password rule) per document type and language of the batch
+ * (see templateKey): the send's own subject and bodies, else the structure's template for the
+ * type in that language (the office's, saved in Paramètres, else Postier's default in it).
  */
 export async function batchTemplates(
   input: PrepareInput,
@@ -135,41 +147,55 @@ export async function batchTemplates(
   structure: { id: number; locale: string },
   fieldNames: string[],
   saved: TemplateSettings,
+  languages: ReadonlySet<Language>,
 ): Promise<Map<string, TypeTemplate>> {
-  const { locale } = structure;
   if (input.htmlBody?.trim() && !input.textBody?.trim())
     throw new UserError('error.template.htmlWithoutText');
   const templates = new Map<string, TypeTemplate>();
   for (const document of documents) {
-    if (templates.has(document.type_code)) continue;
-    const fallback = await saved.read(
-      structure.id,
-      document.type_code as DocumentTypeCode,
-      languageOf(locale),
-    );
-    const template: EmailTemplate = {
-      subject: input.subject?.trim() ? input.subject : fallback.subject,
-      text: input.textBody?.trim() ? input.textBody : fallback.text,
-      // A text of the user's own is never paired with the default HTML, which says something else.
-      html: input.htmlBody?.trim() ? input.htmlBody : input.textBody?.trim() ? null : fallback.html,
-    };
-    const typeName = typeNameFor(locale, {
-      name_fr: document.type_name_fr,
-      name_en: document.type_name_en,
-    });
-    templates.set(document.type_code, {
-      compiled: compileEmailTemplate(template, fieldNames),
-      password: document.type_password_rule?.trim()
-        ? PasswordRule.compile(
-            typeName,
-            document.type_password_rule,
-            document.type_password_fallback,
-            fieldNames,
-          )
-        : null,
-    });
+    for (const language of languages) {
+      const key = templateKey(document.type_code, language);
+      if (templates.has(key)) continue;
+      templates.set(
+        key,
+        await typeTemplate(input, document, structure, language, fieldNames, saved),
+      );
+    }
   }
   return templates;
+}
+
+async function typeTemplate(
+  input: PrepareInput,
+  document: DocumentRow,
+  structure: { id: number; locale: string },
+  language: Language,
+  fieldNames: string[],
+  saved: TemplateSettings,
+): Promise<TypeTemplate> {
+  const fallback = await saved.read(structure.id, document.type_code as DocumentTypeCode, language);
+  const template: EmailTemplate = {
+    subject: input.subject?.trim() ? input.subject : fallback.subject,
+    text: input.textBody?.trim() ? input.textBody : fallback.text,
+    // A text of the user's own is never paired with the default HTML, which says something else.
+    html: input.htmlBody?.trim() ? input.htmlBody : input.textBody?.trim() ? null : fallback.html,
+  };
+  const typeName = typeNameFor(recipientLocale(language, structure.locale), {
+    name_fr: document.type_name_fr,
+    name_en: document.type_name_en,
+  });
+  return {
+    compiled: compileEmailTemplate(template, fieldNames),
+    bound: templateBound(template),
+    password: document.type_password_rule?.trim()
+      ? PasswordRule.compile(
+          typeName,
+          document.type_password_rule,
+          document.type_password_fallback,
+          fieldNames,
+        )
+      : null,
+  };
 }
 
 export function senderOf(

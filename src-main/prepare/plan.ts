@@ -19,6 +19,7 @@ import { dossierDisplayName } from '../records/records-service.js';
 import { toOutboxMessage } from '../outbox/outbox-status.js';
 import type { PasswordRule } from '../documents/password-rule.js';
 import { LARGE_ATTACHMENT_BYTES, type PlannedAttachment, type SourceFile } from './attachments.js';
+import type { TemplateBound } from './message-size.js';
 import type { Recipient } from './recipients.js';
 import type { Sender } from './sender-cascade.js';
 import type { IdentityAccount, SenderIdentity } from './sender-identity.js';
@@ -61,6 +62,8 @@ export const SANDBOX_DEFAULTS: AccountForPrepare = {
 export interface TypeTemplate {
   compiled: CompiledEmailTemplate;
   password: PasswordRule | null;
+  /** What its rendered size is bounded by (message-size.ts). */
+  bound: TemplateBound;
 }
 
 /** What every message of a batch is worked out from, read once. */
@@ -100,7 +103,11 @@ export interface PlannedMessage {
   identity: SenderIdentity;
   cc: string[];
   bcc: string[];
-  rendered: RenderedEmail;
+  /**
+   * Rendered each time it is read (read it once): a batch of 10,000 holds its messages'
+   * fields, not their texts; the queue writer renders each chunk as it writes it.
+   */
+  readonly rendered: RenderedEmail;
   attachments: PlannedAttachment[];
   passwordProtected: boolean;
   messageIdHeader: string;
@@ -183,6 +190,7 @@ export class Plan {
   }
 
   rowValues(message: PlannedMessage, attachmentsJson: string) {
+    const rendered = message.rendered;
     return {
       structure_id: this.structure.id,
       account_id: this.account.id,
@@ -194,9 +202,9 @@ export class Plan {
       to_addresses: JSON.stringify([message.recipient.address]),
       cc_addresses: JSON.stringify(message.cc),
       bcc_addresses: JSON.stringify(message.bcc),
-      subject: message.rendered.subject,
-      text_body: message.rendered.text,
-      html_body: message.rendered.html,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
       attachments: attachmentsJson,
       password_protected: message.passwordProtected ? 1 : 0,
       read_receipt: this.account.read_receipt,

@@ -20,6 +20,7 @@ import { methodOf } from '../accounts/mail-methods.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
 import { checkSourceFile, type PlannedAttachment, type SourceFile } from './attachments.js';
 import { batchTemplates, planMessage } from './message-rendering.js';
+import { batchLanguages } from './recipient-language.js';
 import {
   Plan,
   SANDBOX_DEFAULTS,
@@ -68,6 +69,10 @@ export class BatchPlanner {
     for (const file of [...generalFiles, ...[...recipientFiles.values()].flat()]) {
       plan.warnIfLarge(file.fileName, file.size);
     }
+    const correspondents = groupBy(
+      await q.listReceivingCorrespondents(this.db, [...extras.keys()]),
+      (c) => c.dossier_id,
+    );
     const batch: BatchInputs = {
       structure,
       account,
@@ -79,17 +84,21 @@ export class BatchPlanner {
         replyTo: account.reply_to?.trim() || null,
         sendAs: new Set(account.id ? await listSendAs(this.db, account.id) : []),
       },
-      templates: await batchTemplates(input, documents, structure, fieldNames, this.templates),
+      templates: await batchTemplates(
+        input,
+        documents,
+        structure,
+        fieldNames,
+        this.templates,
+        batchLanguages(documents, correspondents.values()),
+      ),
       // Every known field, empty: a dossier without another's extra field prints a blank.
       emptyContext: Object.fromEntries(fieldNames.map((name) => [name, ''])),
       extras,
       generalFiles,
       recipientFiles,
       documentFiles: this.checkDocumentFiles(await q.listDocumentFiles(this.db, documentIds)),
-      correspondents: groupBy(
-        await q.listReceivingCorrespondents(this.db, [...extras.keys()]),
-        (c) => c.dossier_id,
-      ),
+      correspondents,
       chosenAddresses: input.recipients ?? null,
       inUse: new Map(
         (await q.listAddressesInUse(this.db, documentIds)).map((a) => [

@@ -1,5 +1,6 @@
 // What a door asks of a preparation, and what it gets back: the same for the window, the
 // command line, the exchange folder and the preparation thread.
+import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
 import type { ExcludedDossier, OutboxMessage } from '../../src-shared/domain/outbox.js';
 import type { PrepareWarning } from './plan.js';
 
@@ -50,4 +51,6 @@ export interface PrepareResult {
   queued: OutboxMessage[];
   excluded: ExcludedDossier[];
   warnings: PrepareWarning[];
+  /** The warnings said by name (the fallback password's dossiers, large files...). */
+  notices?: BulkWarnings;
 }

@@ -7,8 +7,8 @@
 // window, `send prepare`, `watch --queue`, the preparation thread) comes through here, so
 // the rules below hold for all of them: the structure's saved template when the send gives
 // none, and no large batch for a method that cannot pace it.
+import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
-import type { ExcludedDossier } from '../../src-shared/domain/outbox.js';
 import { UNPACED_BATCH_LIMIT } from '../../src-shared/domain/sending-methods.js';
 import { UserError } from '../../src-shared/errors.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
@@ -19,7 +19,8 @@ import type { DataFolder } from '../data-folder/data-folder.js';
 import { TemplateSettings } from '../email-templates/template-settings.js';
 import type { RecordsService } from '../records/records-service.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
-import { bulkSendRows, type BulkSendRow } from './bulk-send-list.js';
+import { bulkSendList, type BulkSendList } from './bulk-send-list.js';
+import { bulkWarnings } from './bulk-warnings.js';
 import type { Plan } from './plan.js';
 import { BatchPlanner } from './planner.js';
 import type {
@@ -47,10 +48,7 @@ export interface PrepareServiceOptions {
 }
 
 /** The bulk-send dialog's list for a type and period: one planner run, nothing written. */
-export interface BulkSendPlan {
-  rows: BulkSendRow[];
-  excluded: ExcludedDossier[];
-  warnings: PrepareWarning[];
+export interface BulkSendPlan extends BulkSendList {
   /** False: the method opens a window per message; more than UNPACED_BATCH_LIMIT is refused. */
   canPace: boolean;
   validationMode: ValidationMode;
@@ -93,10 +91,16 @@ export class PrepareService {
         queued: plan.messages.map((m, index) => plan.preview(m, -(index + 1))),
         excluded: plan.excluded,
         warnings: plan.warnings,
+        notices: bulkWarnings(plan),
       };
     }
     await this.refuseUnpacedBatch(plan);
-    return this.writer.queue(plan, events);
+    return { ...(await this.writer.queue(plan, events)), notices: bulkWarnings(plan) };
+  }
+
+  /** What the bulk-send dialog warns about for these documents, text and files: nothing written. */
+  async bulkWarnings(input: Omit<PrepareInput, 'dryRun'>): Promise<BulkWarnings> {
+    return bulkWarnings(await this.planner.plan({ ...input, dryRun: true }));
   }
 
   /** What the bulk-send dialog lists for a type and period, from one planner run. */
@@ -108,9 +112,7 @@ export class PrepareService {
     const plan = await this.planner.plan({ ...selection, dryRun: true });
     const type = await findDocumentType(this.db, selection.type);
     return {
-      rows: bulkSendRows(plan.messages),
-      excluded: plan.excluded,
-      warnings: plan.warnings,
+      ...bulkSendList(plan),
       canPace: await this.canPace(plan.structure.id),
       validationMode: await this.validationMode(),
       passwordRule: type?.password_rule ?? null,

@@ -8,6 +8,11 @@ import {
   type ExtraFields,
   type RecordTextField,
 } from '../../src-shared/domain/records.js';
+import {
+  DEFAULT_FAMILY_LANGUAGE,
+  isFamilyLanguage,
+} from '../../src-shared/domain/family-language.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
 import { normalizeSin } from '../../src-shared/validation/identity.js';
 import { boundedText, fieldLabels } from '../../src-shared/validation/record-text.js';
 import { optionalAddress } from './email-address.js';
@@ -41,6 +46,18 @@ export function sinOrNull(value: string | null | undefined): string | null {
   return value ? normalizeSin(boundedText('sin', value)) : null;
 }
 
+/** A family's language: 'fr' or 'en' (French when not said); anything else is refused. */
+export function familyLanguage(value: string | null | undefined): Language {
+  if (value === undefined || value === null) return DEFAULT_FAMILY_LANGUAGE;
+  if (!isFamilyLanguage(value)) throw new UserError('error.language.unknown', { value });
+  return value;
+}
+
+/** A correspondent's own language, or null to follow the dossier's. */
+export function ownLanguage(value: string | null | undefined): Language | null {
+  return value === undefined || value === null || value === '' ? null : familyLanguage(value);
+}
+
 /** Extra fields for templates: bounded keys, values and count. */
 export function extraFields(extra: ExtraFields): string {
   const entries = Object.entries(extra);
@@ -66,5 +83,6 @@ export function correspondentRow(input: CorrespondentInput) {
       ? nullableText('email', input.email)
       : optionalAddress(input.email),
     receives_documents: input.receivesDocuments === false ? 0 : 1,
+    language: ownLanguage(input.language),
   };
 }

@@ -22,8 +22,10 @@ import { optionalAddress } from './email-address.js';
 import {
   correspondentRow,
   extraFields,
+  familyLanguage,
   nullableText,
   optionalText,
+  ownLanguage,
   requiredText,
   sinOrNull,
 } from './record-input.js';
@@ -166,6 +168,7 @@ export class RecordsService {
       email_opt_in: input.emailOptIn ? 1 : 0,
       sin: sinOrNull(input.sin),
       extra: extraFields(input.extra ?? {}),
+      language: familyLanguage(input.language),
     };
     const correspondents = (input.correspondents ?? []).map(correspondentRow);
     const id = await writeTransaction(this.db, async (tx) => {
@@ -205,6 +208,7 @@ export class RecordsService {
         ...(patch.emailOptIn !== undefined && { email_opt_in: patch.emailOptIn ? 1 : 0 }),
         ...(patch.sin !== undefined && { sin: sinOrNull(patch.sin) }),
         ...(patch.extra !== undefined && { extra: extraFields(patch.extra) }),
+        ...(patch.language !== undefined && { language: familyLanguage(patch.language) }),
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
@@ -276,6 +280,7 @@ export class RecordsService {
       ...(patch.receivesDocuments !== undefined && {
         receives_documents: patch.receivesDocuments ? 1 : 0,
       }),
+      ...(patch.language !== undefined && { language: ownLanguage(patch.language) }),
     });
     if (!ok) throw staleError('correspondant');
   }
@@ -334,6 +339,7 @@ function toDossier(row: DossierRow, correspondents: CorrespondentRow[]): Dossier
     hasSin: row.sin !== null,
     sinMasked: row.sin === null ? null : maskSin(row.sin),
     extra: JSON.parse(row.extra) as Record<string, string>,
+    language: familyLanguage(row.language),
     version: row.version,
     correspondents: correspondents.map((c) => ({
       id: c.id,
@@ -343,6 +349,7 @@ function toDossier(row: DossierRow, correspondents: CorrespondentRow[]): Dossier
       email: c.email,
       emailValid: c.email !== null && isValidEmail(c.email),
       receivesDocuments: c.receives_documents === 1,
+      language: ownLanguage(c.language),
       version: c.version,
     })),
   };

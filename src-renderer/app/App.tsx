@@ -33,6 +33,7 @@ import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { api, ApiFailure, call } from '../api.js';
 import { MenuBar } from '../components/MenuBar.js';
 import { DatabaseWaitNotice } from '../components/DatabaseWaitNotice.js';
+import { SendingStatus } from '../components/SendingStatus.js';
 import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
 import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
@@ -50,6 +51,7 @@ import {
   type ScreenId,
 } from './app-context.js';
 import { localeOf } from './format.js';
+import { RunningSend, RunningSendContext } from './running-send.js';
 
 const useStyles = makeStyles({
   window: {
@@ -104,6 +106,9 @@ interface Loaded {
 
 export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The bulk send outlives its dialog: the window follows it (status bar, summary).
+  const [runningSend] = useState(() => new RunningSend());
+  useEffect(() => runningSend.listen(), [runningSend]);
   const [startError, setStartError] = useState<string | null>(null);
   useEffect(() => {
     (async () => {
@@ -126,7 +131,11 @@ export function App() {
       </div>
     );
   if (!loaded) return <Spinner style={{ marginTop: '30vh' }} label="Postier…" />;
-  return <MainWindow initial={loaded} />;
+  return (
+    <RunningSendContext.Provider value={runningSend}>
+      <MainWindow initial={loaded} />
+    </RunningSendContext.Provider>
+  );
 }
 
 function MainWindow({ initial }: { initial: Loaded }) {
@@ -289,11 +298,12 @@ function MainWindow({ initial }: { initial: Loaded }) {
         <main className={styles.screen}>
           {screen === 'dossiers' && <DossiersScreen />}
           {screen === 'journal' && <JournalScreen />}
-          {screen === 'outbox' && <OutboxScreen />}
+          {screen === 'outbox' && <OutboxScreen key={outboxKey(focus)} />}
           {screen === 'settings' && <SettingsScreen />}
         </main>
         <footer className={styles.statusBar} role="status">
           <span>{status ?? t('ui.status.ready')}</span>
+          <SendingStatus />
           <DatabaseWaitNotice />
           <span>
             {t('ui.status.user', {
@@ -349,6 +359,12 @@ function MainWindow({ initial }: { initial: Loaded }) {
       </Dialog>
     </AppContext.Provider>
   );
+}
+
+/** Suivi des envois opened on a batch starts over with that filter. */
+function outboxKey(focus: NavigationFocus | null): string {
+  const outbox = focus?.outbox;
+  return outbox ? `${outbox.batchId}:${(outbox.statuses ?? []).join(',')}` : 'all';
 }
 
 function isEditable(target: EventTarget | null): boolean {

@@ -6,6 +6,7 @@ import type { appInfoSchema } from '../../src-shared/contract/app.js';
 import type { MenuCommand } from '../../src-shared/contract/menus.js';
 import type { DocumentType } from '../../src-shared/domain/documents.js';
 import type { Structure } from '../../src-shared/domain/records.js';
+import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import type { Language, MessageKey } from '../../src-shared/i18n/catalog.js';
 
 export type AppInfo = z.output<typeof appInfoSchema>;
@@ -38,7 +39,12 @@ export interface AppServices {
   commands: CommandBus;
 }
 
-export type NavigationFocus = { dossierId?: number; documentId?: number };
+export type NavigationFocus = {
+  dossierId?: number;
+  documentId?: number;
+  /** Suivi des envois opened on one batch (a bulk send), some statuses only if given. */
+  outbox?: { batchId: number; statuses?: MessageStatus[] };
+};
 
 export const AppContext = createContext<AppServices | null>(null);
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../src-shared/domain/records.js';
 import { api } from '../api.js';
-import { PagedRows } from '../logic/paged-rows.js';
+import { PagedRows, type PageCursors } from '../logic/paged-rows.js';
 
 export interface PagedList<T> {
   rows: PagedRows<T>;
@@ -20,8 +20,19 @@ export interface PagedList<T> {
   revision: number;
 }
 
+/** A page, with the cursors of its edge rows when the list pages by keyset (the journal). */
+export type KeysetPage<T> = Page<T> & PageCursors;
+
+/**
+ * `fetchPage` gets the page's offset and size, and the neighbour's cursor when one is loaded
+ * (`keyset`); a list that ignores it pages by offset.
+ */
 export function usePagedList<T>(
-  fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
+  fetchPage: (
+    offset: number,
+    limit: number,
+    keyset: { after?: string; before?: string },
+  ) => Promise<KeysetPage<T>>,
   key: string,
   onError: (error: unknown) => void,
   pageSize = 200,
@@ -38,11 +49,10 @@ export function usePagedList<T>(
 
   const load = useCallback((target: PagedRows<T>, page: number) => {
     target.markRequested(page);
-    fetchRef
-      .current(page * target.pageSize, target.pageSize)
+    fetchFor(fetchRef.current, target, page)
       .then((result) => {
         if (current.current !== target) return; // the filters changed meanwhile
-        target.store(page, result.items, result.total);
+        target.store(page, result.items, result.total, result);
         setLoading(false);
         setRevision((r) => r + 1);
       })
@@ -74,11 +84,10 @@ export function usePagedList<T>(
   const refresh = useCallback(() => {
     const target = current.current;
     for (const page of target.loadedPages()) {
-      fetchRef
-        .current(page * target.pageSize, target.pageSize)
+      fetchFor(fetchRef.current, target, page)
         .then((result) => {
           if (current.current !== target) return;
-          target.store(page, result.items, result.total);
+          target.store(page, result.items, result.total, result);
           setRevision((r) => r + 1);
         })
         .catch(() => undefined); // the next refresh or a reload tries again
@@ -94,6 +103,15 @@ export function usePagedList<T>(
     reload: useCallback(() => setReloads((n) => n + 1), []),
     revision,
   };
+}
+
+function fetchFor<T>(
+  fetchPage: Parameters<typeof usePagedList<T>>[0],
+  target: PagedRows<T>,
+  page: number,
+): Promise<KeysetPage<T>> {
+  const { offset, limit, ...keyset } = target.requestFor(page);
+  return fetchPage(offset, limit, keyset);
 }
 
 /** Calls `update` after sending progress or outbox changes, at most every two seconds. */

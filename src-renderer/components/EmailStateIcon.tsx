@@ -1,17 +1,20 @@
-// The journal's envelope: sent (green), waiting (clock), failed (red), uncertain (warning).
+// The journal's envelope: sent (green), partly sent (orange, never green), waiting (clock),
+// failed (red), uncertain (warning).
 import { tokens } from '@fluentui/react-components';
 import {
   MailCheckmarkFilled,
   MailClockRegular,
   MailErrorFilled,
+  MailWarningFilled,
   MailWarningRegular,
 } from '@fluentui/react-icons';
 import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
 import { useApp } from '../app/app-context.js';
 
-export function EmailStateIcon({ state }: { state: DocumentEmailState }) {
+/** `label` says more than the state's name: "Envoyé 1/2 — 1 en échec". */
+export function EmailStateIcon({ state, label }: { state: DocumentEmailState; label?: string }) {
   const { t } = useApp();
-  const label = t(`emailState.${state}`);
+  label ??= t(`emailState.${state}`);
   const common = { 'aria-label': label, title: label, fontSize: 16 } as const;
   switch (state) {
     case 'sent':
@@ -20,6 +23,14 @@ export function EmailStateIcon({ state }: { state: DocumentEmailState }) {
           {...common}
           color={tokens.colorPaletteGreenForeground1}
           data-state="sent"
+        />
+      );
+    case 'partial':
+      return (
+        <MailWarningFilled
+          {...common}
+          color={tokens.colorPaletteDarkOrangeForeground1}
+          data-state="partial"
         />
       );
     case 'queued':

@@ -11,6 +11,7 @@ const COLORS: Record<MessageStatus, BadgeProps['color']> = {
   failed: 'danger',
   blocked: 'important',
   uncertain: 'warning',
+  withdrawn: 'subtle',
 };
 
 export function StatusBadge({ status }: { status: MessageStatus }) {

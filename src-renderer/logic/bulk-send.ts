@@ -61,6 +61,8 @@ export type BulkEvent =
       excluded: number;
       at: number;
     }
+  /** "Valider et envoyer" after queuing for validation: the batch's messages now go. */
+  | { type: 'validated'; validated: number; at: number }
   | { type: 'progress'; progress: BulkProgress; paused: boolean }
   | { type: 'pause' }
   | { type: 'resume'; at: number }
@@ -81,6 +83,14 @@ export const INITIAL_BULK_STATE: BulkState = {
 };
 
 const RUNNING: BulkPhase[] = ['sending', 'pausing', 'paused'];
+const EMPTY_PROGRESS: BulkProgress = {
+  sent: 0,
+  failed: 0,
+  retrying: 0,
+  uncertain: 0,
+  remaining: 0,
+  total: 0,
+};
 
 export function bulkSendReducer(state: BulkState, event: BulkEvent): BulkState {
   switch (event.type) {
@@ -109,16 +119,19 @@ export function bulkSendReducer(state: BulkState, event: BulkEvent): BulkState {
         ...base,
         phase: 'sending',
         startedAt: event.at,
-        progress: {
-          sent: 0,
-          failed: 0,
-          retrying: 0,
-          uncertain: 0,
-          remaining: event.validated,
-          total: event.validated,
-        },
+        progress: { ...EMPTY_PROGRESS, remaining: event.validated, total: event.validated },
       };
     }
+    case 'validated':
+      if (state.phase !== 'awaitingValidation') return state;
+      if (event.validated === 0) return state;
+      return {
+        ...state,
+        phase: 'sending',
+        validated: event.validated,
+        startedAt: event.at,
+        progress: { ...EMPTY_PROGRESS, remaining: event.validated, total: event.validated },
+      };
     case 'progress':
       if (!RUNNING.includes(state.phase)) return state;
       return {
@@ -166,6 +179,11 @@ export function canSend(state: BulkState, checkedCount: number): boolean {
 /** The dialog may close at once (a running send goes on in the background otherwise). */
 export function isBusy(state: BulkState): boolean {
   return state.phase === 'queueing' || state.phase === 'sending' || state.phase === 'pausing';
+}
+
+/** A send is being prepared or is going (paused included): the window follows it. */
+export function isUnderway(state: BulkState): boolean {
+  return state.phase === 'queueing' || RUNNING.includes(state.phase);
 }
 
 /** Share of the run done, 0..1. */

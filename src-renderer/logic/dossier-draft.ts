@@ -6,8 +6,9 @@ import type {
   DossierInput,
   DossierPatch,
 } from '../../src-shared/domain/records.js';
-import type { MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { Language, MessageKey } from '../../src-shared/i18n/catalog.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
+import { sinNeedsWarning } from '../../src-shared/validation/sin-check.js';
 
 export interface CorrespondentDraft {
   /** Stable key for the form row (the id, or a new one for added rows). */
@@ -18,6 +19,8 @@ export interface CorrespondentDraft {
   relation: string;
   email: string;
   receivesDocuments: boolean;
+  /** Null: the dossier's language. */
+  language: Language | null;
 }
 
 export interface DossierDraft {
@@ -32,6 +35,8 @@ export interface DossierDraft {
   /** A new SIN typed by the user; null keeps the one on file. */
   newSin: string | null;
   clearSin: boolean;
+  /** The language the family's messages are written in. */
+  language: Language;
   correspondents: CorrespondentDraft[];
 }
 
@@ -47,6 +52,7 @@ export function newCorrespondent(): CorrespondentDraft {
     relation: '',
     email: '',
     receivesDocuments: true,
+    language: null,
   };
 }
 
@@ -62,6 +68,7 @@ export function draftOf(dossier: Dossier | null): DossierDraft {
     emailOptIn: dossier?.emailOptIn ?? true,
     newSin: null,
     clearSin: false,
+    language: dossier?.language ?? 'fr',
     correspondents: (dossier?.correspondents ?? []).map(correspondentDraft),
   };
 }
@@ -75,7 +82,13 @@ function correspondentDraft(c: Correspondent): CorrespondentDraft {
     relation: c.relation ?? '',
     email: c.email ?? '',
     receivesDocuments: c.receivesDocuments,
+    language: c.language,
   };
+}
+
+/** Not an error, a doubt: a new SIN whose check digit fails is saved, with a warning. */
+export function draftSinWarning(draft: DossierDraft): MessageKey | null {
+  return sinNeedsWarning(draft.newSin) ? 'warning.sin.checkDigit' : null;
 }
 
 /** Problems shown under the fields as the user types, by field path. */
@@ -103,6 +116,7 @@ export function dossierPatch(original: Dossier, draft: DossierDraft): DossierPat
   if (draft.managerId !== original.managerId) patch.managerId = draft.managerId;
   if (draft.groupId !== original.groupId) patch.groupId = draft.groupId;
   if (draft.emailOptIn !== original.emailOptIn) patch.emailOptIn = draft.emailOptIn;
+  if (draft.language !== original.language) patch.language = draft.language;
   if (draft.clearSin && original.hasSin) patch.sin = null;
   else if (draft.newSin !== null) patch.sin = draft.newSin;
   return patch;
@@ -126,7 +140,8 @@ export function correspondentChanges(original: Dossier, draft: DossierDraft): Co
         (before.name !== c.name.trim() ||
           (before.relation ?? '') !== c.relation.trim() ||
           (before.email ?? '') !== c.email.trim() ||
-          before.receivesDocuments !== c.receivesDocuments)
+          before.receivesDocuments !== c.receivesDocuments ||
+          before.language !== c.language)
       );
     }),
     removed: original.correspondents.filter((c) => !kept.has(c.id)),
@@ -167,6 +182,7 @@ export function newDossierInput(draft: DossierDraft): DossierInput {
     groupId: draft.groupId,
     emailOptIn: draft.emailOptIn,
     sin: draft.newSin,
+    language: draft.language,
     correspondents: draft.correspondents
       .filter((c) => c.email.trim() || c.name.trim())
       .map((c) => ({
@@ -174,6 +190,7 @@ export function newDossierInput(draft: DossierDraft): DossierInput {
         relation: c.relation.trim() || null,
         email: c.email.trim() || null,
         receivesDocuments: c.receivesDocuments,
+        language: c.language,
       })),
   };
 }
@@ -184,5 +201,6 @@ export function correspondentInput(c: CorrespondentDraft) {
     relation: c.relation.trim() || null,
     email: c.email.trim() || null,
     receivesDocuments: c.receivesDocuments,
+    language: c.language,
   };
 }

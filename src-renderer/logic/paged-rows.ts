@@ -1,9 +1,24 @@
 // Rows of a long list (100,000 documents) fetched page by page as they scroll into view:
 // the list knows the total at once, shows placeholders, and asks only for missing pages.
 
+/** A page's first and last rows as the main side names them (keyset paging), when it does. */
+export interface PageCursors {
+  first?: string;
+  last?: string;
+}
+
+/** How to ask for a page: after its loaded predecessor, before its successor, else by offset. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  after?: string;
+  before?: string;
+}
+
 export class PagedRows<T> {
   private readonly pages = new Map<number, T[]>();
   private readonly requested = new Set<number>();
+  private readonly cursors = new Map<number, PageCursors>();
 
   constructor(
     readonly pageSize: number,
@@ -30,10 +45,23 @@ export class PagedRows<T> {
     this.requested.add(page);
   }
 
-  store(page: number, rows: T[], total: number): void {
+  store(page: number, rows: T[], total: number, cursors: PageCursors = {}): void {
     this.requested.delete(page);
     this.pages.set(page, rows);
+    this.cursors.set(page, cursors);
     this.total = total;
+  }
+
+  /**
+   * The request for `page`: scrolling on reads it from a neighbour's edge row (the main side
+   * seeks that row in an index instead of counting rows up to the offset).
+   */
+  requestFor(page: number): PageRequest {
+    const request = { offset: page * this.pageSize, limit: this.pageSize };
+    const after = this.cursors.get(page - 1)?.last;
+    if (after) return { ...request, after };
+    const before = this.cursors.get(page + 1)?.first;
+    return before ? { ...request, before } : request;
   }
 
   /** A failed page may be asked for again. */

@@ -29,6 +29,14 @@ export const journalDocumentSchema = z.object({
   hasPdf: z.boolean(),
   pdfSource: z.enum(['generated', 'imported']),
   emailState,
+  send: z.object({
+    state: emailState,
+    sent: z.int(),
+    failed: z.int(),
+    uncertain: z.int(),
+    waiting: z.int(),
+    total: z.int(),
+  }),
   lastSentAt: isoDateTime.nullable(),
   attachmentCount: z.int(),
   version,
@@ -60,6 +68,14 @@ export const journalFilterSchema = z.strictObject({
   descending: z.boolean().optional(),
   limit: z.int().min(1).max(500).optional(),
   offset: z.int().min(0).optional(),
+  after: text(1000).optional(),
+  before: text(1000).optional(),
+});
+
+/** A page of the journal and the cursors that ask for its neighbours (keyset paging). */
+const journalPageSchema = pageOf(journalDocumentSchema).extend({
+  first: z.string().optional(),
+  last: z.string().optional(),
 });
 
 export const documentAttachmentSchema = z.object({
@@ -84,7 +100,7 @@ export const documentsOperations = [
     }),
     documentTypeSchema,
   ),
-  defineOperation('documents.journal', journalFilterSchema, pageOf(journalDocumentSchema)),
+  defineOperation('documents.journal', journalFilterSchema, journalPageSchema),
   defineOperation(
     'documents.get',
     z.strictObject({ id }),

@@ -117,6 +117,8 @@ export const importOperations = [
       toCreate: z.int(),
       toUpdate: z.int(),
       rejected: z.array(rowProblemSchema),
+      /** Rows imported as written but worth a look (a SIN failing its check digit). */
+      warnings: z.array(rowProblemSchema),
     }),
   ),
   defineOperation(

@@ -1,6 +1,7 @@
 // The IPC contract: every operation the renderer may call, every event it may receive.
 // The Electron preload and the headless host both expose exactly these, nothing else.
 import { appOperations } from './app.js';
+import { bulkWarningsOperations } from './bulk-warnings.js';
 import { documentsOperations } from './documents.js';
 import { importOperations } from './imports.js';
 import { methodsOperations } from './methods.js';
@@ -14,6 +15,7 @@ export const contract = operationsByName(
   ...recordsOperations,
   ...documentsOperations,
   ...sendingOperations,
+  ...bulkWarningsOperations,
   ...methodsOperations,
   ...importOperations,
 );

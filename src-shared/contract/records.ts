@@ -11,6 +11,9 @@ import {
 import { defineOperation } from './operation.js';
 import { emptyInput, id, optionalText, pageOf, text, version } from './primitives.js';
 
+/** The language a family (or one correspondent) reads. */
+const familyLanguage = z.enum(['fr', 'en']);
+
 export const structureSchema = z.object({
   id,
   name: z.string(),
@@ -57,6 +60,7 @@ export const correspondentSchema = z.object({
   email: z.string().nullable(),
   emailValid: z.boolean(),
   receivesDocuments: z.boolean(),
+  language: familyLanguage.nullable(),
   version,
 }) satisfies z.ZodType<Correspondent>;
 
@@ -76,6 +80,7 @@ export const dossierSchema = z.object({
   hasSin: z.boolean(),
   sinMasked: z.string().nullable(),
   extra: z.record(z.string(), z.string()),
+  language: familyLanguage,
   version,
   correspondents: z.array(correspondentSchema),
 }) satisfies z.ZodType<Dossier>;
@@ -85,6 +90,7 @@ const correspondentInput = z.strictObject({
   relation: optionalText(RECORD_LIMITS.relation),
   email: optionalText(RECORD_LIMITS.email),
   receivesDocuments: z.boolean().optional(),
+  language: familyLanguage.nullable().optional(),
 });
 
 const dossierFields = {
@@ -99,6 +105,7 @@ const dossierFields = {
   /** Digits, spaces or dashes; null removes it. */
   sin: optionalText(RECORD_LIMITS.sin),
   extra: z.record(text(RECORD_LIMITS.extraKey), text(RECORD_LIMITS.extraValue)).optional(),
+  language: familyLanguage.optional(),
 };
 
 export const recordsOperations = [

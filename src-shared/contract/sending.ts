@@ -18,6 +18,7 @@ import {
   type SendJournalEntry,
 } from '../domain/outbox.js';
 import { MESSAGE_STATUSES } from '../domain/statuses.js';
+import { bulkWarningsSchema } from './bulk-warnings.js';
 import { documentTypeCode, emailState } from './documents.js';
 import { defineOperation } from './operation.js';
 import { emptyInput, id, isoDateTime, optionalText, pageOf, text, version } from './primitives.js';
@@ -187,7 +188,14 @@ export const previewMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),
-  attachments: z.array(z.object({ fileName: z.string(), size: z.int(), encrypted: z.boolean() })),
+  attachments: z.array(
+    z.object({
+      fileName: z.string(),
+      size: z.int(),
+      encrypted: z.boolean(),
+      role: z.enum(ATTACHMENT_ROLES),
+    }),
+  ),
   passwordProtected: z.boolean(),
 });
 
@@ -252,13 +260,23 @@ export const sendingOperations = [
   defineOperation('templates.fields', z.strictObject({ structureId: id }), z.array(z.string())),
   defineOperation(
     'templates.get',
-    z.strictObject({ structureId: id, type: documentTypeCode }),
+    /** language: the families' language the template is for; the structure's when absent. */
+    z.strictObject({
+      structureId: id,
+      type: documentTypeCode,
+      language: z.enum(['fr', 'en']).optional(),
+    }),
     emailTemplateSchema.extend({ isDefault: z.boolean() }),
   ),
   /** Saves the structure's template for a type; null goes back to Postier's default. */
   defineOperation(
     'templates.save',
-    z.strictObject({ structureId: id, type: documentTypeCode, template: templateInput.nullable() }),
+    z.strictObject({
+      structureId: id,
+      type: documentTypeCode,
+      template: templateInput.nullable(),
+      language: z.enum(['fr', 'en']).optional(),
+    }),
     emailTemplateSchema.extend({ isDefault: z.boolean() }),
   ),
   defineOperation(
@@ -285,6 +303,8 @@ export const sendingOperations = [
       canPace: z.boolean(),
       validationMode: z.enum(VALIDATION_MODES),
       passwordRule: z.string().nullable(),
+      /** The warnings said by name, with the dossiers to fix. */
+      notices: bulkWarningsSchema,
     }),
   ),
   /** The exact messages of one document with these templates (and addresses): nothing written. */
@@ -295,6 +315,9 @@ export const sendingOperations = [
       documentId: id,
       addresses: z.array(text(254)).max(20).optional(),
       ...templateOverride,
+      /** The bulk send's files: for everyone, and this document's own. */
+      generalAttachments: fileRefs.optional(),
+      rowAttachments: fileRefs.optional(),
     }),
     z.object({
       messages: z.array(previewMessageSchema),
@@ -368,8 +391,16 @@ export const sendingOperations = [
     z.strictObject({
       messageIds: z.array(id).max(10_000).optional(),
       documentIds: z.array(id).max(10_000).optional(),
+      /** Only count what would be reset, for the confirmation: nothing changes. */
+      dryRun: z.boolean().optional(),
     }),
     z.object({ documents: z.array(id), messages: z.array(id) }),
+  ),
+  /** "Retirer de la file": pending, validated or blocked → withdrawn; never one being sent. */
+  defineOperation(
+    'outbox.withdraw',
+    z.strictObject({ messages: messageTargets }),
+    actionOutcomeSchema,
   ),
   defineOperation(
     'outbox.fixAddress',

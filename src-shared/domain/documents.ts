@@ -1,6 +1,7 @@
 // Documents of the journal: what the services take and give.
 import type { DocumentTypeCode } from './document-types.js';
 import type { DocumentEmailState } from './statuses.js';
+import type { DocumentSendState } from './document-send-state.js';
 
 export interface DocumentLine {
   label: string;
@@ -66,6 +67,8 @@ export interface JournalDocument {
   hasPdf: boolean;
   pdfSource: 'generated' | 'imported';
   emailState: DocumentEmailState;
+  /** What its messages say: "Envoyé 1/2 — 1 en échec" (describeSendState). */
+  send: DocumentSendState;
   lastSentAt: string | null;
   attachmentCount: number;
   version: number;
@@ -97,4 +100,18 @@ export interface JournalFilter {
   descending?: boolean;
   limit?: number;
   offset?: number;
+  /**
+   * Keyset paging: the rows just after (or before) the row of this cursor, a page's `last`
+   * (or `first`). When it does not fit the sort, `offset` places the page.
+   */
+  after?: string;
+  before?: string;
+}
+
+/** A page of the journal, with the cursors of its first and last rows. */
+export interface JournalPage {
+  total: number;
+  items: JournalDocument[];
+  first?: string;
+  last?: string;
 }

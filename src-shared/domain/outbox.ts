@@ -55,6 +55,7 @@ export const SEND_JOURNAL_EVENTS = [
   'blocked',
   'unblocked',
   'reset',
+  'withdrawn',
   'address_fixed',
   'sending',
   'sent',

@@ -1,5 +1,6 @@
 // What the services take and give for structures, staff, client groups, dossiers and
 // correspondents. Plain data: the same shapes cross the IPC contract.
+import type { Language } from '../i18n/catalog.js';
 
 export interface StructureInput {
   name: string;
@@ -44,6 +45,8 @@ export interface CorrespondentInput {
   relation?: string | null;
   email?: string | null;
   receivesDocuments?: boolean;
+  /** The language this correspondent reads; null: the dossier's. */
+  language?: Language | null;
   /**
    * Keep an address that fails validation instead of refusing it: for records brought over
    * from older software, whose bad addresses must stay visible (and be excluded from sends
@@ -61,6 +64,8 @@ export interface Correspondent {
   /** False when the stored address would be refused by a mail server. */
   emailValid: boolean;
   receivesDocuments: boolean;
+  /** Null: writes to this correspondent follow the dossier's language. */
+  language: Language | null;
   version: number;
 }
 
@@ -78,6 +83,8 @@ export interface DossierInput {
   /** Digits, spaces or dashes; stored as 9 digits. */
   sin?: string | null;
   extra?: ExtraFields;
+  /** The language the family's messages are written in; French when not said. */
+  language?: Language;
   correspondents?: CorrespondentInput[];
 }
 
@@ -100,6 +107,7 @@ export interface Dossier {
   /** The SIN as a screen may show it: last three digits only. */
   sinMasked: string | null;
   extra: ExtraFields;
+  language: Language;
   version: number;
   correspondents: Correspondent[];
 }

@@ -1,4 +1,5 @@
-// Message statuses after the Winpass seed (E, V, OK, KO, B) plus "sending" and "uncertain".
+// Message statuses after the Winpass seed (E, V, OK, KO, B) plus "sending", "uncertain" and
+// "withdrawn" (taken out of the queue by the user before it left: kept as history).
 
 export const MESSAGE_STATUSES = [
   'pending',
@@ -8,6 +9,7 @@ export const MESSAGE_STATUSES = [
   'failed',
   'blocked',
   'uncertain',
+  'withdrawn',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -20,24 +22,37 @@ export const STATUS_SHORT_CODE: Record<MessageStatus, string> = {
   failed: 'KO',
   blocked: 'B',
   uncertain: '?',
+  withdrawn: 'R',
 };
 
 /** What a user or the engine may do to a message in each status. */
 const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
-  pending: ['validated', 'blocked'],
-  validated: ['sending', 'blocked', 'pending'],
+  pending: ['validated', 'blocked', 'withdrawn'],
+  validated: ['sending', 'blocked', 'pending', 'withdrawn'],
   sending: ['sent', 'failed', 'validated', 'uncertain'],
   // A bounce arriving after the server accepted the message.
   sent: ['failed'],
   failed: ['validated', 'blocked'],
-  blocked: ['validated'],
+  blocked: ['validated', 'withdrawn'],
   uncertain: ['sent', 'validated', 'failed'],
+  // Never sent and never will be: the document is free to be queued again.
+  withdrawn: [],
 };
 
 export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** A document's e-mail state in the journal, kept in step with its messages. */
-export const DOCUMENT_EMAIL_STATES = ['none', 'queued', 'sent', 'failed', 'uncertain'] as const;
+/**
+ * A document's e-mail state in the journal, kept in step with its messages
+ * (`documentSendState`): 'partial' is sent to some of its addresses and not (yet) to others.
+ */
+export const DOCUMENT_EMAIL_STATES = [
+  'none',
+  'queued',
+  'sent',
+  'partial',
+  'failed',
+  'uncertain',
+] as const;
 export type DocumentEmailState = (typeof DOCUMENT_EMAIL_STATES)[number];

@@ -1,13 +1,13 @@
 // Periods are "YYYY-MM" (a month) or "YYYY" (a year, for tax slips); dates are "YYYY-MM-DD".
 import { UserError } from '../errors.js';
+import { parseTypedPeriod } from './period-input.js';
 
 const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A period as typed ("11/2026", "novembre 2026", "2026-11", "2026") as stored. */
 export function parsePeriod(input: string): string {
-  const value = input.trim();
-  if (!PERIOD_PATTERN.test(value)) throw new UserError('error.period.invalid', { value: input });
-  return value;
+  return parseTypedPeriod(input);
 }
 
 export function parseIsoDate(input: string): string {

@@ -2,6 +2,7 @@
 // keeps its own texts; every French key must exist in English (the types check it).
 import { coreFr } from './messages/core.fr.js';
 import { databaseFr } from './messages/database.fr.js';
+import { familyLanguageFr } from './messages/family-language.fr.js';
 import { fileLimitsFr } from './messages/file-limits.fr.js';
 import { hardeningUiFr } from './messages/hardening-ui.fr.js';
 import { importFr } from './messages/import.fr.js';
@@ -9,25 +10,30 @@ import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
+import { queueTruthFr } from './messages/queue-truth.fr.js';
 import { recordsInputFr } from './messages/records-input.fr.js';
 import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { uiFr } from './messages/ui.fr.js';
+import { uiBulkWarningsFr } from './messages/ui/bulk-warnings.fr.js';
 
 export const fr = {
   ...coreFr,
   ...databaseFr,
+  ...familyLanguageFr,
   ...mailFr,
   ...methodsFr,
   ...sendingFr,
   ...senderIdentityFr,
   ...outboxFr,
+  ...queueTruthFr,
   ...outageFr,
   ...importFr,
   ...fileLimitsFr,
   ...hardeningUiFr,
   ...recordsInputFr,
   ...uiFr,
+  ...uiBulkWarningsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

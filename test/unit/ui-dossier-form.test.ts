@@ -28,6 +28,7 @@ const dossier: Dossier = {
   hasSin: true,
   sinMasked: '••• ••• 286',
   extra: {},
+  language: 'fr',
   version: 3,
   correspondents: [
     {
@@ -38,6 +39,7 @@ const dossier: Dossier = {
       email: 'helene.cote@example.com',
       emailValid: true,
       receivesDocuments: true,
+      language: null,
       version: 1,
     },
     {
@@ -48,6 +50,7 @@ const dossier: Dossier = {
       email: 'fred.cote@example.net',
       emailValid: true,
       receivesDocuments: true,
+      language: null,
       version: 2,
     },
   ],

@@ -2,12 +2,11 @@
 // directly (no migration, no services), so that they still work when it is damaged.
 import type { Command } from 'commander';
 import { DataFolder, resolveDataFolderPath } from '../../data-folder/data-folder.js';
-import { busyTimeoutFromEnv, onDatabaseWait } from '../../db/busy.js';
+import { busyTimeoutFromEnv } from '../../db/busy.js';
 import { backUpNow, checkDatabase } from '../../db/database-care.js';
 import { restoreDatabase } from '../../db/restore.js';
 import { dataOption } from '../command-context.js';
 import { cliLanguage, printJson, printMessage } from '../output.js';
-import { translate } from '../../../src-shared/i18n/catalog.js';
 
 function folderOf(command: Command): DataFolder {
   return new DataFolder(resolveDataFolderPath(dataOption(command)));
@@ -59,19 +58,4 @@ export function registerDatabaseCommands(program: Command): void {
         });
       else printMessage(cliLanguage(), 'db.restore.doneNothingKept', { source: result.source });
     });
-}
-
-/**
- * One line on stderr when a command waits for another workstation's lock longer than 2 s,
- * so that a command that seems stuck says why (stdout stays the command's own output).
- */
-export function noticeDatabaseWaits(stderr: NodeJS.WritableStream = process.stderr): () => void {
-  return onDatabaseWait((wait) => {
-    if (!wait.waiting) return;
-    const language = cliLanguage();
-    const line = wait.holder
-      ? translate(language, 'db.waitingFor', { holder: wait.holder })
-      : translate(language, 'db.waiting');
-    stderr.write(`${line}\n`);
-  });
 }

@@ -12,6 +12,7 @@ import {
 import { exportDocumentJournal } from '../../exports/document-journal-export.js';
 import type { CliContext } from '../command-context.js';
 import { cliLanguage, printMessage } from '../output.js';
+import { PERIOD_HELP, parsePeriodOption } from './period-option.js';
 
 export function registerDocumentExportCommand(documents: Command, context: CliContext): void {
   documents
@@ -19,9 +20,9 @@ export function registerDocumentExportCommand(documents: Command, context: CliCo
     .description('exporte le journal des documents en CSV (Excel français) ou en classeur .xlsx')
     .requiredOption('--out <file>', 'fichier .csv ou .xlsx à écrire')
     .addOption(new Option('--type <type>', 'type de document').choices(DOCUMENT_TYPE_CODES))
-    .option('--period <p>', 'période AAAA-MM ou AAAA')
-    .option('--from-period <p>', 'depuis cette période incluse')
-    .option('--to-period <p>', 'jusqu’à cette période incluse')
+    .option('--period <p>', PERIOD_HELP, parsePeriodOption)
+    .option('--from-period <p>', 'depuis cette période incluse', parsePeriodOption)
+    .option('--to-period <p>', 'jusqu’à cette période incluse', parsePeriodOption)
     .addOption(new Option('--status <state>', 'état de l’envoi').choices(DOCUMENT_EMAIL_STATES))
     .option('--search <text>', 'numéro de document ou de dossier, nom')
     .option('--structure <id|name>', 'établissement')

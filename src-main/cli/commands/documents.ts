@@ -5,6 +5,7 @@ import {
   DOCUMENT_TYPE_CODES,
   type DocumentTypeCode,
 } from '../../../src-shared/domain/document-types.js';
+import { describeSendState } from '../../../src-shared/domain/document-send-state.js';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import {
   DOCUMENT_EMAIL_STATES,
@@ -12,11 +13,12 @@ import {
 } from '../../../src-shared/domain/statuses.js';
 import { formatMoney } from '../../../src-shared/format/money.js';
 import type { CliContext } from '../command-context.js';
-import { printJson, printTable } from '../output.js';
+import { cliLanguage, printJson, printTable } from '../output.js';
 import { parseAmountArgument, parseCount, parseId } from './arguments.js';
 import { registerDocumentExportCommand } from './documents-export.js';
 import { registerDocumentImportCommand } from './documents-import.js';
 import { registerDocumentSplitCommand } from './documents-split.js';
+import { PERIOD_HELP, parsePeriodOption } from './period-option.js';
 
 interface AddOptions {
   dossier: string;
@@ -57,7 +59,7 @@ export function registerDocumentCommands(program: Command, context: CliContext):
         .makeOptionMandatory(),
     )
     .requiredOption('--number <x>', 'numéro du document')
-    .requiredOption('--period <p>', 'période : AAAA-MM (mois) ou AAAA (année)')
+    .requiredOption('--period <p>', PERIOD_HELP, parsePeriodOption)
     .requiredOption('--amount <a>', 'montant total (ex. 1234,56)', parseAmountArgument)
     .option('--tax <a>', 'dont taxes', parseAmountArgument)
     .option('--issue-date <date>', 'date d’émission AAAA-MM-JJ (aujourd’hui par défaut)')
@@ -94,7 +96,7 @@ export function registerDocumentCommands(program: Command, context: CliContext):
     .command('list')
     .description('liste le journal des documents, du plus récent au plus ancien')
     .addOption(new Option('--type <type>', 'type de document').choices(DOCUMENT_TYPE_CODES))
-    .option('--period <p>', 'période AAAA-MM ou AAAA')
+    .option('--period <p>', PERIOD_HELP, parsePeriodOption)
     .addOption(new Option('--status <state>', 'état de l’envoi').choices(DOCUMENT_EMAIL_STATES))
     .option('--search <text>', 'numéro de document ou de dossier, nom')
     .option('--dossier <n>', 'numéro du dossier')
@@ -159,6 +161,7 @@ function documentJson(d: JournalDocument) {
     currency: d.currency,
     pdf: d.hasPdf ? d.pdfSource : null,
     emailState: d.emailState,
+    send: d.send,
     lastSentAt: d.lastSentAt,
   };
 }
@@ -173,7 +176,10 @@ function printDocuments(items: JournalDocument[], total: number): void {
     { header: 'Montant', value: (d) => (d.amountCents / 100).toFixed(2) },
     {
       header: 'E-mail',
-      value: (d) => (d.emailState === 'sent' ? `✉ ${d.lastSentAt ?? ''}` : d.emailState),
+      value: (d) => {
+        const went = d.lastSentAt && (d.send.state === 'sent' || d.send.state === 'partial');
+        return `${describeSendState(cliLanguage(), d.send)}${went ? ` ✉ ${d.lastSentAt}` : ''}`;
+      },
     },
   ]);
   process.stdout.write(`${items.length} document(s) affiché(s) sur ${total}.\n`);

@@ -48,6 +48,7 @@ export function registerDossierImportCommand(dossiers: Command, context: CliCont
             toUpdate: preview.toUpdate,
             rows: preview.rows,
             rejected: rejectedJson(preview.rejected, language),
+            warnings: rejectedJson(preview.warnings, language),
           });
         } else {
           printMessage(language, 'import.cli.dossiersPreview', {
@@ -56,13 +57,18 @@ export function registerDossierImportCommand(dossiers: Command, context: CliCont
             rejected: preview.rejected.length,
           });
           printProblems(preview.rejected, language);
+          printProblems(preview.warnings, language);
         }
         return;
       }
       const result = await postier.imports.importDossiers(table, mapping, { structureId });
       await saveMappingIfAsked(postier, 'dossiers', mapping, options, language);
       if (options.json) {
-        printJson({ ...result, rejected: rejectedJson(result.rejected, language) });
+        printJson({
+          ...result,
+          rejected: rejectedJson(result.rejected, language),
+          warnings: rejectedJson(result.warnings, language),
+        });
       } else {
         printMessage(language, 'import.cli.dossiersDone', {
           imported: result.imported,
@@ -70,6 +76,7 @@ export function registerDossierImportCommand(dossiers: Command, context: CliCont
           rejected: result.rejected.length,
         });
         printProblems(result.rejected, language);
+        printProblems(result.warnings, language);
       }
     });
   });

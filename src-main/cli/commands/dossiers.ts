@@ -1,7 +1,7 @@
-// `postier dossiers add|list`, then import from its own file.
+// `postier dossiers add|list`, then set and import from their own files.
 import type { Command } from 'commander';
-import { RECORD_LIMITS, type Dossier } from '../../../src-shared/domain/records.js';
-import { UserError } from '../../../src-shared/errors.js';
+import type { Dossier } from '../../../src-shared/domain/records.js';
+import type { Language } from '../../../src-shared/i18n/catalog.js';
 import { splitAddressList } from '../../../src-shared/validation/address-list.js';
 import type { CliContext } from '../command-context.js';
 import {
@@ -13,7 +13,14 @@ import {
   type Column,
 } from '../output.js';
 import { collect, parseCount } from './arguments.js';
+import {
+  LANGUAGE_OPTION_HELP,
+  parseLanguageOption,
+  sinOption,
+  warnIfSinDoubtful,
+} from './dossier-options.js';
 import { registerDossierImportCommand } from './dossiers-import.js';
+import { registerDossierSetCommand } from './dossiers-set.js';
 
 interface AddOptions {
   number: string;
@@ -24,6 +31,7 @@ interface AddOptions {
   sin?: string;
   sinStdin?: boolean;
   emailOptIn: boolean;
+  language?: Language;
   structure?: string;
 }
 
@@ -56,6 +64,7 @@ export function registerDossierCommands(program: Command, context: CliContext): 
       'lit le NAS sur l’entrée standard (il n’apparaît ni dans la liste des processus ni dans l’historique)',
     )
     .option('--no-email-opt-in', 'ne pas inscrire le dossier à l’envoi des documents par e-mail')
+    .option('--language <langue>', `${LANGUAGE_OPTION_HELP} ; fr par défaut`, parseLanguageOption)
     .option('--structure <id|name>', 'établissement (s’il y en a plusieurs)')
     .action(async (options: AddOptions, command: Command) => {
       await context.withPostier(command, async (postier) => {
@@ -69,13 +78,17 @@ export function registerDossierCommands(program: Command, context: CliContext): 
           title: options.title ?? null,
           sin,
           emailOptIn: emails.length > 0 && options.emailOptIn,
+          ...(options.language && { language: options.language }),
           correspondents: emails.map((email) => ({ email, receivesDocuments: true })),
         });
         process.stdout.write(
           `Dossier n° ${dossier.number} ajouté : ${dossier.displayName} (id ${dossier.id}).\n`,
         );
+        warnIfSinDoubtful(sin, dossier.number);
       });
     });
+
+  registerDossierSetCommand(dossiers, context);
 
   dossiers
     .command('list')
@@ -112,6 +125,7 @@ function dossierJson(d: Dossier) {
     lastName: d.lastName,
     firstName: d.firstName,
     emailOptIn: d.emailOptIn,
+    language: d.language,
     sin: d.sinMasked,
     emails: d.correspondents.filter((c) => c.email).map((c) => c.email),
     correspondents: d.correspondents.map((c) => ({
@@ -120,31 +134,9 @@ function dossierJson(d: Dossier) {
       relation: c.relation,
       email: c.email,
       receivesDocuments: c.receivesDocuments,
+      language: c.language,
     })),
   };
-}
-
-/** The SIN from --sin, or read from standard input with --sin-stdin; never both. */
-async function sinOption(options: AddOptions): Promise<string | null> {
-  if (options.sinStdin && options.sin !== undefined) throw new UserError('records.error.sinTwice');
-  if (!options.sinStdin) return options.sin ?? null;
-  const sin = await readBoundedStdin(RECORD_LIMITS.sin * 4);
-  if (sin.trim() === '') throw new UserError('records.error.sinStdinEmpty');
-  return sin.trim();
-}
-
-/**
- * Standard input, up to `max` characters and one more: a SIN is short, and a stream that
- * never ends must neither fill the memory nor hang the command. The extra character makes
- * the field's own length check refuse it (without quoting it).
- */
-async function readBoundedStdin(max: number): Promise<string> {
-  let text = '';
-  for await (const chunk of process.stdin) {
-    text += (chunk as Buffer).toString('utf8');
-    if (text.length > max) break; // leaving the loop closes the stream
-  }
-  return text.slice(0, max + 1);
 }
 
 function printDossiers(items: Dossier[], total: number): void {
@@ -152,6 +144,7 @@ function printDossiers(items: Dossier[], total: number): void {
     { header: 'N°', value: (d) => d.number },
     { header: 'Nom', value: (d) => d.displayName },
     { header: 'Par e-mail', value: (d) => (d.emailOptIn ? 'oui' : 'non') },
+    { header: 'Langue', value: (d) => d.language },
     {
       header: 'Adresses',
       value: (d) =>

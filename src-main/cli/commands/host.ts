@@ -10,7 +10,6 @@ import {
   openInBrowser,
   runElectron,
 } from '../../host/launcher.js';
-import { runHost } from '../../host/run-host.js';
 
 interface HostOptions {
   port?: number;
@@ -50,6 +49,8 @@ export function registerHostCommands(program: Command, _context: CliContext): vo
 
 async function serveInBrowser(options: HostOptions, dataPath: string | undefined): Promise<void> {
   ensureRendererBuilt(say);
+  // The host (HTTP, WebSocket, every IPC handler) is loaded only by the commands that serve it.
+  const { runHost } = await import('../../host/run-host.js');
   const run = await runHost({
     ...(dataPath !== undefined && { dataPath }),
     ...(options.port !== undefined && { port: options.port }),

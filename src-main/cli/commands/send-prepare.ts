@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DOCUMENT_TYPE_CODES } from '../../../src-shared/domain/document-types.js';
+import { WARNINGS_SAID_BY_NAME } from '../../../src-shared/domain/bulk-warnings.js';
 import type { OutboxMessage } from '../../../src-shared/domain/outbox.js';
+import { bulkWarningLines } from '../../../src-shared/format/bulk-warnings-text.js';
 import { translate, type Language } from '../../../src-shared/i18n/catalog.js';
 import { UserError } from '../../../src-shared/errors.js';
 import type { Postier } from '../../app/postier.js';
@@ -286,6 +288,7 @@ function prepareJson(result: PrepareResult, language: Language, dryRun: boolean)
       ...w,
       message: translate(language, w.code, w.params),
     })),
+    notices: result.notices ?? null,
   };
 }
 
@@ -326,9 +329,15 @@ function prepareText(
       );
     }
   }
-  if (result.warnings.length > 0) {
+  // The warnings said by name replace their one-line versions (same facts, with the dossiers).
+  const named = result.notices ? bulkWarningLines(result.notices, language) : [];
+  const warnings = result.notices
+    ? result.warnings.filter((w) => !WARNINGS_SAID_BY_NAME.includes(w.code))
+    : result.warnings;
+  if (named.length > 0) lines.push('', translate(language, 'ui.bulkWarnings.cli.title'), ...named);
+  if (warnings.length > 0) {
     lines.push('', translate(language, 'sending.cli.warnings'));
-    for (const w of result.warnings) lines.push(`  - ${translate(language, w.code, w.params)}`);
+    for (const w of warnings) lines.push(`  - ${translate(language, w.code, w.params)}`);
   }
   return `${lines.join('\n')}\n`;
 }

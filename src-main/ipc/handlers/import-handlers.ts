@@ -76,6 +76,7 @@ export function importHandlers({ postier, staged }: HandlerDeps): HandlersFor<Na
         toCreate: preview.toCreate,
         toUpdate: preview.toUpdate,
         rejected: problems(preview.rejected, language),
+        warnings: problems(preview.warnings, language),
       };
     },
     'imports.dossiersCommit': async ({ structureId, file, mapping }, { language }) => {

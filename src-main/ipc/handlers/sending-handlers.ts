@@ -27,11 +27,12 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
     'accounts.get': ({ structureId }) => postier.accounts.getAccount(structureId),
     'accounts.set': ({ structureId, account }) => postier.accounts.setAccount(structureId, account),
     'templates.fields': ({ structureId }) => templates.fields(structureId),
-    'templates.get': ({ structureId, type }, { language }) =>
+    // The template's language is the families' (given, else the structure's), not the screen's.
+    'templates.get': ({ structureId, type, language }) =>
       templates.read(structureId, type, language),
-    'templates.save': async ({ structureId, type, template }, { language }) => {
-      if (template) await templates.save(structureId, type, template);
-      else await templates.reset(structureId, type);
+    'templates.save': async ({ structureId, type, template, language }) => {
+      if (template) await templates.save(structureId, type, template, language);
+      else await templates.reset(structureId, type, language);
       return templates.read(structureId, type, language);
     },
     'settings.get': async () => ({
@@ -39,9 +40,8 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       autoPauseAfterFailures: await postier.sendEngine.autoPauseAfterFailures(),
     }),
     'settings.setAutoPause': async ({ autoPauseAfterFailures }) => ({
-      autoPauseAfterFailures: await postier.sendEngine.setAutoPauseAfterFailures(
-        autoPauseAfterFailures,
-      ),
+      autoPauseAfterFailures:
+        await postier.sendEngine.setAutoPauseAfterFailures(autoPauseAfterFailures),
     }),
     'settings.set': async ({ validationMode }) => ({
       validationMode: await prepare.setValidationMode(validationMode),
@@ -56,13 +56,15 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
     },
 
     'sending.preview': async (
-      { structureId, documentId, addresses, ...template },
+      { structureId, documentId, addresses, generalAttachments, rowAttachments, ...template },
       { language },
     ) => {
       const dry = await prepare.prepare({
         structureId,
         documentIds: [documentId],
         ...(addresses && { recipients: addresses }),
+        generalAttachments: files(generalAttachments),
+        recipientAttachments: rowAttachments ? { [documentId]: files(rowAttachments) } : {},
         ...templateInput(template),
         dryRun: true,
       });
@@ -79,6 +81,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
             fileName: a.fileName,
             size: a.size,
             encrypted: a.encrypted,
+            role: a.role,
           })),
           passwordProtected: m.passwordProtected,
         })),
@@ -145,7 +148,8 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       sendValidated(outcome.changed.length);
       return outcome;
     },
-    'outbox.reset': (target) => actions.reset(target),
+    'outbox.reset': ({ dryRun, ...target }) => actions.reset(target, { dryRun: dryRun === true }),
+    'outbox.withdraw': ({ messages }) => actions.withdraw(messages),
     'outbox.fixAddress': async ({ id, version, address }) => {
       const replacement = await actions.fixAddress(id, address, version);
       sendValidated(replacement.status === 'validated' ? 1 : 0);

@@ -1,9 +1,16 @@
-// The bulk send's buttons, which follow its step: send, pause, resume, cancel, open the
-// outbox when the messages wait for validation, close.
+// The bulk send's buttons, which follow its step. Before the click the main button says what
+// the validation setting will make of it ("Mettre en file pour validation" or "Envoyer
+// maintenant"); once queued for validation, "Valider et envoyer" or the batch in Suivi des
+// envois; while sending, pause, resume, cancel. Closing never stops a send.
 import { Button, DialogActions } from '@fluentui/react-components';
-import { PauseRegular, PlayRegular, SendRegular, StopRegular } from '@fluentui/react-icons';
+import {
+  CheckmarkRegular,
+  PauseRegular,
+  PlayRegular,
+  SendRegular,
+  StopRegular,
+} from '@fluentui/react-icons';
 import { useApp } from '../../app/app-context.js';
-import { isBusy } from '../../logic/bulk-send.js';
 import type { BulkSend } from './useBulkSend.js';
 
 export function BulkSendActions({ bulk, onClose }: { bulk: BulkSend; onClose: () => void }) {
@@ -27,31 +34,45 @@ export function BulkSendActions({ bulk, onClose }: { bulk: BulkSend; onClose: ()
           {t('ui.bulk.cancel')}
         </Button>
       )}
-      {state.phase === 'awaitingValidation' && (
-        <Button
-          onClick={() => {
-            onClose();
-            navigate('outbox');
-          }}
-        >
-          {t('ui.bulk.openOutbox')}
-        </Button>
+      {state.phase === 'awaitingValidation' && batchId !== null && (
+        <>
+          <Button
+            onClick={() => {
+              onClose();
+              navigate('outbox', { outbox: { batchId } });
+            }}
+          >
+            {t('ui.sendingModel.openBatch')}
+          </Button>
+          <Button
+            appearance="primary"
+            icon={<CheckmarkRegular />}
+            disabled={bulk.validating}
+            onClick={bulk.validateAndSend}
+          >
+            {t(bulk.validating ? 'ui.sendingModel.validating' : 'ui.sendingModel.validateAndSend')}
+          </Button>
+        </>
       )}
-      {bulk.editing || state.phase === 'queueing' ? (
+      {(bulk.editing || state.phase === 'queueing') && !bulk.attached ? (
         <Button
           appearance="primary"
           icon={<SendRegular />}
           disabled={!bulk.sendable}
           onClick={() => void bulk.send()}
         >
-          {state.phase === 'queueing'
-            ? t('ui.bulk.queueing')
-            : t('ui.bulk.send', { count: bulk.checked.size })}
+          {state.phase === 'queueing' ? t('ui.bulk.queueing') : sendLabel(bulk, t)}
         </Button>
       ) : null}
-      <Button disabled={isBusy(state)} onClick={onClose}>
-        {t('ui.common.close')}
-      </Button>
+      <Button onClick={onClose}>{t('ui.common.close')}</Button>
     </DialogActions>
   );
+}
+
+/** What the click will do under the validation setting, with the number of documents. */
+function sendLabel(bulk: BulkSend, t: ReturnType<typeof useApp>['t']): string {
+  const manual = (bulk.list?.validationMode ?? 'manual') === 'manual';
+  return t(manual ? 'ui.sendingModel.queueForApproval' : 'ui.sendingModel.sendNow', {
+    count: bulk.checked.size,
+  });
 }

@@ -2,7 +2,8 @@
 // toggles) with their recipients' addresses; add a file per row or one for everyone; see who
 // is excluded and why; write the subject and message with fields and a live preview of the
 // selected row; then send with a progress bar (pause, cancel) and read the summary.
-// The state lives in useBulkSend; each part of the dialog has its own file here.
+// The state lives in useBulkSend; each part of the dialog has its own file here. The send
+// belongs to the window: the dialog closes at any time, and opened during a send shows it.
 import {
   Dialog,
   DialogBody,
@@ -11,7 +12,6 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
-import { isBusy } from '../../logic/bulk-send.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
 import { BulkSendActions } from './BulkSendActions.js';
 import { MessageEditor } from './MessageEditor.js';
@@ -19,40 +19,49 @@ import { MessagePreview, PacingNote } from './MessagePreview.js';
 import { ProgressPanel } from './ProgressPanel.js';
 import { RecipientList } from './RecipientList.js';
 import { ListNotices, TypeAndPeriod } from './TypeAndPeriod.js';
-import { useBulkSend } from './useBulkSend.js';
+import { useBulkSend, type BulkSend } from './useBulkSend.js';
 
 export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const styles = useBulkSendStyles();
   const { t } = useApp();
   const bulk = useBulkSend();
-  const close = () => onClose(bulk.wasChanged());
+  const close = () => {
+    bulk.leave();
+    onClose(bulk.wasChanged());
+  };
   return (
-    <Dialog
-      open
-      modalType="modal"
-      onOpenChange={(_, data) => !data.open && !isBusy(bulk.state) && close()}
-    >
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody className={styles.body}>
           <DialogTitle>{t('ui.bulk.title')}</DialogTitle>
           <DialogContent className={styles.content}>
-            <TypeAndPeriod bulk={bulk} />
-            <ListNotices bulk={bulk} />
-            <div className={styles.columns}>
-              <div className={styles.left}>
-                <RecipientList bulk={bulk} />
-              </div>
-              <div className={styles.right}>
-                <MessageEditor bulk={bulk} />
-                <MessagePreview bulk={bulk} />
-                <PacingNote bulk={bulk} />
-              </div>
-            </div>
-            <ProgressPanel bulk={bulk} />
+            {bulk.attached ? null : <ChooseAndWrite bulk={bulk} />}
+            <ProgressPanel bulk={bulk} onClose={close} />
           </DialogContent>
           <BulkSendActions bulk={bulk} onClose={close} />
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** The type and period, the list and the message: what a new send is made of. */
+function ChooseAndWrite({ bulk }: { bulk: BulkSend }) {
+  const styles = useBulkSendStyles();
+  return (
+    <>
+      <TypeAndPeriod bulk={bulk} />
+      <ListNotices bulk={bulk} />
+      <div className={styles.columns}>
+        <div className={styles.left}>
+          <RecipientList bulk={bulk} />
+        </div>
+        <div className={styles.right}>
+          <MessageEditor bulk={bulk} />
+          <MessagePreview bulk={bulk} />
+          <PacingNote bulk={bulk} />
+        </div>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
-// The bottom of the bulk send once it is queued: the progress bar with the time left, what
-// the queue warned about, then the summary (or "waiting for validation").
+// The bottom of the bulk send once it is queued: the progress bar with the time left (the
+// dialog may close, the send goes on), what the queue warned about, then the summary with
+// each failure named (or "waiting for validation"). The send is the window's (running-send).
 import {
   MessageBar,
   MessageBarBody,
@@ -7,16 +8,24 @@ import {
   ProgressBar,
 } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
+import { useRunningSend } from '../../app/running-send.js';
+import { SendSummary } from '../../components/SendSummary.js';
 import { doneThisRun, progressFraction } from '../../logic/bulk-send.js';
 import { describeDuration, estimateRemainingMs } from '../../logic/remaining-time.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
 import type { BulkSend } from './useBulkSend.js';
 
-export function ProgressPanel({ bulk }: { bulk: BulkSend }) {
-  const { t } = useApp();
+export function ProgressPanel({ bulk, onClose }: { bulk: BulkSend; onClose: () => void }) {
+  const { t, navigate } = useApp();
+  const run = useRunningSend();
   const { state } = bulk;
   return (
     <>
+      {bulk.attached && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('ui.sendingModel.underway')}</MessageBarBody>
+        </MessageBar>
+      )}
       <ProgressBarLine bulk={bulk} />
       {bulk.queueWarnings.map((w, i) => (
         <MessageBar key={`q-${i}`} intent="warning" layout="multiline">
@@ -27,11 +36,17 @@ export function ProgressPanel({ bulk }: { bulk: BulkSend }) {
         <MessageBar intent="info" layout="multiline" data-testid="bulk-summary">
           <MessageBarBody>
             <MessageBarTitle>{t('ui.bulk.queuedTitle', { count: state.queued })}</MessageBarTitle>
-            {t('ui.bulk.awaitingValidation')}
+            {t('ui.sendingModel.awaiting')}
           </MessageBarBody>
         </MessageBar>
       )}
-      <Summary bulk={bulk} />
+      <SendSummary
+        run={run}
+        onOpenFailures={(batchId) => {
+          onClose();
+          navigate('outbox', { outbox: { batchId, statuses: ['failed'] } });
+        }}
+      />
     </>
   );
 }
@@ -43,12 +58,11 @@ function ProgressBarLine({ bulk }: { bulk: BulkSend }) {
   const running =
     state.phase === 'sending' || state.phase === 'pausing' || state.phase === 'paused';
   if (!running || !state.progress) return null;
-  const account = bulk.list?.account;
-  const remainingMs = account
+  const remainingMs = bulk.pacing
     ? estimateRemainingMs({
         remaining: state.progress.remaining,
         done: doneThisRun(state),
-        pacing: account.pacing,
+        pacing: bulk.pacing,
         elapsedMs: state.startedAt === null ? 0 : bulk.now - state.startedAt,
       })
     : 0;
@@ -71,34 +85,7 @@ function ProgressBarLine({ bulk }: { bulk: BulkSend }) {
               : t('ui.bulk.remaining', { duration: describeDuration(remainingMs, language) })}
         </span>
       </div>
+      <div className={styles.note}>{t('ui.sendingModel.closeHint')}</div>
     </div>
-  );
-}
-
-function Summary({ bulk }: { bulk: BulkSend }) {
-  const { t } = useApp();
-  const { state } = bulk;
-  const summary = state.summary;
-  if ((state.phase !== 'finished' && state.phase !== 'cancelled') || !summary) return null;
-  return (
-    <MessageBar
-      intent={summary.failed > 0 || summary.stoppedBy ? 'warning' : 'success'}
-      layout="multiline"
-      data-testid="bulk-summary"
-    >
-      <MessageBarBody>
-        <MessageBarTitle>
-          {t(state.phase === 'cancelled' ? 'ui.bulk.cancelledTitle' : 'ui.bulk.finishedTitle')}
-        </MessageBarTitle>
-        {t('ui.bulk.summary', {
-          sent: summary.sent,
-          failed: summary.failed,
-          retrying: summary.retrying,
-          excluded: state.excludedAtQueue + (bulk.list?.excluded.length ?? 0),
-        })}
-        {summary.stoppedBy && <div>{summary.stoppedBy.message}</div>}
-        {summary.limitReached && <div>{t(`ui.bulk.limit.${summary.limitReached}`)}</div>}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

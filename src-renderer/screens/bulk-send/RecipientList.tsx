@@ -1,14 +1,17 @@
 // The left of the bulk send: the documents to send with their recipients' addresses (check
-// boxes, double-click toggles, a file per row), or the dossiers excluded and why.
-import { Tab, TabList, Toolbar, ToolbarButton } from '@fluentui/react-components';
+// boxes, double-click toggles, a file per row), or the dossiers excluded, why in plain words,
+// and a link that opens each dossier to fix it (saved, the list is read again).
+import { Link, Tab, TabList, Toolbar, ToolbarButton } from '@fluentui/react-components';
 import { AttachRegular, CheckboxCheckedRegular, DismissRegular } from '@fluentui/react-icons';
+import { exclusionReason } from '../../../src-shared/format/bulk-warnings-text.js';
 import { useApp } from '../../app/app-context.js';
 import { formatAmount, formatDateTime } from '../../app/format.js';
 import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
 import { allCheckedState, toggleAllChecked, toggleChecked } from '../../logic/bulk-send.js';
-import type { BulkRow } from '../sending-types.js';
+import type { BulkRow, Excluded } from '../sending-types.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
+import { useDossierFix } from './DossierFixDialog.js';
 import type { BulkSend, BulkTab } from './useBulkSend.js';
 
 export function RecipientList({ bulk }: { bulk: BulkSend }) {
@@ -136,8 +139,14 @@ function useColumns(bulk: BulkSend): GridColumn<BulkRow>[] {
 function ExcludedList({ bulk }: { bulk: BulkSend }) {
   const styles = useBulkSendStyles();
   const { t } = useApp();
+  const fix = useDossierFix(bulk.refresh);
+  const reason = (e: Excluded) => {
+    const { key, params } = exclusionReason(e);
+    return t(key, params);
+  };
   return (
     <div className={styles.excluded} data-testid="bulk-excluded">
+      {fix.dialog}
       <SimpleTable
         wide
         rows={bulk.list?.excluded ?? []}
@@ -146,9 +155,19 @@ function ExcludedList({ bulk }: { bulk: BulkSend }) {
           { header: t('ui.bulk.col.dossier'), cell: (e) => e.dossierNumber },
           { header: t('ui.bulk.col.name'), cell: (e) => e.dossierName },
           { header: t('ui.bulk.col.number'), cell: (e) => e.documentNumber },
+          { header: t('ui.bulk.col.reason'), cell: reason },
           {
-            header: t('ui.bulk.col.reason'),
-            cell: (e) => t(`ui.exclusion.${e.reason}`, { detail: e.detail ?? '' }),
+            header: t('ui.bulkWarnings.col.action'),
+            cell: (e) => (
+              <Link
+                as="button"
+                disabled={!bulk.editing}
+                aria-label={t('ui.bulkWarnings.openDossierLabel', { name: e.dossierName })}
+                onClick={() => fix.open(e)}
+              >
+                {t('ui.bulkWarnings.openDossier')}
+              </Link>
+            ),
           },
         ]}
       />

@@ -1,5 +1,6 @@
-// The top of the bulk send: which type and period to list, "Afficher", and the counts; then
-// what the planner warns about and the limit of a method that cannot pace.
+// The top of the bulk send: which type and period to list (the list follows them; "Afficher"
+// reads it again), and the counts; then what the planner warns about (by name, see
+// BulkWarnings) and the limit of a method that cannot pace.
 import {
   Button,
   Field,
@@ -9,11 +10,13 @@ import {
   MessageBarTitle,
   Spinner,
 } from '@fluentui/react-components';
+import { WARNINGS_SAID_BY_NAME } from '../../../src-shared/domain/bulk-warnings.js';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
 import { UNPACED_BATCH_LIMIT } from '../../../src-shared/domain/sending-methods.js';
 import { useApp } from '../../app/app-context.js';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
+import { BulkWarnings } from './BulkWarnings.js';
 import type { BulkSend } from './useBulkSend.js';
 
 export function TypeAndPeriod({ bulk }: { bulk: BulkSend }) {
@@ -59,11 +62,14 @@ export function ListNotices({ bulk }: { bulk: BulkSend }) {
   const { list, overLimit } = bulk;
   return (
     <>
-      {list?.warnings.map((w, i) => (
-        <MessageBar key={`${w.code}-${i}`} intent="warning" layout="multiline">
-          <MessageBarBody>{w.message}</MessageBarBody>
-        </MessageBar>
-      ))}
+      {list?.warnings
+        .filter((w) => !WARNINGS_SAID_BY_NAME.includes(w.code))
+        .map((w, i) => (
+          <MessageBar key={`${w.code}-${i}`} intent="warning" layout="multiline">
+            <MessageBarBody>{w.message}</MessageBarBody>
+          </MessageBar>
+        ))}
+      <BulkWarnings bulk={bulk} />
       {list && !list.canPace && (
         <MessageBar
           intent={overLimit > 0 ? 'error' : 'warning'}

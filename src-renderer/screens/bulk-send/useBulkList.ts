@@ -1,8 +1,11 @@
 // The bulk send's list for one type and period, with the type's template and the fields a
 // template may use. One planner call (api.sending.bulkList) per request: when the dialog
-// opens, then each time "Afficher" asks. React may run an effect twice for one request
-// (StrictMode) and re-render at will: the request already asked is remembered, so none of
-// that calls the planner again.
+// opens, when another type is chosen, when the user pauses on a complete period, each time
+// "Afficher" asks, and after a dossier is fixed from the dialog (a refresh, which keeps what
+// the user typed and checked). The list on screen is always the type's and period's shown in
+// the fields: no invoice list under "Relevé fiscal". React may run an effect twice for one
+// request (StrictMode) and re-render at will: the request already asked is remembered, so
+// none of that calls the planner again.
 import { useEffect, useRef, useState } from 'react';
 import type { PostierApi } from '../../../src-shared/contract/index.js';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
@@ -28,19 +31,54 @@ export type LoadedList = BulkList & {
 export interface BulkListEvents {
   onStart: () => void;
   onLoaded: (list: LoadedList) => void;
+  /** The same type and period read again (a dossier was fixed): keep the user's work. */
+  onRefreshed?: (list: LoadedList) => void;
   onFailed: (error: unknown) => void;
 }
 
-/** Returns `show`, which asks for the list of a type and period (again, if it is the same). */
+interface Request extends BulkQuery {
+  refresh: boolean;
+}
+
+/** How long the user pauses on a typed period before the list follows it. */
+export const PERIOD_PAUSE_MS = 600;
+
+/** A period the planner reads as it is: "2026-10" or "2025". */
+export function isCompletePeriod(period: string): boolean {
+  return /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period.trim());
+}
+
+export interface BulkListControls {
+  /** "Afficher": the list of this type and period (again, if it is the same). */
+  show: (query: BulkQuery) => void;
+  /** The list shown, read again after a fix; the text and the check boxes stay. */
+  refresh: () => void;
+}
+
 export function useBulkList(
   structureId: number | null,
-  first: BulkQuery,
+  current: BulkQuery,
   events: BulkListEvents,
-): (query: BulkQuery) => void {
-  const [request, setRequest] = useState<BulkQuery>(first);
-  const asked = useRef<BulkQuery | null>(null);
+): BulkListControls {
+  const [request, setRequest] = useState<Request>({ ...current, refresh: false });
+  const asked = useRef<Request | null>(null);
   const handlers = useRef(events);
   handlers.current = events;
+  const follow = (query: BulkQuery) =>
+    setRequest((r) =>
+      r.type === query.type && r.period === query.period ? r : { ...query, refresh: false },
+    );
+
+  // Another type: its list at once. Another period: once the user pauses on a complete one.
+  useEffect(() => follow({ type: current.type, period: current.period }), [current.type]);
+  useEffect(() => {
+    if (!isCompletePeriod(current.period)) return undefined;
+    const timer = setTimeout(
+      () => follow({ type: current.type, period: current.period }),
+      PERIOD_PAUSE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [current.period]);
 
   useEffect(() => {
     if (structureId === null || asked.current === request) return;
@@ -48,12 +86,20 @@ export function useBulkList(
     handlers.current.onStart();
     // Only the latest request's answer is shown; an older one arriving late is dropped.
     loadList(structureId, request).then(
-      (list) => asked.current === request && handlers.current.onLoaded(list),
+      (list) => {
+        if (asked.current !== request) return;
+        const { onRefreshed, onLoaded } = handlers.current;
+        if (request.refresh && onRefreshed) onRefreshed(list);
+        else onLoaded(list);
+      },
       (error: unknown) => asked.current === request && handlers.current.onFailed(error),
     );
   }, [structureId, request]);
 
-  return (query) => setRequest({ type: query.type, period: query.period });
+  return {
+    show: (query) => setRequest({ type: query.type, period: query.period, refresh: false }),
+    refresh: () => setRequest((r) => ({ ...r, refresh: true })),
+  };
 }
 
 async function loadList(structureId: number, query: BulkQuery): Promise<LoadedList> {
@@ -74,4 +120,19 @@ async function loadList(structureId: number, query: BulkQuery): Promise<LoadedLi
 /** The template's HTML goes with its own text only; a text the user changed gets a plain HTML. */
 export function htmlFor(list: LoadedList | null, body: string): { htmlBody?: string } {
   return list?.html && body === list.templateText ? { htmlBody: list.html } : {};
+}
+
+/**
+ * The check boxes after a refresh: what the user unchecked stays unchecked, a document that
+ * joins the list (its dossier was fixed) comes checked, as on a first reading.
+ */
+export function refreshedChecks(
+  checked: ReadonlySet<number>,
+  before: LoadedList | null,
+  after: LoadedList,
+): Set<number> {
+  const known = new Set((before?.rows ?? []).map((r) => r.documentId));
+  return new Set(
+    after.rows.map((r) => r.documentId).filter((id) => (known.has(id) ? checked.has(id) : true)),
+  );
 }

@@ -1,8 +1,10 @@
-// The exact message of the selected row with the subject and text as typed, asked again a
-// moment after the user stops typing.
+// The exact messages of the selected row (one per address) with the subject and text as
+// typed and every file (the document, the general ones, the row's own), asked again a moment
+// after the user stops typing.
 import { useEffect, useState } from 'react';
 import { api, call } from '../../api.js';
 import { errorText, type BulkRow, type PreviewMessage, type Warning } from '../sending-types.js';
+import type { Attachments } from './useAttachments.js';
 import { htmlFor, type LoadedList } from './useBulkList.js';
 
 export interface BulkPreview {
@@ -17,8 +19,11 @@ export function useBulkPreview(input: {
   body: string;
   list: LoadedList | null;
   editing: boolean;
+  attachments?: Pick<Attachments, 'general' | 'perRow'>;
 }): BulkPreview | null {
   const { structureId, row, subject, body, list, editing } = input;
+  const general = input.attachments?.general;
+  const own = row ? input.attachments?.perRow[row.documentId] : undefined;
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   useEffect(() => {
     if (!row || structureId === null || !editing) return undefined;
@@ -31,6 +36,8 @@ export function useBulkPreview(input: {
           subject,
           textBody: body,
           ...htmlFor(list, body),
+          ...(general?.length && { generalAttachments: general.map((f) => f.ref) }),
+          ...(own?.length && { rowAttachments: own.map((f) => f.ref) }),
         }),
       )
         .then((result) => current && setPreview(result))
@@ -44,6 +51,6 @@ export function useBulkPreview(input: {
       current = false;
       clearTimeout(timer);
     };
-  }, [row, subject, body, structureId, list, editing]);
+  }, [row, subject, body, structureId, list, editing, general, own]);
   return preview;
 }

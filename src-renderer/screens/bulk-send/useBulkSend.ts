@@ -1,45 +1,54 @@
 // The bulk-send dialog's state: the type and period, the list and its check boxes, the files,
 // the message, the preview, the steps of the send. The dialog's parts only draw it.
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
 import { UNPACED_BATCH_LIMIT } from '../../../src-shared/domain/sending-methods.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
+import { useRunningSend, useRunningSendStore } from '../../app/running-send.js';
 import {
-  INITIAL_BULK_STATE,
-  bulkSendReducer,
   canEdit,
   canSend,
   checkedMessageCount,
+  isUnderway,
   overMethodLimit,
+  type BulkEvent,
 } from '../../logic/bulk-send.js';
 import { EMPTY_SELECTION, selectOnly, type Selection } from '../../logic/selection.js';
 import { previousMonth } from '../sending-texts.js';
-import type { Warning } from '../sending-types.js';
+import { errorText } from '../sending-types.js';
 import { useAttachments } from './useAttachments.js';
-import { htmlFor, useBulkList, type LoadedList } from './useBulkList.js';
+import { htmlFor, refreshedChecks, useBulkList, type LoadedList } from './useBulkList.js';
 import { useBulkPreview } from './useBulkPreview.js';
 import { useMessageText } from './useMessageText.js';
 import { useSendingProgress } from './useSendingProgress.js';
+import { pendingOfBatch, validateTargets } from './validate-batch.js';
 
 export type BulkTab = 'list' | 'excluded';
 
 export function useBulkSend() {
-  const { structureId, showError } = useApp();
+  const { structureId, showError, notify, t } = useApp();
   const [type, setType] = useState<DocumentTypeCode>('invoice');
   const [period, setPeriod] = useState(() => previousMonth(new Date()));
-  const [state, dispatch] = useReducer(bulkSendReducer, INITIAL_BULK_STATE);
+  // The send itself lives in the window, so that it outlives this dialog.
+  const store = useRunningSendStore();
+  const running = useRunningSend();
+  const state = running.bulk;
+  const dispatch = useCallback((event: BulkEvent) => store.dispatch(event), [store]);
+  /** The dialog opened on a send under way: it shows that send, not a new list. */
+  const [attached] = useState(() => isUnderway(store.get().bulk));
+  useLayoutEffect(() => store.open(), [store]);
+  const [validating, setValidating] = useState(false);
   const [list, setList] = useState<LoadedList | null>(null);
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [tab, setTab] = useState<BulkTab>('list');
-  const [queueWarnings, setQueueWarnings] = useState<Warning[]>([]);
   const changed = useRef(false);
   const attachments = useAttachments();
   const text = useMessageText();
-  const now = useSendingProgress(state.phase, dispatch);
+  const now = useSendingProgress(state.phase);
 
-  const show = useBulkList(
+  const { show, refresh } = useBulkList(
     structureId,
     { type, period },
     {
@@ -52,6 +61,14 @@ export function useBulkSend() {
         setSelection(loaded.rows.length > 0 ? selectOnly(0) : EMPTY_SELECTION);
         attachments.clearRows();
         setTab(loaded.rows.length === 0 && loaded.excluded.length > 0 ? 'excluded' : 'list');
+        dispatch({ type: 'loaded' });
+      },
+      // A dossier fixed from the dialog: the same list read again, the user's work kept.
+      onRefreshed: (loaded) => {
+        const focus = loaded.rows.findIndex((r) => r.documentId === focusedRow?.documentId);
+        setList(loaded);
+        setChecked((c) => refreshedChecks(c, list, loaded));
+        setSelection(loaded.rows.length > 0 ? selectOnly(Math.max(0, focus)) : EMPTY_SELECTION);
         dispatch({ type: 'loaded' });
       },
       onFailed: (error) => {
@@ -72,6 +89,7 @@ export function useBulkSend() {
     body: text.body,
     list,
     editing,
+    attachments,
   });
 
   const checkedMessages = checkedMessageCount(rows, checked);
@@ -79,7 +97,8 @@ export function useBulkSend() {
   const sendable = canSend(state, checked.size) && overLimit === 0;
 
   const send = async () => {
-    if (structureId === null || !sendable) return;
+    if (structureId === null || !sendable || !list) return;
+    store.queueing(list.account.pacing, list.excluded.length);
     dispatch({ type: 'queue' });
     try {
       const result = await call(
@@ -96,7 +115,7 @@ export function useBulkSend() {
         }),
       );
       changed.current = true;
-      setQueueWarnings(result.warnings);
+      store.setWarnings(result.warnings);
       dispatch({
         type: 'queued',
         batchId: result.batchId,
@@ -108,6 +127,30 @@ export function useBulkSend() {
     } catch (error) {
       dispatch({ type: 'queueFailed' });
       showError(error);
+    }
+  };
+
+  /** "Valider et envoyer": the batch queued for validation is validated, and so it leaves. */
+  const validateAndSend = async () => {
+    const batchId = state.batchId;
+    if (batchId === null || state.phase !== 'awaitingValidation') return;
+    setValidating(true);
+    let asked = 0;
+    try {
+      const targets = await pendingOfBatch(batchId);
+      // Before the call: the engine's first events may come back before its answer.
+      dispatch({ type: 'validated', validated: targets.length, at: Date.now() });
+      asked = targets.length;
+      const outcome = await validateTargets(targets);
+      changed.current = true;
+      if (outcome.skipped > 0)
+        notify(t('ui.sendingModel.validateSkipped', { ...outcome }), 'warning');
+    } catch (error) {
+      // Nothing was validated: the send ends here, saying why.
+      if (asked > 0) dispatch(stoppedBefore(asked, errorText(error)));
+      showError(error);
+    } finally {
+      setValidating(false);
     }
   };
 
@@ -133,7 +176,10 @@ export function useBulkSend() {
     setPeriod,
     /** "Afficher": the list of the type and period as they are now. */
     show: () => show({ type, period }),
+    /** The same list read again after a dossier was fixed from the dialog. */
+    refresh,
     state,
+    attached,
     list,
     rows,
     rowIds,
@@ -148,7 +194,12 @@ export function useBulkSend() {
     attachments,
     text,
     preview,
-    queueWarnings,
+    queueWarnings: running.warnings,
+    pacing: running.pacing ?? list?.account.pacing ?? null,
+    excludedInList: running.excludedInList,
+    failures: running.failures,
+    validating,
+    validateAndSend: () => void validateAndSend(),
     now,
     checkedMessages,
     overLimit,
@@ -157,9 +208,25 @@ export function useBulkSend() {
     pause,
     resume,
     cancel,
+    /** The dialog closes: an end it showed needs no "see the summary" in the status bar. */
+    leave: () => {
+      if (state.phase === 'finished' || state.phase === 'cancelled') store.seen();
+    },
     /** Whether anything was queued, for the screen behind to read its list again. */
     wasChanged: useCallback(() => changed.current, []),
   };
 }
 
 export type BulkSend = ReturnType<typeof useBulkSend>;
+
+function stoppedBefore(remaining: number, message: string): BulkEvent {
+  return {
+    type: 'finished',
+    summary: {
+      ...{ sent: 0, failed: 0, retrying: 0, uncertain: 0, remaining, limitReached: null },
+      stoppedBy: { code: 'ui.error.unexpected', message },
+    },
+    paused: false,
+    cancelled: false,
+  };
+}

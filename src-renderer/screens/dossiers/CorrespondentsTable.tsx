@@ -1,9 +1,11 @@
 // The dossier's correspondents, each editable in place: name, relation, address (checked as
-// typed), whether they receive documents; remove one, add one.
+// typed), the language they read (the dossier's unless set), whether they receive
+// documents; remove one, add one.
 import { Button, Field, Input, Switch } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useApp } from '../../app/app-context.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import type { DossierFormState } from './useDossierForm.js';
 
 export function CorrespondentsTable({ form }: { form: DossierFormState }) {
@@ -19,6 +21,7 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
             <th className={styles.th}>{t('ui.dossiers.corr.name')}</th>
             <th className={styles.th}>{t('ui.dossiers.corr.relation')}</th>
             <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
+            <th className={styles.th}>{t('ui.dossiers.corr.language')}</th>
             <th className={styles.th}>{t('ui.dossiers.corr.receives')}</th>
             <th className={styles.th} />
           </tr>
@@ -59,6 +62,13 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                       style={{ minWidth: 240 }}
                     />
                   </Field>
+                </td>
+                <td className={styles.td}>
+                  <LanguageSelect
+                    compact
+                    value={c.language}
+                    onChange={(language) => setCorrespondent(c.key, { language })}
+                  />
                 </td>
                 <td className={styles.td}>
                   <Switch

@@ -1,6 +1,6 @@
-// The form of one dossier: identity, opt-in, SIN (masked), manager and group, and its
-// correspondents with their addresses checked as they are typed. The state lives in
-// useDossierForm.
+// The form of one dossier: identity, opt-in, SIN (masked), manager and group, the language
+// the family's messages are written in, and its correspondents with their addresses checked
+// as they are typed. The state lives in useDossierForm.
 import {
   Checkbox,
   Field,
@@ -18,6 +18,7 @@ import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
 import type { DossierDraft } from '../../logic/dossier-draft.js';
 import { CorrespondentsTable } from './CorrespondentsTable.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
 import { SinField } from './SinField.js';
 import { useDossierForm, type DossierFormEvents, type DossierFormState } from './useDossierForm.js';
@@ -158,6 +159,11 @@ function LoadedForm({
           field="groupId"
           label={t('ui.dossiers.field.group')}
           options={groups}
+        />
+        <LanguageSelect
+          className={styles.half}
+          value={draft.language}
+          onChange={(language) => set('language', language ?? 'fr')}
         />
         <Field label={t('ui.dossiers.field.address')} className={styles.wide}>
           <Textarea

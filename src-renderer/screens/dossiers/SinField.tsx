@@ -1,8 +1,12 @@
 // The dossier's SIN (NAS): shown masked; "Modifier" opens a hidden entry, "Retirer" clears it.
+// A SIN whose check digit fails is warned about once the user leaves the entry (or types the
+// ninth digit), never refused: it is saved as typed.
+import { useState } from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { Dossier } from '../../../src-shared/domain/records.js';
 import { useApp } from '../../app/app-context.js';
+import { draftSinWarning } from '../../logic/dossier-draft.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
 import type { DossierFormState } from './useDossierForm.js';
 
@@ -18,8 +22,16 @@ export function SinField({
   const styles = useDossierFormStyles();
   const { t } = useApp();
   const { draft, set } = form;
+  const [left, setLeft] = useState(false);
+  const warning = draftSinWarning(draft);
+  const complete = (draft.newSin ?? '').replace(/\D/g, '').length >= 9;
+  const showWarning = !error && warning !== null && (left || complete);
   return (
-    <Field label={t('ui.dossiers.field.sin')} validationMessage={error}>
+    <Field
+      label={t('ui.dossiers.field.sin')}
+      validationMessage={error ?? (showWarning ? t(warning) : undefined)}
+      validationState={error ? 'error' : showWarning ? 'warning' : 'none'}
+    >
       <div className={styles.sin}>
         {draft.newSin === null ? (
           <>
@@ -50,6 +62,7 @@ export function SinField({
               aria-label={t('ui.dossiers.field.sin')}
               value={draft.newSin}
               onChange={(_, d) => set('newSin', d.value)}
+              onBlur={() => setLeft(true)}
             />
             <Button
               size="small"

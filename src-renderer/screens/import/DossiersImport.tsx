@@ -66,6 +66,7 @@ export function DossiersImport({ header, onImported, onClose }: ImportPageProps)
               ]}
             />
             <RejectedRows rejected={preview.rejected} />
+            <RejectedRows rejected={preview.warnings} title="ui.import.warnings" />
           </>
         )}
       </DialogContent>
@@ -99,4 +100,5 @@ type DossierField =
   | 'sin'
   | 'manager'
   | 'group'
-  | 'emailOptIn';
+  | 'emailOptIn'
+  | 'language';

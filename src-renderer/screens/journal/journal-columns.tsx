@@ -1,7 +1,9 @@
 // The columns of the journal: the envelope, the document, its dossier, its amount, when it
-// was last sent, and a "send by e-mail" button on each row.
+// was last sent, what its messages say ("Envoyé 1/2 — 1 en échec", from the core's
+// describeSendState), and a "send by e-mail" button on each row.
 import { Button, makeStyles } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
+import { describeSendState } from '../../../src-shared/domain/document-send-state.js';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import { useApp } from '../../app/app-context.js';
 import { formatAmount, formatDateTime, formatDay } from '../../app/format.js';
@@ -17,7 +19,7 @@ export function useJournalColumns(
   openSend: (document: JournalDocument) => void,
 ): GridColumn<JournalDocument>[] {
   const styles = useStyles();
-  const { t, locale } = useApp();
+  const { t, locale, language } = useApp();
   const typeName = useTypeName();
   return [
     {
@@ -25,7 +27,9 @@ export function useJournalColumns(
       header: '✉',
       width: 30,
       align: 'center',
-      cell: (d) => <EmailStateIcon state={d.emailState} />,
+      cell: (d) => (
+        <EmailStateIcon state={d.send.state} label={describeSendState(language, d.send)} />
+      ),
     },
     {
       id: 'number',
@@ -76,8 +80,9 @@ export function useJournalColumns(
     {
       id: 'state',
       header: t('ui.journal.col.state'),
-      width: 76,
-      cell: (d) => t(`emailState.${d.emailState}`),
+      width: 150,
+      cell: (d) => describeSendState(language, d.send),
+      title: (d) => describeSendState(language, d.send),
     },
     {
       id: 'send',

@@ -61,7 +61,7 @@ export function useJournal() {
     [structureId, filters, dossierId, sort],
   );
   const list = usePagedList<JournalDocument>(
-    (offset, limit) => call(api.documents.journal({ ...filter, offset, limit })),
+    (offset, limit, keyset) => call(api.documents.journal({ ...filter, offset, limit, ...keyset })),
     JSON.stringify(filter),
     showError,
   );

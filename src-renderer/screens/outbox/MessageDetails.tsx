@@ -1,5 +1,6 @@
-// One message in full: its headers, status and attempts, the server's last reply, its text,
-// and every event of its journal.
+// One message in full: its headers, status and attempts, every attachment as it left (the
+// document, the general and the individual ones), the server's last reply, its text, and
+// every event of its journal.
 import {
   Button,
   Dialog,
@@ -13,9 +14,9 @@ import {
 } from '@fluentui/react-components';
 import { STATUS_SHORT_CODE } from '../../../src-shared/domain/statuses.js';
 import { useApp } from '../../app/app-context.js';
-import { formatDateTime } from '../../app/format.js';
+import { formatBytes, formatDateTime } from '../../app/format.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
-import type { MessageDetail } from './useOutbox.js';
+import type { Message, MessageDetail } from './useOutbox.js';
 
 const useStyles = makeStyles({
   details: { width: '960px', maxWidth: '96vw' },
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   journal: { marginTop: '10px' },
   nowrap: { whiteSpace: 'nowrap' },
+  attachments: { margin: 0, paddingLeft: '16px' },
   reply: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap' },
   bodyText: {
     whiteSpace: 'pre-wrap',
@@ -50,6 +52,15 @@ export function MessageDetails({
   const styles = useStyles();
   const { t, locale } = useApp();
   const m = detail.message;
+  // Every file as it left: the document, its own attachments, the general and individual ones.
+  const attachmentText = (a: Message['attachments'][number]) =>
+    [
+      `${a.fileName} — ${t(`queueTruth.attachment.${a.role}`)}`,
+      formatBytes(a.size, locale),
+      a.encrypted ? t('queueTruth.attachment.encrypted') : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
   const row = (label: string, value: string | null) => (
     <>
       <span className={styles.dt}>{label}</span>
@@ -79,14 +90,13 @@ export function MessageDetails({
               {row(t('ui.message.to'), m.to.join(', '))}
               {m.cc.length > 0 && row(t('ui.message.cc'), m.cc.join(', '))}
               {row(t('ui.message.subject'), m.subject)}
-              {row(
-                t('ui.message.attachments'),
-                m.attachments
-                  .map(
-                    (a) => `${a.fileName}${a.encrypted ? ` (${t('ui.message.encrypted')})` : ''}`,
-                  )
-                  .join(', '),
-              )}
+              <span className={styles.dt}>{t('ui.message.attachments')}</span>
+              <ul className={styles.attachments} data-testid="message-attachments">
+                {m.attachments.length === 0 && <li>{t('queueTruth.attachments.none')}</li>}
+                {m.attachments.map((a, i) => (
+                  <li key={i}>{attachmentText(a)}</li>
+                ))}
+              </ul>
               {row(t('ui.outbox.col.sent'), formatDateTime(m.sentAt, locale))}
               {row(t('ui.outbox.attempts'), String(m.attempts))}
               {row(t('ui.outbox.messageId'), m.messageIdHeader)}

@@ -1,7 +1,7 @@
 // The outbox's search criteria, after the Winpass seed: created and sent dates, dossier,
 // user, workstation, e-mail, statuses with their counts. "Rechercher" applies them.
 import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import { SearchRegular } from '@fluentui/react-icons';
+import { DismissRegular, SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import {
   MESSAGE_STATUSES,
@@ -54,7 +54,7 @@ const TEXTS: [TextCriterion, MessageKey][] = [
 export function OutboxCriteria({ outbox }: { outbox: Outbox }) {
   const styles = useStyles();
   const { t } = useApp();
-  const [draft, setDraft] = useState<Criteria>(NO_CRITERIA);
+  const [draft, setDraft] = useState<Criteria>(outbox.criteria);
   const set = (key: TextCriterion, value: string) => setDraft((c) => ({ ...c, [key]: value }));
   const toggleStatus = (status: MessageStatus, on: boolean) =>
     setDraft((c) => ({
@@ -82,6 +82,7 @@ export function OutboxCriteria({ outbox }: { outbox: Outbox }) {
       }}
     >
       <h3 className={styles.heading}>{t('ui.outbox.criteria')}</h3>
+      <BatchFilter outbox={outbox} />
       <div className={styles.pair}>{DATES.map((date, index) => field(date, index, 'date'))}</div>
       {TEXTS.map((text, index) => field(text, index))}
       <fieldset className={styles.statuses}>
@@ -104,10 +105,31 @@ export function OutboxCriteria({ outbox }: { outbox: Outbox }) {
         onClick={() => {
           setDraft(NO_CRITERIA);
           outbox.setCriteria(NO_CRITERIA);
+          outbox.clearBatch();
         }}
       >
         {t('ui.journal.filter.clear')}
       </Button>
     </form>
+  );
+}
+
+/** The bulk send this list was opened on, with the button that shows every batch again. */
+function BatchFilter({ outbox }: { outbox: Outbox }) {
+  const { t } = useApp();
+  if (outbox.batchId === null) return null;
+  const batch = outbox.batchId;
+  return (
+    <Button
+      size="small"
+      icon={<DismissRegular />}
+      iconPosition="after"
+      title={t('ui.sendingModel.clearBatch', { batch })}
+      aria-label={t('ui.sendingModel.clearBatch', { batch })}
+      onClick={outbox.clearBatch}
+      data-testid="outbox-batch-filter"
+    >
+      {t('ui.sendingModel.batchFilter', { batch })}
+    </Button>
   );
 }

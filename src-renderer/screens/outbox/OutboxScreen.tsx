@@ -1,7 +1,8 @@
 // Suivi des envois, after the Winpass seed: search criteria (created and sent dates, dossier,
 // user, workstation, e-mail, status), the messages with their status codes (E, V, OK, KO, B,
-// ?), and what the user does to them: validate, block, unblock, reset, fix the address and
-// resend, the details with every journal event and the server's reply, the CSV export.
+// ?, R), and what the user does to them: validate, block, unblock, withdraw from the queue
+// (Suppr), reset, fix the address and resend, the details with every attachment, every
+// journal event and the server's reply, the CSV export. Withdraw and reset ask first.
 // The state lives in useOutbox; the actions are listed once in outbox-actions.
 import { useState } from 'react';
 import { useApp } from '../../app/app-context.js';
@@ -50,6 +51,7 @@ export function OutboxScreen() {
         </div>
       </div>
       <ContextMenu at={menuAt} entries={actions.menu} onClose={() => setMenuAt(null)} />
+      {outbox.confirmDialog}
       {outbox.details && <MessageDetails detail={outbox.details} onClose={outbox.closeDetails} />}
       {outbox.fixing && (
         <FixAddressDialog

@@ -5,6 +5,7 @@ import {
   ArrowExportRegular,
   ArrowResetRegular,
   CheckmarkRegular,
+  DeleteRegular,
   DocumentSearchRegular,
   EditRegular,
   LockOpenRegular,
@@ -13,13 +14,14 @@ import {
 } from '@fluentui/react-icons';
 import { useApp } from '../../app/app-context.js';
 import type { ContextMenuEntry } from '../../components/ContextMenu.js';
-import { FIXABLE, type Outbox } from './useOutbox.js';
+import { acceleratorLabel } from '../../logic/accelerators.js';
+import { FIXABLE, WITHDRAWABLE, type Outbox } from './useOutbox.js';
 
 export function useOutboxActions(outbox: Outbox): {
   toolbar: ContextMenuEntry[];
   menu: ContextMenuEntry[];
 } {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const { current, can } = outbox;
   const details: ContextMenuEntry = {
     key: 'details',
@@ -39,7 +41,6 @@ export function useOutboxActions(outbox: Outbox): {
     key: 'block',
     label: t('ui.outbox.block'),
     icon: <ProhibitedRegular />,
-    shortcut: 'Suppr',
     disabled: !can(['pending', 'validated']),
     onClick: () => outbox.act('block'),
   };
@@ -49,6 +50,14 @@ export function useOutboxActions(outbox: Outbox): {
     icon: <LockOpenRegular />,
     disabled: !can(['blocked']),
     onClick: () => outbox.act('unblock'),
+  };
+  const withdraw: ContextMenuEntry = {
+    key: 'withdraw',
+    label: t('queueTruth.withdraw'),
+    icon: <DeleteRegular />,
+    shortcut: acceleratorLabel('Delete', language),
+    disabled: !can(WITHDRAWABLE),
+    onClick: outbox.withdraw,
   };
   const fix: ContextMenuEntry = {
     key: 'fix',
@@ -90,6 +99,7 @@ export function useOutboxActions(outbox: Outbox): {
       validate,
       block,
       unblock,
+      withdraw,
       'divider',
       fix,
       reset,
@@ -98,6 +108,17 @@ export function useOutboxActions(outbox: Outbox): {
       exportCsv,
       refresh,
     ],
-    menu: [details, 'divider', validate, block, unblock, 'divider', fix, reset, ...resolve],
+    menu: [
+      details,
+      'divider',
+      validate,
+      block,
+      unblock,
+      withdraw,
+      'divider',
+      fix,
+      reset,
+      ...resolve,
+    ],
   };
 }

@@ -8,9 +8,12 @@ import type {
 } from '../../../src-shared/contract/sending.js';
 import type { MessageStatus } from '../../../src-shared/domain/statuses.js';
 import { api, call } from '../../api.js';
+import { withdrawOutcomeText } from '../../../src-shared/format/withdraw-outcome.js';
+import { translateCount } from '../../../src-shared/i18n/plural.js';
 import { useApp, useCommand, useStatusText } from '../../app/app-context.js';
 import { saveBytes } from '../../app/files.js';
 import { usePagedList, useThrottledEvents } from '../../app/use-paged-list.js';
+import { useConfirm } from '../../components/ConfirmDialog.js';
 import {
   EMPTY_SELECTION,
   selectAll,
@@ -28,18 +31,29 @@ export interface MessageDetail {
 
 /** The statuses whose address may be corrected (the old message stays as history). */
 export const FIXABLE: MessageStatus[] = ['pending', 'blocked', 'failed', 'uncertain'];
+/** The statuses still in the queue, that may be withdrawn (never one being sent). */
+export const WITHDRAWABLE: MessageStatus[] = ['pending', 'validated', 'blocked'];
 
 export function useOutbox() {
   const app = useApp();
-  const { t, structureId, showError } = app;
-  const [criteria, setCriteria] = useState<Criteria>(NO_CRITERIA);
+  const { t, language, structureId, showError } = app;
+  const confirm = useConfirm();
+  // Opened from a bulk send: that batch (and its failures, if asked) until the user clears it.
+  const [criteria, setCriteria] = useState<Criteria>(() => ({
+    ...NO_CRITERIA,
+    statuses: app.focus?.outbox?.statuses ?? [],
+  }));
+  const [batchId, setBatchId] = useState(app.focus?.outbox?.batchId ?? null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [details, setDetails] = useState<MessageDetail | null>(null);
   const [fixing, setFixing] = useState<Message | null>(null);
   const firstField = useRef<HTMLInputElement>(null);
 
-  const search = useMemo(() => searchOf(criteria, structureId), [criteria, structureId]);
+  const search = useMemo(
+    () => ({ ...searchOf(criteria, structureId), ...(batchId !== null && { batchId }) }),
+    [criteria, structureId, batchId],
+  );
   const list = usePagedList<Message>(
     async (offset, limit) => {
       const result = await call(api.outbox.search({ ...search, offset, limit }));
@@ -80,8 +94,9 @@ export function useOutbox() {
       if (messages.length === 0) return;
       try {
         const outcome = await call(api.outbox[action]({ messages }));
+        // Débloquer is validating again (the Winpass rule): the messages leave now; it says so.
         app.notify(
-          t('ui.outbox.actionDone', {
+          t(action === 'unblock' ? 'ui.sendingModel.unblocked' : 'ui.outbox.actionDone', {
             changed: outcome.changed.length,
             skipped: outcome.skipped.length,
           }),
@@ -95,11 +110,41 @@ export function useOutbox() {
     [app, list, showError, t],
   );
 
+  /** Asks first, naming how many documents will be offered again; Annuler changes nothing. */
   const reset = () =>
     selected.length > 0 &&
     attempt(async () => {
-      const outcome = await call(api.outbox.reset({ messageIds: selected.map((m) => m.id) }));
-      app.notify(t('ui.outbox.resetDone', { count: outcome.documents.length }));
+      const target = { messageIds: selected.map((m) => m.id) };
+      const would = await call(api.outbox.reset({ ...target, dryRun: true }));
+      if (would.documents.length === 0) return app.notify(t('queueTruth.reset.none'), 'warning');
+      const confirmed = await confirm.ask({
+        title: t('queueTruth.reset.title'),
+        text: translateCount(language, 'queueTruth.reset.confirm', would.documents.length),
+        confirm: t('queueTruth.reset.button'),
+      });
+      if (!confirmed) return;
+      const outcome = await call(api.outbox.reset(target));
+      app.notify(translateCount(language, 'queueTruth.reset.done', outcome.documents.length));
+    });
+
+  /** "Retirer de la file" (Suppr): asks first, naming how many messages leave the queue. */
+  const withdraw = () =>
+    attempt(async () => {
+      const queued = selected.filter((m) => WITHDRAWABLE.includes(m.status));
+      if (queued.length === 0) return;
+      const confirmed = await confirm.ask({
+        title: t('queueTruth.withdraw.title'),
+        text: translateCount(language, 'queueTruth.withdraw.confirm', queued.length),
+        confirm: t('queueTruth.withdraw.button'),
+      });
+      if (!confirmed) return;
+      const outcome = await call(
+        api.outbox.withdraw({ messages: queued.map((m) => ({ id: m.id, version: m.version })) }),
+      );
+      app.notify(
+        withdrawOutcomeText(language, outcome).join(' '),
+        outcome.skipped.length ? 'warning' : 'success',
+      );
     });
 
   /** The process stopped while the server had the message: the user says what happened. */
@@ -142,12 +187,14 @@ export function useOutbox() {
     can(['pending', 'failed', 'blocked']),
   );
   useCommand('send.block', () => void act('block', targets), can(['pending', 'validated']));
-  useCommand('edit.delete', () => void act('block', targets), can(['pending', 'validated']));
+  useCommand('edit.delete', () => void withdraw(), can(WITHDRAWABLE));
   useCommand('outbox.exportCsv', () => void exportCsv());
 
   return {
     criteria,
     setCriteria,
+    batchId,
+    clearBatch: () => setBatchId(null),
     counts,
     list,
     selection,
@@ -157,6 +204,8 @@ export function useOutbox() {
     firstField,
     act: (action: 'validate' | 'block' | 'unblock') => void act(action, targets),
     reset: () => void reset(),
+    withdraw: () => void withdraw(),
+    confirmDialog: confirm.dialog,
     resolve: (message: Message, decision: 'sent' | 'resend' | 'failed') =>
       void resolve(message, decision),
     openDetails: (message: Message | undefined) => void openDetails(message),

@@ -42,7 +42,7 @@ export function MessageToSend({ send }: { send: SendDocument }) {
   const { preview, message } = send;
   return (
     <div>
-      {send.state.emailState === 'sent' && (
+      {(send.state.emailState === 'sent' || send.state.emailState === 'partial') && (
         <MessageBar intent="info" layout="multiline" className={styles.bar}>
           <MessageBarBody>
             {t('ui.send.alreadySent', { date: formatDateTime(send.state.lastSentAt, locale) })}
@@ -54,6 +54,7 @@ export function MessageToSend({ send }: { send: SendDocument }) {
           </MessageBarActions>
         </MessageBar>
       )}
+      {send.confirmDialog}
       {send.previewError && (
         <MessageBar intent="error" layout="multiline" className={styles.bar}>
           <MessageBarBody>{send.previewError}</MessageBarBody>

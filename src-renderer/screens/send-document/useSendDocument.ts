@@ -6,7 +6,9 @@ import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import type { Dossier } from '../../../src-shared/domain/records.js';
 import { isValidEmail } from '../../../src-shared/validation/identity.js';
 import { api, call } from '../../api.js';
+import { translateCount } from '../../../src-shared/i18n/plural.js';
 import { useApp } from '../../app/app-context.js';
+import { useConfirm } from '../../components/ConfirmDialog.js';
 import { selectedIndexes, type Selection } from '../../logic/selection.js';
 import { errorText, type Account, type PreviewMessage, type Warning } from '../sending-types.js';
 import { candidatesOf, preselected } from './candidates.js';
@@ -42,6 +44,7 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
   const [state, setState] = useState(document);
   const [changed, setChanged] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const confirm = useConfirm();
 
   useEffect(() => {
     Promise.all([
@@ -122,11 +125,24 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
     setTyped('');
   };
 
+  /** Asks first, naming how many documents will be offered again; Annuler changes nothing. */
   const resetState = async () => {
     try {
-      await call(api.outbox.reset({ documentIds: [document.id] }));
+      const target = { documentIds: [document.id] };
+      const would = await call(api.outbox.reset({ ...target, dryRun: true }));
+      if (would.documents.length === 0) return app.notify(t('queueTruth.reset.none'), 'warning');
+      const count = would.documents.length;
+      const confirmed = await confirm.ask({
+        title: t('queueTruth.reset.title'),
+        text: translateCount(app.language, 'queueTruth.reset.confirm', count),
+        confirm: t('queueTruth.reset.button'),
+      });
+      if (!confirmed) return;
+      const done = await call(api.outbox.reset(target));
+      app.notify(translateCount(app.language, 'queueTruth.reset.done', done.documents.length));
       setChanged(true);
-      setState({ ...state, emailState: 'none' });
+      const page = await call(api.documents.journal({ documentIds: [document.id], limit: 1 }));
+      setState(page.items[0] ?? state);
       setReloads((n) => n + 1);
     } catch (error) {
       showError(error);
@@ -186,6 +202,7 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
     addTyped,
     state,
     resetState: () => void resetState(),
+    confirmDialog: confirm.dialog,
     preview,
     previewError,
     message,

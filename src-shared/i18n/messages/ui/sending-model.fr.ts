@@ -16,7 +16,8 @@ export const uiSendingModelFr = {
   'ui.sendingModel.underway':
     'Un envoi en masse est en cours : le voici. Préparez le suivant quand il sera terminé ; les documents de cet envoi ne seront pas envoyés deux fois.',
   'ui.sendingModel.status.preparing': 'Préparation de l’envoi en masse…',
-  'ui.sendingModel.status.running': 'Envoi en cours : {done} sur {total} traités, en échec : {failed}',
+  'ui.sendingModel.status.running':
+    'Envoi en cours : {done} sur {total} traités, en échec : {failed}',
   'ui.sendingModel.status.paused': 'Envoi en pause : {done} sur {total} traités',
   'ui.sendingModel.status.finished': 'Envoi terminé — envoyés : {sent}, en échec : {failed}',
   'ui.sendingModel.status.cancelled': 'Envoi annulé — envoyés : {sent}, en échec : {failed}',

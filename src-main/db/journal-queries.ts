@@ -1,0 +1,230 @@
+// The document journal in SQL: a page of documents with their send state, and its total.
+// A page is placed on the covering index of its order (migration 0004): after or before a
+// neighbour's key (keyset), else by offset from the nearer end, so that the first, a middle
+// and the last page read about as many index entries as they show; then only its rows are
+// read in full.
+import { sql, type RawBuilder } from 'kysely';
+import type { JournalFilter } from '../../src-shared/domain/documents.js';
+import type { Db } from './connection.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  journalOrder,
+  pastKey,
+  type JournalOrder,
+  type KeyValues,
+} from './journal-keyset.js';
+import {
+  documentMatches,
+  searchCandidates,
+  searchTerms,
+  tableRead,
+} from './journal-search-sqlite.js';
+
+export interface JournalPageRequest {
+  limit: number;
+  /** Used when no cursor fits the order: the page's first row's position. */
+  offset: number;
+  /** The rows just after this row (a cursor from a previous page). */
+  after?: string;
+  /** The rows just before this row. */
+  before?: string;
+}
+
+type Read = string | 'rowid' | null;
+
+/** How a filter is read: its predicates, and how the count and a page read the documents. */
+interface ReadPlan {
+  where: RawBuilder<boolean>[];
+  /** null: SQLite's choice. */
+  count: Read;
+  /** null: along the covering index of the order (a long list); else this (a short one). */
+  page: Read;
+}
+
+/** Up to this many candidates a search reads its matches first; past it, it walks the order. */
+const DRIVEN_SEARCH_MAX = 3000;
+
+/** The filters but the text, as predicates on documents `d`. */
+function filterPredicates(filter: JournalFilter): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [];
+  if (filter.structureId !== undefined) where.push(sql`d.structure_id = ${filter.structureId}`);
+  if (filter.types?.length) {
+    where.push(
+      sql`d.type_id in (select id from document_types where code in (${sql.join(filter.types)}))`,
+    );
+  }
+  if (filter.period) where.push(sql`d.period = ${filter.period}`);
+  if (filter.periodFrom) where.push(sql`d.period >= ${filter.periodFrom}`);
+  if (filter.periodTo) where.push(sql`d.period <= ${filter.periodTo}`);
+  if (filter.emailStates?.length) {
+    where.push(sql`d.email_state in (${sql.join(filter.emailStates)})`);
+  }
+  if (filter.dossierId !== undefined) where.push(sql`d.dossier_id = ${filter.dossierId}`);
+  if (filter.documentIds) {
+    where.push(filter.documentIds.length ? sql`d.id in (${sql.join(filter.documentIds)})` : sql`0`);
+  }
+  return where;
+}
+
+async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
+  const where = filterPredicates(filter);
+  const terms = searchTerms(filter.text);
+  const narrow: Read =
+    filter.documentIds !== undefined
+      ? 'rowid'
+      : filter.dossierId !== undefined
+        ? 'documents_by_dossier'
+        : null;
+  if (narrow || !terms) {
+    if (terms) where.push(documentMatches(terms, false));
+    return { where, count: narrow, page: narrow };
+  }
+  const driven = (await searchCandidates(db, terms)) <= DRIVEN_SEARCH_MAX;
+  where.push(documentMatches(terms, driven));
+  return driven
+    ? { where, count: 'rowid', page: 'rowid' }
+    : { where, count: 'documents_by_issue_date', page: null };
+}
+
+function whereAll(predicates: RawBuilder<boolean>[]): RawBuilder<unknown> {
+  return predicates.length ? sql`where ${sql.join(predicates, sql` and `)}` : sql``;
+}
+
+async function countRows(db: Db, plan: ReadPlan): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${tableRead(
+    'documents',
+    'd',
+    plan.count,
+  )} ${whereAll(plan.where)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function countJournal(db: Db, filter: JournalFilter): Promise<number> {
+  return countRows(db, await readPlan(db, filter));
+}
+
+interface Placed {
+  id: number;
+  values: KeyValues;
+}
+
+interface Seek {
+  limit: number;
+  offset?: number;
+  /** Only rows past this key, in the direction read. */
+  past?: KeyValues;
+}
+
+/** The tables a page reads: documents, joined to dossiers when sorting by name. */
+function pageFrom(order: JournalOrder, plan: ReadPlan): RawBuilder<unknown> {
+  const walk = plan.page === null;
+  if (!order.byDossier) return tableRead('documents', 'd', walk ? order.index : plan.page);
+  const dossiers = tableRead('dossiers', 'p', walk ? order.index : null);
+  const documents = tableRead('documents', 'd', walk ? 'documents_by_dossier' : plan.page);
+  return sql`${dossiers} join ${documents} on d.dossier_id = p.id`;
+}
+
+/** The ids (and keys) of up to `limit` rows in this order. */
+async function seek(
+  db: Db,
+  plan: ReadPlan,
+  order: JournalOrder,
+  descending: boolean,
+  { limit, offset = 0, past }: Seek,
+): Promise<Placed[]> {
+  const where = past ? [...plan.where, pastKey(order.columns, past, descending)] : plan.where;
+  const direction = descending ? sql`desc` : sql`asc`;
+  const keys = order.columns.map((column, i) => sql`${column} as ${sql.raw(`k${i}`)}`);
+  const { rows } = await sql<Record<string, string | number>>`select ${sql.join(keys)}
+    from ${pageFrom(order, plan)} ${whereAll(where)}
+    order by ${sql.join(order.columns.map((c) => sql`${c} ${direction}`))}
+    limit ${limit} offset ${offset}`.execute(db);
+  return rows.map((row) => {
+    const values = order.columns.map((_, i) => row[`k${i}`]!);
+    return { id: Number(values[values.length - 1]), values };
+  });
+}
+
+/** Where the requested page's rows are: by cursor when one fits, else by offset. */
+async function placePage(
+  db: Db,
+  filter: JournalFilter,
+  plan: ReadPlan,
+  request: JournalPageRequest,
+  total: number,
+): Promise<Placed[]> {
+  const order = journalOrder(filter.sort);
+  const descending = filter.descending !== false;
+  const { limit, offset } = request;
+  const after = decodeCursor(order, request.after);
+  if (after) return seek(db, plan, order, descending, { limit, past: after });
+  const before = decodeCursor(order, request.before);
+  if (before) return (await seek(db, plan, order, !descending, { limit, past: before })).reverse();
+  const remaining = total - offset;
+  if (remaining <= 0) return [];
+  if (offset <= remaining) return seek(db, plan, order, descending, { limit, offset });
+  // Past the middle the page is read from the end: the last page costs what the first does.
+  const count = Math.min(limit, remaining);
+  return (
+    await seek(db, plan, order, !descending, { limit: count, offset: remaining - count })
+  ).reverse();
+}
+
+/** The documents with their dossier and type, in the order of `ids`. */
+async function rowsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('documents as d')
+    .innerJoin('dossiers as p', 'p.id', 'd.dossier_id')
+    .innerJoin('document_types as t', 't.id', 'd.type_id')
+    .selectAll('d')
+    .select([
+      'p.number as dossier_number',
+      'p.title as dossier_title',
+      'p.first_name as dossier_first_name',
+      'p.last_name as dossier_last_name',
+      't.code as type_code',
+    ])
+    .where('d.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type JournalRow = Awaited<ReturnType<typeof rowsByIds>>[number];
+
+export interface JournalPageRows {
+  total: number;
+  rows: JournalRow[];
+  /** Cursors of the first and the last row, to ask for the pages around this one. */
+  first?: string;
+  last?: string;
+}
+
+export async function queryJournalPage(
+  db: Db,
+  filter: JournalFilter,
+  request: JournalPageRequest,
+): Promise<JournalPageRows> {
+  const plan = await readPlan(db, filter);
+  const total = await countRows(db, plan);
+  const placed = await placePage(db, filter, plan, request, total);
+  const rows = await rowsByIds(
+    db,
+    placed.map((p) => p.id),
+  );
+  const key = journalOrder(filter.sort).key;
+  const [first, last] = [placed[0], placed[placed.length - 1]];
+  return {
+    total,
+    rows,
+    ...(first && { first: encodeCursor(key, first.values) }),
+    ...(last && { last: encodeCursor(key, last.values) }),
+  };
+}
+
+/** One page by offset (exports read the journal this way). */
+export function queryJournal(db: Db, filter: JournalFilter, limit: number, offset: number) {
+  return queryJournalPage(db, filter, { limit, offset });
+}

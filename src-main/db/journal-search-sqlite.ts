@@ -1,0 +1,82 @@
+// What the journal's search and paging say in SQLite's own words: the FTS5 matches (migration
+// 0004) and the index to walk. The PostgreSQL port gives this file a twin (tsvector and
+// unaccent / pg_trgm matches, no index hints).
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from './connection.js';
+
+/** At most this many words count: a pasted paragraph is not a search. */
+const MAX_WORDS = 12;
+/** Trigrams: a shorter text cannot be looked up in a document number. */
+const MIN_NUMBER_PART = 3;
+
+export interface SearchTerms {
+  /** Every word a prefix, all required, in any order (dossiers: unicode61 remove_diacritics 2). */
+  words: string | null;
+  /** The text as a part of a document number (trigram), when long enough. */
+  numberPart: string | null;
+}
+
+/** The user's text as FTS5 queries; null when it has nothing to look for. */
+export function searchTerms(text: string | undefined): SearchTerms | null {
+  const trimmed = text?.normalize('NFC').trim() ?? '';
+  const words = trimmed
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_WORDS);
+  const terms = {
+    words: words.length ? words.map((word) => `"${word}"*`).join(' ') : null,
+    numberPart:
+      [...trimmed].length >= MIN_NUMBER_PART ? `"${trimmed.replaceAll('"', '""')}"` : null,
+  };
+  return terms.words || terms.numberPart ? terms : null;
+}
+
+function matchingDocumentIds({ numberPart }: SearchTerms): RawBuilder<unknown> {
+  return numberPart
+    ? sql`select rowid from document_search where document_search match ${numberPart}`
+    : sql`select null where 0`;
+}
+
+function matchingDossierIds({ words }: SearchTerms): RawBuilder<unknown> {
+  return words
+    ? sql`select rowid from dossier_search where dossier_search match ${words}`
+    : sql`select null where 0`;
+}
+
+/**
+ * Documents (`d`) whose number contains the text or whose dossier's number, names, address or
+ * contacts have every word. `driven`: written as one id list, which SQLite reads first (few
+ * matches); else two tests that a walk along an index checks on each row (many matches).
+ */
+export function documentMatches(terms: SearchTerms, driven: boolean): RawBuilder<boolean> {
+  if (driven) {
+    return sql<boolean>`d.id in (${matchingDocumentIds(terms)} union all select id from documents where dossier_id in (${matchingDossierIds(terms)}))`;
+  }
+  return sql<boolean>`(d.id in (${matchingDocumentIds(terms)}) or d.dossier_id in (${matchingDossierIds(terms)}))`;
+}
+
+/** How many documents a search can find at most (any structure, any filter): one index read. */
+export async function searchCandidates(db: Db, terms: SearchTerms): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select
+    (select count(*) from (${matchingDocumentIds(terms)})) +
+    (select count(*) from documents where dossier_id in (${matchingDossierIds(terms)})) as n`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * `table as alias`, told how to read it: an index to walk (SQLite plans without statistics
+ * here and would take the structure's unique index, then sort the whole journal for a page),
+ * 'rowid' for a list of ids, or null to let SQLite choose.
+ */
+export function tableRead(
+  table: string,
+  alias: string,
+  index: string | 'rowid' | null,
+): RawBuilder<unknown> {
+  if (index === null) return sql.raw(`${table} as ${alias}`);
+  return sql.raw(
+    `${table} as ${alias} ${index === 'rowid' ? 'not indexed' : `indexed by ${index}`}`,
+  );
+}

@@ -1,0 +1,25 @@
+// The family's language (a dossier's, a correspondent's), the SIN check digit and periods as
+// typed (issue 13, points 6 and 12), French: the reference.
+export const familyLanguageFr = {
+  'error.language.unknown':
+    'La langue « {value} » n’est pas connue : choisissez fr (français) ou en (anglais).',
+  'error.period.unreadable':
+    'La période « {value} » n’est pas comprise : écrivez le mois comme 11/2026, 2026-11 ou novembre 2026, ou l’année seule (2026).',
+  'import.reason.invalidLanguage':
+    'Dossier {number} : langue « {value} » inconnue (colonne « {column} ») ; écrivez fr ou en (français, anglais).',
+  'import.warning.sinCheckDigit':
+    'Dossier {number} : le NAS (colonne « {column} ») ne passe pas le contrôle du chiffre de contrôle. Vérifiez-le sur le document d’origine ; le dossier est importé tel quel.',
+  'warning.sin.checkDigit':
+    'Le NAS saisi ne passe pas le contrôle du chiffre de contrôle : vérifiez-le sur le document d’origine. Il est enregistré tel quel.',
+  'warning.sin.checkDigitDossier':
+    'Dossier {number} : le NAS saisi ne passe pas le contrôle du chiffre de contrôle. Vérifiez-le sur le document d’origine ; il est enregistré tel quel.',
+  'ui.language.fr': 'Français',
+  'ui.language.en': 'Anglais',
+  'ui.dossier.language': 'Langue de correspondance',
+  'ui.dossier.language.hint':
+    'Les messages, dates, montants et pièces jointes suivent cette langue.',
+  'ui.dossiers.corr.language': 'Langue',
+  'ui.dossiers.corr.language.dossier': 'Celle du dossier',
+  'ui.import.field.language': 'Langue de correspondance',
+  'ui.import.warnings': 'À vérifier ({count})',
+} as const;
