@@ -3,6 +3,7 @@
 // unaccent / pg_trgm matches, no index hints).
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
+import { escapeLike } from './records-queries.js';
 
 /** At most this many words count: a pasted paragraph is not a search. */
 const MAX_WORDS = 12;
@@ -14,6 +15,8 @@ export interface SearchTerms {
   words: string | null;
   /** The text as a part of a document number (trigram), when long enough. */
   numberPart: string | null;
+  /** Shorter than a trigram ("F-", "12"): a LIKE pattern on the number, read row by row. */
+  numberLike: string | null;
 }
 
 /** The user's text as FTS5 queries; null when it has nothing to look for. */
@@ -23,12 +26,13 @@ export function searchTerms(text: string | undefined): SearchTerms | null {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, MAX_WORDS);
-  const terms = {
+  if (!trimmed) return null;
+  const long = [...trimmed].length >= MIN_NUMBER_PART;
+  return {
     words: words.length ? words.map((word) => `"${word}"*`).join(' ') : null,
-    numberPart:
-      [...trimmed].length >= MIN_NUMBER_PART ? `"${trimmed.replaceAll('"', '""')}"` : null,
+    numberPart: long ? `"${trimmed.replaceAll('"', '""')}"` : null,
+    numberLike: long ? null : `%${escapeLike(trimmed)}%`,
   };
-  return terms.words || terms.numberPart ? terms : null;
 }
 
 function matchingDocumentIds({ numberPart }: SearchTerms): RawBuilder<unknown> {
@@ -52,11 +56,18 @@ export function documentMatches(terms: SearchTerms, driven: boolean): RawBuilder
   if (driven) {
     return sql<boolean>`d.id in (${matchingDocumentIds(terms)} union all select id from documents where dossier_id in (${matchingDossierIds(terms)}))`;
   }
-  return sql<boolean>`(d.id in (${matchingDocumentIds(terms)}) or d.dossier_id in (${matchingDossierIds(terms)}))`;
+  const number = terms.numberLike
+    ? sql<boolean>`d.number like ${terms.numberLike} escape '\\'`
+    : sql<boolean>`d.id in (${matchingDocumentIds(terms)})`;
+  return sql<boolean>`(${number} or d.dossier_id in (${matchingDossierIds(terms)}))`;
 }
 
-/** How many documents a search can find at most (any structure, any filter): one index read. */
+/**
+ * How many documents a search can find at most (any structure, any filter): one index read.
+ * A short number part has no index: as many as there are documents (the search walks them).
+ */
 export async function searchCandidates(db: Db, terms: SearchTerms): Promise<number> {
+  if (terms.numberLike) return Number.POSITIVE_INFINITY;
   const { rows } = await sql<{ n: number }>`select
     (select count(*) from (${matchingDocumentIds(terms)})) +
     (select count(*) from documents where dossier_id in (${matchingDossierIds(terms)})) as n`.execute(
