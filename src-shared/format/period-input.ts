@@ -36,7 +36,7 @@ export function readPeriod(text: string): string | null {
 /** The period as stored ("2026-11", "2026"); refused with the forms expected otherwise. */
 export function parseTypedPeriod(text: string): string {
   const period = readPeriod(text);
-  if (period === null) throw new UserError('error.period.unreadable', { value: text.trim() });
+  if (period === null) throw new UserError('error.period.invalid', { value: text.trim() });
   return period;
 }
 

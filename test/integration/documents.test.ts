@@ -119,7 +119,7 @@ describe('documents journal', () => {
   it.each([
     ['unknown dossier', { dossierNumber: '9999' }, 'error.dossier.notFound'],
     ['unknown type', { type: 'bon-de-commande' }, 'error.documentType.unknown'],
-    ['bad period', { period: 'oct. 2026' }, 'error.period.invalid'],
+    ['bad period', { period: '13/2026' }, 'error.period.invalid'],
     ['bad date', { issueDate: '2026-02-30' }, 'error.date.invalid'],
     ['amount not a number', { amountCents: Number.NaN }, 'error.amount.invalid'],
     ['missing PDF file', { pdfFile: '/nulle/part/facture.pdf' }, 'error.pdf.notFound'],

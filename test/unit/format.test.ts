@@ -11,6 +11,7 @@ import { translate } from '../../src-shared/i18n/catalog.js';
 import { en } from '../../src-shared/i18n/en.js';
 import { fr } from '../../src-shared/i18n/fr.js';
 import { isValidEmail, maskSin, normalizeSin } from '../../src-shared/validation/identity.js';
+import { sinCheckDigitValid, sinNeedsWarning } from '../../src-shared/validation/sin-check.js';
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -41,11 +42,35 @@ describe('periods and dates', () => {
   it('accepts months and years, refuses the rest', () => {
     expect(parsePeriod('2026-10')).toBe('2026-10');
     expect(parsePeriod('2025')).toBe('2025');
-    for (const bad of ['2026-13', 'octobre', '10/2026', '2026-1']) {
+    // Issue 13, point 12: a month typed the way a clerk writes it is understood.
+    expect(parsePeriod('11/2026')).toBe('2026-11');
+    expect(parsePeriod('10/2026')).toBe('2026-10');
+    expect(parsePeriod(' novembre 2026 ')).toBe('2026-11');
+    expect(parsePeriod('Nov. 2026')).toBe('2026-11');
+    expect(parsePeriod('août 2026')).toBe('2026-08');
+    expect(parsePeriod('202611')).toBe('2026-11');
+    for (const bad of ['2026-13', '13/2026', 'octobre', '11/26', 'novembr 2026', '2026-11-05']) {
       expect(() => parsePeriod(bad)).toThrow(
-        expect.objectContaining({ code: 'error.period.invalid' }),
+        expect.objectContaining({ code: 'error.period.invalid', params: { value: bad } }),
       );
     }
+  });
+
+  it('refuses a period naming the forms expected, in French and English', () => {
+    const refusal = (() => {
+      try {
+        parsePeriod('13/2026');
+      } catch (error) {
+        return error as { code: 'error.period.invalid'; params: Record<string, string> };
+      }
+      throw new Error('13/2026 was accepted');
+    })();
+    expect(translate('fr', refusal.code, refusal.params)).toBe(
+      'La période « 13/2026 » n’est pas comprise : écrivez le mois comme 11/2026, 2026-11 ou novembre 2026, ou l’année seule (2026).',
+    );
+    expect(translate('en', refusal.code, refusal.params)).toContain(
+      '11/2026, 2026-11 or November 2026',
+    );
   });
 
   it('labels periods and dates in French and English', () => {
@@ -80,6 +105,16 @@ describe('identity fields', () => {
     expect(() => normalizeSin('04645428')).toThrow(
       expect.objectContaining({ code: 'error.sin.invalid' }),
     );
+  });
+
+  it('warns on a SIN failing its check digit, not on a good one or an incomplete one', () => {
+    // 046 454 286 is the Government of Canada's own example of a valid SIN.
+    expect(sinCheckDigitValid('046 454 286')).toBe(true);
+    expect(sinNeedsWarning('046-454-286')).toBe(false);
+    expect(sinNeedsWarning('046 454 287')).toBe(true); // last digit mistyped
+    expect(sinNeedsWarning('064 454 286')).toBe(true); // two digits swapped
+    expect(sinNeedsWarning('04645428')).toBe(false); // eight digits: the "9 digits" error
+    expect(sinNeedsWarning(null)).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ export const coreEn: Record<keyof typeof coreFr, string> = {
   'error.amount.invalid': 'The amount “{value}” is not a number: write for example 1234.56.',
   'error.date.invalid': 'The date “{value}” is not valid: write it YYYY-MM-DD (e.g. 2026-10-31).',
   'error.period.invalid':
-    'The period “{value}” is not valid: write YYYY-MM for a month (e.g. 2026-10) or YYYY for a year.',
+    'The period “{value}” is not understood: write the month as 11/2026, 2026-11 or November 2026, or the year alone (2026).',
   'error.sin.invalid':
     'The SIN “{value}” is not valid: it needs 9 digits (spaces and dashes allowed).',
   'error.record.stale':

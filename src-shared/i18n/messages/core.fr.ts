@@ -10,7 +10,7 @@ export const coreFr = {
   'error.date.invalid':
     'La date « {value} » n’est pas valide : écrivez-la AAAA-MM-JJ (ex. 2026-10-31).',
   'error.period.invalid':
-    'La période « {value} » n’est pas valide : écrivez AAAA-MM pour un mois (ex. 2026-10) ou AAAA pour une année.',
+    'La période « {value} » n’est pas comprise : écrivez le mois comme 11/2026, 2026-11 ou novembre 2026, ou l’année seule (2026).',
   'error.sin.invalid':
     'Le NAS « {value} » n’est pas valide : il faut 9 chiffres (espaces et tirets acceptés).',
   'error.record.stale':

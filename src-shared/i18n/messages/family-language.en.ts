@@ -4,8 +4,6 @@ import type { familyLanguageFr } from './family-language.fr.js';
 export const familyLanguageEn: Record<keyof typeof familyLanguageFr, string> = {
   'error.language.unknown':
     'The language “{value}” is not known: choose fr (French) or en (English).',
-  'error.period.unreadable':
-    'The period “{value}” is not understood: write the month as 11/2026, 2026-11 or November 2026, or the year alone (2026).',
   'import.reason.invalidLanguage':
     'File {number}: unknown language “{value}” (column “{column}”); write fr or en (French, English).',
   'import.warning.sinCheckDigit':

@@ -3,8 +3,6 @@
 export const familyLanguageFr = {
   'error.language.unknown':
     'La langue « {value} » n’est pas connue : choisissez fr (français) ou en (anglais).',
-  'error.period.unreadable':
-    'La période « {value} » n’est pas comprise : écrivez le mois comme 11/2026, 2026-11 ou novembre 2026, ou l’année seule (2026).',
   'import.reason.invalidLanguage':
     'Dossier {number} : langue « {value} » inconnue (colonne « {column} ») ; écrivez fr ou en (français, anglais).',
   'import.warning.sinCheckDigit':
