@@ -2,6 +2,8 @@
 // (exports/csv-writer.ts: opens straight in a French Excel). Rows are read in short chunks and
 // streamed, so a journal of any size never sits in memory and a failed export never leaves
 // half a file. The rows' cells (SIN masked) are also those of the .xlsx export.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SEND_JOURNAL_EVENTS } from '../../src-shared/domain/outbox.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
@@ -60,6 +62,31 @@ export async function exportJournalCsv(
       file,
       reason: (error as NodeJS.ErrnoException).code ?? String(error),
     });
+  }
+}
+
+/** The journal as a file handed to the window, which saves it where the user says. */
+export interface JournalCsvFile {
+  /** "journal-des-envois-2026-11-24.csv": the user's language, this workstation's day. */
+  fileName: string;
+  bytes: Buffer;
+  rows: number;
+}
+
+/** The CSV export written in a temporary folder (removed after), read back as bytes. */
+export async function journalCsvFile(
+  db: Db,
+  options: JournalExportOptions & { language: Language },
+  today: Date = new Date(),
+): Promise<JournalCsvFile> {
+  const name = translate(options.language, 'ui.outbox.exportFileName');
+  const fileName = `${name}-${localDay(today)}.csv`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-export-'));
+  try {
+    const result = await exportJournalCsv(db, path.join(folder, fileName), options);
+    return { fileName, bytes: fs.readFileSync(result.file), rows: result.rows };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -158,10 +185,16 @@ function sinEndingAt(text: string, start: number, digits: string): number {
   return at;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-24" in this workstation's time. */
+function localDay(d: Date): string {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 /** "2026-11-24 10:42:07" in this workstation's time, as Excel reads a date. */
 function localDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  return `${localDay(d)} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }

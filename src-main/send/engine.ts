@@ -12,11 +12,14 @@
 // sending from an account (run-stops.ts): its server out of order (account-outage.ts) or too
 // many refusals in a row (auto-pause-setting.ts). This file is what
 // the app wires: one run, and the engine's façade.
+import type { Language } from '../../src-shared/i18n/catalog.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import {
   exportJournalCsv,
+  journalCsvFile,
+  type JournalCsvFile,
   type JournalExportOptions,
   type JournalExportResult,
 } from '../outbox/journal-export.js';
@@ -102,6 +105,8 @@ export interface SendEngine {
   messageDetail(id: number): Promise<MessageDetail>;
   resolveUncertain(id: number, decision: UncertainDecision, actor?: Actor): Promise<void>;
   exportJournal(outFile: string, options?: JournalExportOptions): Promise<JournalExportResult>;
+  /** The same export as a named file's bytes, for the window to save. */
+  journalCsvFile(options: JournalExportOptions & { language: Language }): Promise<JournalCsvFile>;
   /** Refusals in a row before a run stops sending from an account (0: never; default 5). */
   autoPauseAfterFailures(): Promise<number>;
   /** Saves it, as a number or as typed (the CLI); a UserError names the bounds. */
@@ -120,6 +125,7 @@ export function createSendEngine(deps: {
     resolveUncertain: (id, decision, actor = currentActor()) =>
       resolveUncertain(deps.db, id, decision, actor),
     exportJournal: (outFile, options) => exportJournalCsv(deps.db, outFile, options),
+    journalCsvFile: (options) => journalCsvFile(deps.db, options),
     autoPauseAfterFailures: () => readAutoPauseAfter(deps.db),
     setAutoPauseAfterFailures: (count) => writeAutoPauseAfter(deps.db, count),
   };

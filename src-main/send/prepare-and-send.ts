@@ -4,7 +4,7 @@
 // validated messages, and a preparation that fails half-way leaves its committed chunks
 // queued (a following run sends them before it ends) and reports its error.
 import type { EngineRunSummary, SendEngine, SendEngineRunOptions } from './engine.js';
-import type { PrepareInput, PrepareResult } from '../prepare/prepare.js';
+import type { PrepareInput, PrepareResult, PrepareService } from '../prepare/prepare.js';
 import type { PrepareThread } from '../prepare/prepare-thread.js';
 import { QueueFeed } from './queue-feed.js';
 
@@ -25,6 +25,25 @@ export function prepareFollowed(
   const feed = new QueueFeed();
   startSending(feed.more);
   return thread.prepare(input, { onQueued: feed.queued }).finally(feed.finish);
+}
+
+/**
+ * The bulk dialog's "Envoyer": prepared on the thread. Under automatic validation the
+ * messages are validated as queued, so `startSending` is called at once and its run follows
+ * the preparation, sending each chunk as it is committed; under manual validation nothing
+ * starts. Says how many messages were queued validated.
+ */
+export async function queueBulkSend(
+  parts: { thread: PrepareThread; prepare: Pick<PrepareService, 'validationMode'> },
+  input: PrepareInput,
+  startSending: (more: () => Promise<boolean>) => void,
+): Promise<{ prepared: PrepareResult; validated: number }> {
+  const automatic = (await parts.prepare.validationMode()) === 'automatic';
+  const prepared = await prepareFollowed(parts.thread, input, (more) => {
+    if (automatic) startSending(more);
+  });
+  const validated = prepared.queued.filter((m) => m.status === 'validated').length;
+  return { prepared, validated };
 }
 
 /** Validated as queued, prepared on the thread, sent by one engine run following it. */
