@@ -34,9 +34,10 @@ await build({
   format: 'esm',
   target: 'node22',
   external: ['better-sqlite3', 'muhammara', 'keytar'],
-  // Bundled CommonJS packages (handlebars...) still call require().
+  // Bundled CommonJS packages (handlebars...) still call require(). The import is renamed: a
+  // bundled module importing createRequire itself (pdf/muhammara-addon.ts) keeps its own.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);",
   },
   sourcemap: true,
   logLevel: 'warning',
