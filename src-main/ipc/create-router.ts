@@ -6,6 +6,7 @@ import { bulkWarningsHandlers } from './handlers/bulk-warnings-handlers.js';
 import { documentsHandlers } from './handlers/documents-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { methodsHandlers } from './handlers/methods-handlers.js';
+import { outboxHandlers } from './handlers/outbox-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
 import { sendingHandlers } from './handlers/sending-handlers.js';
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...recordsHandlers(deps),
     ...documentsHandlers(deps),
     ...sendingHandlers(deps),
+    ...outboxHandlers(deps),
     ...bulkWarningsHandlers(deps),
     ...methodsHandlers(deps),
     ...importHandlers(deps),

@@ -2,7 +2,7 @@
 // and the fix itself (the old message stays as history, a new one goes to the new address).
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { outboxMessageSchema } from '../../src-shared/contract/sending.js';
+import type { outboxMessageSchema } from '../../src-shared/contract/outbox.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
 import { api, call } from '../api.js';
 import { useApp } from '../app/app-context.js';

@@ -5,6 +5,7 @@ import { bulkWarningsOperations } from './bulk-warnings.js';
 import { documentsOperations } from './documents.js';
 import { importOperations } from './imports.js';
 import { methodsOperations } from './methods.js';
+import { outboxOperations } from './outbox.js';
 import { contractEvents } from './events.js';
 import { eventsByName, operationsByName, type ApiOf } from './operation.js';
 import { recordsOperations } from './records.js';
@@ -15,6 +16,7 @@ export const contract = operationsByName(
   ...recordsOperations,
   ...documentsOperations,
   ...sendingOperations,
+  ...outboxOperations,
   ...bulkWarningsOperations,
   ...methodsOperations,
   ...importOperations,

@@ -12,7 +12,7 @@ import {
 } from '../domain/sending-methods.js';
 import { defineOperation } from './operation.js';
 import { id, optionalText, text } from './primitives.js';
-import { outboxMessageSchema } from './sending.js';
+import { outboxMessageSchema } from './outbox.js';
 
 const provider = z.enum(OAUTH_PROVIDER_IDS);
 const security = z.enum(SMTP_SECURITIES);

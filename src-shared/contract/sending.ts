@@ -1,5 +1,5 @@
 // Contract entries for mail accounts, e-mail templates, shared sending settings, preparing
-// and running sends (bulk and single), and the send tracking screen (the outbox).
+// and running sends (bulk and single). The send tracking screen's entries are in outbox.ts.
 import { z } from 'zod';
 import { AUTO_PAUSE_MAX } from '../domain/auto-pause.js';
 import {
@@ -10,18 +10,11 @@ import {
   type MailAccount,
   type Pacing,
 } from '../domain/mail.js';
-import {
-  ATTACHMENT_ROLES,
-  EXCLUSION_REASONS,
-  SEND_JOURNAL_EVENTS,
-  type ExcludedDossier,
-  type SendJournalEntry,
-} from '../domain/outbox.js';
-import { MESSAGE_STATUSES } from '../domain/statuses.js';
+import { ATTACHMENT_ROLES, EXCLUSION_REASONS, type ExcludedDossier } from '../domain/outbox.js';
 import { bulkWarningsSchema } from './bulk-warnings.js';
 import { documentTypeCode, emailState } from './documents.js';
 import { defineOperation } from './operation.js';
-import { emptyInput, id, isoDateTime, optionalText, pageOf, text, version } from './primitives.js';
+import { emptyInput, id, isoDateTime, optionalText, text, version } from './primitives.js';
 
 export const pacingSchema = z.object({
   delayMs: z.int().min(0).max(3_600_000),
@@ -96,60 +89,6 @@ const templateInput = z.strictObject({
   html: text(200_000).nullable(),
 });
 
-/** A message as the tracking screen shows it; its files by name only, never by path. */
-export const outboxMessageSchema = z.object({
-  id,
-  structureId: id,
-  documentId: id,
-  documentNumber: z.string(),
-  dossierNumber: z.string(),
-  dossierName: z.string(),
-  batchId: id.nullable(),
-  fromName: z.string().nullable(),
-  fromAddress: z.string(),
-  replyTo: z.string().nullable(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  bcc: z.array(z.string()),
-  subject: z.string(),
-  textBody: z.string(),
-  htmlBody: z.string().nullable(),
-  attachments: z.array(
-    z.object({
-      fileName: z.string(),
-      size: z.int(),
-      role: z.enum(ATTACHMENT_ROLES),
-      encrypted: z.boolean(),
-    }),
-  ),
-  passwordProtected: z.boolean(),
-  readReceipt: z.boolean(),
-  messageIdHeader: z.string(),
-  status: z.enum(MESSAGE_STATUSES),
-  attempts: z.int(),
-  nextAttemptAt: isoDateTime.nullable(),
-  lastError: z.string().nullable(),
-  lastReply: z.string().nullable(),
-  queuedBy: z.string(),
-  workstation: z.string(),
-  createdAt: isoDateTime,
-  validatedAt: isoDateTime.nullable(),
-  sentAt: isoDateTime.nullable(),
-  version,
-});
-
-export const sendJournalEntrySchema = z.object({
-  id,
-  at: isoDateTime,
-  messageId: id.nullable(),
-  documentId: id.nullable(),
-  event: z.enum(SEND_JOURNAL_EVENTS),
-  actor: z.string(),
-  workstation: z.string(),
-  detail: z.string().nullable(),
-  serverReply: z.string().nullable(),
-}) satisfies z.ZodType<SendJournalEntry>;
-
 export const excludedSchema = z.object({
   dossierId: id,
   dossierNumber: z.string(),
@@ -223,29 +162,6 @@ export const sendingStateSchema = z.object({
     })
     .nullable(),
   startedAt: isoDateTime.nullable(),
-});
-
-const outboxCriteria = {
-  structureId: id.optional(),
-  statuses: z.array(z.enum(MESSAGE_STATUSES)).max(MESSAGE_STATUSES.length).optional(),
-  createdFrom: text(10).optional(),
-  createdTo: text(10).optional(),
-  sentFrom: text(10).optional(),
-  sentTo: text(10).optional(),
-  dossierNumber: text(50).optional(),
-  documentId: id.optional(),
-  batchId: id.optional(),
-  queuedBy: text(100).optional(),
-  workstation: text(100).optional(),
-  email: text(254).optional(),
-};
-
-const messageTargets = z.array(z.strictObject({ id, version })).min(1).max(10_000);
-const actionOutcomeSchema = z.object({
-  changed: z.array(id),
-  skipped: z.array(
-    z.object({ id, status: z.enum(MESSAGE_STATUSES).nullable(), reason: z.string() }),
-  ),
 });
 
 export const VALIDATION_MODES = ['manual', 'automatic'] as const;
@@ -353,69 +269,4 @@ export const sendingOperations = [
   defineOperation('sending.resume', emptyInput, sendingStateSchema),
   /** Stops the run and blocks what this batch has not sent yet (unblock to send it later). */
   defineOperation('sending.cancel', z.strictObject({ batchId: id }), sendingStateSchema),
-  defineOperation(
-    'outbox.search',
-    z.strictObject({
-      ...outboxCriteria,
-      limit: z.int().min(1).max(500).optional(),
-      offset: z.int().min(0).optional(),
-    }),
-    z.object({
-      counts: z.record(z.enum(MESSAGE_STATUSES), z.int()),
-      page: pageOf(outboxMessageSchema),
-    }),
-  ),
-  defineOperation(
-    'outbox.detail',
-    z.strictObject({ id }),
-    z.object({ message: outboxMessageSchema, journal: z.array(sendJournalEntrySchema) }),
-  ),
-  defineOperation(
-    'outbox.validate',
-    z.strictObject({ messages: messageTargets }),
-    actionOutcomeSchema,
-  ),
-  defineOperation(
-    'outbox.block',
-    z.strictObject({ messages: messageTargets }),
-    actionOutcomeSchema,
-  ),
-  defineOperation(
-    'outbox.unblock',
-    z.strictObject({ messages: messageTargets }),
-    actionOutcomeSchema,
-  ),
-  /** "Reset the send status": the next bulk send picks these documents again. */
-  defineOperation(
-    'outbox.reset',
-    z.strictObject({
-      messageIds: z.array(id).max(10_000).optional(),
-      documentIds: z.array(id).max(10_000).optional(),
-      /** Only count what would be reset, for the confirmation: nothing changes. */
-      dryRun: z.boolean().optional(),
-    }),
-    z.object({ documents: z.array(id), messages: z.array(id) }),
-  ),
-  /** "Retirer de la file": pending, validated or blocked → withdrawn; never one being sent. */
-  defineOperation(
-    'outbox.withdraw',
-    z.strictObject({ messages: messageTargets }),
-    actionOutcomeSchema,
-  ),
-  defineOperation(
-    'outbox.fixAddress',
-    z.strictObject({ id, version, address: text(254) }),
-    outboxMessageSchema,
-  ),
-  defineOperation(
-    'outbox.resolveUncertain',
-    z.strictObject({ id, decision: z.enum(['sent', 'resend', 'failed']) }),
-    z.object({}),
-  ),
-  /** The send journal as CSV (bytes, for the page to save). */
-  defineOperation(
-    'outbox.exportCsv',
-    z.strictObject({ from: text(10).optional(), to: text(10).optional() }),
-    z.object({ fileName: z.string(), base64: z.string(), rows: z.int() }),
-  ),
 ] as const;

@@ -1,8 +1,5 @@
-// Mail accounts, templates, bulk and single sends, the sending run and the send tracking
-// screen: thin adapters over AccountsService, PrepareService, MessageActions and SendEngine.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Mail accounts, templates, bulk and single sends and the sending run: thin adapters over
+// AccountsService, PrepareService and the window's SendRunner (Suivi des envois: outbox-handlers).
 import type { sendingOperations } from '../../../src-shared/contract/sending.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
 import type { ErrorParams } from '../../../src-shared/errors.js';
@@ -133,50 +130,6 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
         await actions.block('all', { batchId });
       });
       return sending.state();
-    },
-
-    'outbox.search': (criteria) => postier.sendEngine.status(criteria),
-    'outbox.detail': ({ id }) => postier.sendEngine.messageDetail(id),
-    'outbox.validate': async ({ messages }) => {
-      const outcome = await actions.validate(messages);
-      sendValidated(outcome.changed.length);
-      return outcome;
-    },
-    'outbox.block': ({ messages }) => actions.block(messages),
-    'outbox.unblock': async ({ messages }) => {
-      const outcome = await actions.unblock(messages);
-      sendValidated(outcome.changed.length);
-      return outcome;
-    },
-    'outbox.reset': ({ dryRun, ...target }) => actions.reset(target, { dryRun: dryRun === true }),
-    'outbox.withdraw': ({ messages }) => actions.withdraw(messages),
-    'outbox.fixAddress': async ({ id, version, address }) => {
-      const replacement = await actions.fixAddress(id, address, version);
-      sendValidated(replacement.status === 'validated' ? 1 : 0);
-      return replacement;
-    },
-    'outbox.resolveUncertain': async ({ id, decision }) => {
-      await postier.sendEngine.resolveUncertain(id, decision);
-      sendValidated(decision === 'resend' ? 1 : 0);
-      return {};
-    },
-    'outbox.exportCsv': async ({ from, to }, { language }) => {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-export-'));
-      try {
-        const fileName = `${translate(language, 'ui.outbox.exportFileName')}-${new Date().toISOString().slice(0, 10)}.csv`;
-        const result = await postier.sendEngine.exportJournal(path.join(folder, fileName), {
-          ...(from && { from }),
-          ...(to && { to }),
-          language,
-        });
-        return {
-          fileName,
-          base64: fs.readFileSync(result.file).toString('base64'),
-          rows: result.rows,
-        };
-      } finally {
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
     },
   };
 }

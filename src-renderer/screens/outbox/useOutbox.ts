@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type {
   outboxMessageSchema,
   sendJournalEntrySchema,
-} from '../../../src-shared/contract/sending.js';
+} from '../../../src-shared/contract/outbox.js';
 import type { MessageStatus } from '../../../src-shared/domain/statuses.js';
 import { api, call } from '../../api.js';
 import { withdrawOutcomeText } from '../../../src-shared/format/withdraw-outcome.js';
