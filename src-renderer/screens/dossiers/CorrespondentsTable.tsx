@@ -3,6 +3,7 @@
 // documents; remove one, add one.
 import { Button, Field, Input, Switch } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { RECORD_LIMITS } from '../../../src-shared/domain/records.js';
 import { useApp } from '../../app/app-context.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -36,6 +37,7 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                     size="small"
                     aria-label={t('ui.dossiers.corr.nameLabel')}
                     value={c.name}
+                    maxLength={RECORD_LIMITS.correspondentName}
                     onChange={(_, d) => setCorrespondent(c.key, { name: d.value })}
                   />
                 </td>
@@ -44,6 +46,7 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                     size="small"
                     aria-label={t('ui.dossiers.corr.relation')}
                     value={c.relation}
+                    maxLength={RECORD_LIMITS.relation}
                     onChange={(_, d) => setCorrespondent(c.key, { relation: d.value })}
                     style={{ width: 110 }}
                   />
@@ -58,6 +61,7 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                       type="email"
                       aria-label={t('ui.dossiers.corr.email')}
                       value={c.email}
+                      maxLength={RECORD_LIMITS.email}
                       onChange={(_, d) => setCorrespondent(c.key, { email: d.value })}
                       style={{ minWidth: 240 }}
                     />

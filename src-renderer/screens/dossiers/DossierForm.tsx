@@ -12,7 +12,7 @@ import {
   ToolbarButton,
 } from '@fluentui/react-components';
 import { DismissRegular, SaveRegular } from '@fluentui/react-icons';
-import type { Dossier } from '../../../src-shared/domain/records.js';
+import { RECORD_LIMITS, type Dossier } from '../../../src-shared/domain/records.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
@@ -119,6 +119,7 @@ function LoadedForm({
             id="dossier-form-first"
             size="small"
             value={draft.number}
+            maxLength={RECORD_LIMITS.number}
             onChange={(_, d) => set('number', d.value)}
           />
         </Field>
@@ -127,6 +128,7 @@ function LoadedForm({
             className={styles.fill}
             size="small"
             value={draft.title}
+            maxLength={RECORD_LIMITS.title}
             onChange={(_, d) => set('title', d.value)}
           />
         </Field>
@@ -138,6 +140,7 @@ function LoadedForm({
           <Input
             size="small"
             value={draft.lastName}
+            maxLength={RECORD_LIMITS.lastName}
             onChange={(_, d) => set('lastName', d.value)}
           />
         </Field>
@@ -145,6 +148,7 @@ function LoadedForm({
           <Input
             size="small"
             value={draft.firstName}
+            maxLength={RECORD_LIMITS.firstName}
             onChange={(_, d) => set('firstName', d.value)}
           />
         </Field>
@@ -170,6 +174,7 @@ function LoadedForm({
             size="small"
             rows={4}
             value={draft.address}
+            maxLength={RECORD_LIMITS.address}
             onChange={(_, d) => set('address', d.value)}
             resize="vertical"
           />

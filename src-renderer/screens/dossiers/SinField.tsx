@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Dossier } from '../../../src-shared/domain/records.js';
+import { RECORD_LIMITS, type Dossier } from '../../../src-shared/domain/records.js';
 import { useApp } from '../../app/app-context.js';
 import { draftSinWarning } from '../../logic/dossier-draft.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
@@ -61,6 +61,7 @@ export function SinField({
               placeholder={t('ui.dossiers.sin.placeholder')}
               aria-label={t('ui.dossiers.field.sin')}
               value={draft.newSin}
+              maxLength={RECORD_LIMITS.sin}
               onChange={(_, d) => set('newSin', d.value)}
               onBlur={() => setLeft(true)}
             />

@@ -3,7 +3,7 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { Structure } from '../../../src-shared/domain/records.js';
+import { RECORD_LIMITS, type Structure } from '../../../src-shared/domain/records.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { TextField } from '../../components/TextField.js';
@@ -59,11 +59,17 @@ export function StructuresPage() {
           </Select>
         </Field>
         <Field label={t('ui.settings.structure.name')} size="small" required>
-          <Input size="small" value={draft.name} onChange={(_, d) => set('name', d.value)} />
+          <Input
+            size="small"
+            value={draft.name}
+            maxLength={RECORD_LIMITS.structureName}
+            onChange={(_, d) => set('name', d.value)}
+          />
         </Field>
         <TextField
           label={t('ui.settings.structure.phone')}
           value={draft.phone ?? ''}
+          input={{ maxLength: RECORD_LIMITS.phone }}
           onChange={(value) => set('phone', value || null)}
         />
         <Field label={t('ui.settings.structure.address')} size="small" className={styles.wide}>
@@ -71,6 +77,7 @@ export function StructuresPage() {
             size="small"
             rows={3}
             value={draft.address}
+            maxLength={RECORD_LIMITS.structureAddress}
             onChange={(_, d) => set('address', d.value)}
           />
         </Field>
@@ -78,6 +85,7 @@ export function StructuresPage() {
         <TextField
           label={t('ui.settings.structure.senderName')}
           value={draft.senderName ?? ''}
+          input={{ maxLength: RECORD_LIMITS.senderName }}
           onChange={(value) => set('senderName', value || null)}
         />
         <div />
@@ -86,6 +94,7 @@ export function StructuresPage() {
           hint={t('ui.settings.structure.functionalHint')}
           type="email"
           value={draft.functionalEmail ?? ''}
+          input={{ maxLength: RECORD_LIMITS.email }}
           onChange={(value) => set('functionalEmail', value)}
         />
         <TextField
@@ -93,6 +102,7 @@ export function StructuresPage() {
           hint={t('ui.settings.structure.communicationHint')}
           type="email"
           value={draft.communicationEmail ?? ''}
+          input={{ maxLength: RECORD_LIMITS.email }}
           onChange={(value) => set('communicationEmail', value)}
         />
       </div>
