@@ -1,6 +1,7 @@
 // Who the messages are from: the sender's name and address, reply-to, the addresses the
 // account may send as, an archive copy, a copy to the sender, a read receipt.
 import { Checkbox, Field, Textarea } from '@fluentui/react-components';
+import { RECORD_LIMITS } from '../../../../src-shared/domain/records.js';
 import type { MessageKey } from '../../../../src-shared/i18n/catalog.js';
 import { useApp } from '../../../app/app-context.js';
 import { TextField } from '../../../components/TextField.js';
@@ -27,6 +28,7 @@ export function SenderFields({ page }: { page: AccountPageState }) {
           label={t(label)}
           type={key === 'fromName' ? undefined : 'email'}
           value={draft[key]}
+          input={{ maxLength: key === 'fromName' ? RECORD_LIMITS.senderName : RECORD_LIMITS.email }}
           onChange={(value) => set(key, value)}
         />
       ))}
