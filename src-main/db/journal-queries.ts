@@ -14,12 +14,7 @@ import {
   type JournalOrder,
   type KeyValues,
 } from './journal-keyset.js';
-import {
-  documentMatches,
-  searchCandidates,
-  searchTerms,
-  tableRead,
-} from './journal-search-sqlite.js';
+import { documentMatches, searchCount, searchTerms, tableRead } from './journal-search-sqlite.js';
 
 export interface JournalPageRequest {
   limit: number;
@@ -33,16 +28,15 @@ export interface JournalPageRequest {
 
 type Read = string | 'rowid' | null;
 
-/** How a filter is read: its predicates, and how the count and a page read the documents. */
+/** How a filter is read: its predicates, its total, and how a page reads the documents. */
 interface ReadPlan {
   where: RawBuilder<boolean>[];
-  /** null: SQLite's choice. */
-  count: Read;
+  total: number;
   /** null: along the covering index of the order (a long list); else this (a short one). */
   page: Read;
 }
 
-/** Up to this many candidates a search reads its matches first; past it, it walks the order. */
+/** Up to this many matches a search reads them first and sorts them; past it, it walks the order. */
 const DRIVEN_SEARCH_MAX = 3000;
 
 /** The filters but the text, as predicates on documents `d`. */
@@ -67,6 +61,20 @@ function filterPredicates(filter: JournalFilter): RawBuilder<boolean>[] {
   return where;
 }
 
+function whereAll(predicates: RawBuilder<boolean>[]): RawBuilder<unknown> {
+  return predicates.length ? sql`where ${sql.join(predicates, sql` and `)}` : sql``;
+}
+
+async function countOf(db: Db, query: RawBuilder<{ n: number }>): Promise<number> {
+  const { rows } = await query.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The filter's total, and how its pages read: one dossier's documents or a list of ids through
+ * their own index; a search counted from its matches, its pages read from them when they are
+ * few, else along the order's index (the first matches come soon); otherwise SQLite's choice.
+ */
 async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
   const where = filterPredicates(filter);
   const terms = searchTerms(filter.text);
@@ -78,30 +86,22 @@ async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
         : null;
   if (narrow || !terms) {
     if (terms) where.push(documentMatches(terms, false));
-    return { where, count: narrow, page: narrow };
+    const total = await countOf(
+      db,
+      sql<{
+        n: number;
+      }>`select count(*) as n from ${tableRead('documents', 'd', narrow)} ${whereAll(where)}`,
+    );
+    return { where, total, page: narrow };
   }
-  const driven = (await searchCandidates(db, terms)) <= DRIVEN_SEARCH_MAX;
+  const total = await countOf(db, searchCount(terms, where));
+  const driven = total <= DRIVEN_SEARCH_MAX && !terms.numberLike;
   where.push(documentMatches(terms, driven));
-  return driven
-    ? { where, count: 'rowid', page: 'rowid' }
-    : { where, count: 'documents_by_issue_date', page: null };
-}
-
-function whereAll(predicates: RawBuilder<boolean>[]): RawBuilder<unknown> {
-  return predicates.length ? sql`where ${sql.join(predicates, sql` and `)}` : sql``;
-}
-
-async function countRows(db: Db, plan: ReadPlan): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from ${tableRead(
-    'documents',
-    'd',
-    plan.count,
-  )} ${whereAll(plan.where)}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  return { where, total, page: driven ? 'rowid' : null };
 }
 
 export async function countJournal(db: Db, filter: JournalFilter): Promise<number> {
-  return countRows(db, await readPlan(db, filter));
+  return (await readPlan(db, filter)).total;
 }
 
 interface Placed {
@@ -152,8 +152,8 @@ async function placePage(
   filter: JournalFilter,
   plan: ReadPlan,
   request: JournalPageRequest,
-  total: number,
 ): Promise<Placed[]> {
+  const { total } = plan;
   const order = journalOrder(filter.sort);
   const descending = filter.descending !== false;
   const { limit, offset } = request;
@@ -208,8 +208,7 @@ export async function queryJournalPage(
   request: JournalPageRequest,
 ): Promise<JournalPageRows> {
   const plan = await readPlan(db, filter);
-  const total = await countRows(db, plan);
-  const placed = await placePage(db, filter, plan, request, total);
+  const placed = await placePage(db, filter, plan, request);
   const rows = await rowsByIds(
     db,
     placed.map((p) => p.id),
@@ -217,7 +216,7 @@ export async function queryJournalPage(
   const key = journalOrder(filter.sort).key;
   const [first, last] = [placed[0], placed[placed.length - 1]];
   return {
-    total,
+    total: plan.total,
     rows,
     ...(first && { first: encodeCursor(key, first.values) }),
     ...(last && { last: encodeCursor(key, last.values) }),

@@ -2,7 +2,6 @@
 // 0004) and the index to walk. The PostgreSQL port gives this file a twin (tsvector and
 // unaccent / pg_trgm matches, no index hints).
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from './connection.js';
 import { escapeLike } from './records-queries.js';
 
 /** At most this many words count: a pasted paragraph is not a search. */
@@ -63,17 +62,28 @@ export function documentMatches(terms: SearchTerms, driven: boolean): RawBuilder
 }
 
 /**
- * How many documents a search can find at most (any structure, any filter): one index read.
- * A short number part has no index: as many as there are documents (the search walks them).
+ * The total of a search under the filters (`filters`, on documents `d`): the documents of the
+ * matching dossiers, read through documents_by_dossier, plus the documents whose number
+ * matches in other dossiers, read by their ids. What it reads grows with the matches, never
+ * with the journal, and no row is counted twice.
  */
-export async function searchCandidates(db: Db, terms: SearchTerms): Promise<number> {
-  if (terms.numberLike) return Number.POSITIVE_INFINITY;
-  const { rows } = await sql<{ n: number }>`select
-    (select count(*) from (${matchingDocumentIds(terms)})) +
-    (select count(*) from documents where dossier_id in (${matchingDossierIds(terms)})) as n`.execute(
-    db,
-  );
-  return Number(rows[0]?.n ?? 0);
+export function searchCount(
+  terms: SearchTerms,
+  filters: RawBuilder<boolean>[],
+): RawBuilder<{ n: number }> {
+  const and = filters.map((filter) => sql`and ${filter}`);
+  const ofDossiers = terms.words
+    ? sql`(select count(*) from dossier_search s
+        join documents d indexed by documents_by_dossier on d.dossier_id = s.rowid
+        where dossier_search match ${terms.words} ${sql.join(and, sql` `)})`
+    : sql`0`;
+  const elsewhere = sql`and d.dossier_id not in (${matchingDossierIds(terms)})`;
+  const ofNumbers = terms.numberLike
+    ? sql`(select count(*) from documents d indexed by documents_by_number
+        where d.number like ${terms.numberLike} escape '\\' ${sql.join(and, sql` `)} ${elsewhere})`
+    : sql`(select count(*) from document_search n join documents d on d.id = n.rowid
+        where document_search match ${terms.numberPart} ${sql.join(and, sql` `)} ${elsewhere})`;
+  return sql<{ n: number }>`select ${ofDossiers} + ${ofNumbers} as n`;
 }
 
 /**
