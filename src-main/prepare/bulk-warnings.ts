@@ -16,21 +16,22 @@ import { accountOwnAddress } from '../accounts/account-identity.js';
 import { LARGE_ATTACHMENT_BYTES } from './attachments.js';
 import { displayNameOf, type DocumentRow, type Plan, type PlannedMessage } from './plan.js';
 
+/** Dossiers are listed as a clerk reads a list of names: by last name, then first name. */
+type ByName = (a: DocumentRow, b: DocumentRow) => number;
+
 export function bulkWarnings(plan: Plan): BulkWarnings {
   const collator = new Intl.Collator(plan.structure.locale, { sensitivity: 'base' });
-  const byName = (a: WarnedDossier, b: WarnedDossier) =>
-    collator.compare(a.dossierName, b.dossierName) || a.documentId - b.documentId;
-  const fallback = fallbackPasswords(plan.messages);
+  const byName: ByName = (a, b) =>
+    collator.compare(a.dossier_last_name ?? '', b.dossier_last_name ?? '') ||
+    collator.compare(a.dossier_first_name ?? '', b.dossier_first_name ?? '') ||
+    a.id - b.id;
   return {
-    fallbackPassword: fallback && {
-      password: fallback.password,
-      dossiers: fallback.dossiers.sort(byName),
-    },
+    fallbackPassword: fallbackPasswords(plan.messages, byName),
     // The planner checks each rendered text once; its warning names the type.
     passwordNotExplained: plan.warnings
       .filter((w) => w.code === 'warning.password.notExplained')
       .map((w) => String(w.params.type)),
-    largeAttachments: largeAttachments(plan.messages),
+    largeAttachments: largeAttachments(plan.messages, byName),
     senderDomains: foreignSenders(plan),
   };
 }
@@ -45,32 +46,38 @@ function warnedDossier(document: DocumentRow): WarnedDossier {
   };
 }
 
-/** The documents whose PDF is encrypted with the type's fallback, once each. */
+/** The documents whose PDF is encrypted with the type's fallback, once each, by name. */
 function fallbackPasswords(
   messages: readonly PlannedMessage[],
+  byName: ByName,
 ): { password: string; dossiers: FallbackPasswordDossier[] } | null {
-  const dossiers = new Map<number, FallbackPasswordDossier>();
+  const documents = new Map<number, DocumentRow>();
   let password: string | null = null;
   for (const message of messages) {
     const { document } = message;
     const fallback = document.type_password_fallback?.trim();
-    if (!fallback || dossiers.has(document.id)) continue;
+    if (!fallback || documents.has(document.id)) continue;
     const usesFallback = message.attachments.some(
       (a) => a.role === 'document' && a.source.kind === 'encrypt' && a.source.password === fallback,
     );
     if (!usesFallback) continue;
     password = fallback;
-    dossiers.set(document.id, {
-      ...warnedDossier(document),
-      sinMissing: !document.dossier_sin?.trim(),
-    });
+    documents.set(document.id, document);
   }
-  return password === null ? null : { password, dossiers: [...dossiers.values()] };
+  if (password === null) return null;
+  const dossiers = [...documents.values()].sort(byName).map((document) => ({
+    ...warnedDossier(document),
+    sinMissing: !document.dossier_sin?.trim(),
+  }));
+  return { password, dossiers };
 }
 
-/** Each file over 1 MB once: a file for everyone once, a dossier's own once per dossier. */
-function largeAttachments(messages: readonly PlannedMessage[]): LargeAttachment[] {
-  const found = new Map<string, LargeAttachment>();
+/**
+ * Each file over 1 MB once: a dossier's own once per dossier (by name), then the files for
+ * everyone.
+ */
+function largeAttachments(messages: readonly PlannedMessage[], byName: ByName): LargeAttachment[] {
+  const found = new Map<string, LargeAttachment & { document: DocumentRow | null }>();
   for (const message of messages) {
     for (const attachment of message.attachments) {
       if (attachment.size <= LARGE_ATTACHMENT_BYTES) continue;
@@ -82,10 +89,15 @@ function largeAttachments(messages: readonly PlannedMessage[]): LargeAttachment[
         size: attachment.size,
         role: attachment.role,
         dossier: general ? null : warnedDossier(message.document),
+        document: general ? null : message.document,
       });
     }
   }
-  return [...found.values()];
+  const last = (a: DocumentRow | null, b: DocumentRow | null) =>
+    a && b ? byName(a, b) : Number(a === null) - Number(b === null);
+  return [...found.values()]
+    .sort((a, b) => last(a.document, b.document))
+    .map(({ document: _document, ...attachment }) => attachment);
 }
 
 /** Senders whose domain is not the account's: providers may refuse or flag what they sign. */

@@ -101,14 +101,17 @@ describe('bulk-send warnings said by name', () => {
       fromAddress: 'envois@courrier-residence.example.net',
     });
     const replyTo = (await postier.prepare.planBulkSend(selection)).notices.senderDomains;
-    expect(replyTo).toEqual([
-      {
-        sender: 'sophie.gagne@erables.example.com',
-        account: 'envois@courrier-residence.example.net',
-        sentAs: false,
-        messages: expect.any(Number),
-      },
+    // Each sender of the cascade (manager, client group, functional address) is named once,
+    // with how many messages it signs: From the account, the sender as Reply-To.
+    expect(replyTo.map((s) => [s.sender, s.account, s.sentAs])).toEqual([
+      ['sophie.gagne@erables.example.com', 'envois@courrier-residence.example.net', false],
+      ['pavillon.lac@erables.example.com', 'envois@courrier-residence.example.net', false],
+      ['ne-pas-repondre@erables.example.com', 'envois@courrier-residence.example.net', false],
     ]);
+    const plan = await postier.prepare.planBulkSend(selection);
+    expect(replyTo.reduce((sum, s) => sum + s.messages, 0)).toBe(
+      plan.rows.reduce((sum, row) => sum + row.addresses.length, 0),
+    );
 
     await postier.accounts.setAccount(structure.id, {
       sendAs: ['sophie.gagne@erables.example.com'],
@@ -116,6 +119,8 @@ describe('bulk-send warnings said by name', () => {
     const sentAs = (await postier.prepare.planBulkSend(selection)).notices.senderDomains;
     expect(sentAs.map((s) => [s.sender, s.sentAs])).toEqual([
       ['sophie.gagne@erables.example.com', true],
+      ['pavillon.lac@erables.example.com', false],
+      ['ne-pas-repondre@erables.example.com', false],
     ]);
   });
 
