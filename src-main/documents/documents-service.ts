@@ -16,6 +16,7 @@ import type {
 import { NO_SEND } from '../../src-shared/domain/document-send-state.js';
 import { parseIsoDate, parsePeriod } from '../../src-shared/format/dates.js';
 import { UserError } from '../../src-shared/errors.js';
+import { boundedText } from '../../src-shared/validation/record-text.js';
 import { isUniqueViolation, writeTransaction, type Db } from '../db/connection.js';
 import * as q from '../db/documents-queries.js';
 import { queryJournalPage } from '../db/journal-queries.js';
@@ -53,7 +54,7 @@ export class DocumentsService {
     const type = await this.requireType(input.type);
     const dossier = await findDossierByNumber(this.db, structure.id, input.dossierNumber.trim());
     if (!dossier) throw new UserError('error.dossier.notFound', { number: input.dossierNumber });
-    const number = input.number.trim();
+    const number = boundedText('documentNumber', input.number);
     if (number === '') throw new UserError('error.field.required', { field: 'number' });
     if (!Number.isSafeInteger(input.amountCents)) {
       throw new UserError('error.amount.invalid', { value: String(input.amountCents) });
@@ -76,7 +77,9 @@ export class DocumentsService {
       tax_cents: input.taxCents ?? 0,
       // No lines: the PDF layout prints one line named after the type and period.
       lines: JSON.stringify(input.lines ?? []),
-      summary_number: input.summaryNumber?.trim() || null,
+      summary_number: input.summaryNumber
+        ? boundedText('summaryNumber', input.summaryNumber) || null
+        : null,
       pdf_source: imported ? ('imported' as const) : ('generated' as const),
     };
     const pdfBytes = imported ?? (await generatePdfForDocument(row, dossier, type, structure));

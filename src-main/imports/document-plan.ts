@@ -3,10 +3,13 @@
 // shows the plan and document-import.ts writes it.
 import path from 'node:path';
 import { DOCUMENT_TYPE_CODES } from '../../src-shared/domain/document-types.js';
+import type { RecordTextField } from '../../src-shared/domain/records.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import * as iq from '../db/import-queries.js';
+import { checkRecordText } from '../../src-shared/validation/record-text.js';
 import { readAmount, readDate, readDocumentType, readPeriod } from './cell-values.js';
+import { cellProblem } from './dossier-row-checks.js';
 import { resolveMapping } from './column-mapping.js';
 import type {
   ColumnMapping,
@@ -118,6 +121,13 @@ function alreadyThere(row: PlannedDocument): RowProblem {
   };
 }
 
+/** A row's text cells kept as they are: bounded and free of control characters. */
+const BOUNDED_CELLS = [
+  ['number', 'documentNumber'],
+  ['summaryNumber', 'summaryNumber'],
+  ['dossierNumber', 'number'],
+] as const satisfies readonly (readonly [DocumentField, RecordTextField])[];
+
 function planRow(
   line: number,
   cell: (field: DocumentField) => string,
@@ -126,6 +136,10 @@ function planRow(
   dossiers: Map<string, number>,
   today: string,
 ): PlannedDocument | RowProblem {
+  for (const [field, limitedBy] of BOUNDED_CELLS) {
+    const checked = checkRecordText(limitedBy, cell(field));
+    if ('problem' in checked) return cellProblem(line, column(field), checked.problem);
+  }
   const number = cell('number');
   if (number === '')
     return {

@@ -157,6 +157,9 @@ export const RECORD_LIMITS = {
   correspondents: 20,
   /** "046 454 286", "046-454-286": a SIN as typed. */
   sin: 20,
+  /** A document's number (F202611-1001) and a tax slip's summary number. */
+  documentNumber: 50,
+  summaryNumber: 50,
 } as const;
 
 export type RecordTextField = keyof typeof RECORD_LIMITS;

@@ -22,6 +22,8 @@ export const recordsInputEn: Record<keyof typeof recordsInputFr, string> = {
   'records.label.extraCount': 'extra fields',
   'records.label.correspondents': 'correspondents',
   'records.label.sin': 'SIN',
+  'records.label.documentNumber': 'document number',
+  'records.label.summaryNumber': 'summary number',
 
   'records.error.tooLong':
     'The field “{fieldEn}” is too long: {length} characters where {max} at most are allowed. Shorten it.',

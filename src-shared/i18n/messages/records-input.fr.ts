@@ -21,6 +21,8 @@ export const recordsInputFr = {
   'records.label.extraCount': 'champs libres',
   'records.label.correspondents': 'correspondants',
   'records.label.sin': 'NAS',
+  'records.label.documentNumber': 'numéro de document',
+  'records.label.summaryNumber': 'numéro de sommaire',
 
   'records.error.tooLong':
     'Le champ « {field} » est trop long : {length} caractères pour {max} au plus. Raccourcissez-le.',
