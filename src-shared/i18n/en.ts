@@ -12,6 +12,7 @@ import { queueTruthEn } from './messages/queue-truth.en.js';
 import { recordsInputEn } from './messages/records-input.en.js';
 import { senderIdentityEn } from './messages/sender-identity.en.js';
 import { sendingEn } from './messages/sending.en.js';
+import { templatesHelpEn } from './messages/templates-help.en.js';
 import { uiEn } from './messages/ui.en.js';
 import { uiBulkWarningsEn } from './messages/ui/bulk-warnings.en.js';
 import type { MessageKey } from './fr.js';
@@ -33,4 +34,5 @@ export const en: Record<MessageKey, string> = {
   ...recordsInputEn,
   ...uiEn,
   ...uiBulkWarningsEn,
+  ...templatesHelpEn,
 };

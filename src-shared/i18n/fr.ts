@@ -14,6 +14,7 @@ import { queueTruthFr } from './messages/queue-truth.fr.js';
 import { recordsInputFr } from './messages/records-input.fr.js';
 import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
+import { templatesHelpFr } from './messages/templates-help.fr.js';
 import { uiFr } from './messages/ui.fr.js';
 import { uiBulkWarningsFr } from './messages/ui/bulk-warnings.fr.js';
 
@@ -34,6 +35,7 @@ export const fr = {
   ...recordsInputFr,
   ...uiFr,
   ...uiBulkWarningsFr,
+  ...templatesHelpFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
