@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `postier` command. Runs the TypeScript sources through tsx so that a fresh clone
-// works after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The `postier` command. Runs the bundle built from the TypeScript sources (dist/cli/main.js,
+// scripts/build-cli.mjs): one small file to read rather than ~300 sources to compile at each
+// call. `npm ci` builds it; bin/cli-bundle.js rebuilds it first when a source is newer.
+import { cliBundle } from './cli-bundle.js';
 
-register();
-await import('../src-main/cli/main.ts');
+await import(await cliBundle());

@@ -1,6 +1,7 @@
 // Bundles the `postier` command: dist/cli/main.js (the CLI) and dist/cli/prepare-worker.js
-// (the preparation thread, which prepare-thread.ts starts from beside the bundle), plus
-// dist/cli/inputs.json, the build's stamp that bin/cli-bundle.js checks before each run.
+// (the preparation thread, which prepare-thread.ts starts from beside the bundle), the chunks
+// they share, and dist/cli/inputs.json, the build's stamp that bin/cli-bundle.js checks
+// before each run.
 //
 // Why a bundle: run through tsx, one `postier dossiers list` compiled and resolved ~300 files
 // and loaded every package at start (4.8 s, 360 MiB). One file starts in a few tens of ms.
@@ -9,12 +10,18 @@
 // - Native addons and heavy packages stay in node_modules (EXTERNAL): the services import the
 //   heavy ones with import() where they are used, so a command that does not need them never
 //   loads them. test/integration/cli-start-path.test.ts keeps it so.
-// - One file, no code splitting: each file is replaced atomically (written beside, then
-//   renamed), so several processes that rebuild at once (tests in parallel) never run a
-//   half-written bundle.
+// - Code splitting, as in the sources: each command's module (and the services behind it) is
+//   its own chunk, loaded when that command runs, so `postier --help` reads one small file.
+//   The chunks sit beside main.js, two folders below the root like the sources, so that the
+//   paths the services find from their own module (templates/, dist/renderer, package.json,
+//   prepare-worker.js) stay right.
+// - Safe while others run: a chunk is named by its content's hash, every file is written
+//   beside and renamed into place, chunks before the entries that import them and the stamp
+//   last. A process started on the previous main.js still finds the chunks it imports: those
+//   no build uses any more are removed only after a day.
 //
-// Run by `npm ci` (the `prepare` script), `npm run build:cli`, and by bin/postier.js itself
-// whenever a source file is newer than the bundle.
+// Run by `npm ci` (the `prepare` script), `npm run build:cli`, and by bin/postier.js (through
+// bin/cli-bundle.js) whenever a source file is newer than the bundle.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,7 +81,7 @@ export async function buildCli() {
     external: EXTERNAL,
     splitting: true,
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     // Bundled CommonJS packages (commander, iconv-lite...) still call require().
     banner: {
       js: "import { createRequire as __postierRequire } from 'node:module'; const require = __postierRequire(import.meta.url);",
@@ -90,11 +97,26 @@ export async function buildCli() {
   const stamp = { builtAt: startedAt, inputs: [...sources, ...ALSO_WATCHED].sort() };
   writeAtomic(path.join(CLI_FOLDER, 'inputs.json'), JSON.stringify(stamp));
   writeAtomic(path.join(CLI_FOLDER, 'meta.json'), JSON.stringify(result.metafile));
+  removeOldChunks(new Set(outputs.map((output) => path.basename(output.path))));
   return result.metafile;
 }
 
+/** Chunks first, then the worker, then main.js: nothing is written before what it imports. */
 function rank(file) {
-  return file.endsWith('main.js') ? 1 : 0;
+  const name = path.basename(file);
+  return name === 'main.js' ? 2 : name === 'prepare-worker.js' ? 1 : 0;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Chunks of earlier builds, once no process started a day ago could still import them. */
+function removeOldChunks(current) {
+  for (const name of fs.readdirSync(CLI_FOLDER)) {
+    if (current.has(name) || !/-[A-Z0-9]{8}\.js$/.test(name)) continue;
+    const file = path.join(CLI_FOLDER, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > DAY_MS) fs.rmSync(file, { force: true });
+  }
 }
 
 function writeAtomic(file, contents) {
