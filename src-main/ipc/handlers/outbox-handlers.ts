@@ -1,10 +1,6 @@
 // Suivi des envois: the messages and their journal, and the user's actions on queued
 // messages — thin adapters over MessageActions and SendEngine.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { outboxOperations } from '../../../src-shared/contract/outbox.js';
-import { translate } from '../../../src-shared/i18n/catalog.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
 type Name = (typeof outboxOperations)[number]['name'];
@@ -43,22 +39,12 @@ export function outboxHandlers({ postier, sending }: HandlerDeps): HandlersFor<N
       return {};
     },
     'outbox.exportCsv': async ({ from, to }, { language }) => {
-      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-export-'));
-      try {
-        const fileName = `${translate(language, 'ui.outbox.exportFileName')}-${new Date().toISOString().slice(0, 10)}.csv`;
-        const result = await postier.sendEngine.exportJournal(path.join(folder, fileName), {
-          ...(from && { from }),
-          ...(to && { to }),
-          language,
-        });
-        return {
-          fileName,
-          base64: fs.readFileSync(result.file).toString('base64'),
-          rows: result.rows,
-        };
-      } finally {
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
+      const file = await postier.sendEngine.journalCsvFile({
+        ...(from && { from }),
+        ...(to && { to }),
+        language,
+      });
+      return { fileName: file.fileName, base64: file.bytes.toString('base64'), rows: file.rows };
     },
   };
 }

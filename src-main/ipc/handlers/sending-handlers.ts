@@ -4,7 +4,7 @@ import type { sendingOperations } from '../../../src-shared/contract/sending.js'
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
 import type { ErrorParams } from '../../../src-shared/errors.js';
 import type { PrepareInput } from '../../prepare/prepare.js';
-import { prepareFollowed } from '../../send/prepare-and-send.js';
+import { queueBulkSend } from '../../send/prepare-and-send.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
 type Name = (typeof sendingOperations)[number]['name'];
@@ -91,28 +91,25 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
       const recipientAttachments = Object.fromEntries(
         (input.recipientAttachments ?? []).map((r) => [r.documentId, files(r.files)]),
       );
-      const prepareInput: PrepareInput = {
-        structureId: input.structureId,
-        documentIds: input.documentIds,
-        ...(input.addresses && { recipients: input.addresses }),
-        ...templateInput(input),
-        generalAttachments: files(input.generalAttachments),
-        recipientAttachments,
-      };
-      // On its own thread: encrypting thousands of PDFs never holds the window's requests.
-      // Validated at once: the run starts now and sends each chunk as soon as it is queued.
-      const automatic = (await prepare.validationMode()) === 'automatic';
-      const result = await prepareFollowed(postier.prepareThread(), prepareInput, (more) => {
-        if (automatic) void sending.start({ more });
-      });
-      const validated = result.queued.filter((m) => m.status === 'validated').length;
+      const { prepared, validated } = await queueBulkSend(
+        { thread: postier.prepareThread(), prepare },
+        {
+          structureId: input.structureId,
+          documentIds: input.documentIds,
+          ...(input.addresses && { recipients: input.addresses }),
+          ...templateInput(input),
+          generalAttachments: files(input.generalAttachments),
+          recipientAttachments,
+        },
+        (more) => void sending.start({ more }),
+      );
       sendValidated(validated);
       return {
-        batchId: result.batchId,
-        queued: result.queued.length,
+        batchId: prepared.batchId,
+        queued: prepared.queued.length,
         validated,
-        excluded: result.excluded,
-        warnings: translated(language, result.warnings),
+        excluded: prepared.excluded,
+        warnings: translated(language, prepared.warnings),
       };
     },
 
