@@ -1,8 +1,9 @@
 // The journal flat at any depth and a search that ignores accents and case:
 // - documents: one covering index per sort key of the journal (sort key, id, then the filter
 //   columns), so that any page, its total and a keyset step read an index, never the table;
-// - dossiers: `sort_name`, the name folded (lower case, no accents) in pure SQL, for a French
-//   order (Bélanger before Boucher) that an index serves;
+// - dossiers: `sort_name`, the name folded (lower case, no accents) in pure SQL then as written,
+//   for a French order (Bélanger before Boucher) that an index serves, the one every list of
+//   dossiers and the journal sorted by name use;
 // - two FTS5 tables: dossiers by number, names, postal address and correspondents (names,
 //   e-mails), by word (unicode61 remove_diacritics 2); documents by any part of their number
 //   (trigram). Triggers keep them in step with every write path; the migration fills them
@@ -69,6 +70,13 @@ function foldSql(expression: string): string {
   }
   return folded;
 }
+
+/**
+ * The dossiers' French order in one key: the name folded (Bélanger before Boucher, É with E),
+ * then as written (Cote before Côté, the same name always in the same order), char(1) sorting
+ * below every letter so that a shorter name comes first (Roy before Royer).
+ */
+const SORT_NAME = `${foldSql("last_name || ' ' || first_name")} || char(1) || last_name || char(1) || first_name`;
 
 const TOKENIZER = `tokenize = "unicode61 remove_diacritics 2"`;
 
@@ -148,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 
   await run(
-    `alter table dossiers add column sort_name text generated always as (${foldSql("last_name || ' ' || first_name")}) virtual`,
+    `alter table dossiers add column sort_name text generated always as (${SORT_NAME}) virtual`,
   );
   await run('create index dossiers_by_name on dossiers (sort_name, id, structure_id)');
 

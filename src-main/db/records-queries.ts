@@ -168,13 +168,11 @@ export async function searchDossiers(
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  // French order (Bélanger before Boucher): the folded name of migration 0004 first, then
-  // the name as written (accents, case) and the id only between equals.
+  // French order (Bélanger before Boucher, É with E): sort_name of migration 0004, the one key
+  // every list of dossiers and the journal sorted by name use; the id only between equals.
   const rows = await base
     .selectAll('dossiers')
     .orderBy(sql`sort_name`)
-    .orderBy('last_name')
-    .orderBy('first_name')
     .orderBy('id')
     .limit(query.limit)
     .offset(query.offset)
