@@ -59,7 +59,7 @@ test('sends the month’s invoices with one general attachment', async ({ office
 
   // Checking, attaching, selecting and typing never list the documents again.
   expect(bulkLists.count).toBe(1);
-  await dialog.getByRole('button', { name: 'Envoyer (24)' }).click();
+  await dialog.getByRole('button', { name: 'Envoyer maintenant (24)' }).click();
   await expect(dialog.getByTestId('bulk-summary')).toContainText('Envoi terminé', {
     timeout: 60_000,
   });

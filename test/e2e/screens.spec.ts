@@ -115,8 +115,8 @@ test.describe('bulk send under way', () => {
     await page.keyboard.press('Control+2');
     await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('button', { name: 'Envoyer (25)' })).toBeEnabled();
-    await dialog.getByRole('button', { name: 'Envoyer (25)' }).click();
+    await expect(dialog.getByRole('button', { name: 'Envoyer maintenant (25)' })).toBeEnabled();
+    await dialog.getByRole('button', { name: 'Envoyer maintenant (25)' }).click();
     const progress = dialog.getByTestId('bulk-progress');
     await expect(progress).toContainText(/Environ .* restantes/);
     await expect(progress).toContainText(/[1-9]\d* sur \d+ message\(s\) traité\(s\)/, {

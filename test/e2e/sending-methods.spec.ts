@@ -85,7 +85,9 @@ test('a Microsoft 365 account is connected in the browser; Outlook and Thunderbi
   const limit = dialog.getByTestId('bulk-method-limit');
   await expect(limit).toContainText('Méthode d’envoi : Thunderbird sur ce poste');
   await expect(limit).toContainText(/Cet envoi ferait \d+ messages.*au plus 20 à la fois/);
-  await expect(dialog.getByRole('button', { name: 'Envoyer (25)' })).toBeDisabled();
+  await expect(
+    dialog.getByRole('button', { name: 'Mettre en file pour validation (25)' }),
+  ).toBeDisabled();
   await office.screenshot('bulk-send-method-limit');
   await dialog.getByRole('button', { name: 'Tout / rien' }).click();
   await expect(limit).toContainText('pas plus de 20 messages à la fois');
