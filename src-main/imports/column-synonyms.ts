@@ -53,6 +53,9 @@ const DOSSIER_SPECS: Record<DossierField, FieldSpec> = {
       'code',
       'reference',
       'ref',
+      'filenumber',
+      'clientnumber',
+      'residentnumber',
     ],
   },
   title: {

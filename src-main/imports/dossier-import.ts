@@ -1,5 +1,6 @@
 // Dossiers and their correspondents from a client list: each row checked, then every good
 // row inserted or updated by dossier number in one transaction (all or nothing).
+import { DEFAULT_FAMILY_LANGUAGE } from '../../src-shared/domain/family-language.js';
 import { isUserError, UserError } from '../../src-shared/errors.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { checkRecordText, quoted } from '../../src-shared/validation/record-text.js';
@@ -298,7 +299,8 @@ async function writeDossiers(
       email_opt_in: (row.emailOptIn ?? row.emails.length > 0) ? 1 : 0,
       sin: row.sin ?? null,
       extra: JSON.stringify(row.extra),
-      ...(row.language && { language: row.language }),
+      // Every row names every column: one multi-row INSERT takes no DEFAULT in SQLite.
+      language: row.language ?? DEFAULT_FAMILY_LANGUAGE,
     })),
   );
   for (const row of updates) {

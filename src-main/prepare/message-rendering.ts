@@ -31,7 +31,7 @@ import {
   type TypeTemplate,
 } from './plan.js';
 import type { PrepareInput } from './prepare-input.js';
-import { recipientLanguage, templateKey } from './recipient-language.js';
+import { ownTexts, recipientLanguage, templateKey } from './recipient-language.js';
 import type { Recipient } from './recipients.js';
 import { chooseSender, type Sender } from './sender-cascade.js';
 import { senderIdentity } from './sender-identity.js';
@@ -152,13 +152,17 @@ export async function batchTemplates(
   if (input.htmlBody?.trim() && !input.textBody?.trim())
     throw new UserError('error.template.htmlWithoutText');
   const templates = new Map<string, TypeTemplate>();
-  for (const document of documents) {
+  // One document of each type: the templates and password rule are the type's.
+  const byType = new Map(documents.map((d) => [d.type_code, d]));
+  for (const document of byType.values()) {
+    const type = document.type_code as DocumentTypeCode;
+    // The text the window showed is the type's template in the structure's language: sent
+    // unchanged, each family gets the template in its own language instead.
+    const own = ownTexts(input, await saved.read(structure.id, type));
     for (const language of languages) {
-      const key = templateKey(document.type_code, language);
-      if (templates.has(key)) continue;
       templates.set(
-        key,
-        await typeTemplate(input, document, structure, language, fieldNames, saved),
+        templateKey(type, language),
+        await typeTemplate(own, document, structure, language, fieldNames, saved),
       );
     }
   }
@@ -166,7 +170,7 @@ export async function batchTemplates(
 }
 
 async function typeTemplate(
-  input: PrepareInput,
+  input: Pick<PrepareInput, 'subject' | 'textBody' | 'htmlBody'>,
   document: DocumentRow,
   structure: { id: number; locale: string },
   language: Language,

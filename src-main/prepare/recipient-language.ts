@@ -9,6 +9,7 @@ import {
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import type { ReceivingCorrespondentRow } from '../db/outbox-prepare-queries.js';
 import type { DocumentRow } from './plan.js';
+import type { PrepareInput } from './prepare-input.js';
 import type { Recipient } from './recipients.js';
 
 type LanguageRows = Pick<ReceivingCorrespondentRow, 'id' | 'language'>[];
@@ -45,3 +46,27 @@ export function batchLanguages(
 export function templateKey(typeCode: string, language: Language): string {
   return `${typeCode}.${language}`;
 }
+
+type OwnTexts = Pick<PrepareInput, 'subject' | 'textBody' | 'htmlBody'>;
+
+/**
+ * The send's own subject and bodies, without those that are the type's template as the
+ * window showed it (in the structure's language): a text left as it was is "the type's
+ * template", so each family gets it in its own language; a text the user wrote goes to all.
+ */
+export function ownTexts(
+  input: OwnTexts,
+  shown: { subject: string; text: string; html: string | null },
+): OwnTexts {
+  const same = (given: string | undefined, template: string | null) =>
+    given !== undefined && template !== null && lines(given) === lines(template);
+  const textIsTemplate = same(input.textBody, shown.text);
+  return {
+    ...(!same(input.subject, shown.subject) && { subject: input.subject }),
+    ...(!textIsTemplate && { textBody: input.textBody }),
+    // The template's HTML goes with its text only.
+    ...(!textIsTemplate && !same(input.htmlBody, shown.html) && { htmlBody: input.htmlBody }),
+  };
+}
+
+const lines = (text: string) => text.replace(/\r\n?/g, '\n').trim();
