@@ -7,6 +7,7 @@ import { DataFolder, resolveDataFolderPath } from '../data-folder/data-folder.js
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { TemplateSettings } from '../email-templates/template-settings.js';
+import { SignatureSettings } from '../email-templates/signature-settings.js';
 import { lazyCredentialStore } from '../credentials/credential-store.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { SendingMethods } from '../accounts/sending-methods.js';
@@ -32,6 +33,8 @@ export interface Postier {
   sendEngine: SendEngine;
   /** The structures' e-mail templates: the office's own per type, else the default. */
   templates: TemplateSettings;
+  /** The structures' signatures: text and logo (kept in the data folder) ending every message. */
+  signatures: SignatureSettings;
   /** Bulk sends: documents → messages in the outbox (templates, recipients, encrypted PDFs). */
   prepare: PrepareService;
   /**
@@ -88,6 +91,7 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
       bounces: new BounceService(handle.db, accounts, methods),
       sendEngine,
       templates,
+      signatures: new SignatureSettings(handle.db, folder),
       prepare: new PrepareService(handle.db, folder, records, { templates, canPace }),
       prepareThread: () => {
         // A thread that failed is replaced: the next batch gets a new one.

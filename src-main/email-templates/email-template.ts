@@ -4,7 +4,10 @@
 // syntax tree is walked here against the known field names.
 import Handlebars from 'handlebars';
 import type { MessageKey } from '../../src-shared/i18n/catalog.js';
+import { closestName } from '../../src-shared/domain/template-fields.js';
+import { bothLabels } from '../../src-shared/domain/template-words.js';
 import { UserError } from '../../src-shared/errors.js';
+import { signatureHtml, signatureText, type Signature } from './signature.js';
 import { FORBIDDEN_FIELDS, type TemplateContext } from './template-fields.js';
 
 export type TemplatePart = 'subject' | 'text' | 'html';
@@ -53,6 +56,8 @@ export class CompiledEmailTemplate {
     private readonly text: Renderer,
     private readonly html: Renderer | null,
     uses: FieldUse[],
+    /** The structure's signature, after the text and the HTML of every message. */
+    private readonly signature: Signature | null = null,
   ) {
     this.fields = new Set(uses.map((u) => u.name));
     this.printedFields = new Set(uses.filter((u) => !u.guarded).map((u) => u.name));
@@ -60,10 +65,11 @@ export class CompiledEmailTemplate {
 
   render(context: TemplateContext): RenderedEmail {
     const text = this.text(mapValues(context, bodyValue));
+    const html = this.html ? this.html(mapValues(context, bodyValue)) : textToHtml(text);
     return {
       subject: oneLine(this.subject(mapValues(context, headerValue))),
-      text,
-      html: this.html ? this.html(mapValues(context, bodyValue)) : textToHtml(text),
+      text: this.signature ? signatureText(text, this.signature) : text,
+      html: this.signature ? signatureHtml(html, this.signature) : html,
     };
   }
 }
@@ -75,6 +81,7 @@ export class CompiledEmailTemplate {
 export function compileEmailTemplate(
   template: EmailTemplate,
   knownFields: Iterable<string>,
+  signature: Signature | null = null,
 ): CompiledEmailTemplate {
   const known = new Set(knownFields);
   const uses: FieldUse[] = [];
@@ -87,7 +94,7 @@ export function compileEmailTemplate(
   const subject = compilePart('subject', template.subject, true);
   const text = compilePart('text', template.text, true);
   const html = template.html?.trim() ? compilePart('html', template.html, false) : null;
-  return new CompiledEmailTemplate(subject, text, html, uses);
+  return new CompiledEmailTemplate(subject, text, html, uses, signature);
 }
 
 /** The preview of one message: the template checked against this recipient's own fields. */
@@ -216,6 +223,15 @@ function checkField(part: TemplatePart, name: string, known: ReadonlySet<string>
   if (FORBIDDEN_FIELDS.has(name))
     throw new UserError(templateErrorKey('forbiddenField', part), { field: name });
   if (!known.has(name)) {
+    // A slip ("montnat") is answered with the field meant, by its name and its label.
+    const near = closestName(name, known);
+    if (near) {
+      throw new UserError(templateErrorKey('unknownFieldNear', part), {
+        field: name,
+        suggestion: near,
+        ...bothLabels(near),
+      });
+    }
     throw new UserError(templateErrorKey('unknownField', part), {
       field: name,
       fields: [...known].join(', '),
@@ -232,7 +248,8 @@ function unsupported(part: TemplatePart, construct: string): UserError {
   return new UserError(templateErrorKey('unsupported', part), { construct });
 }
 
-type TemplateErrorKind = 'syntax' | 'unknownField' | 'forbiddenField' | 'unsupported';
+type TemplateErrorKind =
+  'syntax' | 'unknownField' | 'unknownFieldNear' | 'forbiddenField' | 'unsupported';
 
 function templateErrorKey(kind: TemplateErrorKind, part: TemplatePart): MessageKey {
   return `error.template.${kind}.${part}`;

@@ -4,25 +4,13 @@ import { languageOf } from '../../src-shared/i18n/catalog.js';
 import { formatDate, formatPeriod } from '../../src-shared/format/dates.js';
 import { formatMoney } from '../../src-shared/format/money.js';
 
-export const STANDARD_FIELDS = [
-  'personne',
-  'periode',
-  'numero',
-  'montant',
-  'echeance',
-  'type',
-  'titre',
-  'nom',
-  'prenom',
-  'dossier',
-  'destinataire',
-  'etablissement',
-  'expediteur',
-] as const;
-export type StandardField = (typeof STANDARD_FIELDS)[number];
+import {
+  FORBIDDEN_FIELDS,
+  STANDARD_FIELDS,
+  type StandardField,
+} from '../../src-shared/domain/template-fields.js';
 
-/** Known to Postier but refused in e-mails (personal data). */
-export const FORBIDDEN_FIELDS: ReadonlySet<string> = new Set(['nas']);
+export { FORBIDDEN_FIELDS, STANDARD_FIELDS, type StandardField };
 
 /** Field name → value, always a string ('' when the record has none). */
 export type TemplateContext = Record<string, string>;

@@ -3,10 +3,18 @@
 // templates set`), else Postier's default in that language. Kept in the shared settings, so
 // every workstation and every door (the window, `send prepare`, `watch --queue`, the
 // preparation thread) sends the same one. A template is checked when it is saved exactly as
-// a send checks it: an unknown field is refused, naming it. Without a language, a door means
-// the structure's own language — never the language of the screen it was asked from.
+// a send checks it: an unknown field is refused, naming it and the field meant. Keywords of
+// the products offices come from (&personne, {Adr_Nom}) are converted when saved, each
+// conversion returned for a notice, or refused naming the field to use. Without a language,
+// a door means the structure's own language — never the language of the screen it was
+// asked from. The structure's signature (signature-settings.ts) ends every message.
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { languageOf, type Language } from '../../src-shared/i18n/catalog.js';
+import {
+  convertLegacyKeywords,
+  type LegacyConversion,
+} from '../../src-shared/domain/legacy-keywords.js';
+import { bothLabels } from '../../src-shared/domain/template-words.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
@@ -14,6 +22,8 @@ import { listDossierExtras } from '../db/template-field-queries.js';
 import type { RecordsService } from '../records/records-service.js';
 import { defaultTemplate } from './default-templates.js';
 import { compileEmailTemplate } from './email-template.js';
+import type { Signature } from './signature.js';
+import { readSignature } from './signature-settings.js';
 import { parseExtra, templateFieldNames } from './template-fields.js';
 
 export interface StoredTemplate {
@@ -79,15 +89,35 @@ export class TemplateSettings {
     type: DocumentTypeCode,
     template: TemplateInput,
     language?: Language,
-  ): Promise<void> {
+  ): Promise<{ conversions: LegacyConversion[] }> {
     if (template.subject.trim() === '')
       throw new UserError('error.field.required', { field: 'objet' });
     if (template.text.trim() === '')
       throw new UserError('error.field.required', { field: 'texte' });
-    const html = template.html?.trim() ? template.html : null;
-    compileEmailTemplate({ ...template, html }, await this.fields(structureId));
+    const fields = await this.fields(structureId);
+    const conversions: LegacyConversion[] = [];
+    const convert = (source: string) => {
+      const result = convertLegacyKeywords(source, fields);
+      const [unknown] = result.unknown;
+      if (unknown) throw legacyRefusal(unknown.keyword, unknown.suggestion, fields);
+      conversions.push(...result.conversions);
+      return result.source;
+    };
+    const converted = {
+      subject: convert(template.subject),
+      text: convert(template.text),
+      html: template.html?.trim() ? convert(template.html) : null,
+    };
+    compileEmailTemplate(converted, fields);
     const chosen = language ?? (await this.structureLanguage(structureId));
-    await writeSetting(this.db, settingKey(structureId, type, chosen), { ...template, html });
+    await writeSetting(this.db, settingKey(structureId, type, chosen), converted);
+    return { conversions };
+  }
+
+  /** The signature that ends the structure's messages, or null when it has none. */
+  async signature(structureId: number): Promise<Signature | null> {
+    const structure = await this.records.getStructure(structureId);
+    return readSignature(this.db, structureId, structure.name);
   }
 
   /** Back to Postier's default for the type in `language`. */
@@ -99,4 +129,17 @@ export class TemplateSettings {
   private async structureLanguage(structureId: number): Promise<Language> {
     return languageOf((await this.records.getStructure(structureId)).locale);
   }
+}
+
+function legacyRefusal(keyword: string, suggestion: string | null, fields: string[]): UserError {
+  return suggestion
+    ? new UserError('error.template.legacyUnknown', {
+        keyword,
+        suggestion,
+        ...bothLabels(suggestion),
+      })
+    : new UserError('error.template.legacyUnknownNoSuggestion', {
+        keyword,
+        fields: fields.join(', '),
+      });
 }

@@ -1,6 +1,9 @@
 // The message as MIME bytes, built by nodemailer's composer from the same options the SMTP
 // transport sends (so every method carries the same message): for the Gmail API, the .eml
-// draft and the copy appended to the Sent folder.
+// draft and the copy appended to the Sent folder. An image carried in the HTML as a data:
+// address (the structure's logo, see email-templates/signature.ts) becomes an inline part
+// of a multipart/related body, referenced by cid: from the HTML.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { SendMailOptions } from 'nodemailer';
 import type MimeNode from 'nodemailer/lib/mime-node';
@@ -57,9 +60,40 @@ export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> 
       ...(typeof path === 'string' && { content: await readAttachment(path) }),
     })),
   );
+  const inline = typeof mail.html === 'string' ? inlineImages(mail.html) : null;
   // Loaded on first use: a command that builds no message never loads nodemailer.
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
-  return conformHeaderWords(new MailComposer({ ...mail, attachments }).compile());
+  const composed = inline
+    ? { ...mail, html: inline.html, attachments: [...attachments, ...inline.images] }
+    : { ...mail, attachments };
+  return conformHeaderWords(new MailComposer(composed).compile());
+}
+
+const DATA_IMAGE = /src="data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)"/g;
+
+/**
+ * The HTML's data: images (PNG, JPEG) as related parts: each distinct image once, named by
+ * its content, its src replaced by cid:. Null when the HTML has none.
+ */
+function inlineImages(html: string) {
+  if (!html.includes('src="data:image/')) return null;
+  const images = new Map<string, { cid: string; content: Buffer; contentType: string }>();
+  const replaced = html.replace(DATA_IMAGE, (_whole, contentType: string, base64: string) => {
+    const content = Buffer.from(base64, 'base64');
+    const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
+    const cid = `logo-${hash}@postier`;
+    if (!images.has(cid)) images.set(cid, { cid, content, contentType });
+    return `src="cid:${cid}"`;
+  });
+  if (images.size === 0) return null;
+  return {
+    html: replaced,
+    images: [...images.values()].map((image) => ({
+      ...image,
+      filename: `logo.${image.contentType === 'image/png' ? 'png' : 'jpg'}`,
+      contentDisposition: 'inline' as const,
+    })),
+  };
 }
 
 /**

@@ -89,13 +89,13 @@ describe('compileEmailTemplate', () => {
     [
       'subject',
       { subject: 'Facture {{periodee}}', text: 'x' },
-      'error.template.unknownField.subject',
+      'error.template.unknownFieldNear.subject',
       'periodee',
     ],
     [
       'text',
       { subject: 's', text: 'Bonjour {{prénom}}' },
-      'error.template.unknownField.text',
+      'error.template.unknownFieldNear.text',
       'prénom',
     ],
     [
