@@ -47,17 +47,6 @@ export const EXTERNAL = [
   'csv-parse',
 ];
 
-/** What a command must never load before it needs it (the start-path test checks these). */
-export const HEAVY = [
-  'pdfjs-dist',
-  'exceljs',
-  'muhammara',
-  'imapflow',
-  'openid-client',
-  'mailparser',
-  'pdfkit',
-];
-
 const ENTRIES = {
   main: 'src-main/cli/main.ts',
   'prepare-worker': 'src-main/prepare/prepare-worker.ts',
