@@ -14,14 +14,14 @@ import {
   convertLegacyKeywords,
   type LegacyConversion,
 } from '../../src-shared/domain/legacy-keywords.js';
-import { bothLabels } from '../../src-shared/domain/template-words.js';
+import { bothLabels, fieldExample } from '../../src-shared/domain/template-words.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
 import { listDossierExtras } from '../db/template-field-queries.js';
 import type { RecordsService } from '../records/records-service.js';
 import { defaultTemplate } from './default-templates.js';
-import { compileEmailTemplate } from './email-template.js';
+import { compileEmailTemplate, type RenderedEmail } from './email-template.js';
 import type { Signature } from './signature.js';
 import { readSignature } from './signature-settings.js';
 import { parseExtra, templateFieldNames } from './template-fields.js';
@@ -112,6 +112,26 @@ export class TemplateSettings {
     const chosen = language ?? (await this.structureLanguage(structureId));
     await writeSetting(this.db, settingKey(structureId, type, chosen), converted);
     return { conversions };
+  }
+
+  /**
+   * The template as a family would read it, with example values in the structure's language
+   * ("Mme Germaine Allard") and the structure's signature: the settings page's preview.
+   */
+  async sample(structureId: number, template: TemplateInput): Promise<RenderedEmail> {
+    const structure = await this.records.getStructure(structureId);
+    const language = languageOf(structure.locale);
+    const fields = await this.fields(structureId);
+    const html = template.html?.trim() ? template.html : null;
+    const compiled = compileEmailTemplate(
+      { ...template, html },
+      fields,
+      await this.signature(structureId),
+    );
+    const context = Object.fromEntries(
+      fields.map((field) => [field, fieldExample(language, field) ?? `[${field}]`]),
+    );
+    return compiled.render({ ...context, etablissement: structure.name });
   }
 
   /** The signature that ends the structure's messages, or null when it has none. */

@@ -10,6 +10,7 @@ import { outboxHandlers } from './handlers/outbox-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
 import { sendingHandlers } from './handlers/sending-handlers.js';
+import { templateHelpHandlers } from './handlers/template-help-handlers.js';
 import { ServiceRouter, type ErrorLog, type Handlers } from './service-router.js';
 import { SendRunner } from './send-runner.js';
 import { StagedFiles } from './staged-files.js';
@@ -26,6 +27,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...bulkWarningsHandlers(deps),
     ...methodsHandlers(deps),
     ...importHandlers(deps),
+    ...templateHelpHandlers(deps),
   };
 }
 

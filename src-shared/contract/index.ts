@@ -10,6 +10,7 @@ import { contractEvents } from './events.js';
 import { eventsByName, operationsByName, type ApiOf } from './operation.js';
 import { recordsOperations } from './records.js';
 import { sendingOperations } from './sending.js';
+import { templateHelpOperations } from './template-help.js';
 
 export const contract = operationsByName(
   ...appOperations,
@@ -20,6 +21,7 @@ export const contract = operationsByName(
   ...bulkWarningsOperations,
   ...methodsOperations,
   ...importOperations,
+  ...templateHelpOperations,
 );
 export type Contract = typeof contract;
 export type OperationName = keyof Contract & string;
