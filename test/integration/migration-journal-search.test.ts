@@ -2,20 +2,10 @@
 // updating Postier): the search tables are filled from the rows already there, the French sort
 // key is computed for every dossier, and later writes keep them in step.
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations/index.js';
+import { migratorOn } from '../support/migrator.js';
 import { tempFolder } from '../support/temp-folder.js';
-
-function migratorOn(sqlite: Sqlite.Database) {
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  return { db, migrator };
-}
 
 describe('migration 0004-journal-search', () => {
   it('indexes the rows already there for the search and the French order', async () => {

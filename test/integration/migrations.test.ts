@@ -1,26 +1,17 @@
 // Each migration applied to a fresh database file, checked for what later code relies on.
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { openDatabase } from '../../src-main/db/connection.js';
 import { migrateToLatest } from '../../src-main/db/migrate.js';
+import { migratorOn } from '../support/migrator.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 function columns(sqlite: Sqlite.Database, table: string): string[] {
   return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map(
     (c) => c.name,
   );
-}
-
-function migratorOn(sqlite: Sqlite.Database) {
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  return { db, migrator };
 }
 
 describe('migration 0001-records-and-documents', () => {
