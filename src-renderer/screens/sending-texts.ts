@@ -8,7 +8,8 @@ export function previousMonth(today: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-const seconds = (ms: number) => String(Math.round(ms / 100) / 10).replace('.', ',');
+// A number: the catalog writes it with the screen language's decimal mark (0,5 s / 0.5 s).
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** "2 s entre deux messages, 10 s de pause tous les 10 messages, 500 par jour au plus". */
 export function describePacing(pacing: Pacing, t: Translate): string {

@@ -76,9 +76,9 @@ describe('exchange folder', () => {
     expect(text).toContain(
       'Fichier « clients.csv » (dossiers ; encodage Windows-1252 (ANSI), séparateur « ; ») :',
     );
-    expect(text).toContain('3 dossier(s) créé(s), 0 mis à jour, 0 ligne(s) rejetée(s).');
+    expect(text).toContain('3 dossiers créés, 0 mis à jour, 0 ligne rejetée.');
     expect(text).toContain(
-      '2 document(s) importé(s) : 2 avec leur PDF, 0 PDF généré(s), 0 sans PDF ; 0 PDF joint(s) à des documents déjà là ; 1 ligne(s) rejetée(s).',
+      '2 documents importés : 2 avec leur PDF, 0 PDF généré, 0 sans PDF ; 0 PDF joint à des documents déjà là ; 1 ligne rejetée.',
     );
     expect(text).toContain(
       'Ligne 4 : Document F-109 : aucun dossier n° C9 ; importez ou créez d’abord ce dossier.',
@@ -237,7 +237,7 @@ describe('exchange folder', () => {
       [['leo@example.com'], 'pending'],
     ]);
     expect(report(outcomes[0]!.reportFile)).toContain(
-      'Envoi : 2 e-mail(s) mis en file d’attente ; 0 document(s) écarté(s).',
+      'Envoi : 2 e-mails mis en file d’attente ; 0 document écarté.',
     );
   });
 });

@@ -106,10 +106,11 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.report.file.documents': 'File “{file}” (documents; {format}):',
   'import.report.file.split': 'File “{file}” ({pages}-page PDF to split):',
   'import.report.dossiers':
-    '{imported} dossier(s) created, {updated} updated, {rejected} line(s) rejected.',
+    '{imported, plural, one {# record created} other {# records created}}, {updated} updated, {rejected, plural, one {# row rejected} other {# rows rejected}}.',
   'import.report.documents':
-    '{imported} document(s) imported: {withPdf} with their PDF, {generated} PDF(s) generated, {withoutPdf} without a PDF; {attached} PDF(s) attached to documents already there; {rejected} line(s) rejected.',
-  'import.report.split': '{documents} document(s) receive their PDF.',
+    '{imported, plural, one {# document imported} other {# documents imported}}: {withPdf} with their PDF, {generated, plural, one {# PDF generated} other {# PDFs generated}}, {withoutPdf} without a PDF; {attached, plural, one {# PDF attached} other {# PDFs attached}} to documents already there; {rejected, plural, one {# row rejected} other {# rows rejected}}.',
+  'import.report.split':
+    '{documents, plural, one {# document receives its PDF} other {# documents receive their PDF}}.',
   'import.report.createdStaff': 'Managers added: {names}.',
   'import.report.createdGroups': 'Groups added: {names}.',
   'import.report.lineProblem': 'Line {line}: {reason}',
@@ -124,7 +125,8 @@ export const importEn: Record<keyof typeof importFr, string> = {
     'This drop (same files, same content) was already imported on {at} as “{name}”.',
   'import.report.interrupted':
     'The import of this drop, started on {at} by {user} (workstation {workstation}), was interrupted (Postier or the computer stopped): check in Postier what was imported, then drop the files again.',
-  'import.report.queued': 'Sending: {queued} e-mail(s) queued; {excluded} document(s) left out.',
+  'import.report.queued':
+    'Sending: {queued, plural, one {# e-mail queued} other {# e-mails queued}}; {excluded, plural, one {# document left out} other {# documents left out}}.',
   'import.report.excluded': 'Document {document} left out: {reason}',
   'import.report.queueFailed': 'Sending: nothing was queued ({message}).',
 
@@ -135,24 +137,25 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.encoding.utf16le': 'UTF-16',
   'import.delimiter.tab': 'tab',
 
-  'import.cli.detected': 'File “{file}”: {format}; {rows} data line(s).',
+  'import.cli.detected':
+    'File “{file}”: {format}; {rows, plural, one {# data row} other {# data rows}}.',
   'import.cli.mapping': 'Columns: {columns}.',
   'import.cli.dossiersPreview':
-    'Preview (nothing imported): {create} dossier(s) to create, {update} to update, {rejected} line(s) rejected.',
+    'Preview (nothing imported): {create, plural, one {# record to create} other {# records to create}}, {update} to update, {rejected, plural, one {# row rejected} other {# rows rejected}}.',
   'import.cli.dossiersDone':
-    'Import finished: {imported} dossier(s) created, {updated} updated, {rejected} line(s) rejected.',
+    'Import finished: {imported, plural, one {# record created} other {# records created}}, {updated} updated, {rejected, plural, one {# row rejected} other {# rows rejected}}.',
   'import.cli.documentsPreview':
-    'Preview (nothing imported): {count} document(s) to import, {rejected} line(s) rejected, {unmatchedRows} without a PDF, {unmatchedFiles} unused PDF(s).',
+    'Preview (nothing imported): {count, plural, one {# document to import} other {# documents to import}}, {rejected, plural, one {# row rejected} other {# rows rejected}}, {unmatchedRows} without a PDF, {unmatchedFiles, plural, one {# unused PDF} other {# unused PDFs}}.',
   'import.cli.documentsDone':
-    'Import finished: {imported} document(s) ({withPdf} with a PDF, {generated} PDF(s) generated, {withoutPdf} without a PDF), {attached} PDF(s) attached to documents already there, {rejected} line(s) rejected.',
+    'Import finished: {imported, plural, one {# document} other {# documents}} ({withPdf} with a PDF, {generated, plural, one {# PDF generated} other {# PDFs generated}}, {withoutPdf} without a PDF), {attached, plural, one {# PDF attached} other {# PDFs attached}} to documents already there, {rejected, plural, one {# row rejected} other {# rows rejected}}.',
   'import.cli.lineProblem': 'Line {line}: {reason}',
   'import.cli.withoutPdf': 'Without a PDF: {names}',
   'import.cli.unusedPdfs': 'Unused PDFs: {names}',
   'import.cli.mappingSaved': 'Column mapping “{name}” saved for the next imports.',
   'import.cli.splitPreview':
-    'Preview (nothing imported): {pages} page(s), {documents} document(s), {unmatched} unrecognized number(s).',
+    'Preview (nothing imported): {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document} other {# documents}}, {unmatched, plural, one {# unrecognized number} other {# unrecognized numbers}}.',
   'import.cli.splitDone':
-    'Split finished: {pages} page(s), {documents} document(s) receive their PDF, {unmatched} unrecognized number(s).',
+    'Split finished: {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document receives its PDF} other {# documents receive their PDF}}, {unmatched, plural, one {# unrecognized number} other {# unrecognized numbers}}.',
   'import.cli.splitPart': 'Pages {pages} → {action} {number} (dossier {dossier})',
   'import.cli.splitAction.create': 'new document',
   'import.cli.splitAction.attach': 'PDF attached to document',
@@ -161,7 +164,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.cli.pagesBeforeFirstKey': 'Pages before the first number (not imported): {pages}',
 
   'export.error.format': 'The export file “{file}” must end in .csv or .xlsx: choose one of them.',
-  'export.done': '{rows} line(s) exported to “{file}”.',
+  'export.done': '{rows, plural, one {# row exported} other {# rows exported}} to “{file}”.',
   'export.sheet.documents': 'Documents',
   'export.sheet.sendJournal': 'Send journal',
   'export.column.id': 'Id',

@@ -116,10 +116,11 @@ export const importFr = {
   'import.report.file.documents': 'Fichier « {file} » (documents ; {format}) :',
   'import.report.file.split': 'Fichier « {file} » (PDF de {pages} pages à découper) :',
   'import.report.dossiers':
-    '{imported} dossier(s) créé(s), {updated} mis à jour, {rejected} ligne(s) rejetée(s).',
+    '{imported, plural, one {# dossier créé} other {# dossiers créés}}, {updated} mis à jour, {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}.',
   'import.report.documents':
-    '{imported} document(s) importé(s) : {withPdf} avec leur PDF, {generated} PDF généré(s), {withoutPdf} sans PDF ; {attached} PDF joint(s) à des documents déjà là ; {rejected} ligne(s) rejetée(s).',
-  'import.report.split': '{documents} document(s) reçoivent leur PDF.',
+    '{imported, plural, one {# document importé} other {# documents importés}} : {withPdf} avec leur PDF, {generated, plural, one {# PDF généré} other {# PDF générés}}, {withoutPdf} sans PDF ; {attached, plural, one {# PDF joint} other {# PDF joints}} à des documents déjà là ; {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}.',
+  'import.report.split':
+    '{documents, plural, one {# document reçoit son PDF} other {# documents reçoivent leur PDF}}.',
   'import.report.createdStaff': 'Gestionnaires ajoutés : {names}.',
   'import.report.createdGroups': 'Groupes ajoutés : {names}.',
   'import.report.lineProblem': 'Ligne {line} : {reason}',
@@ -135,7 +136,7 @@ export const importFr = {
   'import.report.interrupted':
     'L’import de ce dépôt, commencé le {at} par {user} (poste {workstation}), a été interrompu (arrêt de Postier ou du poste) : vérifiez dans Postier ce qui a été importé, puis déposez de nouveau les fichiers.',
   'import.report.queued':
-    'Envoi : {queued} e-mail(s) mis en file d’attente ; {excluded} document(s) écarté(s).',
+    'Envoi : {queued, plural, one {# e-mail mis} other {# e-mails mis}} en file d’attente ; {excluded, plural, one {# document écarté} other {# documents écartés}}.',
   'import.report.excluded': 'Document {document} écarté : {reason}',
   'import.report.queueFailed': 'Envoi : rien n’a été mis en file d’attente ({message}).',
 
@@ -147,25 +148,26 @@ export const importFr = {
   'import.delimiter.tab': 'tabulation',
 
   // --- CLI summaries --------------------------------------------------------------------------
-  'import.cli.detected': 'Fichier « {file} » : {format} ; {rows} ligne(s) de données.',
+  'import.cli.detected':
+    'Fichier « {file} » : {format} ; {rows, plural, one {# ligne de données} other {# lignes de données}}.',
   'import.cli.mapping': 'Colonnes : {columns}.',
   'import.cli.dossiersPreview':
-    'Aperçu (rien n’est importé) : {create} dossier(s) à créer, {update} à mettre à jour, {rejected} ligne(s) rejetée(s).',
+    'Aperçu (rien n’est importé) : {create, plural, one {# dossier à créer} other {# dossiers à créer}}, {update} à mettre à jour, {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}.',
   'import.cli.dossiersDone':
-    'Import terminé : {imported} dossier(s) créé(s), {updated} mis à jour, {rejected} ligne(s) rejetée(s).',
+    'Import terminé : {imported, plural, one {# dossier créé} other {# dossiers créés}}, {updated} mis à jour, {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}.',
   'import.cli.documentsPreview':
-    'Aperçu (rien n’est importé) : {count} document(s) à importer, {rejected} ligne(s) rejetée(s), {unmatchedRows} sans PDF, {unmatchedFiles} PDF non utilisé(s).',
+    'Aperçu (rien n’est importé) : {count, plural, one {# document à importer} other {# documents à importer}}, {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}, {unmatchedRows} sans PDF, {unmatchedFiles, plural, one {# PDF non utilisé} other {# PDF non utilisés}}.',
   'import.cli.documentsDone':
-    'Import terminé : {imported} document(s) ({withPdf} avec PDF, {generated} PDF généré(s), {withoutPdf} sans PDF), {attached} PDF joint(s) à des documents déjà là, {rejected} ligne(s) rejetée(s).',
+    'Import terminé : {imported, plural, one {# document} other {# documents}} ({withPdf} avec PDF, {generated, plural, one {# PDF généré} other {# PDF générés}}, {withoutPdf} sans PDF), {attached, plural, one {# PDF joint} other {# PDF joints}} à des documents déjà là, {rejected, plural, one {# ligne rejetée} other {# lignes rejetées}}.',
   'import.cli.lineProblem': 'Ligne {line} : {reason}',
   'import.cli.withoutPdf': 'Sans PDF : {names}',
   'import.cli.unusedPdfs': 'PDF non utilisés : {names}',
   'import.cli.mappingSaved':
     'Correspondance de colonnes « {name} » enregistrée pour les prochains imports.',
   'import.cli.splitPreview':
-    'Aperçu (rien n’est importé) : {pages} page(s), {documents} document(s), {unmatched} numéro(s) non reconnu(s).',
+    'Aperçu (rien n’est importé) : {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document} other {# documents}}, {unmatched, plural, one {# numéro non reconnu} other {# numéros non reconnus}}.',
   'import.cli.splitDone':
-    'Découpage terminé : {pages} page(s), {documents} document(s) reçoivent leur PDF, {unmatched} numéro(s) non reconnu(s).',
+    'Découpage terminé : {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document reçoit son PDF} other {# documents reçoivent leur PDF}}, {unmatched, plural, one {# numéro non reconnu} other {# numéros non reconnus}}.',
   'import.cli.splitPart': 'Pages {pages} → {action} {number} (dossier {dossier})',
   'import.cli.splitAction.create': 'nouveau document',
   'import.cli.splitAction.attach': 'PDF joint au document',
@@ -176,7 +178,8 @@ export const importFr = {
   // --- Exports ---------------------------------------------------------------------------------
   'export.error.format':
     'Le fichier d’export « {file} » doit se terminer par .csv ou .xlsx : choisissez l’un des deux.',
-  'export.done': '{rows} ligne(s) exportée(s) dans « {file} ».',
+  'export.done':
+    '{rows, plural, one {# ligne exportée} other {# lignes exportées}} dans « {file} ».',
   'export.sheet.documents': 'Documents',
   'export.sheet.sendJournal': 'Journal des envois',
   'export.column.id': 'Id',

@@ -70,7 +70,7 @@ export const uiCommonEn: Record<keyof typeof uiCommonFr, string> = {
   'ui.common.no': 'No',
   'ui.common.all': 'All',
   'ui.common.loading': 'Loading…',
-  'ui.common.rows': '{count} row(s)',
+  'ui.common.rows': '{count, plural, one {# row} other {# rows}}',
   'ui.common.selected': '{count} selected',
   'ui.common.none': '—',
   'ui.common.browse': 'Browse…',
@@ -94,7 +94,8 @@ export const uiCommonEn: Record<keyof typeof uiCommonFr, string> = {
   'ui.files.attachmentTitle': 'Choose the attachment',
   'ui.files.importFilter': 'Data files (CSV, Excel, PDF)',
   'ui.files.allFiles': 'All files',
-  'ui.sending.notifyStarted': 'Sending: {total} message(s) to send.',
+  'ui.sending.notifyStarted':
+    'Sending: {total, plural, one {# message to send} other {# messages to send}}.',
   'ui.sending.notifyFinished': 'Sending finished: {sent} sent, {failed} failed.',
   'ui.message.from': 'From:',
   'ui.message.to': 'To:',

@@ -74,8 +74,8 @@ export const uiCommonFr = {
   'ui.common.no': 'Non',
   'ui.common.all': 'Tous',
   'ui.common.loading': 'Chargement…',
-  'ui.common.rows': '{count} ligne(s)',
-  'ui.common.selected': '{count} sélectionnée(s)',
+  'ui.common.rows': '{count, plural, one {# ligne} other {# lignes}}',
+  'ui.common.selected': '{count, plural, one {# sélectionnée} other {# sélectionnées}}',
   'ui.common.none': '—',
   'ui.common.browse': 'Parcourir…',
   'ui.common.structure': 'Établissement',
@@ -98,8 +98,10 @@ export const uiCommonFr = {
   'ui.files.attachmentTitle': 'Choisir la pièce jointe',
   'ui.files.importFilter': 'Fichiers de données (CSV, Excel, PDF)',
   'ui.files.allFiles': 'Tous les fichiers',
-  'ui.sending.notifyStarted': 'Envoi en cours : {total} message(s) à envoyer.',
-  'ui.sending.notifyFinished': 'Envoi terminé : {sent} envoyé(s), {failed} en échec.',
+  'ui.sending.notifyStarted':
+    'Envoi en cours : {total, plural, one {# message à envoyer} other {# messages à envoyer}}.',
+  'ui.sending.notifyFinished':
+    'Envoi terminé : {sent, plural, one {# envoyé} other {# envoyés}}, {failed} en échec.',
   'ui.message.from': 'De :',
   'ui.message.to': 'À :',
   'ui.message.cc': 'Cc :',

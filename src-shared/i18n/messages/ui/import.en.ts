@@ -5,18 +5,20 @@ export const uiImportEn: Record<keyof typeof uiImportFr, string> = {
   'ui.import.chooseFile': 'Choose the file…',
   'ui.import.hint':
     'Choose a CSV or Excel (.xlsx) file exported from your software: one row per record, the column names on the first row. Existing records (same number) are updated.',
-  'ui.import.fileInfo': '{file} — {format} {encoding}, {rows} row(s)',
+  'ui.import.fileInfo': '{file} — {format} {encoding}, {rows, plural, one {# row} other {# rows}}',
   'ui.import.columns': 'The file’s column for each field',
-  'ui.import.previewTitle': 'Preview: {create} record(s) to create, {update} to update',
+  'ui.import.previewTitle':
+    'Preview: {create, plural, one {# record to create} other {# records to create}}, {update} to update',
   'ui.import.line': 'Line',
   'ui.import.action': 'Action',
   'ui.import.create': 'New',
   'ui.import.update': 'Update',
-  'ui.import.rejected': '{count} row(s) will not be imported:',
+  'ui.import.rejected':
+    '{count, plural, one {# row will not be imported} other {# rows will not be imported}}:',
   'ui.import.problem': 'line {line}: {message}',
   'ui.import.import': 'Import ({count})',
   'ui.import.done':
-    'Import finished: {imported} record(s) created, {updated} updated, {rejected} row(s) left out.',
+    'Import finished: {imported, plural, one {# record created} other {# records created}}, {updated} updated, {rejected, plural, one {# row left out} other {# rows left out}}.',
   'ui.import.field.number': 'Number',
   'ui.import.field.title': 'Title',
   'ui.import.field.lastName': 'Last name',
@@ -45,11 +47,12 @@ export const uiImportEn: Record<keyof typeof uiImportFr, string> = {
   'ui.import.docField.summaryNumber': 'Summary no.',
   'ui.import.docField.pdfFile': 'PDF file',
   'ui.import.resultTitle': 'Import finished',
-  'ui.import.notImported': '{count} row(s) were not imported:',
+  'ui.import.notImported':
+    '{count, plural, one {# row was not imported} other {# rows were not imported}}:',
   'ui.import.documents.table': 'Documents file (CSV or Excel)',
   'ui.import.documents.pdfs': 'The documents’ PDFs',
   'ui.import.documents.choosePdfs': 'Choose the PDFs…',
-  'ui.import.documents.pdfCount': '{count} PDF(s) chosen',
+  'ui.import.documents.pdfCount': '{count, plural, one {# PDF chosen} other {# PDFs chosen}}',
   'ui.import.documents.pattern': 'PDF names',
   'ui.import.documents.patternHint':
     'Empty: Postier looks for the document number, then the record number, in the name. Else: facture_{numero}, {dossier}-*…',
@@ -57,17 +60,21 @@ export const uiImportEn: Record<keyof typeof uiImportFr, string> = {
   'ui.import.documents.generate': 'Make the PDF of rows that have none',
   'ui.import.documents.hint':
     'Choose the file exported from your billing software (one row per document: record no., document no., date or period, amount), then the documents’ PDFs: in the file window, Ctrl+A takes them all. Each PDF is recognised by its name. Nothing is imported before “Import”.',
-  'ui.import.documents.previewTitle': 'Preview: {count} document(s) to import',
+  'ui.import.documents.previewTitle':
+    'Preview: {count, plural, one {# document to import} other {# documents to import}}',
   'ui.import.documents.attach': 'PDF added to the document',
   'ui.import.documents.pdf': 'PDF',
   'ui.import.documents.pdfGenerated': 'made by Postier',
   'ui.import.documents.pdfNone': 'none',
   'ui.import.documents.firstRows': 'The first {count} rows are shown; all will be imported.',
-  'ui.import.documents.rowsWithoutPdf': '{count} row(s) without a PDF: {rows}.',
-  'ui.import.documents.unusedPdfs': '{count} chosen PDF(s) match no row: {files}.',
+  'ui.import.documents.rowsWithoutPdf':
+    '{count, plural, one {# row without a PDF} other {# rows without a PDF}}: {rows}.',
+  'ui.import.documents.unusedPdfs':
+    '{count, plural, one {# chosen PDF matches} other {# chosen PDFs match}} no row: {files}.',
   'ui.import.documents.done':
-    '{imported} document(s) imported and {attached} document(s) given their PDF: {withPdf} with the chosen PDF, {generated} with a PDF made by Postier, {withoutPdf} without a PDF.',
-  'ui.import.documents.doneShort': '{count} document(s) imported.',
+    '{imported, plural, one {# document imported} other {# documents imported}} and {attached, plural, one {# document given its PDF} other {# documents given their PDF}}: {withPdf} with the chosen PDF, {generated} with a PDF made by Postier, {withoutPdf} without a PDF.',
+  'ui.import.documents.doneShort':
+    '{count, plural, one {# document imported} other {# documents imported}}.',
   'ui.import.split.file': 'Merged PDF',
   'ui.import.split.choose': 'Choose the PDF…',
   'ui.import.split.key': 'Key on each document’s first page',
@@ -94,9 +101,9 @@ export const uiImportEn: Record<keyof typeof uiImportFr, string> = {
   'ui.import.split.import': 'Split and import ({count})',
   'ui.import.split.previewTitle': 'Preview: nothing is imported yet',
   'ui.import.split.wouldMake':
-    '{pages} page(s) read: {documents} document(s) would be made, {unmatched} part(s) left aside.',
+    '{pages, plural, one {# page read} other {# pages read}}: {documents, plural, one {# document would be made} other {# documents would be made}}, {unmatched, plural, one {# part left aside} other {# parts left aside}}.',
   'ui.import.split.made':
-    '{pages} page(s) read: {documents} document(s) made, {unmatched} part(s) left aside.',
+    '{pages, plural, one {# page read} other {# pages read}}: {documents, plural, one {# document made} other {# documents made}}, {unmatched, plural, one {# part left aside} other {# parts left aside}}.',
   'ui.import.split.pagesBefore': 'Pages before the first key, left aside: {pages}.',
   'ui.import.split.col.key': 'Key',
   'ui.import.split.col.pages': 'Pages',
@@ -104,7 +111,9 @@ export const uiImportEn: Record<keyof typeof uiImportFr, string> = {
   'ui.import.split.action.replace': 'Replaces the PDF',
   'ui.import.split.action.attach': 'PDF added to the document',
   'ui.import.split.action.none': 'None',
-  'ui.import.split.unmatched': '{count} part(s) will not be imported:',
+  'ui.import.split.unmatched':
+    '{count, plural, one {# part will not be imported} other {# parts will not be imported}}:',
   'ui.import.split.unmatchedPart': 'pages {pages}: {problem}',
-  'ui.import.split.doneShort': '{count} document(s) imported from the merged PDF.',
+  'ui.import.split.doneShort':
+    '{count, plural, one {# document imported} other {# documents imported}} from the merged PDF.',
 };

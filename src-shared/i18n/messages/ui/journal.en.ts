@@ -24,7 +24,7 @@ export const uiJournalEn: Record<keyof typeof uiJournalFr, string> = {
   'ui.journal.noPdf': 'This document has no PDF.',
   'ui.journal.sendEmail': 'Send by e-mail',
   'ui.journal.openDossier': 'Open the record',
-  'ui.journal.total': '{count} document(s)',
+  'ui.journal.total': '{count, plural, one {# document} other {# documents}}',
   'ui.journal.sentTooltip': 'Sent on {date}',
   'ui.journal.openPdf': 'Open the PDF in a new tab',
   'ui.journal.filter.dossier': 'Record: {name}',

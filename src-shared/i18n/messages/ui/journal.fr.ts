@@ -24,7 +24,7 @@ export const uiJournalFr = {
   'ui.journal.noPdf': 'Ce document n’a pas de PDF.',
   'ui.journal.sendEmail': 'Envoyer par e-mail',
   'ui.journal.openDossier': 'Ouvrir le dossier',
-  'ui.journal.total': '{count} document(s)',
+  'ui.journal.total': '{count, plural, one {# document} other {# documents}}',
   'ui.journal.sentTooltip': 'Envoyé le {date}',
   'ui.journal.openPdf': 'Ouvrir le PDF dans un nouvel onglet',
   'ui.journal.filter.dossier': 'Dossier : {name}',

@@ -23,17 +23,18 @@ export const uiOutboxEn: Record<keyof typeof uiOutboxFr, string> = {
   'ui.outbox.col.dossier': 'Record',
   'ui.outbox.col.name': 'Name',
   'ui.outbox.col.document': 'Document',
-  'ui.outbox.col.to': 'Recipient(s)',
+  'ui.outbox.col.to': 'Recipients',
   'ui.outbox.col.created': 'Created',
   'ui.outbox.col.sent': 'Sent',
   'ui.outbox.col.user': 'User',
   'ui.outbox.col.workstation': 'Workstation',
   'ui.outbox.col.observations': 'Remarks',
   'ui.outbox.actionDone':
-    '{changed} message(s) changed; {skipped} left as they were (status not allowed or changed elsewhere).',
+    '{changed, plural, one {# message changed} other {# messages changed}}; {skipped} left as they were (status not allowed or changed elsewhere).',
   'ui.outbox.resetDone':
-    'Send status reset for {count} document(s): the next bulk send will pick them again.',
-  'ui.outbox.exported': 'Send journal exported: {rows} row(s) in {file}.',
+    'Send status reset for {count, plural, one {# document: the next bulk send will pick it again} other {# documents: the next bulk send will pick them again}}.',
+  'ui.outbox.exported':
+    'Send journal exported: {rows, plural, one {# row} other {# rows}} in {file}.',
   'ui.outbox.detailsTitle': 'Details of message no. {id}',
   'ui.outbox.createdAt': 'Created',
   'ui.outbox.attempts': 'Attempts',

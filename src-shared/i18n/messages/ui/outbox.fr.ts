@@ -22,17 +22,18 @@ export const uiOutboxFr = {
   'ui.outbox.col.dossier': 'Dossier',
   'ui.outbox.col.name': 'Nom',
   'ui.outbox.col.document': 'Document',
-  'ui.outbox.col.to': 'Destinataire(s)',
+  'ui.outbox.col.to': 'Destinataires',
   'ui.outbox.col.created': 'Créé le',
   'ui.outbox.col.sent': 'Envoyé le',
   'ui.outbox.col.user': 'Utilisateur',
   'ui.outbox.col.workstation': 'Poste',
   'ui.outbox.col.observations': 'Observations',
   'ui.outbox.actionDone':
-    '{changed} message(s) modifié(s) ; {skipped} laissé(s) tel(s) quel(s) (statut incompatible ou modifié ailleurs).',
+    '{changed, plural, one {# message modifié} other {# messages modifiés}} ; {skipped, plural, one {# laissé tel quel} other {# laissés tels quels}} (statut incompatible ou modifié ailleurs).',
   'ui.outbox.resetDone':
-    'État d’envoi réinitialisé pour {count} document(s) : le prochain envoi en masse les reprendra.',
-  'ui.outbox.exported': 'Journal des envois exporté : {rows} ligne(s) dans {file}.',
+    'État d’envoi réinitialisé pour {count, plural, one {# document : le prochain envoi en masse le reprendra} other {# documents : le prochain envoi en masse les reprendra}}.',
+  'ui.outbox.exported':
+    'Journal des envois exporté : {rows, plural, one {# ligne} other {# lignes}} dans {file}.',
   'ui.outbox.detailsTitle': 'Détails du message n° {id}',
   'ui.outbox.createdAt': 'Date de création',
   'ui.outbox.attempts': 'Tentatives',

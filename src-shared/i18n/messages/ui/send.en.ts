@@ -4,7 +4,8 @@ export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.bulk.title': 'Bulk send',
   'ui.bulk.period': 'Period',
   'ui.bulk.show': 'Show',
-  'ui.bulk.counts': '{checked} of {rows} document(s) checked; {excluded} excluded',
+  'ui.bulk.counts':
+    '{checked} of {rows, plural, one {# document} other {# documents}} checked; {excluded} excluded',
   'ui.bulk.tab.list': 'Documents to send ({count})',
   'ui.bulk.tab.excluded': 'Excluded records ({count})',
   'ui.bulk.allNone': 'All / none',
@@ -36,11 +37,12 @@ export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.bulk.previewHint': 'Select a row to see its message.',
   'ui.bulk.previewNone': 'No message would go for this document.',
   'ui.bulk.pacing': 'Account pacing: {pacing}. Expected time: about {duration}.',
-  'ui.bulk.progress': '{done} of {total} message(s) handled; {failed} failed',
+  'ui.bulk.progress':
+    '{done} of {total, plural, one {# message} other {# messages}} handled; {failed} failed',
   'ui.bulk.remaining': 'About {duration} left',
   'ui.bulk.paused': 'Paused: the remaining messages wait for “Resume”.',
   'ui.bulk.pausing': 'Pausing after the current message…',
-  'ui.bulk.queuedTitle': '{count} message(s) queued',
+  'ui.bulk.queuedTitle': '{count, plural, one {# message queued} other {# messages queued}}',
   'ui.bulk.awaitingValidation':
     'Validation is manual: the messages wait for your validation in “Send tracking” (status E).',
   'ui.bulk.finishedTitle': 'Sending finished',
@@ -84,15 +86,17 @@ export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.send.method': 'Sending method',
   'ui.send.method.sandbox': 'Sandbox (no e-mail leaves: .eml files in the data folder)',
   'ui.send.method.smtp': 'The office’s account ({from}, server {host})',
-  'ui.send.chosen': '{count} address(es) chosen',
+  'ui.send.chosen': '{count, plural, one {# address chosen} other {# addresses chosen}}',
   'ui.send.alreadySent':
     'This document was already sent ({date}). To send it again, reset its send status.',
   'ui.send.reset': 'Reset the send status',
   'ui.send.exactMessage': 'The message that will go',
   'ui.send.onePerRecipient': 'One message per recipient ({count} messages).',
   'ui.send.send': 'Send',
-  'ui.send.queuedSending': '{count} message(s) being sent.',
-  'ui.send.queuedPending': '{count} message(s) awaiting validation in “Send tracking”.',
+  'ui.send.queuedSending':
+    '{count, plural, one {# message being sent} other {# messages being sent}}.',
+  'ui.send.queuedPending':
+    '{count, plural, one {# message awaiting} other {# messages awaiting}} validation in “Send tracking”.',
   'ui.send.chooseRecipient': 'Choose at least one correspondent, or type an e-mail address.',
   'ui.bulk.cannotPaceTitle': 'Sending method: {method}',
   'ui.bulk.cannotPace':

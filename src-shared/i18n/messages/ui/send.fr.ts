@@ -3,7 +3,8 @@ export const uiSendFr = {
   'ui.bulk.title': 'Envoi en masse',
   'ui.bulk.period': 'Période',
   'ui.bulk.show': 'Afficher',
-  'ui.bulk.counts': '{checked} document(s) coché(s) sur {rows} ; {excluded} exclu(s)',
+  'ui.bulk.counts':
+    '{checked, plural, one {# document coché} other {# documents cochés}} sur {rows} ; {excluded, plural, one {# exclu} other {# exclus}}',
   'ui.bulk.tab.list': 'Documents à envoyer ({count})',
   'ui.bulk.tab.excluded': 'Dossiers exclus ({count})',
   'ui.bulk.allNone': 'Tout / rien',
@@ -36,17 +37,19 @@ export const uiSendFr = {
   'ui.bulk.previewHint': 'Sélectionnez une ligne pour voir son message.',
   'ui.bulk.previewNone': 'Aucun message ne partirait pour ce document.',
   'ui.bulk.pacing': 'Cadence du compte : {pacing}. Durée prévue : environ {duration}.',
-  'ui.bulk.progress': '{done} sur {total} message(s) traité(s) ; {failed} en échec',
+  'ui.bulk.progress':
+    '{done} sur {total, plural, one {# message traité} other {# messages traités}} ; {failed} en échec',
   'ui.bulk.remaining': 'Environ {duration} restantes',
   'ui.bulk.paused': 'En pause : les messages restants attendent « Reprendre ».',
   'ui.bulk.pausing': 'Pause après le message en cours…',
-  'ui.bulk.queuedTitle': '{count} message(s) mis en file',
+  'ui.bulk.queuedTitle':
+    '{count, plural, one {# message mis en file} other {# messages mis en file}}',
   'ui.bulk.awaitingValidation':
     'La validation est manuelle : les messages attendent votre validation dans « Suivi des envois » (statut E).',
   'ui.bulk.finishedTitle': 'Envoi terminé',
   'ui.bulk.cancelledTitle': 'Envoi annulé',
   'ui.bulk.summary':
-    '{sent} envoyé(s), {failed} en échec, {retrying} à réessayer, {excluded} exclu(s).',
+    '{sent, plural, one {# envoyé} other {# envoyés}}, {failed} en échec, {retrying} à réessayer, {excluded, plural, one {# exclu} other {# exclus}}.',
   'ui.bulk.limit.run':
     'La limite de messages par envoi du compte est atteinte : relancez l’envoi pour continuer.',
   'ui.bulk.limit.day': 'La limite quotidienne du compte est atteinte : le reste partira demain.',
@@ -89,15 +92,17 @@ export const uiSendFr = {
   'ui.send.method.sandbox':
     'Bac à sable (aucun e-mail ne part : fichiers .eml dans le dossier de données)',
   'ui.send.method.smtp': 'Compte de l’établissement ({from}, serveur {host})',
-  'ui.send.chosen': '{count} adresse(s) choisie(s)',
+  'ui.send.chosen': '{count, plural, one {# adresse choisie} other {# adresses choisies}}',
   'ui.send.alreadySent':
     'Ce document a déjà été envoyé ({date}). Pour l’envoyer de nouveau, réinitialisez son état d’envoi.',
   'ui.send.reset': 'Réinitialiser l’état d’envoi',
   'ui.send.exactMessage': 'Le message qui partira',
   'ui.send.onePerRecipient': 'Un message par destinataire ({count} messages).',
   'ui.send.send': 'Envoyer',
-  'ui.send.queuedSending': '{count} message(s) en cours d’envoi.',
-  'ui.send.queuedPending': '{count} message(s) en attente de validation dans « Suivi des envois ».',
+  'ui.send.queuedSending':
+    '{count, plural, one {# message en cours d’envoi} other {# messages en cours d’envoi}}.',
+  'ui.send.queuedPending':
+    '{count, plural, one {# message en attente} other {# messages en attente}} de validation dans « Suivi des envois ».',
   'ui.send.chooseRecipient': 'Choisissez au moins un correspondant, ou tapez une adresse e-mail.',
   'ui.bulk.cannotPaceTitle': 'Méthode d’envoi : {method}',
   'ui.bulk.cannotPace':
