@@ -358,9 +358,7 @@ describe('postier dossiers import (CLI)', () => {
     const preview = await cli(['--data', data, 'dossiers', 'import', file, '--dry-run']);
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('encodage Windows-1252 (ANSI), séparateur « ; »');
-    expect(preview.stdout).toContain(
-      '2 dossiers à créer, 0 à mettre à jour, 6 lignes rejetées',
-    );
+    expect(preview.stdout).toContain('2 dossiers à créer, 0 à mettre à jour, 6 lignes rejetées');
     expect(preview.stdout).toContain(
       'Ligne 6 : Dossier 1003 : l’adresse e-mail « pas-une-adresse » (colonne « Email 1 ») n’est pas valide.',
     );
