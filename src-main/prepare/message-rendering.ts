@@ -189,7 +189,7 @@ async function typeTemplate(
     name_en: document.type_name_en,
   });
   return {
-    compiled: compileEmailTemplate(template, fieldNames),
+    compiled: compileEmailTemplate(template, fieldNames, await saved.signature(structure.id)),
     bound: templateBound(template),
     password: document.type_password_rule?.trim()
       ? PasswordRule.compile(
