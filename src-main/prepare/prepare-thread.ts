@@ -46,9 +46,11 @@ interface Request {
 }
 
 /**
- * Where the worker's code is: the TypeScript sources started through tsx (CLI, headless
- * host, tests), or prepare-worker.js beside the bundled main.js, unpacked from the app's
- * asar archive (a worker cannot start from inside it; see scripts/build-electron.mjs).
+ * Where the worker's code is: the TypeScript sources started through tsx (tests, tsx
+ * scripts), or prepare-worker.js beside the bundled main.js: dist/cli/ for the `postier`
+ * command (this module is then one of its chunks, in the same folder), dist/electron/ for
+ * the app, unpacked from its asar archive (a worker cannot start from inside it; see
+ * scripts/build-electron.mjs).
  */
 export function workerEntry(moduleUrl = import.meta.url): URL {
   if (moduleUrl.endsWith('.ts')) return new URL('./prepare-worker.boot.mjs', moduleUrl);

@@ -3,6 +3,7 @@
 // progress and its errors back on the main thread, and the engine sending the batch while
 // the rest of it is still being prepared, each message once.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -117,5 +118,29 @@ describe('preparing on its own thread', () => {
     expect(
       workerEntry(pathToFileURL(path.join(REPO, 'src-main/prepare/prepare-thread.ts')).href).href,
     ).toMatch(/\/src-main\/prepare\/prepare-worker\.boot\.mjs$/);
+  }, 60_000);
+
+  it('runs from the postier command’s bundle: dist/cli/prepare-worker.js, found from its chunk', async () => {
+    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: REPO, stdio: 'pipe' });
+    // The chunk that holds this module in the bundle, beside main.js: where workerEntry looks from.
+    const meta = JSON.parse(
+      fs.readFileSync(path.join(REPO, 'dist', 'cli', 'meta.json'), 'utf8'),
+    ) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    const chunk = Object.keys(meta.outputs).find(
+      (output) => 'src-main/prepare/prepare-thread.ts' in meta.outputs[output]!.inputs,
+    );
+    expect(chunk).toMatch(/^dist\/cli\/[^/]+\.js$/);
+    const entry = workerEntry(pathToFileURL(path.join(REPO, chunk!)).href);
+    expect(entry.href).toBe(
+      pathToFileURL(path.join(REPO, 'dist', 'cli', 'prepare-worker.js')).href,
+    );
+
+    const { postier } = await demoPostier();
+    const thread = threadOn(postier.folder.root, undefined, entry);
+    const result = await thread.prepare({ type: 'taxslip', period: '2025', validate: true });
+    expect(result.queued.length).toBeGreaterThan(0);
+    expect(result.queued.every((m) => m.passwordProtected)).toBe(true);
   }, 60_000);
 });
