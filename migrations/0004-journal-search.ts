@@ -8,7 +8,6 @@
 //   e-mails), by word (unicode61 remove_diacritics 2); documents by any part of their number
 //   (trigram). Triggers keep them in step with every write path; the migration fills them
 //   from the existing rows.
-// SQLite only: the PostgreSQL schema gets its twin (unaccent/translate, tsvector) there.
 // Frozen in time: never edit once released; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
 

@@ -1,6 +1,5 @@
 // What the journal's search and paging say in SQLite's own words: the FTS5 matches (migration
-// 0004) and the index to walk. The PostgreSQL port gives this file a twin (tsvector and
-// unaccent / pg_trgm matches, no index hints).
+// 0004), the total counted from them, and the index to walk.
 import { sql, type RawBuilder } from 'kysely';
 import { escapeLike } from './records-queries.js';
 

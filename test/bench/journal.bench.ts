@@ -15,7 +15,7 @@ import { round, type Bench, type BenchFigure } from './harness.js';
 const DOCUMENTS = 100_000;
 const DOSSIERS = 5_000;
 const PAGE = 200;
-const RUNS = 7;
+const RUNS = 15;
 
 const LAST_NAMES = [
   'Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin',

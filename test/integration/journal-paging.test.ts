@@ -370,6 +370,7 @@ describe('journal query plans', () => {
     ['issueDate', 'documents_by_issue_date'],
     ['number', 'documents_by_number'],
     ['lastSentAt', 'documents_by_last_sent'],
+    ['period', 'documents_by_period'],
   ] as const)(
     'sorted by %s, a page walks %s and nothing sorts the journal',
     async (sort, index) => {
