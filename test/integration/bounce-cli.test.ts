@@ -111,7 +111,7 @@ describe.skipIf(!dovecotAvailable())('postier bounces check', { timeout: 120_000
       }),
     ]);
     const again = await run(['bounces', 'check']);
-    expect(again.stdout).toContain('0 nouveau(x) message(s) lu(s) dans la boîte');
+    expect(again.stdout).toContain('0 nouveau message lu dans la boîte');
     expect(fs.existsSync(data)).toBe(true);
   });
 });

@@ -51,7 +51,7 @@ describe('postier send run', () => {
     expect(lines[1]).toMatch(/^1\/3 envoyés, 1 en échec — prochain envoi à \d\d:\d\d:\d\d$/);
     expect(lines[2]).toBe('2/3 envoyés, 1 en échec');
     expect(lines[3]).toBe(
-      'Envoi terminé : 2 envoyé(s), 1 en échec, 0 à réessayer plus tard, 0 incertain(s) à vérifier, 0 restant(s).',
+      'Envoi terminé : 2 envoyés, 1 en échec, 0 à réessayer plus tard, 0 incertain à vérifier, 0 restant.',
     );
     expect(result.stderr).toBe('');
   });
@@ -85,7 +85,7 @@ describe('postier send run', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(
-      /^Envoi arrêté : Le serveur 127\.0\.0\.1 demande un identifiant et un mot de passe : renseignez-les dans le compte d’envoi\. Une fois le compte d’envoi « bureau@residence-test\.example » corrigé, relancez l’envoi : les 3 message\(s\) restant\(s\) sont toujours prêts à partir, aucun n’a été marqué en échec\.$/,
+      /^Envoi arrêté : Le serveur 127\.0\.0\.1 demande un identifiant et un mot de passe : renseignez-les dans le compte d’envoi\. Une fois le compte d’envoi « bureau@residence-test\.example » corrigé, relancez l’envoi : les 3 messages restants sont toujours prêts à partir, aucun n’a été marqué en échec\.$/,
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ sent: 0, failed: 0, remaining: 3 });
     expect(server.messages).toHaveLength(0);
@@ -188,7 +188,7 @@ describe('postier send status, uncertain resolve, journal export', () => {
     const result = await cli(['journal', 'export', '--out', out, '--data', dataPath], ENV);
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.trim()).toBe(`Journal exporté : 6 ligne(s) dans « ${out} ».`);
+    expect(result.stdout.trim()).toBe(`Journal exporté : 6 lignes dans « ${out} ».`);
     expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe(
       '\uFEFFDate;Événement;Utilisateur;Poste;Document;Dossier;Destinataires;Détail;Réponse du serveur',
     );

@@ -135,7 +135,7 @@ describe('sending engine: outcomes', () => {
       .orderBy('id')
       .execute();
     expect(runEvents.map((e) => e.event)).toEqual(['run_started', 'run_finished']);
-    expect(runEvents[1]!.detail).toContain('5 envoyé(s)');
+    expect(runEvents[1]!.detail).toContain('5 envoyés');
   });
 
   it('4xx: retries later with the server reply journaled, then sends', async () => {
@@ -329,7 +329,7 @@ describe('sending engine: outcomes', () => {
       /^Envoi arrêté : Identifiant ou mot de passe refusé par le serveur/,
     );
     expect(summary.stoppedBy?.message).toContain(
-      'les 4 message(s) restant(s) sont toujours prêts à partir',
+      'les 4 messages restants sont toujours prêts à partir',
     );
     for (const id of seeded.ids) {
       expect(await message(id)).toMatchObject({ status: 'validated', attempts: 0 });

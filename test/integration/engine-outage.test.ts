@@ -111,7 +111,7 @@ describe('provider outages: the account pauses, nothing fails', () => {
     expect(first.stoppedBy?.message).toMatch(
       /^Envoi suspendu pour le compte « bureau@residence-test\.example » : Le serveur 127\.0\.0\.1 n’accepte pas de connexion/,
     );
-    expect(first.stoppedBy?.message).toContain('Les 4 message(s) restant(s) restent prêts');
+    expect(first.stoppedBy?.message).toContain('Les 4 messages restants restent prêts');
     expect(await rows()).toEqual(
       seeded.ids.map((id) => ({ id, status: 'validated', attempts: 0 })),
     );
@@ -292,7 +292,7 @@ describe('auto-pause after refusals in a row', () => {
     expect(summary).toMatchObject({ sent: 0, failed: 5, uncertain: 0, remaining: 1 });
     expect(summary.stoppedBy).toEqual({
       code: 'outbox.paused.refusals',
-      message: `Envoi suspendu après 5 refus de suite : 550 ${USER_UNKNOWN}. Vérifiez la liste ou le compte. Les 1 message(s) restant(s) sont toujours prêts à partir.`,
+      message: `Envoi suspendu après 5 refus de suite : 550 ${USER_UNKNOWN}. Vérifiez la liste ou le compte. Le message restant est toujours prêt à partir.`,
     });
     const statuses = await rows();
     expect(statuses.slice(0, 5).every((m) => m.status === 'failed')).toBe(true);

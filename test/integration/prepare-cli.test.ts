@@ -63,12 +63,12 @@ describe('postier send prepare (CLI)', () => {
 
     const ids = result.queued.map((m) => String(m.id));
     const block = await postier(['--data', data, 'send', 'block', ids[0]!, ids[1]!]);
-    expect(block.stdout).toBe('2 message(s) bloqué(s).\n');
+    expect(block.stdout).toBe('2 messages bloqués.\n');
     const validate = await postier(['--data', data, 'send', 'validate', '--all']);
-    expect(validate.stdout).toBe('28 message(s) validé(s).\n');
+    expect(validate.stdout).toBe('28 messages validés.\n');
     const unblock = await postier(['--data', data, 'send', 'unblock', ids[0]!, ids[2]!]);
     expect(unblock.stdout).toBe(
-      `1 message(s) débloqué(s).\nMessage n° ${ids[2]} laissé tel quel : statut ne le permettant pas — Validé, prêt à envoyer (V).\n`,
+      `1 message débloqué.\nMessage n° ${ids[2]} laissé tel quel : statut ne le permettant pas — Validé, prêt à envoyer (V).\n`,
     );
 
     const again = await postier(['--data', data, 'send', 'prepare', '--type', 'invoice']);
@@ -177,7 +177,7 @@ describe('postier send prepare (CLI)', () => {
       '--dry-run',
     ]);
     expect(text.stdout).toContain(
-      'Aperçu : 30 message(s) seraient préparés pour 25 document(s). Rien n’a été mis en file.',
+      'Aperçu : 30 messages seraient préparés pour 25 documents. Rien n’a été mis en file.',
     );
   }, 90_000);
 
@@ -218,7 +218,7 @@ describe('postier send prepare (CLI)', () => {
       const lines = run.stdout.trim().split('\n');
       // Progress while sending, then what was queued, then the run's summary.
       expect(lines.some((line) => /^\d+\/\d+ envoyés/.test(line))).toBe(true);
-      expect(run.stdout).toContain('30 message(s)');
+      expect(run.stdout).toContain('30 messages');
       expect(run.stdout).not.toContain('postier send run');
       expect(lines.at(-1)).toMatch(/30 envoyé/);
 

@@ -43,7 +43,7 @@ export const methodsEn: Record<keyof typeof methodsFr, string> = {
   'methods.oauth.unreachable':
     'Cannot reach {provider} at {url} ({detail}): check this computer’s Internet connection and the provider’s address (Microsoft 365 tenant).',
   'methods.oauth.timeout':
-    'No answer from the browser after {minutes} minute(s): connecting the account was abandoned; start again and finish signing in in the browser window.',
+    'No answer from the browser after {minutes, plural, one {# minute} other {# minutes}}: connecting the account was abandoned; start again and finish signing in in the browser window.',
   'methods.oauth.cancelled': 'Connecting the account was cancelled.',
   'methods.oauth.refused':
     'The sign-in was refused on the {provider} page: start again and accept the permissions Postier asks for.',
@@ -144,9 +144,10 @@ export const methodsEn: Record<keyof typeof methodsFr, string> = {
   'methods.error.secretEmpty':
     'No secret was read on standard input: send it for example with “echo secret | postier account connect --client-secret-stdin”.',
   'bounces.cli.summary':
-    '{examined} new message(s) read in the mailbox: {bounces} bounce(s), {ours} for Postier’s messages and {unknown} for other messages (left where they are).',
+    '{examined, plural, one {# new message} other {# new messages}} read in the mailbox: {bounces, plural, one {# bounce} other {# bounces}}, {ours} for Postier’s messages and {unknown} for other messages (left where they are).',
   'bounces.cli.failed':
     'Message no. {id} to {address}: {reason} ({status}). To fix the address and send it again: postier send fix-address {id} <new address>',
   'bounces.cli.already': 'Message no. {id} to {address}: already failed ({reason}).',
-  'bounces.cli.moved': '{moved} bounce(s) filed in the folder “{folder}”.',
+  'bounces.cli.moved':
+    '{moved, plural, one {# bounce filed} other {# bounces filed}} in the folder “{folder}”.',
 };

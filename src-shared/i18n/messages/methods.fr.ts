@@ -46,7 +46,7 @@ export const methodsFr = {
   'methods.oauth.unreachable':
     'Impossible de joindre {provider} à l’adresse {url} ({detail}) : vérifiez la connexion Internet de ce poste et l’adresse du fournisseur (locataire Microsoft 365).',
   'methods.oauth.timeout':
-    'Aucune réponse du navigateur après {minutes} minute(s) : la connexion du compte est abandonnée ; recommencez et terminez la connexion dans la fenêtre du navigateur.',
+    'Aucune réponse du navigateur après {minutes, plural, one {# minute} other {# minutes}} : la connexion du compte est abandonnée ; recommencez et terminez la connexion dans la fenêtre du navigateur.',
   'methods.oauth.cancelled': 'Connexion du compte annulée.',
   'methods.oauth.refused':
     'La connexion a été refusée dans la page de {provider} : recommencez et acceptez les autorisations demandées par Postier.',
@@ -153,9 +153,10 @@ export const methodsFr = {
   'methods.error.secretEmpty':
     'Aucun secret n’a été lu sur l’entrée standard : envoyez-le par exemple avec « echo secret | postier account connect --client-secret-stdin ».',
   'bounces.cli.summary':
-    '{examined} nouveau(x) message(s) lu(s) dans la boîte : {bounces} retour(s), dont {ours} pour des messages de Postier et {unknown} pour d’autres messages (laissés en place).',
+    '{examined, plural, one {# nouveau message lu} other {# nouveaux messages lus}} dans la boîte : {bounces, plural, one {# retour} other {# retours}}, dont {ours} pour des messages de Postier et {unknown} pour d’autres messages (laissés en place).',
   'bounces.cli.failed':
     'Message n° {id} à {address} : {reason} ({status}). Pour corriger l’adresse et le renvoyer : postier send fix-address {id} <nouvelle adresse>',
   'bounces.cli.already': 'Message n° {id} à {address} : déjà en échec ({reason}).',
-  'bounces.cli.moved': '{moved} retour(s) rangé(s) dans le dossier « {folder} ».',
+  'bounces.cli.moved':
+    '{moved, plural, one {# retour rangé} other {# retours rangés}} dans le dossier « {folder} ».',
 } as const;

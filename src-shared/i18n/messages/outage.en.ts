@@ -10,12 +10,12 @@ export const outageEn: Record<keyof typeof outageFr, string> = {
     'The server {host} refuses this account’s connection: check the sending account (server, port) or contact your e-mail provider.',
 
   'outbox.paused.outage':
-    'Sending paused for the account “{account}”: {reason} The {remaining} remaining message(s) are still ready to go, no attempt counted; next try from {at}.',
+    'Sending paused for the account “{account}”: {reason} {remaining, plural, one {The remaining message is} other {The # remaining messages are}} still ready to go, no attempt counted; next try from {at}.',
   'outbox.paused.reply': 'Server reply: “{reply}”.',
   'outbox.paused.uncertain':
     'Message no. {id} (“{subject}”) is marked uncertain: check whether it arrived, then decide (sent, send again or failed).',
   'outbox.paused.refusals':
-    'Sending paused after {count} refusals in a row: {reply} Check the list or the account. The {remaining} remaining message(s) are still ready to go.',
+    'Sending paused after {count, plural, one {# refusal} other {# refusals}} in a row: {reply} Check the list or the account. {remaining, plural, one {The remaining message is} other {The # remaining messages are}} still ready to go.',
 
   'outbox.journal.accountPaused':
     'Account “{account}” paused until {at} (outage no. {streak} in a row): {reason}',

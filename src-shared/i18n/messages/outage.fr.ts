@@ -10,12 +10,12 @@ export const outageFr = {
     'Le serveur {host} refuse la connexion de ce compte : vérifiez le compte d’envoi (serveur, port) ou contactez votre fournisseur de messagerie.',
 
   'outbox.paused.outage':
-    'Envoi suspendu pour le compte « {account} » : {reason} Les {remaining} message(s) restant(s) restent prêts à partir, sans essai compté ; nouvel essai à partir de {at}.',
+    'Envoi suspendu pour le compte « {account} » : {reason} {remaining, plural, one {Le message restant reste prêt} other {Les # messages restants restent prêts}} à partir, sans essai compté ; nouvel essai à partir de {at}.',
   'outbox.paused.reply': 'Réponse du serveur : « {reply} ».',
   'outbox.paused.uncertain':
     'Le message n° {id} (« {subject} ») est marqué incertain : vérifiez s’il est arrivé, puis décidez (envoyé, à renvoyer ou en échec).',
   'outbox.paused.refusals':
-    'Envoi suspendu après {count} refus de suite : {reply} Vérifiez la liste ou le compte. Les {remaining} message(s) restant(s) sont toujours prêts à partir.',
+    'Envoi suspendu après {count} refus de suite : {reply} Vérifiez la liste ou le compte. {remaining, plural, one {Le message restant est toujours prêt} other {Les # messages restants sont toujours prêts}} à partir.',
 
   'outbox.journal.accountPaused':
     'Compte « {account} » en pause jusqu’à {at} (interruption n° {streak} de suite) : {reason}',

@@ -16,9 +16,10 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.error.transportUnavailable': 'The sending account “{account}” cannot be used: {reason}',
 
   'outbox.stopped.account':
-    'Sending stopped: {reason} Once the sending account “{account}” is fixed, start sending again: the {remaining} remaining message(s) are still ready to go, none was marked failed.',
+    'Sending stopped: {reason} Once the sending account “{account}” is fixed, start sending again: {remaining, plural, one {the remaining message is still ready to go, it was not marked failed} other {the # remaining messages are still ready to go, none was marked failed}}.',
 
-  'outbox.journal.runStarted': 'Send started: {due} message(s) ready to go.',
+  'outbox.journal.runStarted':
+    'Send started: {due, plural, one {# message ready to go} other {# messages ready to go}}.',
   'outbox.journal.runFinished':
     'Send finished: {sent} sent, {failed} failed, {retrying} to retry later, {uncertain} uncertain, {remaining} remaining.',
   'outbox.journal.sending': 'Attempt {attempt} of {max}: “{subject}”.',
@@ -75,7 +76,7 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.decision.sent': 'confirmed as sent',
   'outbox.decision.resend': 'put back in the outbox to be sent again',
   'outbox.decision.failed': 'marked failed',
-  'outbox.export.done': 'Journal exported: {rows} row(s) in “{file}”.',
+  'outbox.export.done': 'Journal exported: {rows, plural, one {# row} other {# rows}} in “{file}”.',
 
   'outbox.table.id': 'No.',
   'outbox.table.document': 'Document',

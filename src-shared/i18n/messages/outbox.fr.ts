@@ -16,11 +16,12 @@ export const outboxFr = {
     'Le compte d’envoi « {account} » ne peut pas être utilisé : {reason}',
 
   'outbox.stopped.account':
-    'Envoi arrêté : {reason} Une fois le compte d’envoi « {account} » corrigé, relancez l’envoi : les {remaining} message(s) restant(s) sont toujours prêts à partir, aucun n’a été marqué en échec.',
+    'Envoi arrêté : {reason} Une fois le compte d’envoi « {account} » corrigé, relancez l’envoi : {remaining, plural, one {le message restant est toujours prêt à partir, il n’a pas été marqué en échec} other {les # messages restants sont toujours prêts à partir, aucun n’a été marqué en échec}}.',
 
-  'outbox.journal.runStarted': 'Envoi lancé : {due} message(s) prêt(s) à partir.',
+  'outbox.journal.runStarted':
+    'Envoi lancé : {due, plural, one {# message prêt à partir} other {# messages prêts à partir}}.',
   'outbox.journal.runFinished':
-    'Envoi terminé : {sent} envoyé(s), {failed} en échec, {retrying} à réessayer plus tard, {uncertain} incertain(s), {remaining} restant(s).',
+    'Envoi terminé : {sent, plural, one {# envoyé} other {# envoyés}}, {failed} en échec, {retrying} à réessayer plus tard, {uncertain, plural, one {# incertain} other {# incertains}}, {remaining, plural, one {# restant} other {# restants}}.',
   'outbox.journal.sending': 'Essai {attempt} sur {max} : « {subject} ».',
   'outbox.journal.sent': 'Accepté par le serveur.',
   'outbox.journal.retry': '{reason} Nouvel essai à {at} (essai {attempt} sur {max}).',
@@ -62,7 +63,7 @@ export const outboxFr = {
   'outbox.progress.waitingLease':
     'Un envoi est en cours sur le poste {holder} : attente de la fin de cet envoi…',
   'outbox.summary.done':
-    'Envoi terminé : {sent} envoyé(s), {failed} en échec, {retrying} à réessayer plus tard, {uncertain} incertain(s) à vérifier, {remaining} restant(s).',
+    'Envoi terminé : {sent, plural, one {# envoyé} other {# envoyés}}, {failed} en échec, {retrying} à réessayer plus tard, {uncertain, plural, one {# incertain} other {# incertains}} à vérifier, {remaining, plural, one {# restant} other {# restants}}.',
   'outbox.summary.nextRetry':
     'Prochain essai possible à {time} : relancez l’envoi à ce moment-là (ou utilisez --wait).',
   'outbox.summary.limitRun':
@@ -76,7 +77,8 @@ export const outboxFr = {
   'outbox.decision.sent': 'confirmé comme envoyé',
   'outbox.decision.resend': 'remis dans la file pour être renvoyé',
   'outbox.decision.failed': 'marqué en échec',
-  'outbox.export.done': 'Journal exporté : {rows} ligne(s) dans « {file} ».',
+  'outbox.export.done':
+    'Journal exporté : {rows, plural, one {# ligne} other {# lignes}} dans « {file} ».',
 
   'outbox.table.id': 'N°',
   'outbox.table.document': 'Document',

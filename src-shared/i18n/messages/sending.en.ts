@@ -63,7 +63,7 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'warning.password.notExplained':
     '“{type}” documents are protected by a password, but the message does not explain it: add the password rule to the text, or recipients will not be able to open them.',
   'warning.template.fieldEmpty':
-    'The field “{field}” is empty for {count} dossier(s) ({dossiers}): the message will leave it blank.',
+    'The field “{field}” is empty for {count, plural, one {# record} other {# records}} ({dossiers}): the message will leave it blank.',
 
   'exclusion.no_address': 'no e-mail address',
   'exclusion.invalid_address': 'invalid e-mail address',
@@ -106,21 +106,23 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'error.send.attachArgument':
     'The --attach option expects DOCUMENT_NUMBER=FILE (e.g. --attach 12=letter.pdf), not “{value}”.',
   'sending.cli.prepared':
-    '{count} message(s) prepared (batch #{batch}) for {documents} document(s): {status}.',
+    '{count, plural, one {# message prepared} other {# messages prepared}} (batch #{batch}) for {documents, plural, one {# document} other {# documents}}: {status}.',
   'sending.cli.preview':
-    'Preview: {count} message(s) would be prepared for {documents} document(s). Nothing was queued.',
+    'Preview: {count, plural, one {# message would be prepared} other {# messages would be prepared}} for {documents, plural, one {# document} other {# documents}}. Nothing was queued.',
   'sending.cli.nothingQueued': 'No message was queued.',
   'sending.cli.nextPending':
     'Check them, validate them with “postier send validate --all”, then send them with “postier send run”.',
   'sending.cli.nextValidated': 'They are validated: send them with “postier send run”.',
   'sending.cli.excluded': 'Documents not queued ({count}):',
   'sending.cli.warnings': 'Warnings:',
-  'sending.cli.validated': '{count} message(s) validated.',
-  'sending.cli.blocked': '{count} message(s) blocked.',
-  'sending.cli.unblocked': '{count} message(s) unblocked.',
+  'sending.cli.validated':
+    '{count, plural, one {# message validated} other {# messages validated}}.',
+  'sending.cli.blocked': '{count, plural, one {# message blocked} other {# messages blocked}}.',
+  'sending.cli.unblocked':
+    '{count, plural, one {# message unblocked} other {# messages unblocked}}.',
   'sending.cli.skipped': 'Message #{id} left as it was: {reason}.',
   'sending.cli.reset':
-    'Send status reset for {documents} document(s) ({messages} message(s)): the next preparation will queue them again.',
+    'Send status reset for {documents, plural, one {# document} other {# documents}} ({messages, plural, one {# message} other {# messages}}): the next preparation will queue {documents, plural, one {it} other {them}} again.',
   'sending.cli.resetNothing':
     'No sent, failed or uncertain document among those chosen: nothing to reset.',
   'sending.cli.addressFixed': 'Message #{id} created for {email}, replacing #{old}: {status}.',

@@ -65,7 +65,7 @@ export const sendingFr = {
   'warning.password.notExplained':
     'Les documents « {type} » sont protégés par un mot de passe, mais le message ne l’explique pas : ajoutez la règle du mot de passe au texte, sinon les destinataires ne pourront pas les ouvrir.',
   'warning.template.fieldEmpty':
-    'Le champ « {field} » est vide pour {count} dossier(s) ({dossiers}) : le message le laissera en blanc.',
+    'Le champ « {field} » est vide pour {count, plural, one {# dossier} other {# dossiers}} ({dossiers}) : le message le laissera en blanc.',
 
   // --- Why a document is not queued.
   'exclusion.no_address': 'aucune adresse e-mail',
@@ -117,21 +117,22 @@ export const sendingFr = {
   'error.send.attachArgument':
     'L’option --attach attend NUMÉRO_DU_DOCUMENT=FICHIER (ex. --attach 12=lettre.pdf), pas « {value} ».',
   'sending.cli.prepared':
-    '{count} message(s) préparé(s) (lot n° {batch}) pour {documents} document(s) : {status}.',
+    '{count, plural, one {# message préparé} other {# messages préparés}} (lot n° {batch}) pour {documents, plural, one {# document} other {# documents}} : {status}.',
   'sending.cli.preview':
-    'Aperçu : {count} message(s) seraient préparés pour {documents} document(s). Rien n’a été mis en file.',
+    'Aperçu : {count, plural, one {# message serait préparé} other {# messages seraient préparés}} pour {documents, plural, one {# document} other {# documents}}. Rien n’a été mis en file.',
   'sending.cli.nothingQueued': 'Aucun message n’a été mis en file.',
   'sending.cli.nextPending':
     'Vérifiez-les, validez-les avec « postier send validate --all », puis envoyez-les avec « postier send run ».',
   'sending.cli.nextValidated': 'Ils sont validés : envoyez-les avec « postier send run ».',
   'sending.cli.excluded': 'Documents non mis en file ({count}) :',
   'sending.cli.warnings': 'Avertissements :',
-  'sending.cli.validated': '{count} message(s) validé(s).',
-  'sending.cli.blocked': '{count} message(s) bloqué(s).',
-  'sending.cli.unblocked': '{count} message(s) débloqué(s).',
+  'sending.cli.validated': '{count, plural, one {# message validé} other {# messages validés}}.',
+  'sending.cli.blocked': '{count, plural, one {# message bloqué} other {# messages bloqués}}.',
+  'sending.cli.unblocked':
+    '{count, plural, one {# message débloqué} other {# messages débloqués}}.',
   'sending.cli.skipped': 'Message n° {id} laissé tel quel : {reason}.',
   'sending.cli.reset':
-    'État d’envoi remis à zéro pour {documents} document(s) ({messages} message(s)) : la prochaine préparation les mettra de nouveau en file.',
+    'État d’envoi remis à zéro pour {documents, plural, one {# document} other {# documents}} ({messages, plural, one {# message} other {# messages}}) : la prochaine préparation {documents, plural, one {le mettra} other {les mettra}} de nouveau en file.',
   'sending.cli.resetNothing':
     'Aucun document envoyé, en échec ou incertain parmi ceux choisis : rien à remettre à zéro.',
   'sending.cli.addressFixed':
