@@ -1,8 +1,9 @@
-// The journal's search as a user types it, without accents or capitals: "lefevre" finds the
-// demo's Mme Bérénice Lefèvre-Côté, "cote" finds both Côté residents and nobody else.
+// The journal as a user reads it: the search typed without accents or capitals ("lefevre"
+// finds the demo's Mme Bérénice Lefèvre-Côté, "cote" both Côté residents and nobody else),
+// and a long journal scrolled to its end and back up, each page read next to its neighbour.
 import { expect, test } from './support/office.js';
 
-test.describe('journal search', () => {
+test.describe('journal', () => {
   test('typing "lefevre" finds Lefèvre, "cote" finds Côté', async ({ office }) => {
     const { page, host } = office;
     const structureId = office.demo.structure.id;
@@ -37,5 +38,52 @@ test.describe('journal search', () => {
     for (const number of [...cote, ...lefevre]) {
       await expect(grid.getByRole('gridcell', { name: number, exact: true })).toBeVisible();
     }
+  });
+
+  test('a journal of 1,500 more documents scrolls to its end and back up without a gap or a repeat', async ({
+    office,
+  }) => {
+    const { page, host } = office;
+    const structureId = office.demo.structure.id;
+    const dossiers = await host.postier.records.searchDossiers({ structureId, limit: 500 });
+    const rows = Array.from({ length: 1500 }, (_, i) => ({
+      structure_id: structureId,
+      dossier_id: dossiers.items[i % dossiers.items.length]!.id,
+      type_id: 1,
+      number: `J-${String(i + 1).padStart(4, '0')}`,
+      period: '2019-06',
+      issue_date: '2019-06-01',
+      currency: 'CAD',
+      amount_cents: 1000 + i,
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await host.postier.db
+        .insertInto('documents')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    }
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/documents.journal')) requests.push(request.postData() ?? '');
+    });
+    await page.getByRole('button', { name: 'Actualiser' }).click();
+    const grid = page.getByTestId('journal-grid');
+
+    // The oldest (J-0001, the same date, the smallest id) is the very last row.
+    await grid.getByRole('gridcell', { name: /^F/ }).first().click();
+    await page.keyboard.press('End');
+    await expect(grid.getByRole('gridcell', { name: 'J-0001', exact: true })).toBeVisible();
+    // Up by pages past the top of the last page of 200: the page above is read before it.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('PageUp');
+    const shown = async () =>
+      (await grid.getByRole('gridcell', { name: /^J-\d{4}$/ }).allInnerTexts()).map((n) =>
+        Number(n.slice(2)),
+      );
+    await expect.poll(async () => (await shown()).some((n) => n > 200 && n <= 400)).toBe(true);
+    const numbers = await shown();
+    // Newest first: each row the next older one, none missing, none twice.
+    expect(numbers.length).toBeGreaterThan(10);
+    numbers.forEach((n, i) => i > 0 && expect(n).toBe(numbers[i - 1]! - 1));
+    expect(requests.some((body) => body.includes('"before"'))).toBe(true);
   });
 });
