@@ -105,6 +105,31 @@ export function draftErrors(draft: DossierDraft): Record<string, MessageKey> {
   return errors;
 }
 
+/**
+ * The problems to show now: a field's only once the user has typed in it, or all of them
+ * after "Enregistrer" — a new form does not open covered in red "Obligatoire.". An address
+ * is checked as it is typed (there is nothing to check before).
+ */
+export function visibleErrors(
+  errors: Record<string, MessageKey>,
+  touched: ReadonlySet<keyof DossierDraft>,
+  attempted: boolean,
+): Record<string, MessageKey> {
+  if (attempted) return errors;
+  const field = (path: string): keyof DossierDraft | null =>
+    path === 'sin'
+      ? 'newSin'
+      : path.startsWith('correspondents.')
+        ? null
+        : (path as keyof DossierDraft);
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => {
+      const name = field(path);
+      return name === null || touched.has(name);
+    }),
+  );
+}
+
 /** The fields that differ from the dossier on file (an empty patch: nothing to save). */
 export function dossierPatch(original: Dossier, draft: DossierDraft): DossierPatch {
   const patch: DossierPatch = {};

@@ -9,6 +9,7 @@ import {
   isDirty,
   newCorrespondent,
   newDossierInput,
+  visibleErrors,
 } from '../../src-renderer/logic/dossier-draft.js';
 import { insertAtCaret, parseAddressList } from '../../src-renderer/logic/text-editing.js';
 import { PagedRows } from '../../src-renderer/logic/paged-rows.js';
@@ -104,6 +105,33 @@ describe('dossier form', () => {
     expect(newDossierInput(draft).correspondents).toEqual([]);
     expect(isDirty(null, draftOf(null))).toBe(false);
     expect(isDirty(null, draft)).toBe(true);
+  });
+});
+
+describe('a new dossier form', () => {
+  it('opens without red "Obligatoire.": a field is judged once typed in, all of them after "Enregistrer"', () => {
+    const draft = { ...draftOf(null), correspondents: [newCorrespondent()] };
+    const errors = draftErrors(draft);
+    expect(Object.keys(errors).sort()).toEqual(['lastName', 'number']);
+    expect(visibleErrors(errors, new Set(), false)).toEqual({});
+    // The user typed a number then erased it: that field only.
+    expect(visibleErrors(errors, new Set(['number'] as const), false)).toEqual({
+      number: 'ui.form.required',
+    });
+    // "Modifier" the SIN opens an empty entry: no "9 digits" before a digit is typed.
+    const sinOpened = draftErrors({ ...draft, newSin: '' });
+    expect(visibleErrors(sinOpened, new Set(), false)).toEqual({});
+    expect(visibleErrors(sinOpened, new Set(['newSin'] as const), false)).toHaveProperty('sin');
+    // An address is checked as typed.
+    const typo = draftErrors({
+      ...draft,
+      correspondents: [{ ...draft.correspondents[0]!, email: 'jean@' }],
+    });
+    expect(visibleErrors(typo, new Set(), false)).toEqual({
+      'correspondents.0.email': 'ui.dossiers.corr.invalidEmail',
+    });
+    // After "Enregistrer", every problem is said.
+    expect(visibleErrors(errors, new Set(), true)).toEqual(errors);
   });
 });
 

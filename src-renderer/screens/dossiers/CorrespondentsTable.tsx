@@ -12,7 +12,7 @@ import type { DossierFormState } from './useDossierForm.js';
 export function CorrespondentsTable({ form }: { form: DossierFormState }) {
   const styles = useDossierFormStyles();
   const { t } = useApp();
-  const { draft, errors, setCorrespondent } = form;
+  const { draft, shownErrors: errors, setCorrespondent } = form;
   return (
     <>
       <h3 className={styles.section}>{t('ui.dossiers.correspondents')}</h3>

@@ -72,8 +72,8 @@ function LoadedForm({
   const styles = useDossierFormStyles();
   const { t } = useApp();
   const form = useDossierForm(original, events);
-  const { draft, set, errors } = form;
-  const fieldError = (key: string) => (errors[key] ? t(errors[key]!) : undefined);
+  const { draft, set, shownErrors } = form;
+  const fieldError = (key: string) => (shownErrors[key] ? t(shownErrors[key]!) : undefined);
   const title = original
     ? t('ui.dossiers.form.title', { number: original.number })
     : t('ui.dossiers.form.newTitle');
@@ -94,7 +94,7 @@ function LoadedForm({
           <ToolbarButton
             appearance="primary"
             icon={<SaveRegular />}
-            disabled={!form.dirty || form.saving || Object.keys(errors).length > 0}
+            disabled={!form.dirty || form.saving}
             type="submit"
             onClick={form.save}
           >
@@ -117,6 +117,8 @@ function LoadedForm({
           <Input
             className={styles.fill}
             id="dossier-form-first"
+            // A new dossier: the user types its number at once.
+            autoFocus={!original}
             size="small"
             value={draft.number}
             maxLength={RECORD_LIMITS.number}
@@ -191,7 +193,7 @@ function LoadedForm({
       </div>
 
       <CorrespondentsTable form={form} />
-      {Object.keys(errors).length > 0 && form.dirty && (
+      {Object.keys(shownErrors).length > 0 && (
         <div className={styles.note}>{t('ui.dossiers.fixErrors')}</div>
       )}
     </form>

@@ -11,6 +11,7 @@ import {
   draftErrors,
   draftOf,
   dossierPatch,
+  visibleErrors,
   isDirty,
   newCorrespondent,
   newDossierInput,
@@ -30,13 +31,21 @@ export function useDossierForm(original: Dossier | null, events: DossierFormEven
     return original ? initial : { ...initial, correspondents: [newCorrespondent()] };
   });
   const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<keyof DossierDraft>>(new Set());
+  const [attempted, setAttempted] = useState(false);
   const errors = useMemo(() => draftErrors(draft), [draft]);
+  const shownErrors = useMemo(
+    () => visibleErrors(errors, touched, attempted),
+    [errors, touched, attempted],
+  );
   const dirty = isDirty(original, draft);
   const { onDirtyChange, onSaved } = events;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const set = <K extends keyof DossierDraft>(key: K, value: DossierDraft[K]) =>
+  const set = <K extends keyof DossierDraft>(key: K, value: DossierDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    setTouched((before) => (before.has(key) ? before : new Set(before).add(key)));
+  };
   const setCorrespondent = (key: string, patch: Partial<CorrespondentDraft>) =>
     setDraft((d) => ({
       ...d,
@@ -48,7 +57,13 @@ export function useDossierForm(original: Dossier | null, events: DossierFormEven
     setDraft((d) => ({ ...d, correspondents: [...d.correspondents, newCorrespondent()] }));
 
   const save = async () => {
-    if (Object.keys(errors).length > 0 || saving) return;
+    if (saving) return;
+    if (Object.keys(errors).length > 0) {
+      // Said now, under each field, and the first one wrong gets the focus.
+      setAttempted(true);
+      setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
+      return;
+    }
     setSaving(true);
     try {
       if (!original) {
@@ -82,6 +97,8 @@ export function useDossierForm(original: Dossier | null, events: DossierFormEven
     removeCorrespondent,
     addCorrespondent,
     errors,
+    /** The errors to show: a field's once typed in, all after "Enregistrer". */
+    shownErrors,
     dirty,
     saving,
     save: () => void save(),
