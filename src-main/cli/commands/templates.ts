@@ -13,6 +13,7 @@ import type { StoredTemplate } from '../../email-templates/template-settings.js'
 import type { CliContext } from '../command-context.js';
 import { printJson } from '../output.js';
 import { readTemplateFile } from './send-prepare.js';
+import { conversionNotice, registerSignatureCommands } from './templates-signature.js';
 
 interface TemplateOptions {
   type: DocumentTypeCode;
@@ -60,13 +61,13 @@ export function registerTemplatesCommands(program: Command, context: CliContext)
         text: readTemplateFile(options.bodyFile),
         html: options.htmlFile ? readTemplateFile(options.htmlFile) : null,
       };
-      const structure = await context.withPostier(command, async (postier) => {
+      const { structure, conversions } = await context.withPostier(command, async (postier) => {
         const chosen = await postier.records.chooseStructure(options.structure);
-        await postier.templates.save(chosen.id, options.type, template);
-        return chosen;
+        const saved = await postier.templates.save(chosen.id, options.type, template);
+        return { structure: chosen, conversions: saved.conversions };
       });
       process.stdout.write(
-        `Modèle « ${options.type} » de « ${structure.name} » enregistré : chaque envoi de ce type sans --subject ni --body-file l’utilise.\n`,
+        `${conversionNotice(conversions)}Modèle « ${options.type} » de « ${structure.name} » enregistré : chaque envoi de ce type sans --subject ni --body-file l’utilise.\n`,
       );
     });
 
@@ -82,6 +83,8 @@ export function registerTemplatesCommands(program: Command, context: CliContext)
         `Modèle « ${options.type} » de « ${structure.name} » : retour au modèle de Postier.\n`,
       );
     });
+
+  registerSignatureCommands(templates, context);
 }
 
 function withTypeAndStructure(command: Command): Command {
