@@ -32,7 +32,7 @@ test('imports dossiers from a CSV file with a preview of each row', async ({ off
   await office.screenshot('import-dialog');
 
   await dialog.getByRole('button', { name: 'Importer (2)' }).click();
-  await expect(page.locator('.fui-ToastTitle')).toContainText('2 dossier(s) créé(s)');
+  await expect(page.locator('.fui-ToastTitle')).toContainText('2 dossiers créés');
   await page.getByRole('searchbox').fill('Tessier');
   await expect(
     page.getByTestId('dossiers-grid').getByRole('gridcell', { name: 'M. Luc Tessier' }),
@@ -71,7 +71,7 @@ test('imports documents with the PDFs chosen together, matched by their names', 
       buffer: letterPdf(`Avis ${number}`),
     })),
   );
-  await expect(dialog.getByTestId('import-pdfs')).toContainText('2 PDF choisi(s)');
+  await expect(dialog.getByTestId('import-pdfs')).toContainText('2 PDF choisis');
   await dialog
     .getByRole('combobox', { name: 'Type des lignes sans type' })
     .selectOption({ label: 'Avis d’échéance' });
@@ -81,7 +81,7 @@ test('imports documents with the PDFs chosen together, matched by their names', 
   await expect(preview.getByRole('row', { name: /AV-1001/ })).toContainText('avis_AV-1001.pdf');
   await expect(preview.getByRole('row', { name: /AV-1003/ })).toContainText('aucun');
   await expect(dialog.getByTestId('import-unmatched')).toContainText(
-    '1 ligne(s) sans PDF : 4 (AV-1003).',
+    '1 ligne sans PDF : 4 (AV-1003).',
   );
   await dialog.getByRole('checkbox', { name: 'Faire le PDF des lignes qui n’en ont pas' }).check();
   await expect(preview.getByRole('row', { name: /AV-1003/ })).toContainText('fait par Postier');
@@ -89,7 +89,7 @@ test('imports documents with the PDFs chosen together, matched by their names', 
 
   await dialog.getByRole('button', { name: 'Importer (3)' }).click();
   await expect(dialog.getByTestId('import-result')).toContainText(
-    '3 document(s) importé(s) et 0 document(s) complété(s) de leur PDF : 2 avec le PDF choisi, 1 avec un PDF fait par Postier',
+    '3 documents importés et 0 document complété de leur PDF : 2 avec le PDF choisi, 1 avec un PDF fait par Postier',
   );
   await office.screenshot('import-documents-result');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
@@ -123,7 +123,7 @@ test('splits a merged PDF after a dry run of the cut', async ({ office }) => {
 
   await dialog.getByRole('button', { name: 'Aperçu (essai à blanc)' }).click();
   const summary = dialog.getByTestId('split-summary');
-  await expect(summary).toContainText('5 page(s) lues : 3 document(s) seraient faits');
+  await expect(summary).toContainText('5 pages lues : 3 documents seraient faits');
   await expect(summary).toContainText('Pages avant la première clé, laissées de côté : 1.');
   const parts = dialog.getByTestId('split-parts');
   await expect(parts.getByRole('row', { name: /^1002/ })).toContainText('3–4');
@@ -132,7 +132,7 @@ test('splits a merged PDF after a dry run of the cut', async ({ office }) => {
 
   await dialog.getByRole('button', { name: 'Découper et importer (3)' }).click();
   await expect(summary).toContainText('Import terminé');
-  await expect(summary).toContainText('3 document(s) faits');
+  await expect(summary).toContainText('3 documents faits');
   await office.screenshot('import-split-result');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await page.getByRole('tab', { name: 'Journal des documents' }).click();

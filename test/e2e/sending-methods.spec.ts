@@ -161,8 +161,8 @@ test.describe('an SMTP account with its mailbox', () => {
       await page.getByRole('tab', { name: 'Messages revenus' }).click();
       await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
       const summary = page.getByTestId('bounces-summary');
-      await expect(summary).toContainText('1 retour(s), dont 1 pour des messages de Postier');
-      await expect(summary).toContainText('rangé(s) dans le dossier « Postier/Retours »');
+      await expect(summary).toContainText('1 retour, dont 1 pour des messages de Postier');
+      await expect(summary).toContainText(/rangés? dans le dossier « Postier\/Retours »/);
       const row = page.getByTestId('bounces-list').getByRole('row', { name: /genevieve/ });
       await expect(row).toContainText('adresse inconnue (5.1.1)');
       await expect(row.locator('[data-status="failed"]')).toBeVisible();
