@@ -1,67 +1,54 @@
-// Paramètres > Modèles de courriel: the office's subject and text for each document type,
-// with the fields to insert; "reset" goes back to Postier's own template.
+// Paramètres > Modèles de message: the office's subject and text for each document type, in
+// plain words ([Nom de la personne], [Si : Date d’échéance]…[Fin si]) with menus to insert a
+// field (by its label and an example) or a condition; texts pasted from Gestion des
+// ressources or Winpass converted with a notice; a preview as a family reads it, signature
+// and logo included; the structure's signature below. "Restore" goes back to Postier's own.
 import {
   Button,
   Field,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
+  Input,
+  MessageBar,
+  MessageBarBody,
   Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
-import { ArrowResetRegular, SaveRegular, TextAddRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { ArrowResetRegular, SaveRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
-import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
-import { useAsync } from '../../app/use-async.js';
-import { insertAtCaret } from '../../logic/text-editing.js';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
-import { TextField } from '../../components/TextField.js';
 import { useSettingsStyles } from './settings-styles.js';
+import { SignatureSection, useSignature } from './SignatureSection.js';
+import { InsertConditionMenu, InsertFieldMenu } from './TemplateMenus.js';
+import { useTemplateEditor, type TemplateEditor } from './useTemplateEditor.js';
+
+const usePreviewStyles = makeStyles({
+  preview: {
+    marginTop: '8px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    padding: '8px 12px',
+    maxWidth: '736px',
+    fontSize: tokens.fontSizeBase200,
+  },
+  body: { whiteSpace: 'pre-wrap', margin: '6px 0 0', fontFamily: tokens.fontFamilyBase },
+  logo: { maxWidth: '300px', maxHeight: '120px', marginTop: '6px', display: 'block' },
+});
 
 export function TemplatesPage() {
-  const styles = useSettingsStyles();
-  const { t, structureId, showError, notify } = useApp();
-  const [type, setType] = useState<DocumentTypeCode>('invoice');
-  const loaded = useAsync(
-    () => call(api.templates.get({ structureId: structureId!, type })),
-    `${structureId}|${type}`,
-    showError,
-  );
-  const fields = useAsync(
-    () => call(api.templates.fields({ structureId: structureId! })),
-    String(structureId),
-    showError,
-  );
-  const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (!loaded.value) return;
-    setSubject(loaded.value.subject);
-    setText(loaded.value.text);
-  }, [loaded.value]);
+  const { structureId } = useApp();
+  if (structureId === null) return null;
+  return <TemplatesOf structureId={structureId} />;
+}
 
-  const save = async (template: { subject: string; text: string; html: string | null } | null) => {
-    try {
-      loaded.set(await call(api.templates.save({ structureId: structureId!, type, template })));
-      notify(t('ui.settings.saved'));
-    } catch (error) {
-      showError(error);
-    }
-  };
-  const insert = (field: string) => {
-    const element = bodyRef.current;
-    const result = insertAtCaret(
-      text,
-      element?.selectionStart ?? text.length,
-      element?.selectionEnd ?? text.length,
-      `{{${field}}}`,
-    );
-    setText(result.text);
-  };
+function TemplatesOf({ structureId }: { structureId: number }) {
+  const styles = useSettingsStyles();
+  const { t } = useApp();
+  const [type, setType] = useState<DocumentTypeCode>('invoice');
+  const editor = useTemplateEditor(structureId, type);
+  const signature = useSignature(structureId);
+  const loaded = editor.loaded.value;
 
   return (
     <>
@@ -73,61 +60,88 @@ export function TemplatesPage() {
           onChange={setType}
         />
         <div className={styles.note} style={{ alignSelf: 'end' }}>
-          {loaded.value?.isDefault
+          {loaded?.isDefault
             ? t('ui.settings.templates.default')
             : t('ui.settings.templates.custom')}
         </div>
-        <TextField
-          label={t('ui.bulk.subject')}
-          className={styles.wide}
-          value={subject}
-          onChange={(value) => setSubject(value)}
-        />
+        <div className={`${styles.note} ${styles.wide}`}>{t('ui.templates.plainHint')}</div>
+        <Field label={t('ui.bulk.subject')} size="small" className={styles.wide}>
+          <Input
+            ref={editor.subjectRef}
+            size="small"
+            value={editor.subject}
+            onChange={(_, d) => editor.setSubject(d.value)}
+            onFocus={editor.remember('subject')}
+            onPaste={editor.onPaste('subject')}
+          />
+        </Field>
         <Field label={t('ui.bulk.body')} size="small" className={styles.wide}>
           <Textarea
-            ref={bodyRef}
+            ref={editor.bodyRef}
             size="small"
-            rows={12}
+            rows={10}
             resize="vertical"
-            value={text}
-            onChange={(_, d) => setText(d.value)}
+            value={editor.text}
+            onChange={(_, d) => editor.setText(d.value)}
+            onFocus={editor.remember('body')}
+            onPaste={editor.onPaste('body')}
           />
         </Field>
       </div>
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          icon={<SaveRegular />}
-          onClick={() =>
-            void save({
-              subject,
-              text,
-              html: text === loaded.value?.text ? loaded.value.html : null,
-            })
-          }
-        >
+        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void editor.save()}>
           {t('ui.common.save')}
         </Button>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button icon={<TextAddRegular />}>{t('ui.bulk.insertField')}</Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList style={{ maxHeight: 300, overflowY: 'auto' }}>
-              {(fields.value ?? []).map((field) => (
-                <MenuItem key={field} onClick={() => insert(field)}>{`{{${field}}}`}</MenuItem>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <InsertFieldMenu editor={editor} />
+        <InsertConditionMenu editor={editor} />
         <Button
           icon={<ArrowResetRegular />}
-          disabled={loaded.value?.isDefault}
-          onClick={() => void save(null)}
+          disabled={loaded?.isDefault}
+          onClick={() => void editor.restore()}
         >
           {t('ui.settings.templates.restore')}
         </Button>
       </div>
+      <div role="status" aria-live="polite" className={styles.formWidth}>
+        {editor.notices.map((notice, index) => (
+          <MessageBar
+            key={index}
+            intent={notice.intent}
+            style={{ marginTop: 8 }}
+            data-testid="template-notice"
+          >
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
+      <Preview editor={editor} logo={signature.value?.logo?.dataUrl ?? null} />
+      <SignatureSection structureId={structureId} signature={signature} />
     </>
+  );
+}
+
+function Preview({ editor, logo }: { editor: TemplateEditor; logo: string | null }) {
+  const styles = useSettingsStyles();
+  const preview = usePreviewStyles();
+  const { t } = useApp();
+  return (
+    <section aria-labelledby="template-preview-title">
+      <h3 id="template-preview-title" className={styles.section}>
+        {t('ui.templates.preview')}
+      </h3>
+      <div className={preview.preview} data-testid="template-preview">
+        {editor.sampleProblem ? (
+          <span>{editor.sampleProblem}</span>
+        ) : editor.sample ? (
+          <>
+            <strong>{editor.sample.subject}</strong>
+            <p className={preview.body}>{editor.sample.text}</p>
+            {logo && (
+              <img className={preview.logo} src={logo} alt={t('ui.templates.signature.logo')} />
+            )}
+          </>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,73 @@
+// The two menus of the template editor: a field by its label with an example
+// ("Nom de la personne — Mme Germaine Allard"), and a condition in plain words
+// ("Seulement si « Date d’échéance » est renseigné").
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+} from '@fluentui/react-components';
+import { BranchRegular, TextAddRegular } from '@fluentui/react-icons';
+import { isStandardField, OPTIONAL_FIELDS } from '../../../src-shared/domain/template-fields.js';
+import { fieldExample, fieldLabel } from '../../../src-shared/domain/template-words.js';
+import { useApp } from '../../app/app-context.js';
+import type { TemplateEditor } from './useTemplateEditor.js';
+
+export function InsertFieldMenu({ editor }: { editor: TemplateEditor }) {
+  const { t, language } = useApp();
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button icon={<TextAddRegular />} disabled={editor.fields.length === 0}>
+          {t('ui.templates.insertField')}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList style={{ maxHeight: 340, overflowY: 'auto' }}>
+          {editor.fields.map((field) => (
+            <MenuItem key={field} onClick={() => editor.insertField(field)}>
+              <strong>{fieldLabel(language, field)}</strong>
+              {' — '}
+              {fieldExample(language, field) ?? t('template.field.extra')}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+export function InsertConditionMenu({ editor }: { editor: TemplateEditor }) {
+  const { t, language } = useApp();
+  const optional = editor.fields.filter(
+    (field) => !isStandardField(field) || OPTIONAL_FIELDS.includes(field),
+  );
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button icon={<BranchRegular />} disabled={optional.length === 0}>
+          {t('ui.templates.insertCondition')}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList style={{ maxHeight: 340, overflowY: 'auto' }}>
+          {optional.map((field) => (
+            <MenuItem key={`if-${field}`} onClick={() => editor.insertCondition(field, 'if')}>
+              {t('ui.templates.condition.if', { label: fieldLabel(language, field) })}
+            </MenuItem>
+          ))}
+          {optional.map((field) => (
+            <MenuItem
+              key={`unless-${field}`}
+              onClick={() => editor.insertCondition(field, 'unless')}
+            >
+              {t('ui.templates.condition.unless', { label: fieldLabel(language, field) })}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
