@@ -26,18 +26,25 @@ export interface JournalPageRequest {
   before?: string;
 }
 
-type Read = string | 'rowid' | null;
+/**
+ * How a page reads the documents: 'walk' along the covering index of its order (a long list:
+ * the page's rows come first, nothing is sorted); 'auto', SQLite's choice (a short list: read
+ * by its filter's index, then sorted); 'rowid' for a list of ids; or this index.
+ */
+type Read = 'walk' | 'auto' | 'rowid' | string;
 
 /** How a filter is read: its predicates, its total, and how a page reads the documents. */
 interface ReadPlan {
   where: RawBuilder<boolean>[];
   total: number;
-  /** null: along the covering index of the order (a long list); else this (a short one). */
   page: Read;
 }
 
-/** Up to this many matches a search reads them first and sorts them; past it, it walks the order. */
-const DRIVEN_SEARCH_MAX = 3000;
+/**
+ * Up to this many rows a page reads them by its filter (or a search by its matches) and sorts
+ * them; past it, it walks the order's index, where the first rows come soon.
+ */
+const SORTED_READ_MAX = 3000;
 
 /** The filters but the text, as predicates on documents `d`. */
 function filterPredicates(filter: JournalFilter): RawBuilder<boolean>[] {
@@ -72,13 +79,13 @@ async function countOf(db: Db, query: RawBuilder<{ n: number }>): Promise<number
 
 /**
  * The filter's total, and how its pages read: one dossier's documents or a list of ids through
- * their own index; a search counted from its matches, its pages read from them when they are
- * few, else along the order's index (the first matches come soon); otherwise SQLite's choice.
+ * their own index; a short list by its filter, then sorted; a long one along the order's index;
+ * a search counted from its matches, its pages read from them when they are few.
  */
 async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
   const where = filterPredicates(filter);
   const terms = searchTerms(filter.text);
-  const narrow: Read =
+  const narrow =
     filter.documentIds !== undefined
       ? 'rowid'
       : filter.dossierId !== undefined
@@ -86,18 +93,17 @@ async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
         : null;
   if (narrow || !terms) {
     if (terms) where.push(documentMatches(terms, false));
+    const documents = tableRead('documents', 'd', narrow);
     const total = await countOf(
       db,
-      sql<{
-        n: number;
-      }>`select count(*) as n from ${tableRead('documents', 'd', narrow)} ${whereAll(where)}`,
+      sql<{ n: number }>`select count(*) as n from ${documents} ${whereAll(where)}`,
     );
-    return { where, total, page: narrow };
+    return { where, total, page: narrow ?? (total <= SORTED_READ_MAX ? 'auto' : 'walk') };
   }
   const total = await countOf(db, searchCount(terms, where));
-  const driven = total <= DRIVEN_SEARCH_MAX && !terms.numberLike;
+  const driven = total <= SORTED_READ_MAX && !terms.numberLike;
   where.push(documentMatches(terms, driven));
-  return { where, total, page: driven ? 'rowid' : null };
+  return { where, total, page: driven ? 'rowid' : 'walk' };
 }
 
 export async function countJournal(db: Db, filter: JournalFilter): Promise<number> {
@@ -118,11 +124,13 @@ interface Seek {
 
 /** The tables a page reads: documents, joined to dossiers when sorting by name. */
 function pageFrom(order: JournalOrder, plan: ReadPlan): RawBuilder<unknown> {
-  const walk = plan.page === null;
-  if (!order.byDossier) return tableRead('documents', 'd', walk ? order.index : plan.page);
-  const dossiers = tableRead('dossiers', 'p', walk ? order.index : null);
-  const documents = tableRead('documents', 'd', walk ? 'documents_by_dossier' : plan.page);
-  return sql`${dossiers} join ${documents} on d.dossier_id = p.id`;
+  if (plan.page === 'walk') {
+    if (!order.byDossier) return tableRead('documents', 'd', order.index);
+    return sql`${tableRead('dossiers', 'p', order.index)} join ${tableRead('documents', 'd', 'documents_by_dossier')} on d.dossier_id = p.id`;
+  }
+  const documents = tableRead('documents', 'd', plan.page === 'auto' ? null : plan.page);
+  if (!order.byDossier) return documents;
+  return sql`dossiers as p join ${documents} on d.dossier_id = p.id`;
 }
 
 /** The ids (and keys) of up to `limit` rows in this order. */

@@ -3,7 +3,7 @@
 // search that ignores accents and case on names, numbers and addresses; the plans SQLite
 // picks (an index walks each order, no sort of the whole journal); dossiers in French order.
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import type { Database } from '../../src-main/db/schema.js';
@@ -133,6 +133,21 @@ function sortKey(d: JournalDocument, sort: JournalSortKey): (string | number)[] 
 
 const numbers = (page: { items: JournalDocument[] }) => page.items.map((d) => d.number);
 
+/** A journal long enough (10,000 documents) that a page walks an index rather than sorting. */
+async function longJournal(): Promise<Postier> {
+  const postier = await freshPostier();
+  const dossiers = [...(await addDossiers(postier)).values()];
+  await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 10000)
+    insert into documents (structure_id, dossier_id, type_id, number, period, issue_date, currency,
+      amount_cents, email_state, last_sent_at)
+    select ${await structureId(postier)}, ${dossiers[0]!} + i % ${dossiers.length}, 1 + i % 3,
+      'G-' || i, '2026-' || printf('%02d', 1 + i % 12), '2026-01-01', 'CAD', i * 7 % 1000,
+      case when i % 3 then 'none' else 'sent' end,
+      case when i % 3 then null else '2026-02-01T10:00:00Z' end
+    from n`.execute(postier.db);
+  return postier;
+}
+
 describe('journal pages', () => {
   const sorts: JournalSortKey[] = [
     'issueDate',
@@ -259,6 +274,39 @@ describe('journal pages', () => {
   });
 });
 
+describe('journal pages of a long list (walked along an index)', () => {
+  it.each([
+    ['amount', 'd.amount_cents desc, d.id desc'],
+    ['issueDate', 'd.issue_date desc, d.id desc'],
+    ['dossierName', 'p.sort_name desc, p.id desc, d.id desc'],
+  ] as const)(
+    'sorted by %s: first, middle and last page, and a step each way from the middle',
+    async (sort, orderBy) => {
+      const postier = await longJournal();
+      const structure = await structureId(postier);
+      const { rows } = await sql<{ number: string }>`select d.number from documents d
+        join dossiers p on p.id = d.dossier_id
+        where d.email_state = 'none' order by ${sql.raw(orderBy)}`.execute(postier.db);
+      const expected = rows.map((r) => r.number);
+      expect(expected.length).toBeGreaterThan(6000);
+      const filter: JournalFilter = { structureId: structure, emailStates: ['none'], sort };
+      const limit = 200;
+      const at = (offset: number) => postier.documents.journal({ ...filter, limit, offset });
+      const first = await at(0);
+      expect(first.total).toBe(expected.length);
+      expect(numbers(first)).toEqual(expected.slice(0, limit));
+      const middleOffset = Math.floor(expected.length / 2);
+      const middle = await at(middleOffset);
+      expect(numbers(middle)).toEqual(expected.slice(middleOffset, middleOffset + limit));
+      expect(numbers(await at(expected.length - 50))).toEqual(expected.slice(-50));
+      const next = await postier.documents.journal({ ...filter, limit, after: middle.last! });
+      expect(numbers(next)).toEqual(expected.slice(middleOffset + limit, middleOffset + 2 * limit));
+      const previous = await postier.documents.journal({ ...filter, limit, before: middle.first! });
+      expect(numbers(previous)).toEqual(expected.slice(middleOffset - limit, middleOffset));
+    },
+  );
+});
+
 describe('journal search, blind to accents and case', () => {
   async function searched(postier: Postier, text: string, filter: JournalFilter = {}) {
     const page = await postier.documents.journal({ ...filter, text, limit: 500 });
@@ -359,12 +407,6 @@ describe('journal query plans', () => {
     }
   }
 
-  async function journalOfSome(): Promise<Postier> {
-    const postier = await freshPostier();
-    await addDocuments(postier, await addDossiers(postier), 40);
-    return postier;
-  }
-
   it.each([
     ['amount', 'documents_by_amount'],
     ['issueDate', 'documents_by_issue_date'],
@@ -374,7 +416,7 @@ describe('journal query plans', () => {
   ] as const)(
     'sorted by %s, a page walks %s and nothing sorts the journal',
     async (sort, index) => {
-      const postier = await journalOfSome();
+      const postier = await longJournal();
       const structure = await structureId(postier);
       for (const filter of [
         { structureId: structure, sort },
@@ -388,7 +430,7 @@ describe('journal query plans', () => {
   );
 
   it('sorted by name, a page walks the dossiers in their French order, then each one’s documents', async () => {
-    const postier = await journalOfSome();
+    const postier = await longJournal();
     const all = await plans(postier, {
       structureId: await structureId(postier),
       sort: 'dossierName',
@@ -400,8 +442,22 @@ describe('journal query plans', () => {
     expect(seek).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('a short list (one period of one type) is read by its filter and sorted, not walked', async () => {
+    const postier = await longJournal();
+    const all = await plans(postier, {
+      structureId: await structureId(postier),
+      types: ['notice'],
+      period: '2026-02',
+      sort: 'amount',
+    });
+    expect(all.find((p) => p.includes('count('))).toMatch(/SEARCH d USING/);
+    const seek = all.find((p) => / as k0/.test(p));
+    expect(seek).toMatch(/SEARCH d USING (COVERING )?INDEX/);
+    expect(seek).not.toMatch(/SCAN d/);
+  });
+
   it('a search counts from its matches: no statement scans the documents', async () => {
-    const postier = await journalOfSome();
+    const postier = await longJournal();
     const all = await plans(postier, { structureId: await structureId(postier), text: 'cote' });
     for (const plan of all) {
       expect(plan).not.toMatch(/SCAN d\b(?! USING COVERING INDEX documents_by_)/);
