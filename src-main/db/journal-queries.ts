@@ -1,8 +1,9 @@
 // The document journal in SQL: a page of documents with their send state, and its total.
-// A page is placed on the covering index of its order (migration 0004): after or before a
-// neighbour's key (keyset), else by offset from the nearer end, so that the first, a middle
-// and the last page read about as many index entries as they show; then only its rows are
-// read in full.
+// A long list walks the covering index of its order (migration 0004): a page is placed after
+// or before a neighbour's key (keyset), else by offset from the nearer end, so that the first,
+// a middle and the last page read about as many index entries as they show. A short one (a
+// period, a type, a search with few matches) is read by its filter and sorted. Then only the
+// page's rows are read in full.
 import { sql, type RawBuilder } from 'kysely';
 import type { JournalFilter } from '../../src-shared/domain/documents.js';
 import type { Db } from './connection.js';
