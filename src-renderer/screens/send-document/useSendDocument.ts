@@ -2,6 +2,7 @@
 // addresses (correspondents and typed ones), the exact message previewed for them, and the
 // send itself.
 import { useEffect, useMemo, useState } from 'react';
+import { exclusionReason } from '../../../src-shared/format/bulk-warnings-text.js';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import type { Dossier } from '../../../src-shared/domain/records.js';
 import { isValidEmail } from '../../../src-shared/validation/identity.js';
@@ -103,9 +104,10 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
           setPreview({
             messages: result.messages,
             warnings: result.warnings,
-            excludedText: result.excluded.map((e) =>
-              t(`ui.exclusion.${e.reason}`, { detail: e.detail ?? '' }),
-            ),
+            excludedText: result.excluded.map((e) => {
+              const reason = exclusionReason(e);
+              return t(reason.key, reason.params);
+            }),
           });
         })
         .catch((error: unknown) => current && setPreviewError(errorText(error)));
@@ -167,7 +169,10 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
         showError(
           new Error(
             result.excluded
-              .map((e) => t(`ui.exclusion.${e.reason}`, { detail: e.detail ?? '' }))
+              .map((e) => {
+                const reason = exclusionReason(e);
+                return t(reason.key, reason.params);
+              })
               .join(' '),
           ),
         );
