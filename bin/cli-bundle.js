@@ -61,7 +61,10 @@ async function build() {
   } catch {
     // An installation without the build tools: run the bundle it came with, if any.
     if (fs.existsSync(path.join(folder, 'main.js'))) return;
-    throw new Error('dist/cli/main.js is missing and esbuild is not installed: run `npm ci`.');
+    throw new Error(
+      'dist/cli/main.js manque et esbuild n’est pas installé : lancez `npm ci`. / ' +
+        'dist/cli/main.js is missing and esbuild is not installed: run `npm ci`.',
+    );
   }
   await buildCli();
 }
@@ -73,16 +76,27 @@ function takeLock() {
     return true;
   } catch (error) {
     if (error.code !== 'EEXIST') throw error;
-    const stat = fs.statSync(lockFile, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) fs.rmSync(lockFile, { force: true });
+    if (lockIsLeftOver()) fs.rmSync(lockFile, { force: true });
     return false;
   }
 }
 
 async function waitForLock() {
-  while (fs.existsSync(lockFile)) {
-    const stat = fs.statSync(lockFile, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) return;
+  while (fs.existsSync(lockFile) && !lockIsLeftOver()) {
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A lock whose builder is gone: its process ended (killed mid-build), or it is too old. */
+function lockIsLeftOver() {
+  try {
+    const stat = fs.statSync(lockFile);
+    if (Date.now() - stat.mtimeMs > STALE_LOCK_MS) return true;
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return false; // being written
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH';
   }
 }

@@ -4,9 +4,9 @@
 // before each run.
 //
 // Why a bundle: run through tsx, one `postier dossiers list` compiled and resolved ~300 files
-// and loaded every package at start (4.8 s, 360 MiB). One file starts in a few tens of ms.
-// - Light pure-JS packages (commander, kysely, zod, ...) are bundled: resolving hundreds of
-//   small ESM files costs more than running them.
+// and loaded every package at start (4.8 s, 360 MiB). The bundle reads a few files instead.
+// - Light pure-JS packages (commander, kysely, zod, handlebars, csv-parse...) are bundled:
+//   resolving and reading their many small files costs more than running them.
 // - Native addons and heavy packages stay in node_modules (EXTERNAL): the services import the
 //   heavy ones with import() where they are used, so a command that does not need them never
 //   loads them. test/integration/cli-start-path.test.ts keeps it so.
@@ -18,7 +18,8 @@
 // - Safe while others run: a chunk is named by its content's hash, every file is written
 //   beside and renamed into place, chunks before the entries that import them and the stamp
 //   last. A process started on the previous main.js still finds the chunks it imports: those
-//   no build uses any more are removed only after a day.
+//   no build uses any more are removed an hour after the last build that wrote them (a
+//   `postier host` left open longer while the sources change is restarted to see them anyway).
 //
 // Run by `npm ci` (the `prepare` script), `npm run build:cli`, and by bin/postier.js (through
 // bin/cli-bundle.js) whenever a source file is newer than the bundle.
@@ -42,9 +43,8 @@ export const EXTERNAL = [
   'mailparser',
   'openid-client',
   'nodemailer',
-  'handlebars',
+  // Loads its encodings' tables lazily from its own files: bundled, they would all be parsed.
   'iconv-lite',
-  'csv-parse',
 ];
 
 const ENTRIES = {
@@ -96,15 +96,15 @@ function rank(file) {
   return name === 'main.js' ? 2 : name === 'prepare-worker.js' ? 1 : 0;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
-/** Chunks of earlier builds, once no process started a day ago could still import them. */
+/** Chunks of earlier builds, an hour after the last build that used them. */
 function removeOldChunks(current) {
   for (const name of fs.readdirSync(CLI_FOLDER)) {
     if (current.has(name) || !/-[A-Z0-9]{8}\.js$/.test(name)) continue;
     const file = path.join(CLI_FOLDER, name);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat && Date.now() - stat.mtimeMs > DAY_MS) fs.rmSync(file, { force: true });
+    if (stat && Date.now() - stat.mtimeMs > HOUR_MS) fs.rmSync(file, { force: true });
   }
 }
 
