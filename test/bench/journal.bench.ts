@@ -104,6 +104,8 @@ const OLD_SORT: Record<JournalSortKey, string> = {
 function oldJournalQuery(sqlite: Sqlite.Database, filter: JournalFilter): () => Promise<unknown> {
   const where = ['d.structure_id = @structureId'];
   if (filter.emailStates) where.push(`d.email_state = '${filter.emailStates[0]}'`);
+  if (filter.types) where.push(`d.type_id in (select id from document_types where code = '${filter.types[0]}')`); // prettier-ignore
+  if (filter.period) where.push(`d.period = '${filter.period}'`);
   if (filter.text) {
     where.push(`(d.number like @like or d.dossier_id in (select p.id from dossiers p where
       p.number like @like or p.last_name || ' ' || p.first_name like @like
@@ -161,6 +163,7 @@ async function journalCases(postier: Postier, structureId: number): Promise<Case
     { label: 'state "sent", next page after the middle (keyset)', filter: { ...sent, after: last! }, goal: 20 }, // prettier-ignore
     { label: 'sorted by amount, middle page', filter: byAmount, goal: 20 },
     { label: 'sorted by name, middle page', filter: byName, goal: 20 },
+    { label: 'one type and period, sorted by amount', filter: { structureId, types: ['invoice'], period: '2024-03', sort: 'amount', limit: PAGE }, goal: 20 }, // prettier-ignore
     { label: 'sorted by name, next page (keyset)', filter: { ...byName, after: nameLast! }, goal: 20 }, // prettier-ignore
     { label: 'search "lefevre" (finds Lefèvre)', filter: { structureId, text: 'lefevre', limit: PAGE }, goal: 30 }, // prettier-ignore
     { label: 'search "cote" (finds Côté)', filter: { structureId, text: 'cote', limit: PAGE }, goal: 30 }, // prettier-ignore
@@ -183,7 +186,9 @@ export const benchJournal: Bench = async () => {
     const figures: BenchFigure[] = [];
     const postier = await openPostier({ dataPath });
     const cases = await journalCases(postier, structureId);
-    const found = await postier.documents.journal(cases[7]!.filter);
+    const found = await postier.documents.journal(
+      cases.find((c) => c.label.includes('lefevre'))!.filter,
+    );
     if (!found.items.some((d) => d.dossierName.includes('Lefèvre')))
       throw new Error('"lefevre" did not find Lefèvre');
     const sqlite = new Sqlite(path.join(dataPath, 'postier.sqlite'), { readonly: true });
