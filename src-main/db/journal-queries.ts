@@ -231,8 +231,3 @@ export async function queryJournalPage(
     ...(last && { last: encodeCursor(key, last.values) }),
   };
 }
-
-/** One page by offset (exports read the journal this way). */
-export function queryJournal(db: Db, filter: JournalFilter, limit: number, offset: number) {
-  return queryJournalPage(db, filter, { limit, offset });
-}

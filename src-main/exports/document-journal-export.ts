@@ -5,14 +5,12 @@ import { describeSendState, NO_SEND } from '../../src-shared/domain/document-sen
 import type { JournalFilter } from '../../src-shared/domain/documents.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Db } from '../db/connection.js';
-import { queryJournal } from '../db/journal-queries.js';
+import { queryJournalPage, type JournalRow } from '../db/journal-queries.js';
 import { readDocumentSendStates } from '../db/document-send-state-queries.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { writeTableFile, type ExportColumn } from './table-export.js';
 
 const PAGE_ROWS = 1000;
-
-type JournalRow = Awaited<ReturnType<typeof queryJournal>>['rows'][number];
 
 export interface ExportResult {
   file: string;
@@ -28,10 +26,18 @@ export async function exportDocumentJournal(
   const file = path.resolve(outFile);
   const rows: JournalRow[] = [];
   const sorted = { sort: 'issueDate' as const, descending: false, ...filter };
-  for (let offset = 0; ; offset += PAGE_ROWS) {
-    const page = await queryJournal(db, sorted, PAGE_ROWS, offset);
+  // Page after page, each one after the last row of the one before (keyset): as quick at the
+  // end of 100,000 documents as at the start.
+  let after: string | undefined;
+  for (;;) {
+    const page = await queryJournalPage(db, sorted, {
+      limit: PAGE_ROWS,
+      offset: 0,
+      ...(after && { after }),
+    });
     rows.push(...page.rows);
-    if (page.rows.length < PAGE_ROWS) break;
+    if (page.rows.length < PAGE_ROWS || !page.last) break;
+    after = page.last;
   }
   const sends = await readDocumentSendStates(
     db,

@@ -3,17 +3,21 @@
 // search that ignores accents and case on names, numbers and addresses; the plans SQLite
 // picks (an index walks each order, no sort of the whole journal); dossiers in French order.
 import Sqlite from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import type { Database } from '../../src-main/db/schema.js';
 import { queryJournalPage } from '../../src-main/db/journal-queries.js';
+import { exportDocumentJournal } from '../../src-main/exports/document-journal-export.js';
 import type {
   JournalDocument,
   JournalFilter,
   JournalSortKey,
 } from '../../src-shared/domain/documents.js';
 import { freshPostier } from '../support/postier-fixture.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 interface DossierSeed {
   number: string;
@@ -305,6 +309,21 @@ describe('journal pages of a long list (walked along an index)', () => {
       expect(numbers(previous)).toEqual(expected.slice(middleOffset - limit, middleOffset));
     },
   );
+});
+
+describe('journal export of a long journal', () => {
+  it('writes every document once, in order, page after page', async () => {
+    const postier = await longJournal();
+    const file = path.join(tempFolder(), 'journal.csv');
+    const result = await exportDocumentJournal(postier.db, file, { emailStates: ['sent'] });
+    const lines = fs.readFileSync(file, 'utf8').split('\r\n').slice(1, -1);
+    expect(result.rows).toBe(3333);
+    expect(lines).toHaveLength(3333);
+    // Oldest first, all of one date: by id, every third document (the sent ones).
+    expect(lines.map((line) => line.split(';')[2])).toEqual(
+      Array.from({ length: 3333 }, (_, i) => `G-${3 * (i + 1)}`),
+    );
+  });
 });
 
 describe('journal search, blind to accents and case', () => {
