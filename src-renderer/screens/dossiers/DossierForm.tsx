@@ -94,7 +94,8 @@ function LoadedForm({
           <ToolbarButton
             appearance="primary"
             icon={<SaveRegular />}
-            disabled={!form.dirty || form.saving}
+            // Off while a problem is shown; a new form's untouched fields are said on click.
+            disabled={!form.dirty || form.saving || Object.keys(shownErrors).length > 0}
             type="submit"
             onClick={form.save}
           >

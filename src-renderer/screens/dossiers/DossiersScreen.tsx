@@ -214,7 +214,11 @@ export function DossiersScreen() {
               dossierId={editing.kind === 'existing' ? editing.dossierId : null}
               onDirtyChange={setDirty}
               onSaved={saved}
-              onCancelNew={() => setEditing(null)}
+              onCancelNew={() => {
+                // "Annuler" is the user's own choice to drop the new dossier: nothing to ask.
+                setDirty(false);
+                setEditing(null);
+              }}
             />
           )}
         </section>
