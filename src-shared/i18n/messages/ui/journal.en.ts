@@ -6,7 +6,7 @@ export const uiJournalEn: Record<keyof typeof uiJournalFr, string> = {
   'ui.journal.filter.periodTo': 'to',
   'ui.journal.filter.periodPlaceholder': 'YYYY-MM',
   'ui.journal.filter.status': 'Send state',
-  'ui.journal.filter.text': 'Document or record no., or name (Ctrl+F)',
+  'ui.journal.filter.text': 'Document or record no., name or address (Ctrl+F)',
   'ui.journal.filter.clear': 'Clear the filters',
   'ui.journal.col.email': 'E-mail',
   'ui.journal.col.number': 'Document no.',

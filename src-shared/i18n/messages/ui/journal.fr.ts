@@ -6,7 +6,7 @@ export const uiJournalFr = {
   'ui.journal.filter.periodTo': 'au',
   'ui.journal.filter.periodPlaceholder': 'AAAA-MM',
   'ui.journal.filter.status': 'État de l’envoi',
-  'ui.journal.filter.text': 'N° de document, de dossier ou nom (Ctrl+F)',
+  'ui.journal.filter.text': 'N° de document, de dossier, nom ou adresse (Ctrl+F)',
   'ui.journal.filter.clear': 'Effacer les filtres',
   'ui.journal.col.email': 'Courriel',
   'ui.journal.col.number': 'N° document',
