@@ -8,6 +8,9 @@ export const useScreenStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 6px',
+    // On a narrow window the buttons go on a second row, each label on one line, never cut.
+    flexWrap: 'wrap',
+    '& > button': { whiteSpace: 'nowrap', flexShrink: 0, minWidth: 'max-content' },
   },
   split: { display: 'flex', flexGrow: 1, minHeight: 0, gap: '8px', padding: '8px' },
   list: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },

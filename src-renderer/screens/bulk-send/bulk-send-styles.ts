@@ -36,6 +36,8 @@ export const useBulkSendStyles = makeStyles({
     gap: '6px',
     minHeight: 0,
     overflow: 'auto',
+    // On a short screen the column scrolls as a whole: no notice is squeezed under the preview.
+    '& > *': { flexShrink: 0 },
   },
   listArea: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   excluded: {

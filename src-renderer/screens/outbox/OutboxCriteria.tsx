@@ -25,6 +25,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '6px',
+    // The panel scrolls on a short window; its buttons keep their height ("Rechercher").
+    '& > *': { flexShrink: 0 },
   },
   heading: {
     margin: '0 0 2px',

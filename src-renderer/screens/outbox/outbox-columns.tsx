@@ -19,7 +19,7 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       align: 'center',
       cell: (m) => <StatusBadge status={m.status} />,
     },
-    { id: 'dossier', header: t('ui.outbox.col.dossier'), width: 64, cell: (m) => m.dossierNumber },
+    { id: 'dossier', header: t('ui.outbox.col.dossier'), width: 76, cell: (m) => m.dossierNumber },
     {
       id: 'name',
       header: t('ui.outbox.col.name'),
@@ -43,20 +43,20 @@ export function useOutboxColumns(): GridColumn<Message>[] {
     {
       id: 'created',
       header: t('ui.outbox.col.created'),
-      width: 118,
+      width: 140,
       cell: (m) => formatDateTime(m.createdAt, locale),
     },
     {
       id: 'sent',
       header: t('ui.outbox.col.sent'),
-      width: 118,
+      width: 140,
       cell: (m) => formatDateTime(m.sentAt, locale),
     },
-    { id: 'user', header: t('ui.outbox.col.user'), width: 80, cell: (m) => m.queuedBy },
+    { id: 'user', header: t('ui.outbox.col.user'), width: 100, cell: (m) => m.queuedBy },
     {
       id: 'workstation',
       header: t('ui.outbox.col.workstation'),
-      width: 90,
+      width: 110,
       cell: (m) => m.workstation,
     },
     {
