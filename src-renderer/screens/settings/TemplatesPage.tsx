@@ -46,8 +46,8 @@ function TemplatesOf({ structureId }: { structureId: number }) {
   const styles = useSettingsStyles();
   const { t } = useApp();
   const [type, setType] = useState<DocumentTypeCode>('invoice');
-  const editor = useTemplateEditor(structureId, type);
   const signature = useSignature(structureId);
+  const editor = useTemplateEditor(structureId, type, signature.value);
   const loaded = editor.loaded.value;
 
   return (

@@ -25,7 +25,8 @@ export interface Sample {
   text: string;
 }
 
-export function useTemplateEditor(structureId: number, type: DocumentTypeCode) {
+/** `signature`: any value that changes with the structure's signature, to refresh the sample. */
+export function useTemplateEditor(structureId: number, type: DocumentTypeCode, signature: unknown) {
   const { t, language, showError, notify } = useApp();
   const loaded = useAsync(
     () => call(api.templates.get({ structureId, type })),
@@ -47,12 +48,31 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const lastPart = useRef<Part>('body');
 
+  // Loaded (not on a change of language, which keeps the text being edited: below).
   useEffect(() => {
     if (!loaded.value || !fieldList.value) return;
     setSubject(toPlainWords(loaded.value.subject, fieldList.value, language));
     setText(toPlainWords(loaded.value.text, fieldList.value, language));
-  }, [loaded.value, fieldList.value, language]);
+  }, [loaded.value, fieldList.value]);
+  // Another screen language: the same text, its words in that language; old notices go.
+  useEffect(() => {
+    setNotices([]);
+    const reword = (value: string) => {
+      try {
+        return toPlainWords(fromPlainWords(value, fields), fields, language);
+      } catch {
+        return value;
+      }
+    };
+    setSubject(reword);
+    setText(reword);
+  }, [language]);
   useEffect(() => setNotices([]), [structureId, type]);
+  /** An edit makes a refusal out of date: it goes (a conversion notice stays). */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setNotices((shown) => shown.filter((notice) => notice.intent !== 'error'));
+  };
 
   /** The Handlebars to save: the loaded HTML is kept only while the text is unchanged. */
   const source = () => {
@@ -84,7 +104,7 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode) {
       );
     }, 400);
     return () => clearTimeout(timer);
-  }, [subject, text, loaded.value, fieldList.value, structureId]);
+  }, [subject, text, loaded.value, fieldList.value, structureId, signature]);
 
   const elementOf = (part: Part): TextElement | null =>
     part === 'subject' ? subjectRef.current : bodyRef.current;
@@ -112,8 +132,8 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode) {
     fields,
     subject,
     text,
-    setSubject,
-    setText,
+    setSubject: edit(setSubject),
+    setText: edit(setText),
     notices,
     sample,
     sampleProblem,
