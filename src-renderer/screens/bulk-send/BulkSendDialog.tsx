@@ -36,7 +36,10 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
           <DialogTitle>{t('ui.bulk.title')}</DialogTitle>
           <DialogContent className={styles.content}>
             {bulk.attached ? null : <ChooseAndWrite bulk={bulk} />}
-            <ProgressPanel bulk={bulk} onClose={close} />
+            {/* The progress and the summary keep their height; the list above gives way. */}
+            <div className={bulk.attached ? styles.after : styles.afterList}>
+              <ProgressPanel bulk={bulk} onClose={close} />
+            </div>
           </DialogContent>
           <BulkSendActions bulk={bulk} onClose={close} />
         </DialogBody>

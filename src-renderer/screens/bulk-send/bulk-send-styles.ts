@@ -78,6 +78,16 @@ export const useBulkSendStyles = makeStyles({
     overflow: 'auto',
   },
   progress: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  after: { display: 'flex', flexDirection: 'column', gap: '8px', flexShrink: 0 },
+  afterList: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    flexShrink: 0,
+    maxHeight: '55%',
+    overflowY: 'auto',
+    ':empty': { display: 'none' },
+  },
   progressLine: {
     display: 'flex',
     justifyContent: 'space-between',

@@ -33,7 +33,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '6px' },
+  // Two dates side by side, each within its half (a date input is wider than 120 px otherwise).
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '6px',
+    '& > *': { minWidth: 0 },
+    '& span, & input': { minWidth: 0, maxWidth: '100%' },
+  },
   statuses: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
   legend: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300 },
 });
