@@ -251,4 +251,31 @@ test.describe('with manual validation', () => {
     // The list and the text stay as they were: still the tax slips.
     await expect(grid.getByRole('row', { name: /RL-2025-1005/ })).toBeVisible();
   });
+
+  test('an excluded dossier is opened from the dialog, fixed, and joins the list checked', async ({
+    office,
+  }) => {
+    const { page } = office;
+    const { dialog, grid } = await openBulkSend(page);
+    await dialog.getByRole('tab', { name: /Dossiers exclus/ }).click();
+    const excluded = dialog.getByTestId('bulk-excluded');
+    const pelletier = excluded.getByRole('row', { name: /M\. Léopold Pelletier/ });
+    // In plain words, never a field's code.
+    await expect(pelletier).toContainText('Adresse non valide « etienne.pelletier@example »');
+    await expect(excluded).not.toContainText('summary_number');
+    await pelletier.getByRole('button', { name: 'Ouvrir le dossier M. Léopold Pelletier' }).click();
+    const form = page.getByRole('dialog', { name: 'Dossier M. Léopold Pelletier' });
+    await form
+      .getByRole('textbox', { name: 'Adresse e-mail' })
+      .fill('etienne.pelletier@example.com');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(form).toHaveCount(0);
+
+    await expect(excluded.getByRole('row', { name: /Pelletier/ })).toHaveCount(0);
+    await dialog.getByRole('tab', { name: /Documents à envoyer/ }).click();
+    await expect(
+      grid.getByRole('row', { name: /M\. Léopold Pelletier/ }).getByRole('checkbox'),
+    ).toBeChecked();
+    await expect(dialog.getByText(/^26 document\S* coch\S* sur 26 ; 4 exclu/)).toBeVisible();
+  });
 });
