@@ -68,8 +68,13 @@ export class SendingMethods {
   }
 
   async saveSettings(account: MailAccount, input: MethodSettingsInput): Promise<MethodSettings> {
-    const merged = mergeMethodSettings(await this.settings(account.id), input);
-    await writeMethodSettings(this.db, account.id, merged);
+    const current = await this.settings(account.id);
+    const merged = mergeMethodSettings(current, input);
+    // Nothing given or nothing new: nothing written (`account set` with server options only
+    // rewrote them, and a refused account left them a version further).
+    if (JSON.stringify(merged) !== JSON.stringify(current)) {
+      await writeMethodSettings(this.db, account.id, merged);
+    }
     return merged;
   }
 

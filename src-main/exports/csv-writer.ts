@@ -61,9 +61,9 @@ export async function streamCsvFile(
 ): Promise<number> {
   const temporary = `${file}.${process.pid}.tmp`;
   let rows = 0;
+  const out = fs.createWriteStream(temporary, { encoding: 'utf8' });
+  const closed = once(out, 'close');
   try {
-    const out = fs.createWriteStream(temporary, { encoding: 'utf8' });
-    const closed = once(out, 'close');
     // A failed write surfaces through the next `write`/`drain`; keep the error for the catch.
     let writeError: Error | null = null;
     out.on('error', (error) => (writeError = error));
@@ -83,6 +83,10 @@ export async function streamCsvFile(
     fs.renameSync(temporary, file);
     return rows;
   } catch (error) {
+    // Rows that failed half-way (a bad date, a database error): the stream closed before the
+    // file is removed, never left to fail later on its own.
+    out.destroy();
+    await closed.catch(() => undefined);
     fs.rmSync(temporary, { force: true });
     throw error;
   }
