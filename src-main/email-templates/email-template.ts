@@ -4,6 +4,7 @@
 // syntax tree is walked here against the known field names.
 import Handlebars from 'handlebars';
 import type { MessageKey } from '../../src-shared/i18n/catalog.js';
+import { convertLegacyKeywords } from '../../src-shared/domain/legacy-keywords.js';
 import { closestName } from '../../src-shared/domain/template-fields.js';
 import { bothLabels } from '../../src-shared/domain/template-words.js';
 import { UserError } from '../../src-shared/errors.js';
@@ -88,6 +89,7 @@ export function compileEmailTemplate(
   const compilePart = (part: TemplatePart, source: string, noEscape: boolean): Renderer => {
     const parsed = parseTemplate(part, source);
     for (const use of parsed.fields) checkField(part, use.name, known);
+    refuseLegacyKeywords(source, known);
     uses.push(...parsed.fields);
     return compileParsed(parsed, noEscape);
   };
@@ -237,6 +239,38 @@ function checkField(part: TemplatePart, name: string, known: ReadonlySet<string>
       fields: [...known].join(', '),
     });
   }
+}
+
+/**
+ * A keyword of a former product left in a text (`&personne`, `{Adr_Nom}`) would reach the
+ * family as written: refused at every door, naming the field to write instead. The saved
+ * templates had theirs converted when saved (template-settings.ts).
+ */
+function refuseLegacyKeywords(source: string, known: ReadonlySet<string>): void {
+  if (!source.includes('&') && !source.includes('{')) return;
+  const fields = [...known];
+  const result = convertLegacyKeywords(source, fields);
+  const converted = result.conversions[0];
+  if (converted) throw legacyRefusal(converted.keyword, converted.field, fields);
+  const unknown = result.unknown[0];
+  if (unknown) throw legacyRefusal(unknown.keyword, unknown.suggestion, fields);
+}
+
+export function legacyRefusal(
+  keyword: string,
+  suggestion: string | null,
+  fields: readonly string[],
+): UserError {
+  return suggestion
+    ? new UserError('error.template.legacyUnknown', {
+        keyword,
+        suggestion,
+        ...bothLabels(suggestion),
+      })
+    : new UserError('error.template.legacyUnknownNoSuggestion', {
+        keyword,
+        fields: fields.join(', '),
+      });
 }
 
 function describe(expression: hbs.AST.Expression): string {

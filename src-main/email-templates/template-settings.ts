@@ -14,14 +14,14 @@ import {
   convertLegacyKeywords,
   type LegacyConversion,
 } from '../../src-shared/domain/legacy-keywords.js';
-import { bothLabels, fieldExample } from '../../src-shared/domain/template-words.js';
+import { fieldExample } from '../../src-shared/domain/template-words.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { readSetting, writeSetting } from '../db/settings-queries.js';
 import { listDossierExtras } from '../db/template-field-queries.js';
 import type { RecordsService } from '../records/records-service.js';
 import { defaultTemplate } from './default-templates.js';
-import { compileEmailTemplate, type RenderedEmail } from './email-template.js';
+import { compileEmailTemplate, legacyRefusal, type RenderedEmail } from './email-template.js';
 import type { Signature } from './signature.js';
 import { readSignature } from './signature-settings.js';
 import { parseExtra, templateFieldNames } from './template-fields.js';
@@ -149,17 +149,4 @@ export class TemplateSettings {
   private async structureLanguage(structureId: number): Promise<Language> {
     return languageOf((await this.records.getStructure(structureId)).locale);
   }
-}
-
-function legacyRefusal(keyword: string, suggestion: string | null, fields: string[]): UserError {
-  return suggestion
-    ? new UserError('error.template.legacyUnknown', {
-        keyword,
-        suggestion,
-        ...bothLabels(suggestion),
-      })
-    : new UserError('error.template.legacyUnknownNoSuggestion', {
-        keyword,
-        fields: fields.join(', '),
-      });
 }

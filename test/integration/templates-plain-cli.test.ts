@@ -75,7 +75,7 @@ describe('postier templates for people who do not read Handlebars', () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(
-      'Le modèle contient « &residant », un mot-clé de votre ancien logiciel que Postier ne connaît pas',
+      'Le modèle contient « &residant », un mot-clé de votre ancien logiciel, que Postier n’utilise pas',
     );
     const near = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
@@ -83,7 +83,7 @@ describe('postier templates for people who do not read Handlebars', () => {
       ...['--body-file', file(data, 'gr3.txt', 'Pour &personnes\n')],
     ]);
     expect(near.stderr.trim()).toBe(
-      'Le modèle contient « &personnes », un mot-clé de votre ancien logiciel que Postier ne connaît pas : remplacez-le par le champ « personne » ([Nom de la personne]).',
+      'Le modèle contient « &personnes », un mot-clé de votre ancien logiciel, que Postier n’utilise pas : remplacez-le par le champ « personne » ([Nom de la personne]).',
     );
     expect(await shownText(data)).toBe(
       'Vous trouverez ci-joint la facture de {{personne}} pour la période de {{periode}}\n',

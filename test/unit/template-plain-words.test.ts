@@ -56,6 +56,24 @@ describe('keywords of former products', () => {
     });
   });
 
+  it('refuses, at every door that compiles a text, a keyword left in it, naming the field to write', () => {
+    for (const [text, keyword, field] of [
+      ['Facture de &personne', '&personne', 'personne'],
+      ['Pour {Adr_Nom}', '{Adr_Nom}', 'nom'],
+      ['Pour &personnes', '&personnes', 'personne'],
+    ]) {
+      expect(() => compileEmailTemplate({ subject: 's', text: text! }, fields)).toThrowError(
+        expect.objectContaining({
+          code: 'error.template.legacyUnknown',
+          params: expect.objectContaining({ keyword, suggestion: field }),
+        }) as Error,
+      );
+    }
+    expect(() => compileEmailTemplate({ subject: 's', text: '{Adr_Ville}' }, fields)).toThrowError(
+      expect.objectContaining({ code: 'error.template.legacyUnknownNoSuggestion' }) as Error,
+    );
+  });
+
   it('reports a keyword Postier does not know, with the field to use', () => {
     const result = convertLegacyKeywords('Pour &personnes et {Adr_Nomm} et {Adr_Ville}', fields);
     expect(result.unknown).toEqual([

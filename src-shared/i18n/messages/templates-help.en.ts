@@ -50,9 +50,9 @@ export const templatesHelpEn: Record<keyof typeof templatesHelpFr, string> = {
   'error.template.unknownFieldNear.html':
     'The HTML message uses the field “{field}”, which does not exist: did you mean “{suggestion}” ([{en}])? Correct it.',
   'error.template.legacyUnknown':
-    'The template contains “{keyword}”, a keyword of your former software that Postier does not know: replace it with the field “{suggestion}” ([{en}]).',
+    'The template contains “{keyword}”, a keyword of your former software, which Postier does not use: replace it with the field “{suggestion}” ([{en}]).',
   'error.template.legacyUnknownNoSuggestion':
-    'The template contains “{keyword}”, a keyword of your former software that Postier does not know: replace it with a Postier field (list: {fields}).',
+    'The template contains “{keyword}”, a keyword of your former software, which Postier does not use: replace it with a Postier field (list: {fields}).',
   'error.template.words.unknownNear':
     '“[{label}]” is not a field: did you mean [{en}]? Correct it or choose it in “Insert a field”.',
   'error.template.words.unknown':

@@ -51,9 +51,9 @@ export const templatesHelpFr = {
   'error.template.unknownFieldNear.html':
     'Le message HTML utilise le champ « {field} », qui n’existe pas : vouliez-vous dire « {suggestion} » ([{fr}]) ? Corrigez-le.',
   'error.template.legacyUnknown':
-    'Le modèle contient « {keyword} », un mot-clé de votre ancien logiciel que Postier ne connaît pas : remplacez-le par le champ « {suggestion} » ([{fr}]).',
+    'Le modèle contient « {keyword} », un mot-clé de votre ancien logiciel, que Postier n’utilise pas : remplacez-le par le champ « {suggestion} » ([{fr}]).',
   'error.template.legacyUnknownNoSuggestion':
-    'Le modèle contient « {keyword} », un mot-clé de votre ancien logiciel que Postier ne connaît pas : remplacez-le par un champ de Postier (liste : {fields}).',
+    'Le modèle contient « {keyword} », un mot-clé de votre ancien logiciel, que Postier n’utilise pas : remplacez-le par un champ de Postier (liste : {fields}).',
   'error.template.words.unknownNear':
     '« [{label}] » n’est pas un champ : vouliez-vous dire [{fr}] ? Corrigez-le ou choisissez-le dans « Insérer un champ ».',
   'error.template.words.unknown':
