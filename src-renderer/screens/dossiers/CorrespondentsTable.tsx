@@ -19,12 +19,22 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
       <table className={styles.table} data-testid="correspondents">
         <thead>
           <tr>
-            <th className={styles.th}>{t('ui.dossiers.corr.name')}</th>
-            <th className={styles.th}>{t('ui.dossiers.corr.relation')}</th>
-            <th className={styles.th}>{t('ui.dossiers.corr.email')}</th>
-            <th className={styles.th}>{t('ui.dossiers.corr.language')}</th>
-            <th className={styles.th}>{t('ui.dossiers.corr.receives')}</th>
-            <th className={styles.th} />
+            <th className={styles.th} style={{ width: '20%' }}>
+              {t('ui.dossiers.corr.name')}
+            </th>
+            <th className={styles.th} style={{ width: '13%' }}>
+              {t('ui.dossiers.corr.relation')}
+            </th>
+            <th className={styles.th} style={{ width: '28%' }}>
+              {t('ui.dossiers.corr.email')}
+            </th>
+            <th className={styles.th} style={{ width: '21%' }}>
+              {t('ui.dossiers.corr.language')}
+            </th>
+            <th className={styles.th} style={{ width: '11%' }}>
+              {t('ui.dossiers.corr.receives')}
+            </th>
+            <th className={styles.th} style={{ width: '40px' }} />
           </tr>
         </thead>
         <tbody>
@@ -35,6 +45,7 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                 <td className={styles.td}>
                   <Input
                     size="small"
+                    className={styles.cellInput}
                     aria-label={t('ui.dossiers.corr.nameLabel')}
                     value={c.name}
                     maxLength={RECORD_LIMITS.correspondentName}
@@ -47,8 +58,8 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                     aria-label={t('ui.dossiers.corr.relation')}
                     value={c.relation}
                     maxLength={RECORD_LIMITS.relation}
+                    className={styles.cellInput}
                     onChange={(_, d) => setCorrespondent(c.key, { relation: d.value })}
-                    style={{ width: 110 }}
                   />
                 </td>
                 <td className={styles.td}>
@@ -62,14 +73,15 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
                       aria-label={t('ui.dossiers.corr.email')}
                       value={c.email}
                       maxLength={RECORD_LIMITS.email}
+                      className={styles.cellInput}
                       onChange={(_, d) => setCorrespondent(c.key, { email: d.value })}
-                      style={{ minWidth: 240 }}
                     />
                   </Field>
                 </td>
                 <td className={styles.td}>
                   <LanguageSelect
                     compact
+                    className={styles.cellInput}
                     value={c.language}
                     onChange={(language) => setCorrespondent(c.key, { language })}
                   />

@@ -141,6 +141,7 @@ function LoadedForm({
           validationMessage={fieldError('lastName')}
         >
           <Input
+            className={styles.fill}
             size="small"
             value={draft.lastName}
             maxLength={RECORD_LIMITS.lastName}
@@ -149,6 +150,7 @@ function LoadedForm({
         </Field>
         <Field label={t('ui.dossiers.field.firstName')}>
           <Input
+            className={styles.fill}
             size="small"
             value={draft.firstName}
             maxLength={RECORD_LIMITS.firstName}

@@ -36,7 +36,14 @@ import { DossierForm } from './DossierForm.js';
 const useStyles = makeStyles({
   toolbar: { gap: '2px' },
   search: { width: '300px', marginLeft: '8px' },
-  list: { width: '440px', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 },
+  // Narrower on a 1024-pixel screen, so that the form beside it keeps its fields whole.
+  list: {
+    width: 'clamp(370px, 36vw, 440px)',
+    flexShrink: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+  },
   form: {
     flexGrow: 1,
     minWidth: 0,
@@ -109,25 +116,25 @@ export function DossiersScreen() {
   useCommand('dossier.new', () => open({ kind: 'new' }));
 
   const columns: GridColumn<Dossier>[] = [
-    { id: 'number', header: t('ui.dossiers.col.number'), width: 70, cell: (d) => d.number },
+    { id: 'number', header: t('ui.dossiers.col.number'), width: 60, cell: (d) => d.number },
     {
       id: 'name',
       header: t('ui.dossiers.col.name'),
-      width: 180,
+      width: 130,
       grow: true,
       cell: (d) => d.displayName,
     },
     {
       id: 'optIn',
       header: t('ui.dossiers.col.optIn'),
-      width: 70,
+      width: 80,
       align: 'center',
       cell: (d) => (d.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')),
     },
     {
       id: 'addresses',
       header: t('ui.dossiers.col.addresses'),
-      width: 74,
+      width: 82,
       align: 'end',
       cell: (d) => {
         const receiving = d.correspondents.filter((c) => c.receivesDocuments && c.email);

@@ -16,11 +16,13 @@ export function LanguageSelect({
   onChange: (language: Language | null) => void;
   /** In the correspondents' table: no label above, "the dossier's" offered. */
   compact?: boolean;
+  /** The field's class, or the select's when compact. */
   className?: string;
 }) {
   const { t } = useApp();
   const select = (
     <Select
+      className={compact ? className : undefined}
       size="small"
       aria-label={compact ? t('ui.dossiers.corr.language') : undefined}
       value={value ?? ''}

@@ -42,12 +42,13 @@ export function SinField({
             </span>
             <Button
               size="small"
+              className={styles.nowrap}
               onClick={() => form.setDraft((d) => ({ ...d, newSin: '', clearSin: false }))}
             >
               {t('ui.dossiers.sin.change')}
             </Button>
             {original?.hasSin && !draft.clearSin && (
-              <Button size="small" onClick={() => set('clearSin', true)}>
+              <Button size="small" className={styles.nowrap} onClick={() => set('clearSin', true)}>
                 {t('ui.dossiers.sin.remove')}
               </Button>
             )}

@@ -11,19 +11,37 @@ export const useDossierFormStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  grid: { display: 'grid', gridTemplateColumns: '120px 100px 1fr 1fr', gap: '8px 12px' },
+  // minmax(0, …): a column may shrink below its input's natural width (1024×768 screens).
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 120px) minmax(0, 100px) minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '8px 12px',
+  },
   half: { gridColumn: 'span 2' },
   fill: { width: '100%', minWidth: 0 },
   wide: { gridColumn: '1 / -1' },
-  two: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px 12px', alignItems: 'start' },
-  sin: { display: 'flex', gap: '8px', alignItems: 'end' },
-  sinValue: { fontFamily: tokens.fontFamilyMonospace, padding: '5px 0' },
+  two: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '8px 12px',
+    alignItems: 'start',
+  },
+  sin: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
+  sinValue: { fontFamily: tokens.fontFamilyMonospace, padding: '5px 0', whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
   section: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     margin: '4px 0 0',
   },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  // Fixed layout: the columns share the width there is, each input filling its cell.
+  table: {
+    width: '100%',
+    tableLayout: 'fixed',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+  },
+  cellInput: { width: '100%', minWidth: 0 },
   th: {
     textAlign: 'start',
     fontWeight: tokens.fontWeightSemibold,

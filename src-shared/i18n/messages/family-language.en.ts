@@ -5,19 +5,19 @@ export const familyLanguageEn: Record<keyof typeof familyLanguageFr, string> = {
   'error.language.unknown':
     'The language “{value}” is not known: choose fr (French) or en (English).',
   'import.reason.invalidLanguage':
-    'File {number}: unknown language “{value}” (column “{column}”); write fr or en (French, English).',
+    'Record {number}: unknown language “{value}” (column “{column}”); write fr or en (French, English).',
   'import.warning.sinCheckDigit':
-    'File {number}: the SIN (column “{column}”) fails the check-digit test. Check it against the original document; the file is imported as written.',
+    'Record {number}: the SIN (column “{column}”) fails the check-digit test. Check it against the original document; the file is imported as written.',
   'warning.sin.checkDigit':
     'The SIN entered fails the check-digit test: check it against the original document. It is saved as written.',
   'warning.sin.checkDigitDossier':
-    'File {number}: the SIN entered fails the check-digit test. Check it against the original document; it is saved as written.',
+    'Record {number}: the SIN entered fails the check-digit test. Check it against the original document; it is saved as written.',
   'ui.language.fr': 'French',
   'ui.language.en': 'English',
   'ui.dossier.language': 'Correspondence language',
   'ui.dossier.language.hint': 'Messages, dates, amounts and attachments follow this language.',
   'ui.dossiers.corr.language': 'Language',
-  'ui.dossiers.corr.language.dossier': 'The file’s',
+  'ui.dossiers.corr.language.dossier': 'Record’s',
   'ui.import.field.language': 'Correspondence language',
   'ui.import.warnings': 'To check ({count})',
 };

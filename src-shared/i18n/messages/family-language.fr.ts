@@ -17,7 +17,7 @@ export const familyLanguageFr = {
   'ui.dossier.language.hint':
     'Les messages, dates, montants et pièces jointes suivent cette langue.',
   'ui.dossiers.corr.language': 'Langue',
-  'ui.dossiers.corr.language.dossier': 'Celle du dossier',
+  'ui.dossiers.corr.language.dossier': 'Du dossier',
   'ui.import.field.language': 'Langue de correspondance',
   'ui.import.warnings': 'À vérifier ({count})',
 } as const;
