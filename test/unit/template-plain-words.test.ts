@@ -2,6 +2,8 @@
 // ressources and Winpass become Postier's fields (or are refused naming the field to use),
 // fields and conditions are shown in plain words and saved as Handlebars, and a mistyped
 // field is answered with the field meant.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertLegacyKeywords } from '../../src-shared/domain/legacy-keywords.js';
 import { closestName, STANDARD_FIELDS } from '../../src-shared/domain/template-fields.js';
@@ -104,6 +106,23 @@ describe('plain words', () => {
     expect(fromPlainWords("[nom de la PERSONNE] [date d'echeance]", fields)).toBe(
       '{{personne}} {{echeance}}',
     );
+  });
+
+  it('gives back every default template exactly, so that its HTML is kept when the text is not touched', () => {
+    const folder = path.resolve('templates', 'email');
+    const files = fs.readdirSync(folder).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(4);
+    for (const name of files) {
+      const template = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as {
+        subject: string;
+        text: string[];
+      };
+      for (const part of [template.subject, template.text.join('\n')]) {
+        for (const language of ['fr', 'en'] as const) {
+          expect(fromPlainWords(toPlainWords(part, fields, language), fields)).toBe(part);
+        }
+      }
+    }
   });
 
   it('keeps braces typed by hand and brackets that are no field', () => {
