@@ -124,6 +124,7 @@ describe('postier send status, uncertain resolve, journal export', () => {
       failed: 1,
       blocked: 0,
       uncertain: 0,
+      withdrawn: 0,
     });
     const byId = new Map(status.messages.map((m) => [m.id, m]));
     expect(byId.get(seeded.ids[1]!)).toMatchObject({
