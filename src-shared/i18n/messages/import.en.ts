@@ -24,21 +24,21 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.error.rolledBack':
     'The import of “{file}” was interrupted and cancelled, nothing was imported ({detail}): fix the problem and run the import again.',
 
-  'import.reason.missingNumber': 'Missing dossier number (column “{column}”).',
-  'import.reason.missingName': 'Dossier {number}: missing name (column “{column}”).',
+  'import.reason.missingNumber': 'Missing record number (column “{column}”).',
+  'import.reason.missingName': 'Record {number}: missing name (column “{column}”).',
   'import.reason.invalidEmail':
-    'Dossier {number}: the e-mail address “{email}” (column “{column}”) is not valid.',
+    'Record {number}: the e-mail address “{email}” (column “{column}”) is not valid.',
   'import.reason.invalidSin':
-    'Dossier {number}: the SIN (column “{column}”) does not have 9 digits.',
+    'Record {number}: the SIN (column “{column}”) does not have 9 digits.',
   'import.reason.invalidYesNo':
-    'Dossier {number}: “{value}” (column “{column}”) is neither yes nor no.',
+    'Record {number}: “{value}” (column “{column}”) is neither yes nor no.',
   'import.reason.duplicateInFile':
     'Number {number} is also on line {lines}: none of these lines is imported, keep only one.',
   'import.reason.missingDocumentNumber': 'Missing document number (column “{column}”).',
   'import.reason.missingDossierNumber':
-    'Document {number}: missing dossier number (column “{column}”).',
+    'Document {number}: missing record number (column “{column}”).',
   'import.reason.unknownDossier':
-    'Document {number}: there is no dossier {dossier}; import or create that dossier first.',
+    'Document {number}: there is no record {dossier}; import or create that record first.',
   'import.reason.unknownType':
     'Document {number}: unknown type “{value}” (column “{column}”); possible types: {types}.',
   'import.reason.missingType':
@@ -72,7 +72,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.error.noKeyFound':
     'No page of “{file}” contains “{pattern}”: check the expression against the PDF’s text.',
   'import.reason.keyUnknown':
-    'Pages {pages}: “{key}” is neither a known document number nor a known dossier number; these pages are not imported.',
+    'Pages {pages}: “{key}” is neither a known document number nor a known record number; these pages are not imported.',
   'import.reason.keyRepeated':
     'Pages {pages}: number {key} is already on pages {otherPages}; these pages are not imported.',
   'import.reason.keyAmbiguous':
@@ -80,7 +80,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.reason.alreadySent':
     'Pages {pages}: document {key} is already sent or queued; its PDF is not replaced.',
   'import.reason.splitDocumentExists':
-    'Pages {pages} (dossier {key}): document {number} already exists; these pages are not imported.',
+    'Pages {pages} (record {key}): document {number} already exists; these pages are not imported.',
 
   'import.error.watchFolderNotFound':
     'The exchange folder “{folder}” cannot be found: check the path (and that the network drive is connected).',
@@ -102,7 +102,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'import.report.status.error':
     'Result: ERROR, the drop was not fully imported (see below); fix it and drop it again.',
   'import.report.status.duplicate': 'Result: already imported, nothing was imported twice.',
-  'import.report.file.dossiers': 'File “{file}” (dossiers; {format}):',
+  'import.report.file.dossiers': 'File “{file}” (records; {format}):',
   'import.report.file.documents': 'File “{file}” (documents; {format}):',
   'import.report.file.split': 'File “{file}” ({pages}-page PDF to split):',
   'import.report.dossiers':
@@ -156,7 +156,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
     'Preview (nothing imported): {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document} other {# documents}}, {unmatched, plural, one {# unrecognized number} other {# unrecognized numbers}}.',
   'import.cli.splitDone':
     'Split finished: {pages, plural, one {# page} other {# pages}}, {documents, plural, one {# document receives its PDF} other {# documents receive their PDF}}, {unmatched, plural, one {# unrecognized number} other {# unrecognized numbers}}.',
-  'import.cli.splitPart': 'Pages {pages} → {action} {number} (dossier {dossier})',
+  'import.cli.splitPart': 'Pages {pages} → {action} {number} (record {dossier})',
   'import.cli.splitAction.create': 'new document',
   'import.cli.splitAction.attach': 'PDF attached to document',
   'import.cli.splitAction.replace': 'PDF replaced for document',
@@ -170,7 +170,7 @@ export const importEn: Record<keyof typeof importFr, string> = {
   'export.column.id': 'Id',
   'export.column.type': 'Type',
   'export.column.number': 'Document no.',
-  'export.column.dossier': 'Dossier no.',
+  'export.column.dossier': 'Record no.',
   'export.column.name': 'Name',
   'export.column.period': 'Period',
   'export.column.issueDate': 'Issue date',

@@ -80,7 +80,7 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
 
   'outbox.table.id': 'No.',
   'outbox.table.document': 'Document',
-  'outbox.table.dossier': 'Dossier',
+  'outbox.table.dossier': 'Record',
   'outbox.table.status': 'Status',
   'outbox.table.attempts': 'Attempts',
   'outbox.table.recipients': 'Recipients',
@@ -93,7 +93,7 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.csv.user': 'User',
   'outbox.csv.workstation': 'Workstation',
   'outbox.csv.document': 'Document',
-  'outbox.csv.dossier': 'Dossier',
+  'outbox.csv.dossier': 'Record',
   'outbox.csv.recipients': 'Recipients',
   'outbox.csv.detail': 'Detail',
   'outbox.csv.serverReply': 'Server reply',

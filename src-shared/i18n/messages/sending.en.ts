@@ -37,16 +37,16 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'error.password.ruleField':
     'The password rule of “{type}” documents uses the field “{field}”, which does not exist: correct the rule.',
   'error.password.noValue':
-    'The password of “{type}” documents cannot be worked out for dossier {dossier}, and no fallback password is set: complete the dossier or the rule.',
+    'The password of “{type}” documents cannot be worked out for record {dossier}, and no fallback password is set: complete the dossier or the rule.',
   'error.pdf.encryptFailed':
     'The PDF “{file}” could not be protected with a password ({reason}): export it again from your software.',
 
   'error.prepare.nothingChosen':
     'Choose the documents to send: a type (and a period), or the documents’ numbers.',
   'error.prepare.noSender':
-    'No sender address for dossier {dossier}: fill in the communication address of “{structure}” or the mail account’s address.',
+    'No sender address for record {dossier}: fill in the communication address of “{structure}” or the mail account’s address.',
   'error.prepare.recipientsOneDocument':
-    'Chosen addresses only apply when sending one document: choose one document, or let Postier take each dossier’s correspondents.',
+    'Chosen addresses only apply when sending one document: choose one document, or let Postier take each record’s correspondents.',
   'error.prepare.noRecipient':
     'No address is chosen for this document: choose at least one correspondent or type an e-mail address.',
   'error.prepare.tooManyForMethod':
@@ -135,7 +135,7 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'messageStatus.blocked': 'Blocked by the user (B)',
   'messageStatus.uncertain': 'Uncertain (?)',
 
-  'templateField.personne': 'the dossier’s person (e.g. Mrs Josiane Mailly)',
+  'templateField.personne': 'the record’s person (e.g. Mrs Josiane Mailly)',
   'templateField.periode': 'the period (e.g. October 2026)',
   'templateField.numero': 'the document number',
   'templateField.montant': 'the amount (e.g. $2,480.50)',
@@ -144,9 +144,9 @@ export const sendingEn: Record<keyof typeof sendingFr, string> = {
   'templateField.titre': 'the title (Mr, Mrs)',
   'templateField.nom': 'the last name',
   'templateField.prenom': 'the first name',
-  'templateField.dossier': 'the dossier number',
+  'templateField.dossier': 'the record number',
   'templateField.destinataire': 'the recipient’s name (the correspondent)',
   'templateField.etablissement': 'the office’s name',
   'templateField.expediteur': 'the sender’s name',
-  'templateField.extra': 'free field of the dossier',
+  'templateField.extra': 'free field of the record',
 };
