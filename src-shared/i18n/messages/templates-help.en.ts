@@ -19,7 +19,7 @@ export const templatesHelpEn: Record<keyof typeof templatesHelpFr, string> = {
   'template.field.nom.example': 'Allard',
   'template.field.prenom': 'First name',
   'template.field.prenom.example': 'Germaine',
-  'template.field.dossier': 'File number',
+  'template.field.dossier': 'Record number',
   'template.field.dossier.example': 'R-0042',
   'template.field.destinataire': 'Recipient’s name',
   'template.field.destinataire.example': 'Jean Allard',
@@ -27,7 +27,7 @@ export const templatesHelpEn: Record<keyof typeof templatesHelpFr, string> = {
   'template.field.etablissement.example': 'Résidence Les Érables',
   'template.field.expediteur': 'Sender’s name',
   'template.field.expediteur.example': 'Julie Tremblay',
-  'template.field.extra': 'Free field of the file',
+  'template.field.extra': 'Free field of the record',
 
   'template.words.if': 'If:',
   'template.words.unless': 'If empty:',
