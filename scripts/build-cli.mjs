@@ -83,7 +83,9 @@ export async function buildCli() {
   const outputs = [...result.outputFiles].sort((a, b) => rank(a.path) - rank(b.path));
   for (const output of outputs) writeAtomic(output.path, output.contents);
   const sources = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
-  const stamp = { builtAt: startedAt, inputs: [...sources, ...ALSO_WATCHED].sort() };
+  // Only those there: npm writes node_modules/.package-lock.json, other installers do not.
+  const watched = ALSO_WATCHED.filter((file) => fs.existsSync(path.join(root, file)));
+  const stamp = { builtAt: startedAt, inputs: [...sources, ...watched].sort() };
   writeAtomic(path.join(CLI_FOLDER, 'inputs.json'), JSON.stringify(stamp));
   writeAtomic(path.join(CLI_FOLDER, 'meta.json'), JSON.stringify(result.metafile));
   removeOldChunks(new Set(outputs.map((output) => path.basename(output.path))));
