@@ -57,31 +57,8 @@ export function planMessage(
     name_fr: document.type_name_fr,
     name_en: document.type_name_en,
   });
-  const context = {
-    ...batch.emptyContext,
-    ...buildTemplateContext({
-      structure,
-      locale,
-      dossier: {
-        number: document.dossier_number,
-        title: document.dossier_title,
-        firstName: document.dossier_first_name,
-        lastName: document.dossier_last_name,
-        displayName: displayNameOf(document),
-        extra: batch.extras.get(document.dossier_id) ?? {},
-      },
-      document: {
-        number: document.number,
-        period: document.period,
-        amountCents: document.amount_cents,
-        currency: document.currency,
-        dueDate: document.due_date,
-      },
-      typeName,
-      recipientName: recipient.name,
-      senderName: sender.name,
-    }),
-  };
+  const source: ContextSource = { batch, document, recipient, sender, locale, typeName };
+  const context = messageContext(source);
   const template = batch.templates.get(templateKey(document.type_code, language))!;
   const { compiled, password } = template;
   for (const field of compiled.printedFields) {
@@ -90,21 +67,22 @@ export function planMessage(
   if (password && !mentionsPassword(compiled.render(context).text))
     plan.notePasswordNotExplained(context.type!);
 
-  // The file's name is read by the family: in their language ("Invoice F-1.pdf").
-  const named = { ...pdf, fileName: safeFileName(`${typeName} ${document.number}.pdf`) };
-  const documentAttachment: PlannedAttachment = password
-    ? {
-        ...named,
-        source: {
+  const documentAttachment: PlannedAttachment = {
+    // The file's name is read by the family: in their language ("Invoice F-1.pdf").
+    fileName: safeFileName(`${typeName} ${document.number}.pdf`),
+    size: pdf.size,
+    role: 'document',
+    source: password
+      ? {
           kind: 'encrypt',
           absolutePath: pdf.absolutePath,
           password: password.passwordFor(
             { ...context, [SIN_FIELD]: document.dossier_sin ?? '' },
             document.dossier_number,
           ),
-        },
-      }
-    : { ...named, source: { kind: 'stored', relativePath: pdf.relativePath } };
+        }
+      : { kind: 'stored', relativePath: pdf.relativePath },
+  };
   const attachments = distinctNames([
     documentAttachment,
     ...(batch.documentFiles.get(document.id) ?? []),
@@ -126,14 +104,53 @@ export function planMessage(
     identity,
     cc: batch.ccSender && sender.address.toLowerCase() !== recipient.key ? [sender.address] : [],
     bcc: account.archive_bcc?.trim() ? [account.archive_bcc.trim()] : [],
-    // Rendered when read (by the queue writer, a chunk at a time): see PlannedMessage.rendered.
+    // Rendered when read (by the queue writer, a chunk at a time), from a context made again
+    // then: a batch holds its messages' sources, neither their texts nor their fields.
     get rendered() {
-      return compiled.render(context);
+      return compiled.render(messageContext(source));
     },
     attachments,
     passwordProtected: password !== null,
     messageIdHeader: `<${randomUUID()}@${domainOf(identity.fromAddress)}>`,
   });
+}
+
+interface ContextSource {
+  batch: BatchInputs;
+  document: DocumentRow;
+  recipient: Recipient;
+  sender: Sender;
+  locale: string;
+  typeName: string;
+}
+
+/** The template's fields for one message: every known field, blank where this dossier has none. */
+function messageContext({ batch, document, recipient, sender, locale, typeName }: ContextSource) {
+  return {
+    ...batch.emptyContext,
+    ...buildTemplateContext({
+      structure: batch.structure,
+      locale,
+      dossier: {
+        number: document.dossier_number,
+        title: document.dossier_title,
+        firstName: document.dossier_first_name,
+        lastName: document.dossier_last_name,
+        displayName: displayNameOf(document),
+        extra: batch.extras.get(document.dossier_id) ?? {},
+      },
+      document: {
+        number: document.number,
+        period: document.period,
+        amountCents: document.amount_cents,
+        currency: document.currency,
+        dueDate: document.due_date,
+      },
+      typeName,
+      recipientName: recipient.name,
+      senderName: sender.name,
+    }),
+  };
 }
 
 /**

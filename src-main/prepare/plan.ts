@@ -86,10 +86,9 @@ export interface BatchInputs {
   ccSender: boolean;
 }
 
+/** A document's PDF as found on disk (named in each message in its family's language). */
 export interface DocumentPdf {
-  fileName: string;
   size: number;
-  role: 'document';
   absolutePath: string;
   relativePath: string;
 }

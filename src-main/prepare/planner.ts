@@ -18,7 +18,12 @@ import type { RecordsService } from '../records/records-service.js';
 import { accountOwnAddress } from '../accounts/account-identity.js';
 import { methodOf } from '../accounts/mail-methods.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
-import { checkSourceFile, type PlannedAttachment, type SourceFile } from './attachments.js';
+import {
+  checkSourceFile,
+  LARGE_ATTACHMENT_BYTES,
+  type PlannedAttachment,
+  type SourceFile,
+} from './attachments.js';
 import { batchTemplates, planMessage } from './message-rendering.js';
 import { batchLanguages } from './recipient-language.js';
 import {
@@ -141,7 +146,8 @@ export class BatchPlanner {
     }
     const pdf = this.documentPdf(document);
     if (!pdf) return plan.exclude(document, 'no_pdf', document.pdf_path);
-    plan.warnIfLarge(pdf.fileName, pdf.size);
+    if (pdf.size > LARGE_ATTACHMENT_BYTES)
+      plan.warnIfLarge(safeFileName(`${document.type_name_fr} ${document.number}.pdf`), pdf.size);
     for (const invalid of choice.exclusions) plan.exclude(document, invalid.reason, invalid.detail);
     for (const recipient of choice.recipients) {
       const previous = batch.inUse.get(`${document.id}|${recipient.key}`);
@@ -215,13 +221,7 @@ export class BatchPlanner {
     const absolutePath = this.folder.resolve(document.pdf_path);
     const stat = fs.statSync(absolutePath, { throwIfNoEntry: false });
     if (!stat?.isFile()) return null;
-    return {
-      fileName: safeFileName(`${document.type_name_fr} ${document.number}.pdf`),
-      size: stat.size,
-      role: 'document',
-      absolutePath,
-      relativePath: document.pdf_path,
-    };
+    return { size: stat.size, absolutePath, relativePath: document.pdf_path };
   }
 }
 

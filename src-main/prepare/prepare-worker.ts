@@ -26,6 +26,8 @@ let nextQuestion = 1;
 
 const service = new PrepareService(db, folder, new RecordsService(db), {
   ...(chunkSize !== undefined && { chunkSize }),
+  // What crosses back to the main thread: the queued messages without their texts.
+  resultBodies: false,
   canPace: (structureId) =>
     new Promise((resolve, reject) => {
       const question = nextQuestion++;

@@ -45,6 +45,13 @@ export interface PrepareServiceOptions {
    * message, see methodCanPace). Unset: every method can.
    */
   canPace?: (structureId: number) => Promise<boolean>;
+  /**
+   * False: the queued messages in a result come without their text and HTML bodies (empty),
+   * which stay in the outbox. The preparation thread's results cross to the main thread,
+   * where every door needs the counts, addresses and files, none the texts: a batch of
+   * 10,000 then never holds (or copies) every rendered message. Default true.
+   */
+  resultBodies?: boolean;
 }
 
 /** The bulk-send dialog's list for a type and period: one planner run, nothing written. */
@@ -74,6 +81,7 @@ export class PrepareService {
       folder,
       options.actor ?? (() => currentActor()),
       Math.max(1, options.chunkSize ?? 200),
+      options.resultBodies ?? true,
     );
     this.canPace = options.canPace ?? (() => Promise.resolve(true));
   }

@@ -28,6 +28,8 @@ export class QueueWriter {
     private readonly folder: DataFolder,
     private readonly actor: () => Actor,
     private readonly chunkSize: number,
+    /** False: the result's messages come without their bodies (see PrepareServiceOptions). */
+    private readonly resultBodies = true,
   ) {}
 
   async queue(plan: Plan, events: PrepareEvents): Promise<PrepareResult> {
@@ -151,7 +153,12 @@ export class QueueWriter {
           tx,
           stored.map((s) => s.message.document.id),
         );
-        return inserted.map(({ row, message }) => outboxMessage(row, message.document));
+        return inserted.map(({ row, message }) =>
+          outboxMessage(
+            this.resultBodies ? row : { ...row, text_body: '', html_body: null },
+            message.document,
+          ),
+        );
       });
     } catch (error) {
       files.removeFiles(stored.flatMap((s) => s.ownFiles));
