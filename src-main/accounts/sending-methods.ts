@@ -67,6 +67,11 @@ export class SendingMethods {
     return readMethodSettings(this.db, accountId);
   }
 
+  /** The settings as `saveSettings` would write them, checked; nothing written. */
+  async checkSettings(account: MailAccount, input: MethodSettingsInput): Promise<MethodSettings> {
+    return mergeMethodSettings(await this.settings(account.id), input);
+  }
+
   async saveSettings(account: MailAccount, input: MethodSettingsInput): Promise<MethodSettings> {
     const current = await this.settings(account.id);
     const merged = mergeMethodSettings(current, input);

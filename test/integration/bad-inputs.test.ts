@@ -946,6 +946,17 @@ const CASES: BadInput[] = [
       ['a From that is no address', ['--from', 'pas une adresse'], /« pas une adresse »/],
       ['a Reply-To with CR LF + Bcc:', ['--reply-to', 'a@b.fr\r\nBcc: c@d.fr'], /n’est pas valide/],
       ['a security mode that does not exist', ['--security', 'ssl3'], /ssl3/],
+      // Two options at once, one refused: neither is saved.
+      [
+        'a good IMAP port with a port of 99,999',
+        ['--imap-port', '993', '--port', '99999'],
+        /Le port « 99999 »/,
+      ],
+      [
+        'a good port with an IMAP port of 99,999',
+        ['--port', '587', '--imap-port', '99999'],
+        /port IMAP « 99999 »/,
+      ],
     ] as const,
   ),
   {

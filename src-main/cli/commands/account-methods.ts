@@ -109,14 +109,21 @@ export function methodSettingsInput(options: MethodOptions): MethodSettingsInput
   };
 }
 
-/** Saves the methods' options given (checked first: a refused option changes nothing). */
-export async function saveMethodOptions(
+/**
+ * Checks the methods' options given and says how to save them once the account itself is
+ * saved: a refused option, or a refused account, changes nothing.
+ */
+export async function checkedMethodOptions(
   postier: Postier,
   structureId: number,
   options: MethodOptions,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const account = await postier.accounts.getAccount(structureId);
-  await postier.methods.saveSettings(account, methodSettingsInput(options));
+  const input = methodSettingsInput(options);
+  await postier.methods.checkSettings(account, input);
+  return async () => {
+    await postier.methods.saveSettings(account, input);
+  };
 }
 
 /** What to say after `account set` about the method chosen. */

@@ -12,7 +12,7 @@ import {
   addMethodOptions,
   methodLines,
   registerAccountMethodCommands,
-  saveMethodOptions,
+  checkedMethodOptions,
   type MethodOptions,
 } from './account-methods.js';
 
@@ -101,8 +101,9 @@ export function registerAccountCommands(program: Command, context: CliContext): 
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
         const input = accountInput(options, password);
-        await saveMethodOptions(postier, structure.id, options);
+        const saveMethods = await checkedMethodOptions(postier, structure.id, options);
         const saved = await postier.accounts.setAccount(structure.id, input);
+        await saveMethods();
         process.stdout.write(
           `Compte d’envoi de « ${structure.name} » enregistré : ${serverLine(saved)}.\n` +
             `Mot de passe : ${passwordLine(saved)}.\n` +
