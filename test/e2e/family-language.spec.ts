@@ -91,11 +91,19 @@ test('from the French screens, an English-speaking family gets its invoice in En
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('tab', { name: 'Dossiers' }).click();
   await openDossier(page, 'Mailly', 'Mme Josiane Mailly');
+  // A SIN whose check digit fails is warned about, not refused (issue 13, point 12).
+  await page.getByRole('button', { name: 'Modifier le NAS' }).click();
+  await page.getByRole('textbox', { name: 'NAS' }).fill('046 454 287');
+  await expect(
+    page.getByText('Le NAS saisi ne passe pas le contrôle du chiffre de contrôle'),
+  ).toBeVisible();
   await page
     .getByRole('combobox', { name: 'Langue de correspondance' })
     .selectOption({ label: 'Anglais' });
+  await shoot(page, 'dossier-sin-warning-english-family-fr-1366x768');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('.fui-ToastTitle').last()).toContainText('enregistré');
+  await expect(page.getByTestId('sin-masked')).toHaveText('••• ••• 287');
 
   await page.getByRole('tab', { name: 'Journal des documents' }).click();
   await page.getByRole('button', { name: 'Envoi en masse…' }).click();

@@ -62,6 +62,7 @@ export function DossiersScreen() {
   const screen = useScreenStyles();
   const app = useApp();
   const { t, structureId, showError, focus } = app;
+  const [generation, setGeneration] = useState(0);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -151,6 +152,8 @@ export function DossiersScreen() {
 
   const saved = (dossier: Dossier, created: boolean) => {
     setDirty(false);
+    // The form opens again on what was saved (its new version, the SIN masked again).
+    setGeneration((g) => g + 1);
     list.reload();
     setEditing({ kind: 'existing', dossierId: dossier.id });
     app.notify(
@@ -217,7 +220,7 @@ export function DossiersScreen() {
             <div className={styles.empty}>{t('ui.dossiers.noSelection')}</div>
           ) : (
             <DossierForm
-              key={editing.kind === 'new' ? 'new' : editing.dossierId}
+              key={editing.kind === 'new' ? 'new' : `${editing.dossierId}.${generation}`}
               dossierId={editing.kind === 'existing' ? editing.dossierId : null}
               onDirtyChange={setDirty}
               onSaved={saved}
