@@ -79,7 +79,13 @@ function fillDatabase(file: string, structureId: number): void {
   sqlite.close();
 }
 
-async function medianMs(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
+interface Timing {
+  median: number;
+  /** The quickest run: what the work costs when the machine's other loads leave it alone. */
+  min: number;
+}
+
+async function timed(work: () => Promise<unknown>, runs = RUNS): Promise<Timing> {
   await work(); // warm: the first call reads the pages from the disk cache
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -88,7 +94,7 @@ async function medianMs(work: () => Promise<unknown>, runs = RUNS): Promise<numb
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return round(times[Math.floor(times.length / 2)]!, 2);
+  return { median: round(times[Math.floor(times.length / 2)]!, 2), min: round(times[0]!, 2) };
 }
 
 const OLD_SORT: Record<JournalSortKey, string> = {
@@ -194,14 +200,14 @@ export const benchJournal: Bench = async () => {
     const sqlite = new Sqlite(path.join(dataPath, 'postier.sqlite'), { readonly: true });
     const baselines = new Map<string, number>();
     for (const { label, filter, goal } of cases) {
-      const ms = await medianMs(() => postier.documents.journal(filter));
-      const before = await medianMs(oldJournalQuery(sqlite, filter));
+      const { median: ms, min } = await timed(() => postier.documents.journal(filter));
+      const { median: before } = await timed(oldJournalQuery(sqlite, filter));
       baselines.set(label, before);
       figures.push({
         name: `Journal of 100,000 documents, service: ${label}`,
         value: ms,
         unit: 'ms',
-        note: `${PAGE} rows with the total; median of ${RUNS}`,
+        note: `${PAGE} rows with the total; median of ${RUNS}, quickest ${min} ms`,
         goal: { max: goal },
         ratio: { value: ms / before, baseline: `OFFSET + LIKE query (${before} ms)` },
       });
@@ -211,14 +217,14 @@ export const benchJournal: Bench = async () => {
 
     const run = await runHost({ dataPath, preferencesFolder: path.join(root, 'preferences') });
     try {
-      const trivial = await medianMs(() => hostCall(run, 'documents.types', {}));
+      const { median: trivial } = await timed(() => hostCall(run, 'documents.types', {}));
       for (const { label, filter } of cases.filter((c) => !c.label.includes('keyset'))) {
-        const ms = await medianMs(() => hostCall(run, 'documents.journal', filter));
+        const { median: ms, min } = await timed(() => hostCall(run, 'documents.journal', filter));
         figures.push({
           name: `Journal of 100,000 documents, via host: ${label}`,
           value: ms,
           unit: 'ms',
-          note: `${PAGE} rows with the total, HTTP + JSON + contract checks; median of ${RUNS}`,
+          note: `${PAGE} rows with the total, HTTP + JSON + contract checks; median of ${RUNS}, quickest ${min} ms`,
           goal: { max: 60 },
           ratio: { value: ms / trivial, baseline: `documents.types via host (${trivial} ms)` },
         });
