@@ -213,6 +213,7 @@ describe('send status', () => {
       failed: 1,
       blocked: 1,
       uncertain: 0,
+      withdrawn: 0,
     });
     expect(status.page.total).toBe(4);
     expect(status.page.items.map((m) => m.id)).toEqual([...ids].reverse());
