@@ -189,7 +189,7 @@ describe('export commands (CLI)', () => {
       'invoice',
     ]);
     expect(documents.code).toBe(0);
-    expect(documents.stdout).toMatch(/^\d+ ligne\(s\) exportée\(s\) dans « .*docs\.xlsx »\.\n$/);
+    expect(documents.stdout).toMatch(/^\d+ lignes exportées dans « .*docs\.xlsx »\.\n$/);
     expect((await readSheet(path.join(out, 'docs.xlsx'))).actualRowCount).toBeGreaterThan(10);
     const journal = await cli([
       '--data',
