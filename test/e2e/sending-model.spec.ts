@@ -238,6 +238,19 @@ test.describe('with manual validation', () => {
     ]);
     await office.screenshot('bulk-send-missing-sin');
 
+    // The preview: one message per address, as each will leave, with every file it carries.
+    await grid.getByRole('row', { name: /RL-2025-1005/ }).click();
+    const preview = dialog.getByTestId('bulk-preview');
+    const addresses = preview.getByRole('tab');
+    await expect(addresses).toHaveCount(2);
+    await expect(addresses.nth(0)).toHaveAccessibleName('stephane.gagnon@example.com');
+    await expect(addresses.nth(1)).toHaveAccessibleName('melanie.roy@example.com');
+    await expect(preview).toContainText('le document, protégé par mot de passe');
+    await addresses.nth(1).click();
+    await expect(preview.getByTestId('bulk-preview-message')).toContainText(
+      'melanie.roy@example.com',
+    );
+
     await missing.getByRole('button', { name: 'Corriger le dossier Mme Thérèse Gagnon' }).click();
     const form = page.getByRole('dialog', { name: 'Dossier Mme Thérèse Gagnon' });
     await form.getByRole('button', { name: 'Modifier le NAS' }).click();
