@@ -32,6 +32,21 @@ export async function listDossierExtras(db: Db): Promise<string[]> {
   return rows.map((r) => r.extra);
 }
 
+/** Whether the structure already has a document of this type with this number. */
+export async function documentNumberTaken(
+  db: Db,
+  key: { structureId: number; typeId: number; number: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('structure_id', '=', key.structureId)
+    .where('type_id', '=', key.typeId)
+    .where('number', '=', key.number)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertDocument(db: Db, row: NewDocumentRow): Promise<number> {
   const { id } = await db
     .insertInto('documents')

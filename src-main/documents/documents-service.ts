@@ -59,6 +59,11 @@ export class DocumentsService {
     if (!Number.isSafeInteger(input.amountCents)) {
       throw new UserError('error.amount.invalid', { value: String(input.amountCents) });
     }
+    // Said before a PDF is read or made (and a folder made for it), not after.
+    if (
+      await q.documentNumberTaken(this.db, { structureId: structure.id, typeId: type.id, number })
+    )
+      throw new UserError('error.document.duplicateNumber', { type: type.name_fr, number });
     const period = parsePeriod(input.period);
     const issueDate = parseIsoDate(input.issueDate ?? new Date().toISOString().slice(0, 10));
     const dueDate = input.dueDate ? parseIsoDate(input.dueDate) : null;

@@ -1036,7 +1036,7 @@ async function fingerprint(): Promise<string> {
   const documents = host.postier.folder.documentsFolder;
   for (const file of (fs.readdirSync(documents, { recursive: true }) as string[]).sort()) {
     const stat = fs.statSync(path.join(documents, file));
-    if (stat.isFile()) hash.update(`${file}:${stat.size}`);
+    hash.update(stat.isFile() ? `${file}:${stat.size}` : `${file}/`);
   }
   return hash.digest('hex');
 }
