@@ -17,7 +17,9 @@ import {
   type SmtpSecurity,
 } from '../../src-shared/domain/mail.js';
 import { isValidEmail } from '../../src-shared/validation/identity.js';
-import { hasControlCharacters } from '../../src-shared/validation/single-line.js';
+import { hasControlCharacters, singleLine } from '../../src-shared/validation/single-line.js';
+import { quoted } from '../../src-shared/validation/record-text.js';
+import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Db } from '../db/connection.js';
 import * as q from '../db/mail-account-queries.js';
 import { listSendAs, replaceSendAs } from '../db/send-as-queries.js';
@@ -238,7 +240,12 @@ function oneOf(
 
 function wholeNumber(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError('error.mailAccount.number', { field, value: String(value), min, max });
+    throw new UserError('error.mailAccount.number', {
+      ...labelled(field),
+      value: String(value),
+      min,
+      max,
+    });
   }
   return value;
 }
@@ -251,7 +258,7 @@ function optionalText(value: string | null | undefined): string | null {
 function checkedText(field: string, value: string | null, max: number): string | null {
   const text = optionalText(value);
   if (text !== null && (hasControlCharacters(text) || text.length > max)) {
-    throw new UserError('error.mailAccount.text', { field, max });
+    throw new UserError('error.mailAccount.text', { ...labelled(field), max });
   }
   return text;
 }
@@ -259,9 +266,18 @@ function checkedText(field: string, value: string | null, max: number): string |
 function optionalAddress(field: string, value: string | null): string | null {
   const text = optionalText(value);
   if (text !== null && !isValidEmail(text)) {
-    throw new UserError('error.mailAccount.address', { field, value: text });
+    throw new UserError('error.mailAccount.address', {
+      ...labelled(field),
+      value: quoted(singleLine(text)),
+    });
   }
   return text;
+}
+
+/** A field of the account: its key, and its name as the user reads it, in both languages. */
+function labelled(field: string): { field: string; label: string; labelEn: string } {
+  const key = `mailAccount.label.${field}` as MessageKey;
+  return { field, label: translate('fr', key), labelEn: translate('en', key) };
 }
 
 /** The "send as" list: real addresses, lower-cased, each once. */

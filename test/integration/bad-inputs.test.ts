@@ -943,8 +943,16 @@ const CASES: BadInput[] = [
     (args) => cli(['account', 'set', ...args]),
     [
       ['a port of 99,999', ['--port', '99999'], /port « 99999 » n’est pas valide/],
-      ['a From that is no address', ['--from', 'pas une adresse'], /« pas une adresse »/],
-      ['a Reply-To with CR LF + Bcc:', ['--reply-to', 'a@b.fr\r\nBcc: c@d.fr'], /n’est pas valide/],
+      [
+        'a From that is no address',
+        ['--from', 'pas une adresse'],
+        /« pas une adresse » du champ « adresse d’expédition »/,
+      ],
+      [
+        'a Reply-To with CR LF + Bcc:',
+        ['--reply-to', 'a@b.fr\r\nBcc: c@d.fr'],
+        /« a@b\.fr Bcc: c@d\.fr » du champ « adresse de réponse » n’est pas valide/,
+      ],
       ['a security mode that does not exist', ['--security', 'ssl3'], /ssl3/],
       // Two options at once, one refused: neither is saved.
       [

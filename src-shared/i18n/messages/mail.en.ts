@@ -1,6 +1,19 @@
 import type { mailFr } from './mail.fr.js';
 
 export const mailEn: Record<keyof typeof mailFr, string> = {
+  'mailAccount.label.username': 'user name',
+  'mailAccount.label.fromName': 'sender name',
+  'mailAccount.label.fromAddress': 'sender address',
+  'mailAccount.label.replyTo': 'reply-to address',
+  'mailAccount.label.archiveBcc': 'archive Bcc',
+  'mailAccount.label.maxMessageBytes': 'largest message size',
+  'mailAccount.label.delayMs': 'wait between two messages (ms)',
+  'mailAccount.label.pauseEvery': 'a pause every N messages',
+  'mailAccount.label.pauseMs': 'length of the pause (ms)',
+  'mailAccount.label.maxPerRun': 'messages per run at most',
+  'mailAccount.label.maxPerDay': 'messages per day at most',
+  'mailAccount.label.maxAttempts': 'attempts before failing',
+  'mailAccount.label.retryBaseMs': 'wait before a retry (ms)',
   'error.mailAccount.kind': 'Unknown account type “{value}”: choose {kinds}.',
   'error.mailAccount.preset':
     'Unknown account preset “{value}”: choose microsoft365, gmail or relay.',
@@ -14,11 +27,11 @@ export const mailEn: Record<keyof typeof mailFr, string> = {
   'error.mailAccount.fromRequired':
     'Enter the account’s sender address, for example billing@example.com.',
   'error.mailAccount.address':
-    'The address “{value}” in “{field}” is not valid: check it (example: name@domain.com).',
+    'The address “{value}” in “{labelEn}” is not valid: check it (example: name@domain.com).',
   'error.mailAccount.text':
-    'The field “{field}” may contain no line break or control character and at most {max} characters: correct it.',
+    'The field “{labelEn}” may contain no line break or control character and at most {max} characters: correct it.',
   'error.mailAccount.number':
-    'The setting “{field}” is “{value}”: it must be a whole number from {min} to {max}.',
+    'The setting “{labelEn}” is “{value}”: it must be a whole number from {min} to {max}.',
   'error.mailAccount.passwordWithoutUser':
     'A password was given without a user name: give the account’s user name too (--user).',
   'error.mailAccount.passwordEmpty':

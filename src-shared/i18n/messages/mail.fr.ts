@@ -1,6 +1,20 @@
 // Messages for mail accounts, credentials, transports and connection tests, French: the reference.
 export const mailFr = {
   // Account settings
+  // The account's fields as the messages above name them.
+  'mailAccount.label.username': 'identifiant',
+  'mailAccount.label.fromName': 'nom de l’expéditeur',
+  'mailAccount.label.fromAddress': 'adresse d’expédition',
+  'mailAccount.label.replyTo': 'adresse de réponse',
+  'mailAccount.label.archiveBcc': 'copie cachée d’archive',
+  'mailAccount.label.maxMessageBytes': 'taille maximale d’un message',
+  'mailAccount.label.delayMs': 'attente entre deux messages (ms)',
+  'mailAccount.label.pauseEvery': 'une pause tous les N messages',
+  'mailAccount.label.pauseMs': 'durée de la pause (ms)',
+  'mailAccount.label.maxPerRun': 'messages au plus par envoi',
+  'mailAccount.label.maxPerDay': 'messages au plus par jour',
+  'mailAccount.label.maxAttempts': 'essais avant l’échec',
+  'mailAccount.label.retryBaseMs': 'attente avant un nouvel essai (ms)',
   'error.mailAccount.kind': 'Type de compte inconnu « {value} » : choisissez {kinds}.',
   'error.mailAccount.preset':
     'Modèle de compte inconnu « {value} » : choisissez microsoft365, gmail ou relay.',
@@ -15,11 +29,11 @@ export const mailFr = {
   'error.mailAccount.fromRequired':
     'Indiquez l’adresse d’expédition du compte, par exemple facturation@exemple.fr.',
   'error.mailAccount.address':
-    'L’adresse « {value} » du champ « {field} » n’est pas valide : vérifiez-la (exemple : nom@domaine.fr).',
+    'L’adresse « {value} » du champ « {label} » n’est pas valide : vérifiez-la (exemple : nom@domaine.fr).',
   'error.mailAccount.text':
-    'Le champ « {field} » ne peut contenir ni retour à la ligne ni caractère de contrôle, et pas plus de {max} caractères : corrigez-le.',
+    'Le champ « {label} » ne peut contenir ni retour à la ligne ni caractère de contrôle, et pas plus de {max} caractères : corrigez-le.',
   'error.mailAccount.number':
-    'Le réglage « {field} » vaut « {value} » : il faut un nombre entier entre {min} et {max}.',
+    'Le réglage « {label} » vaut « {value} » : il faut un nombre entier entre {min} et {max}.',
   'error.mailAccount.passwordWithoutUser':
     'Un mot de passe a été donné sans identifiant : indiquez aussi l’identifiant du compte (--user).',
   'error.mailAccount.passwordEmpty':
