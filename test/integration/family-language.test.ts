@@ -270,29 +270,13 @@ describe('setting the language at every door', () => {
       return items.find((d) => d.number === '7')!.language;
     };
     expect(await languageOf7()).toBe('en');
-    const set = await cli([
-      '--data',
-      data,
-      'dossiers',
-      'set',
-      '--number',
-      '7',
-      '--language',
-      'Français',
-    ]);
+    const setLanguage = (language: string) =>
+      cli(['--data', data, 'dossiers', 'set', '--number', '7', '--language', language]);
+    const set = await setLanguage('Français');
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('langue de correspondance fr');
     expect(await languageOf7()).toBe('fr');
-    const bad = await cli([
-      '--data',
-      data,
-      'dossiers',
-      'set',
-      '--number',
-      '7',
-      '--language',
-      'espagnol',
-    ]);
+    const bad = await setLanguage('espagnol');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain(
       'La langue « espagnol » n’est pas connue : choisissez fr (français) ou en (anglais).',

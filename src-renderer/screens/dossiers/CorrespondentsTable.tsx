@@ -4,10 +4,20 @@
 import { Button, Field, Input, Switch } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { RECORD_LIMITS } from '../../../src-shared/domain/records.js';
+import type { MessageKey } from '../../../src-shared/i18n/catalog.js';
 import { useApp } from '../../app/app-context.js';
 import { useDossierFormStyles } from './dossier-form-styles.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import type { DossierFormState } from './useDossierForm.js';
+
+/** The columns' titles and shares of the width (the table's layout is fixed). */
+const HEADERS: [MessageKey, string][] = [
+  ['ui.dossiers.corr.name', '20%'],
+  ['ui.dossiers.corr.relation', '13%'],
+  ['ui.dossiers.corr.email', '28%'],
+  ['ui.dossiers.corr.language', '21%'],
+  ['ui.dossiers.corr.receives', '11%'],
+];
 
 export function CorrespondentsTable({ form }: { form: DossierFormState }) {
   const styles = useDossierFormStyles();
@@ -19,21 +29,11 @@ export function CorrespondentsTable({ form }: { form: DossierFormState }) {
       <table className={styles.table} data-testid="correspondents">
         <thead>
           <tr>
-            <th className={styles.th} style={{ width: '20%' }}>
-              {t('ui.dossiers.corr.name')}
-            </th>
-            <th className={styles.th} style={{ width: '13%' }}>
-              {t('ui.dossiers.corr.relation')}
-            </th>
-            <th className={styles.th} style={{ width: '28%' }}>
-              {t('ui.dossiers.corr.email')}
-            </th>
-            <th className={styles.th} style={{ width: '21%' }}>
-              {t('ui.dossiers.corr.language')}
-            </th>
-            <th className={styles.th} style={{ width: '11%' }}>
-              {t('ui.dossiers.corr.receives')}
-            </th>
+            {HEADERS.map(([key, width]) => (
+              <th key={key} className={styles.th} style={{ width }}>
+                {t(key)}
+              </th>
+            ))}
             <th className={styles.th} style={{ width: '40px' }} />
           </tr>
         </thead>
