@@ -28,10 +28,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see no app types
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DELETE FROM settings WHERE key GLOB 'email.template.*.*.en'`.execute(db);
-  await sql`UPDATE settings SET key = substr(key, 1, length(key) - 3) WHERE key GLOB 'email.template.*.*.fr'`.execute(
-    db,
-  );
+  // Back to one template per type: the one in the structure's own language stays (as before
+  // 0005), a template written for the other language has nowhere to go.
+  const structureLanguage = sql`(
+    SELECT CASE WHEN lower(s.locale) LIKE 'en%' THEN 'en' ELSE 'fr' END
+      FROM structures s
+     WHERE 'email.template.' || s.id || '.' = substr(settings.key, 1, length('email.template.' || s.id || '.')))`;
+  await sql`
+    DELETE FROM settings
+     WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
+       AND substr(key, -2) <> coalesce(${structureLanguage}, 'fr')
+  `.execute(db);
+  await sql`
+    UPDATE settings SET key = substr(key, 1, length(key) - 3)
+     WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
+  `.execute(db);
   await db.schema.alterTable('correspondents').dropColumn('language').execute();
   await db.schema.alterTable('dossiers').dropColumn('language').execute();
 }

@@ -1,0 +1,69 @@
+// Migration 0005 on a database written before it: every dossier reads French, correspondents
+// follow their dossier, and each structure's saved e-mail template becomes its template in
+// the structure's own language (the language it was shown in) — nothing the office wrote is
+// lost. Down and up again leave the saved templates as they were.
+import Sqlite from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migratorOn } from '../support/migrator.js';
+import { tempFolder } from '../support/temp-folder.js';
+
+const TEMPLATE = JSON.stringify({
+  subject: 'Votre facture {{numero}}',
+  text: 'Bonjour',
+  html: null,
+});
+
+function settings(sqlite: Sqlite.Database): Record<string, string> {
+  const rows = sqlite.prepare('select key, value from settings order by key').all() as {
+    key: string;
+    value: string;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+describe('migration 0005-family-language', () => {
+  it('gives every dossier French and keeps each saved template in its structure’s language', async () => {
+    const sqlite = new Sqlite(path.join(tempFolder(), 'before-0005.sqlite'));
+    const { db, migrator } = migratorOn(sqlite);
+    expect((await migrator.migrateTo('0004-journal-search')).error).toBeUndefined();
+    sqlite.exec(`
+      insert into structures (id, name, locale) values (1, 'Résidence Les Érables', 'fr-CA'),
+                                                       (2, 'Maple Lodge', 'en-CA');
+      insert into dossiers (structure_id, number, last_name) values (1, '1001', 'Côté');
+      insert into correspondents (dossier_id, name, email) values (1, 'Hélène', 'h@example.com');
+    `);
+    const insert = sqlite.prepare('insert into settings (key, value) values (?, ?)');
+    insert.run('email.template.1.invoice', TEMPLATE);
+    insert.run('email.template.2.notice', TEMPLATE);
+    insert.run('outbox.validationMode', '"manual"');
+
+    const up = await migrator.migrateTo('0005-family-language');
+    expect(up.error).toBeUndefined();
+    expect(sqlite.prepare('select language from dossiers').all()).toEqual([{ language: 'fr' }]);
+    expect(sqlite.prepare('select language from correspondents').all()).toEqual([
+      { language: null },
+    ]);
+    expect(settings(sqlite)).toEqual({
+      'email.template.1.invoice.fr': TEMPLATE,
+      'email.template.2.notice.en': TEMPLATE,
+      'outbox.validationMode': '"manual"',
+    });
+
+    // Down (an English template saved since is dropped: 0004 had no place for it) and up.
+    insert.run('email.template.1.invoice.en', TEMPLATE);
+    expect((await migrator.migrateTo('0004-journal-search')).error).toBeUndefined();
+    expect(settings(sqlite)).toEqual({
+      'email.template.1.invoice': TEMPLATE,
+      'email.template.2.notice': TEMPLATE,
+      'outbox.validationMode': '"manual"',
+    });
+    expect((await migrator.migrateTo('0005-family-language')).error).toBeUndefined();
+    expect(Object.keys(settings(sqlite))).toEqual([
+      'email.template.1.invoice.fr',
+      'email.template.2.notice.en',
+      'outbox.validationMode',
+    ]);
+    await db.destroy();
+  });
+});
