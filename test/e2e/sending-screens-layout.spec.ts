@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The sending screens of issue 13 looked at as a clerk's laptop shows them: the bulk send with
 // its warnings, its end summary naming a failure, and Suivi des envois with a document sent
 // to one address of two and a withdrawn batch — at 1366×768 and 1024×768, in French and in

@@ -38,7 +38,7 @@ export const queueTruthEn: Record<keyof typeof queueTruthFr, string> = {
     '{count} messages were no longer in the queue (already sent, failed or withdrawn): they did not change.',
   'action.skipped.in_flight': 'being sent: the mail server may already have it',
   'queueTruth.withdraw.target':
-    'Say what to withdraw: --batch <batch number> or --message <message number>, one of the two.',
+    'Say what to withdraw: --batch <batch number>, or the numbers of the messages (postier send status), one of the two.',
 
   'queueTruth.reset.title': 'Reset the send status?',
   'queueTruth.reset.button': 'Reset',

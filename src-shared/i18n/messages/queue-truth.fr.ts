@@ -36,7 +36,7 @@ export const queueTruthFr = {
     '{count} messages n’étaient plus dans la file (déjà envoyés, en échec ou retirés) : ils n’ont pas changé.',
   'action.skipped.in_flight': 'en cours d’envoi : le serveur de messagerie l’a peut-être déjà',
   'queueTruth.withdraw.target':
-    'Indiquez quoi retirer : --batch <numéro du lot> ou --message <numéro du message>, l’un des deux.',
+    'Indiquez quoi retirer : --batch <numéro du lot>, ou les numéros des messages (postier send status), l’un des deux.',
 
   'queueTruth.reset.title': 'Réinitialiser l’état d’envoi ?',
   'queueTruth.reset.button': 'Réinitialiser',
