@@ -4,13 +4,13 @@ import type { uiBulkWarningsFr } from './bulk-warnings.fr.js';
 export const uiBulkWarningsEn: Record<keyof typeof uiBulkWarningsFr, string> = {
   'ui.bulkWarnings.title': 'Check before sending',
   'ui.bulkWarnings.fallback.title':
-    'Dossiers without a SIN ({count}): their PDF will be protected by the fallback password {password}',
+    'Records without a SIN ({count}): their PDF will be protected by the fallback password {password}',
   'ui.bulkWarnings.fallback.body':
-    'Anyone who knows this password can open these documents. Enter the SIN in each dossier ("Fix"), or uncheck the document.',
+    'Anyone who knows this password can open these documents. Enter the SIN in each record ("Fix"), or uncheck the document.',
   'ui.bulkWarnings.fallback.sinMissing': 'SIN missing',
   'ui.bulkWarnings.fallback.otherField': 'a piece of the password is missing',
   'ui.bulkWarnings.fix': 'Fix',
-  'ui.bulkWarnings.fixLabel': 'Fix the dossier of {name}',
+  'ui.bulkWarnings.fixLabel': 'Fix the record of {name}',
   'ui.bulkWarnings.showAll': 'Show the {count} others',
   'ui.bulkWarnings.showLess': 'Shorten the list',
   'ui.bulkWarnings.passwordText':
@@ -33,11 +33,11 @@ export const uiBulkWarningsEn: Record<keyof typeof uiBulkWarningsFr, string> = {
   'ui.bulkWarnings.reason.pdfGone':
     'The document’s PDF file is no longer in the data folder: import it again.',
   'ui.bulkWarnings.reason.noPdf': 'The document has no PDF: import it before sending.',
-  'ui.bulkWarnings.openDossier': 'Open the dossier',
-  'ui.bulkWarnings.openDossierLabel': 'Open the dossier of {name}',
+  'ui.bulkWarnings.openDossier': 'Open the record',
+  'ui.bulkWarnings.openDossierLabel': 'Open the record of {name}',
   'ui.bulkWarnings.col.action': 'Fix',
 
-  'ui.bulkWarnings.fixTitle': 'Dossier {name}',
+  'ui.bulkWarnings.fixTitle': 'Record {name}',
   'ui.bulkWarnings.fixHint':
     'Fix it, then save (Ctrl+S): the send’s list will be brought up to date.',
   'ui.bulkWarnings.refreshing': 'Updating the list…',
@@ -46,7 +46,7 @@ export const uiBulkWarningsEn: Record<keyof typeof uiBulkWarningsFr, string> = {
   'ui.bulkWarnings.preview.files': 'Attachments',
   'ui.bulkWarnings.role.document': 'the document',
   'ui.bulkWarnings.role.extra': 'document’s file',
-  'ui.bulkWarnings.role.recipient': 'for this dossier',
+  'ui.bulkWarnings.role.recipient': 'for this record',
   'ui.bulkWarnings.role.general': 'for everyone',
   'ui.bulkWarnings.protected': 'password-protected',
 };

@@ -24,7 +24,7 @@ export const uiSendingModelEn: Record<keyof typeof uiSendingModelFr, string> = {
   'ui.sendingModel.dismiss': 'Hide',
   'ui.sendingModel.summaryTitle': 'Bulk send summary',
   'ui.sendingModel.failuresTitle': 'Messages that did not leave',
-  'ui.sendingModel.col.dossier': 'Dossier',
+  'ui.sendingModel.col.dossier': 'Record',
   'ui.sendingModel.col.address': 'Address',
   'ui.sendingModel.col.reason': 'What the server answered',
   'ui.sendingModel.noReason': 'Refused by the server, with no explanation.',
