@@ -39,7 +39,7 @@ export function useJournalColumns(
       cell: (d) => d.number,
     },
     { id: 'type', header: t('ui.journal.col.type'), width: 96, cell: (d) => typeName(d.type) },
-    { id: 'dossier', header: t('ui.journal.col.dossier'), width: 58, cell: (d) => d.dossierNumber },
+    { id: 'dossier', header: t('ui.journal.col.dossier'), width: 72, cell: (d) => d.dossierNumber },
     {
       id: 'name',
       header: t('ui.journal.col.name'),
@@ -51,7 +51,8 @@ export function useJournalColumns(
     {
       id: 'period',
       header: t('ui.journal.col.period'),
-      width: 64,
+      // Wide enough for « Période » and its sort arrow.
+      width: 76,
       sortKey: 'period',
       cell: (d) => d.period,
     },
