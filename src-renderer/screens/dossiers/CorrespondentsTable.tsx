@@ -15,8 +15,9 @@ const HEADERS: [MessageKey, string][] = [
   ['ui.dossiers.corr.name', '20%'],
   ['ui.dossiers.corr.relation', '13%'],
   ['ui.dossiers.corr.email', '28%'],
-  ['ui.dossiers.corr.language', '21%'],
-  ['ui.dossiers.corr.receives', '11%'],
+  ['ui.dossiers.corr.language', '18%'],
+  // « documents » on a line of its own still fits at 1024×768.
+  ['ui.dossiers.corr.receives', '14%'],
 ];
 
 export function CorrespondentsTable({ form }: { form: DossierFormState }) {

@@ -128,7 +128,7 @@ export function DossiersScreen() {
     {
       id: 'optIn',
       header: t('ui.dossiers.col.optIn'),
-      width: 80,
+      width: 90,
       align: 'center',
       cell: (d) => (d.emailOptIn ? t('ui.optIn.yes') : t('ui.optIn.no')),
     },
