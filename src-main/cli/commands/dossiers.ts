@@ -155,7 +155,7 @@ function printDossiers(items: Dossier[], total: number): void {
     },
   ];
   printTable(items, columns);
-  process.stdout.write(`${items.length} dossier(s) affiché(s) sur ${total}.\n`);
+  printMessage(cliLanguage(), 'records.cli.shown', { shown: items.length, total });
   const cut = items.some((d) => columns.some((c) => c.value(d).length > MAX_CELL_WIDTH));
   if (cut) printMessage(cliLanguage(), 'records.cli.cutNotice');
 }

@@ -20,4 +20,5 @@ export const familyLanguageEn: Record<keyof typeof familyLanguageFr, string> = {
   'ui.dossiers.corr.language.dossier': 'Record’s',
   'ui.import.field.language': 'Correspondence language',
   'ui.import.warnings': 'To check ({count})',
+  'records.cli.shown': '{shown, plural, one {# record shown} other {# records shown}} of {total}.',
 };

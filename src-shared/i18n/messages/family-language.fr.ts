@@ -20,4 +20,6 @@ export const familyLanguageFr = {
   'ui.dossiers.corr.language.dossier': 'Du dossier',
   'ui.import.field.language': 'Langue de correspondance',
   'ui.import.warnings': 'À vérifier ({count})',
+  'records.cli.shown':
+    '{shown, plural, one {# dossier affiché} other {# dossiers affichés}} sur {total}.',
 } as const;
