@@ -18,8 +18,13 @@ export interface SendFailure {
   messageId: number;
   dossier: string;
   address: string;
-  /** The server's answer in plain words, or null when it gave none. */
-  reason: string | null;
+  /**
+   * The failure in plain words, as the journal keeps it (in the office's language, French),
+   * or null when there is none.
+   */
+  explanation: string | null;
+  /** The server's own answer ("550 5.1.1 … User unknown"), or null when it gave none. */
+  reply: string | null;
 }
 
 /** How many failures the summary names; Suivi des envois lists them all. */
@@ -120,7 +125,8 @@ export class RunningSend {
           messageId: m.id,
           dossier: `${m.dossierNumber} — ${m.dossierName}`,
           address: m.to.join(', '),
-          reason: m.lastError ?? m.lastReply,
+          explanation: m.lastError,
+          reply: m.lastReply,
         })),
       });
     } catch {

@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   scroll: { maxHeight: '180px', overflowY: 'auto' },
   open: { marginTop: '6px' },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+  reply: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The summary once the send ended (finished or cancelled); nothing before. */
@@ -82,6 +83,26 @@ export function SendSummary({
   );
 }
 
+/**
+ * Why it did not leave: the plain sentence the journal keeps (French, the office's language)
+ * on French screens, and the server's own words, which English screens show alone rather
+ * than a French sentence.
+ */
+function FailureReason({ failure }: { failure: SendFailure }) {
+  const styles = useStyles();
+  const { t, language } = useApp();
+  const explanation = language === 'fr' ? failure.explanation : null;
+  if (!explanation && !failure.reply) return <>{t('ui.sendingModel.noReason')}</>;
+  return (
+    <>
+      {explanation && <div>{explanation}</div>}
+      {failure.reply && (
+        <div className={explanation ? styles.reply : undefined}>{failure.reply}</div>
+      )}
+    </>
+  );
+}
+
 function FailureTable({ failures, total }: { failures: SendFailure[]; total: number }) {
   const styles = useStyles();
   const { t } = useApp();
@@ -101,7 +122,9 @@ function FailureTable({ failures, total }: { failures: SendFailure[]; total: num
             <tr key={f.messageId}>
               <td>{f.dossier}</td>
               <td>{f.address}</td>
-              <td>{f.reason ?? t('ui.sendingModel.noReason')}</td>
+              <td>
+                <FailureReason failure={f} />
+              </td>
             </tr>
           ))}
         </tbody>

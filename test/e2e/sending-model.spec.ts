@@ -82,6 +82,7 @@ test.describe('with automatic validation', () => {
     await expect(failures).toContainText('Mme Thérèse Gagnon');
     await expect(failures).toContainText('melanie.roy@example.com');
     await expect(failures).toContainText('Le serveur a refusé le destinataire');
+    await expect(failures).toContainText('User unknown');
     await office.screenshot('sending-summary-failures');
     await summary.getByRole('button', { name: 'Ouvrir les échecs dans Suivi des envois' }).click();
 

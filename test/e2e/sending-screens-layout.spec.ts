@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
-import { expect, test } from './support/office.js';
+import { expect, test, type Office } from './support/office.js';
 
 const SHOTS = path.resolve('test-results', 'screens-13');
 const SIZES = [
@@ -80,7 +80,7 @@ for (const language of ['fr', 'en'] as const) {
         }
         await page.setViewportSize({ width: 1440, height: 900 });
       };
-      if (language === 'en') await switchToEnglish(page);
+      if (language === 'en') await switchToEnglish(office);
 
       // The bulk send of the tax slips: the dossiers without a SIN named before the click.
       await page.getByRole('button', { name: t('ui.menu.send.bulk') }).click();
@@ -124,6 +124,9 @@ for (const language of ['fr', 'en'] as const) {
       await dialog.getByRole('button', { name: t('ui.sendingModel.validateAndSend') }).click();
       const failures = dialog.getByTestId('send-failures');
       await expect(failures).toContainText('melanie.roy@example.com', { timeout: 30_000 });
+      // The server's own words; no French sentence on English screens.
+      await expect(failures).toContainText('User unknown');
+      if (language === 'en') await expect(failures).not.toContainText('Le serveur');
       await look('bulk-send-summary', '[role="dialog"]');
       await dialog.getByRole('button', { name: t('ui.common.close') }).click();
 
@@ -172,8 +175,14 @@ function lastMonth(): string {
   return `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, '0')}`;
 }
 
-async function switchToEnglish(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: 'Affichage' }).click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+/** The screens in English, as "View > English" would: the preference saved, the page read again. */
+async function switchToEnglish(office: Office): Promise<void> {
+  const { page, host } = office;
+  const answer = await page.request.post(`${host.host.origin}/api/prefs.set`, {
+    headers: { 'x-postier-token': host.host.token },
+    data: { language: 'en' },
+  });
+  expect(answer.ok()).toBe(true);
+  await page.reload();
   await expect(page.getByRole('tab', { name: 'Document journal' })).toBeVisible();
 }
