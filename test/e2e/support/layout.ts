@@ -46,7 +46,10 @@ export async function clippedTexts(page: Page, scope = 'body'): Promise<Clipped[
           // Only the boxes on screen (a long list scrolls; its hidden rows are not looked at).
           if (rect.bottom <= 0 || rect.top >= window.innerHeight) continue;
           if (rect.right <= 0 || rect.left >= window.innerWidth) continue;
-          const control = box.matches('button, [role="button"], [role="tab"]');
+          // A link drawn as a button inside a sentence (a warning's « Corriger ») is a line of
+          // text high, like the sentence: only real buttons and tabs have a minimum height.
+          const control =
+            box.matches('button, [role="button"], [role="tab"]') && !box.matches('.fui-Link');
           const cut =
             box.scrollWidth > box.clientWidth + 1 ||
             box.scrollHeight > box.clientHeight + 2 ||
