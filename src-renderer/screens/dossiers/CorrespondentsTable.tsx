@@ -12,10 +12,11 @@ import type { DossierFormState } from './useDossierForm.js';
 
 /** The columns' titles and shares of the width (the table's layout is fixed). */
 const HEADERS: [MessageKey, string][] = [
-  ['ui.dossiers.corr.name', '20%'],
-  ['ui.dossiers.corr.relation', '13%'],
-  ['ui.dossiers.corr.email', '28%'],
-  ['ui.dossiers.corr.language', '18%'],
+  ['ui.dossiers.corr.name', '19%'],
+  ['ui.dossiers.corr.relation', '12%'],
+  ['ui.dossiers.corr.email', '26%'],
+  // « Du dossier » and its arrow, whole at 1024×768.
+  ['ui.dossiers.corr.language', '21%'],
   // « documents » on a line of its own still fits at 1024×768.
   ['ui.dossiers.corr.receives', '14%'],
 ];
