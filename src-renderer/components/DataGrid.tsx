@@ -75,6 +75,12 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const rowStyles = useListRowStyles();
   const rowHeight = props.rowHeight ?? 26;
   const scrollerRef = useRef<HTMLDivElement>(null);
+  /** Each row's check box is named after its row: the name column (the one that grows). */
+  const nameColumn = props.columns.find((c) => c.grow) ?? props.columns[0];
+  const checkLabel = (label: string, row: T | undefined, index: number) => {
+    const name = row === undefined ? undefined : nameColumn?.cell(row, index);
+    return typeof name === 'string' || typeof name === 'number' ? `${label} — ${name}` : label;
+  };
   const headerRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: props.rowCount,
@@ -274,7 +280,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                     onDoubleClick={(e) => e.stopPropagation()}
                   >
                     <Checkbox
-                      aria-label={props.checkbox.label}
+                      aria-label={checkLabel(props.checkbox.label, row, item.index)}
                       checked={props.checkbox.isChecked(item.index)}
                       onChange={() => props.checkbox?.onToggle(item.index)}
                       tabIndex={-1}

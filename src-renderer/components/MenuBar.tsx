@@ -11,9 +11,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { MENU_BAR, type MenuCommand, type MenuItemModel } from '../../src-shared/contract/menus.js';
 import { useApp } from '../app/app-context.js';
-import { acceleratorLabel } from '../logic/accelerators.js';
+import {
+  acceleratorLabel,
+  parseMnemonic,
+  pressesMnemonic,
+  type Mnemonic,
+} from '../logic/accelerators.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -24,7 +30,23 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   button: { minWidth: 'auto', fontWeight: tokens.fontWeightRegular, padding: '2px 10px' },
+  mnemonic: { textDecorationLine: 'underline' },
 });
+
+/** The label with its mnemonic letter underlined (the accessible name stays the word). */
+function MnemonicLabel({ mnemonic, className }: { mnemonic: Mnemonic; className: string }) {
+  const { text, index } = mnemonic;
+  if (index < 0) return <>{text}</>;
+  // One inline box: the button lays out its children as flex items, which would split the
+  // word in its accessible name ("F ichier").
+  return (
+    <span>
+      {text.slice(0, index)}
+      <span className={className}>{text[index]}</span>
+      {text.slice(index + 1)}
+    </span>
+  );
+}
 
 /** Commands the page cannot carry out itself (the browser tab is closed by the user). */
 const HIDDEN_IN_BROWSER: MenuCommand[] = ['app.quit'];
@@ -54,10 +76,31 @@ export function MenuBar({
 }) {
   const styles = useStyles();
   const { t } = useApp();
+  const [openMenu, setOpenMenu] = useState<number | null>(null);
+  const mnemonics = MENU_BAR.map((menu) => parseMnemonic(t(menu.label)));
+  const mnemonicKeys = mnemonics.map((m) => m.key).join();
+
+  // Alt+letter opens the menu whose letter is underlined, as in every Windows program.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      const index = mnemonics.findIndex((m) => pressesMnemonic(m, event));
+      if (index < 0) return;
+      event.preventDefault();
+      setOpenMenu(index);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [mnemonicKeys]);
+
   return (
     <nav className={styles.bar} role="menubar" aria-label={t('ui.app.title')}>
-      {MENU_BAR.map((menu) => (
-        <Menu key={menu.label}>
+      {MENU_BAR.map((menu, index) => (
+        <Menu
+          key={menu.label}
+          open={openMenu === index}
+          onOpenChange={(_, data) => setOpenMenu(data.open ? index : null)}
+        >
           <MenuTrigger disableButtonEnhancement>
             <MenuButton
               appearance="subtle"
@@ -65,8 +108,9 @@ export function MenuBar({
               menuIcon={null}
               className={styles.button}
               role="menuitem"
+              aria-keyshortcuts={mnemonics[index]?.key ? `Alt+${mnemonics[index].key}` : undefined}
             >
-              {t(menu.label)}
+              <MnemonicLabel mnemonic={mnemonics[index]!} className={styles.mnemonic} />
             </MenuButton>
           </MenuTrigger>
           <MenuPopover>

@@ -63,3 +63,42 @@ export function belongsToTextField(accelerator: Accelerator): boolean {
     (!accelerator.ctrl && accelerator.key === 'delete')
   );
 }
+
+export interface Mnemonic {
+  /** The label as shown ("Fichier"). */
+  text: string;
+  /** Position of the underlined letter in text, or -1. */
+  index: number;
+  /** The letter Alt is pressed with, lower-case ("f"), or null. */
+  key: string | null;
+}
+
+/**
+ * A menu label written the Windows way ("&Fichier", "É&dition"): the letter after "&" is
+ * underlined and opens the menu with Alt; "&&" is a plain "&".
+ */
+export function parseMnemonic(label: string): Mnemonic {
+  let text = '';
+  let index = -1;
+  for (let i = 0; i < label.length; i += 1) {
+    const char = label[i];
+    if (char === '&' && label[i + 1] === '&') {
+      text += '&';
+      i += 1;
+    } else if (char === '&' && i + 1 < label.length && index === -1) {
+      index = text.length;
+    } else text += char;
+  }
+  const key = index >= 0 ? (text[index] ?? '').toLowerCase() : '';
+  return { text, index, key: key === '' ? null : key };
+}
+
+/** True when Alt+key (no Ctrl) presses the mnemonic's letter, by key or by physical key. */
+export function pressesMnemonic(mnemonic: Mnemonic, press: KeyPress & { code?: string }): boolean {
+  if (!press.altKey || press.ctrlKey || press.metaKey || !mnemonic.key) return false;
+  const plain = mnemonic.key.normalize('NFD').replace(/\p{M}/gu, '');
+  return (
+    press.key.toLowerCase() === mnemonic.key ||
+    (press.code !== undefined && press.code.toLowerCase() === `key${plain}`)
+  );
+}

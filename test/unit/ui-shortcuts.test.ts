@@ -8,6 +8,8 @@ import {
   belongsToTextField,
   matchesAccelerator,
   parseAccelerator,
+  parseMnemonic,
+  pressesMnemonic,
 } from '../../src-renderer/logic/accelerators.js';
 
 const press = (
@@ -73,12 +75,32 @@ describe('shortcuts', () => {
     const settings = accelerators.filter((a) => a === 'CmdOrCtrl+,');
     expect(settings).toHaveLength(1);
     expect(new Set(accelerators).size).toBe(accelerators.length);
+    // Written the Windows way: the letter after & opens the menu with Alt.
     expect(MENU_BAR.map((m) => translate('fr', m.label))).toEqual([
-      'Fichier',
-      'Édition',
-      'Affichage',
-      'Envoi',
-      'Aide',
+      '&Fichier',
+      'É&dition',
+      '&Affichage',
+      '&Envoi',
+      'A&ide',
     ]);
+  });
+});
+
+describe('menu mnemonics', () => {
+  it('underlines the letter after & and opens with Alt and that letter', () => {
+    const edit = parseMnemonic('É&dition');
+    expect(edit).toEqual({ text: 'Édition', index: 1, key: 'd' });
+    expect(pressesMnemonic(edit, { ...press('d', { alt: true }), code: 'KeyD' })).toBe(true);
+    expect(pressesMnemonic(edit, press('d'))).toBe(false);
+    expect(pressesMnemonic(edit, press('d', { alt: true, ctrl: true }))).toBe(false);
+    expect(parseMnemonic('R&&D')).toEqual({ text: 'R&D', index: -1, key: null });
+  });
+
+  it('gives each menu of the bar its own letter, in French and in English', () => {
+    for (const language of ['fr', 'en'] as const) {
+      const keys = MENU_BAR.map((menu) => parseMnemonic(translate(language, menu.label)).key);
+      expect(keys.every((k) => k !== null)).toBe(true);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 });
