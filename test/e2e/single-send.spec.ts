@@ -23,7 +23,7 @@ test('sends one invoice to a chosen correspondent and a typed address', async ({
   await helene.click({ modifiers: ['Control'] });
   await expect(helene).toHaveAttribute('aria-selected', 'true');
   await expect(frederic).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText('2 adresse(s) choisie(s)')).toBeVisible();
+  await expect(page.getByText('2 adresses choisies')).toBeVisible();
   const preview = page.getByTestId('send-preview');
   await expect(preview).toContainText('helene.cote@example.com, fred.cote@example.net');
 
@@ -35,7 +35,7 @@ test('sends one invoice to a chosen correspondent and a typed address', async ({
   await expect(page.getByRole('button', { name: 'Ajouter' })).toBeDisabled();
   await other.fill('notaire.famille@example.org');
   await other.press('Enter');
-  await expect(page.getByText('2 adresse(s) choisie(s)')).toBeVisible();
+  await expect(page.getByText('2 adresses choisies')).toBeVisible();
   await expect(preview).toContainText('fred.cote@example.net, notaire.famille@example.org');
   await expect(preview).toContainText(`Facture ${number}`);
   await office.screenshot('send-dialog');
