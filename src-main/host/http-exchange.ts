@@ -20,7 +20,7 @@ export class ClientGoneError extends Error {
 export interface Target {
   rawPath: string;
   path: string;
-  query: URLSearchParams;
+  readonly query: URLSearchParams;
 }
 
 /**
@@ -37,7 +37,14 @@ export function parseTarget(target: string | undefined): Target | null {
     return null;
   }
   if (path.includes('\0')) return null;
-  return { rawPath: url.pathname, path, query: url.searchParams };
+  // Read only when asked (the token on the start-up page): building it costs more than the rest.
+  return {
+    rawPath: url.pathname,
+    path,
+    get query() {
+      return url.searchParams;
+    },
+  };
 }
 
 export function headerValue(request: http.IncomingMessage, name: string): string {

@@ -69,9 +69,14 @@ export function estimateMessageBytesOf(
   attachmentSizes: readonly number[],
   bodyBytes: readonly number[],
 ): number {
-  const encoded = (bytes: number) => Math.ceil(bytes / 3) * 4 * (78 / 76) + PART_HEADER_BYTES;
-  const sum = (sizes: readonly number[]) => sizes.reduce((total, size) => total + encoded(size), 0);
-  return Math.ceil(ENVELOPE_BYTES + sum(bodyBytes) + sum(attachmentSizes));
+  return Math.ceil(ENVELOPE_BYTES + encodedSum(bodyBytes) + encodedSum(attachmentSizes));
+}
+
+/** What parts of these sizes weigh once encoded (called per planned message: no closures). */
+function encodedSum(sizes: readonly number[]): number {
+  let total = 0;
+  for (const size of sizes) total += Math.ceil(size / 3) * 4 * (78 / 76) + PART_HEADER_BYTES;
+  return total;
 }
 
 /** Gives each attachment of one message a distinct name: "lettre.pdf", "lettre (2).pdf". */

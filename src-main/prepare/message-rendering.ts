@@ -3,7 +3,7 @@
 // amounts and the document's file name too), its files (the PDF encrypted with the type's
 // password rule), left out when too large for the account. Also the templates of a batch:
 // what the send gives, else the structure's own template for the type and language.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { recipientLocale } from '../../src-shared/domain/family-language.js';
 import type { Structure } from '../../src-shared/domain/records.js';
@@ -14,6 +14,7 @@ import { safeFileName } from '../data-folder/data-folder.js';
 import {
   compileEmailTemplate,
   mentionsPassword,
+  type CompiledEmailTemplate,
   type EmailTemplate,
 } from '../email-templates/email-template.js';
 import { buildTemplateContext, typeNameFor } from '../email-templates/template-fields.js';
@@ -206,7 +207,7 @@ async function typeTemplate(
     name_en: document.type_name_en,
   });
   return {
-    compiled: compileEmailTemplate(template, fieldNames, await saved.signature(structure.id)),
+    compiled: compiledOnce(template, fieldNames, await saved.signature(structure.id)),
     bound: templateBound(template),
     password: document.type_password_rule?.trim()
       ? PasswordRule.compile(
@@ -217,6 +218,30 @@ async function typeTemplate(
         )
       : null,
   };
+}
+
+/**
+ * The same template, fields and signature compile to the same renderer: kept (a few), so the
+ * bulk dialog's live preview, asked again at each pause in typing, compiles only what changed.
+ */
+const compiledTemplates = new Map<string, CompiledEmailTemplate>();
+const COMPILED_KEPT = 32;
+
+function compiledOnce(
+  template: EmailTemplate,
+  fieldNames: string[],
+  signature: Parameters<typeof compileEmailTemplate>[2],
+): CompiledEmailTemplate {
+  const key = createHash('sha256')
+    .update(JSON.stringify([template, fieldNames, signature ?? null]))
+    .digest('base64');
+  let compiled = compiledTemplates.get(key);
+  if (!compiled) {
+    compiled = compileEmailTemplate(template, fieldNames, signature);
+    if (compiledTemplates.size >= COMPILED_KEPT) compiledTemplates.clear();
+    compiledTemplates.set(key, compiled);
+  }
+  return compiled;
 }
 
 export function senderOf(

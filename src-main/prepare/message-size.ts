@@ -41,11 +41,16 @@ export function templateBound(template: EmailTemplate): TemplateBound {
 /** The most the subject, text and HTML can weigh in UTF-8 with these values. */
 function bodyBytesBound(bound: TemplateBound, context: TemplateContext): number[] {
   let longest = 0;
-  for (const value of Object.values(context)) longest = Math.max(longest, value.length);
-  const chars = (part: PartBound, escape: number) => part.chars + part.uses * longest * escape;
-  const text = chars(bound.text, 1);
-  const html = bound.html ? chars(bound.html, HTML_ESCAPE) : TEXT_AS_HTML * text + 7;
-  return [chars(bound.subject, 1), text, html].map((c) => c * UTF8_BYTES);
+  for (const key in context) {
+    const length = context[key]!.length;
+    if (length > longest) longest = length;
+  }
+  const text = bound.text.chars + bound.text.uses * longest;
+  const html = bound.html
+    ? bound.html.chars + bound.html.uses * longest * HTML_ESCAPE
+    : TEXT_AS_HTML * text + 7;
+  const subject = bound.subject.chars + bound.subject.uses * longest;
+  return [subject * UTF8_BYTES, text * UTF8_BYTES, html * UTF8_BYTES];
 }
 
 /**

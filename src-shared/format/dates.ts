@@ -35,12 +35,22 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+// A bulk send formats the same few periods thousands of times (one per message).
+const periodTexts = new Map<string, string>();
+
 /** "2026-10" → "octobre 2026" (fr) or "October 2026" (en); "2026" stays "2026". */
 export function formatPeriod(period: string, locale: string): string {
-  const match = PERIOD_PATTERN.exec(period);
-  if (!match || !match[2]) return period;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return dateFormat(locale, { month: 'long', year: 'numeric' }).format(date);
+  const key = `${locale}|${period}`;
+  let text = periodTexts.get(key);
+  if (text === undefined) {
+    const match = PERIOD_PATTERN.exec(period);
+    if (!match || !match[2]) return period;
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+    text = dateFormat(locale, { month: 'long', year: 'numeric' }).format(date);
+    if (periodTexts.size >= 1000) periodTexts.clear();
+    periodTexts.set(key, text);
+  }
+  return text;
 }
 
 /** "2026-10-31" → "31 octobre 2026" (fr-CA, fr-FR) or "October 31, 2026" (en-CA). */
