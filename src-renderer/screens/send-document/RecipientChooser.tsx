@@ -1,14 +1,6 @@
 // The left of the single send: the dossier's correspondents (Ctrl+click, Shift+click, arrows,
 // space), another address typed by hand, and the method the message goes by.
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, WarningRegular } from '@fluentui/react-icons';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useApp } from '../../app/app-context.js';
@@ -101,14 +93,10 @@ export function RecipientChooser({ send }: { send: SendDocument }) {
         </div>
       )}
       <Field label={t('ui.send.method')} size="small">
-        <Select
-          size="small"
-          value="account"
-          style={{ width: '100%' }}
-          select={{ style: { minWidth: 0, width: '100%' } }}
-        >
-          <option value="account">{account ? describeAccount(account, t) : ''}</option>
-        </Select>
+        {/* One method, said in full on as many lines as it needs (a list of one cut its address). */}
+        <div data-testid="send-method" style={{ overflowWrap: 'anywhere' }}>
+          {account ? describeAccount(account, t) : ''}
+        </div>
       </Field>
       <div className={styles.note}>{t('ui.send.chosen', { count: send.chosen.length })}</div>
     </div>
