@@ -72,9 +72,26 @@ export async function clippedTexts(page: Page, scope = 'body'): Promise<Clipped[
           const rect = field.getBoundingClientRect();
           if (rect.width === 0 || rect.height === 0) continue;
           if (rect.bottom <= 0 || rect.top >= window.innerHeight) continue;
-          if (rect.height < minHeight)
+          // A list's chosen entry cut by its arrow (« Du dossie⌄ »): its text measured in its font.
+          let textCut = false;
+          if (field instanceof HTMLSelectElement && field.selectedIndex >= 0) {
+            const style = getComputedStyle(field);
+            const context = document.createElement('canvas').getContext('2d');
+            if (context) {
+              context.font = style.font;
+              const wanted =
+                context.measureText(field.options[field.selectedIndex]!.text).width +
+                parseFloat(style.paddingLeft) +
+                parseFloat(style.paddingRight);
+              textCut = wanted > field.clientWidth + 1;
+            }
+          }
+          if (rect.height < minHeight || textCut)
             found.push({
-              text: field.getAttribute('aria-label') ?? field.getAttribute('name') ?? field.tagName,
+              text:
+                field instanceof HTMLSelectElement && field.selectedIndex >= 0
+                  ? field.options[field.selectedIndex]!.text
+                  : (field.getAttribute('aria-label') ?? field.tagName),
               tag: field.tagName.toLowerCase(),
               scrollWidth: field.scrollWidth,
               clientWidth: field.clientWidth,
