@@ -50,6 +50,7 @@ import {
   type NavigationFocus,
   type ScreenId,
 } from './app-context.js';
+import { useDialogFocus } from './dialog-focus.js';
 import { localeOf } from './format.js';
 import { RunningSend, RunningSendContext } from './running-send.js';
 
@@ -88,8 +89,23 @@ const SCREEN_COMMANDS: Partial<Record<MenuCommand, ScreenId>> = {
   'view.settings': 'settings',
 };
 
+/**
+ * "Nouveau dossier" and "Envoi en masse" from any screen: when the screen shown does not
+ * answer them, the window goes to the screen that does and runs them there.
+ */
+const HOME_SCREEN: Partial<Record<MenuCommand, ScreenId>> = {
+  'dossier.new': 'dossiers',
+  'send.bulk': 'journal',
+};
+
 /** Commands the window answers whatever the screen. */
-const ALWAYS_ENABLED: MenuCommand[] = ['help.about', 'file.import', 'outbox.exportCsv'];
+const ALWAYS_ENABLED: MenuCommand[] = [
+  'help.about',
+  'file.import',
+  'outbox.exportCsv',
+  'dossier.new',
+  'send.bulk',
+];
 
 const SHORTCUTS = MENU_BAR.flatMap((menu) => menu.items).flatMap((item) =>
   item.kind === 'command' && item.accelerator
@@ -152,7 +168,9 @@ function MainWindow({ initial }: { initial: Loaded }) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [pendingCommand, setPendingCommand] = useState<MenuCommand | null>(null);
   const commands = useMemo(() => new CommandBus(), []);
+  useDialogFocus();
 
   const t = useCallback<AppServices['t']>(
     (key, params) => translate(language, key, params),
@@ -242,10 +260,28 @@ function MainWindow({ initial }: { initial: Loaded }) {
       }
       if (command === 'help.about') return setAboutOpen(true);
       if (command === 'file.import') return setImportOpen(true);
-      if (!commands.run(command) && command === 'outbox.exportCsv') void exportJournal();
+      if (commands.run(command)) return;
+      if (command === 'outbox.exportCsv') return void exportJournal();
+      const home = HOME_SCREEN[command];
+      if (home) {
+        navigate(home);
+        setPendingCommand(command);
+      }
     },
     [commands, navigate, setLanguage, exportJournal],
   );
+
+  // The screen just opened has registered its commands (children's effects run first). Run
+  // on the next task, once the menu has closed and given focus back, so that a dialog the
+  // command opens keeps the focus (and answers Échap).
+  useEffect(() => {
+    if (!pendingCommand || !commands.has(pendingCommand)) return undefined;
+    const timer = window.setTimeout(() => {
+      setPendingCommand(null);
+      commands.run(pendingCommand);
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [pendingCommand, screen, commands]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

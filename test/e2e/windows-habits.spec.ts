@@ -1,0 +1,127 @@
+// Windows habits a clerk has in her hands, checked in French and in English: Alt+letter
+// opens a menu (its letter underlined), "Nouveau dossier" and "Envoi en masse" answer from
+// every screen, one Tab stop per list (arrows inside), each row's check box named after it.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/office.js';
+
+async function toEnglish(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Affichage' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page.getByRole('tab', { name: 'Records' })).toBeVisible();
+}
+
+test('Alt+letter opens the menu whose letter is underlined', async ({ office }) => {
+  const { page } = office;
+  const bar = page.getByRole('menubar');
+  await expect(bar.getByRole('menuitem', { name: 'Fichier' })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'Alt+f',
+  );
+  await expect(
+    bar.getByRole('menuitem', { name: 'Fichier' }).locator('span', { hasText: /^F$/ }),
+  ).toHaveCSS('text-decoration-line', 'underline');
+  await page.keyboard.press('Alt+f');
+  await expect(page.getByRole('menuitem', { name: /Nouveau dossier…/ })).toBeVisible();
+  await office.screenshot('windows-habits-alt-f');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menuitem', { name: /Nouveau dossier…/ })).toHaveCount(0);
+  await page.keyboard.press('Alt+d');
+  await expect(page.getByRole('menuitem', { name: /Tout sélectionner/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+e');
+  await expect(page.getByRole('menuitem', { name: /Envoi en masse…/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await toEnglish(page);
+  await expect(bar.getByRole('menuitem', { name: 'View' })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'Alt+v',
+  );
+  await page.keyboard.press('Alt+f');
+  await expect(page.getByRole('menuitem', { name: /New record…/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+s');
+  await expect(page.getByRole('menuitem', { name: /Bulk send…/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+});
+
+test('Nouveau dossier and Envoi en masse answer from every screen', async ({ office }) => {
+  const { page } = office;
+  // From Suivi des envois, Ctrl+N opens a new dossier's form.
+  await page.getByRole('tab', { name: 'Suivi des envois' }).click();
+  await page.keyboard.press('Control+N');
+  await expect(page.getByRole('tab', { name: 'Dossiers' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('textbox', { name: 'Numéro' })).toBeFocused();
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+
+  // From Paramètres, the menu's Envoi en masse opens the bulk dialog.
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  await page.getByRole('menuitem', { name: 'Envoi', exact: true }).click();
+  await expect(page.getByRole('menuitem', { name: /Envoi en masse…/ })).toBeEnabled();
+  await page.getByRole('menuitem', { name: /Envoi en masse…/ }).click();
+  await expect(page.getByRole('dialog').getByTestId('bulk-grid')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await toEnglish(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.keyboard.press('Control+Shift+E');
+  await expect(page.getByRole('dialog').getByTestId('bulk-grid')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Send tracking' }).click();
+  await page.getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: /New record…/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Number' })).toBeFocused();
+});
+
+test('a list is one Tab stop, arrows move inside, each check box named after its row', async ({
+  office,
+}) => {
+  const { page } = office;
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  const dialog = page.getByRole('dialog');
+  const grid = dialog.getByTestId('bulk-grid');
+  await expect(
+    grid.getByRole('checkbox', { name: 'Envoyer ce document — Mme Bérénice Lefèvre-Côté' }),
+  ).toBeChecked();
+  // No two row check boxes share a name.
+  const names = await grid
+    .getByRole('row')
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label')));
+  expect(names.length).toBeGreaterThan(5);
+  expect(new Set(names).size).toBe(names.length);
+
+  // Tab enters the list once; arrows move the selection; the next Tab leaves the list.
+  const scroller = grid.locator('[tabindex="0"]');
+  await expect(scroller).toHaveCount(1);
+  await expect(
+    grid.locator('[role="row"][aria-selected] input[type="checkbox"]:not([tabindex="-1"])'),
+  ).toHaveCount(0);
+  await scroller.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
+  await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveAttribute(
+    'aria-rowindex',
+    '3',
+  );
+  await page.keyboard.press('Tab');
+  const inGrid = await grid.evaluate((g) => g.contains(document.activeElement));
+  expect(inGrid).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(scroller).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  await toEnglish(page);
+  await page.getByRole('tab', { name: 'Document journal' }).click();
+  await page.getByRole('button', { name: 'Bulk send…' }).click();
+  await expect(
+    page
+      .getByTestId('bulk-grid')
+      .getByRole('checkbox', { name: 'Send this document — Mme Bérénice Lefèvre-Côté' }),
+  ).toBeChecked();
+});
