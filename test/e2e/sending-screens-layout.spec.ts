@@ -7,8 +7,8 @@
 // these screens may have its text cut (scrollWidth past clientWidth) or be squashed (less
 // than 16 px high).
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import { clippedTexts } from './support/layout.js';
 import { expect, test, type Office } from './support/office.js';
 
 const SHOTS = path.resolve('test-results', 'screens-13');
@@ -16,41 +16,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
 ] as const;
-
-interface Clipped {
-  text: string;
-  scrollWidth: number;
-  clientWidth: number;
-  height: number;
-}
-
-/** Buttons, column headers and labels whose text does not fit their box. */
-async function clippedTexts(page: Page, scope: string): Promise<Clipped[]> {
-  return page.evaluate((selector) => {
-    const root = document.querySelector(selector) ?? document.body;
-    const found: Clipped[] = [];
-    const boxes = root.querySelectorAll<HTMLElement>(
-      'button, [role="columnheader"], th, label, [role="tab"]',
-    );
-    for (const box of boxes) {
-      const rect = box.getBoundingClientRect();
-      // An icon alone (a row's envelope button) has no text to cut.
-      const text = box.innerText.trim();
-      if (rect.width === 0 || rect.height === 0 || text === '') continue;
-      // Only the boxes on screen (a long list scrolls; its hidden rows are not looked at).
-      if (rect.bottom < 0 || rect.top > window.innerHeight) continue;
-      if (box.scrollWidth > box.clientWidth + 1 || rect.height < 16) {
-        found.push({
-          text,
-          scrollWidth: box.scrollWidth,
-          clientWidth: box.clientWidth,
-          height: Math.round(rect.height),
-        });
-      }
-    }
-    return found;
-  }, scope);
-}
 
 for (const language of ['fr', 'en'] as const) {
   test.describe(`in ${language === 'fr' ? 'French' : 'English'}`, () => {

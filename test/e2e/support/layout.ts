@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The layout check of issue 13 (point 11): a screen looked at as a clerk's laptop shows it
 // (1366×768, and 1024×768 for the small ones), saved as a screenshot, and every text-bearing
 // box on it — button, column header, label, tab, status badge, menu item — checked: its text
