@@ -1,7 +1,7 @@
 // What the journal's search and paging say in SQLite's own words: the FTS5 matches (migration
 // 0004), the total counted from them, and the index to walk.
 import { sql, type RawBuilder } from 'kysely';
-import { escapeLike } from './records-queries.js';
+import { escapeLike } from './shared-sql.js';
 
 /** At most this many words count: a pasted paragraph is not a search. */
 const MAX_WORDS = 12;
@@ -17,17 +17,23 @@ export interface SearchTerms {
   numberLike: string | null;
 }
 
-/** The user's text as FTS5 queries; null when it has nothing to look for. */
-export function searchTerms(text: string | undefined): SearchTerms | null {
-  const trimmed = text?.normalize('NFC').trim() ?? '';
-  const words = trimmed
+/** The text's words as one FTS5 query, every word a prefix, all required; null if none. */
+function wordsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, MAX_WORDS);
+  return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+/** The user's text as FTS5 queries; null when it has nothing to look for. */
+export function searchTerms(text: string | undefined): SearchTerms | null {
+  const trimmed = text?.normalize('NFC').trim() ?? '';
   if (!trimmed) return null;
   const long = [...trimmed].length >= MIN_NUMBER_PART;
   return {
-    words: words.length ? words.map((word) => `"${word}"*`).join(' ') : null,
+    words: wordsQuery(trimmed),
     numberPart: long ? `"${trimmed.replaceAll('"', '""')}"` : null,
     numberLike: long ? null : `%${escapeLike(trimmed)}%`,
   };
@@ -43,6 +49,18 @@ function matchingDossierIds({ words }: SearchTerms): RawBuilder<unknown> {
   return words
     ? sql`select rowid from dossier_search where dossier_search match ${words}`
     : sql`select null where 0`;
+}
+
+/**
+ * Ids of the dossiers whose names, address or correspondents (names, e-mails) hold every word
+ * of `text` as a prefix, accents and case aside; null when the text has no word. Not their
+ * number: "100%" must not find 1001 (callers look numbers up as typed).
+ */
+export function dossiersByWords(text: string): RawBuilder<number> | null {
+  const words = wordsQuery(text);
+  return words
+    ? sql<number>`select rowid from dossier_search where dossier_search match ${`{name address contacts} : (${words})`}`
+    : null;
 }
 
 /**

@@ -1,9 +1,13 @@
 // SQL of the send status screen: the messages matching a search, counted by status, and one
 // message with its document and dossier.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import type { Db } from './connection.js';
-import { escapeLike } from './records-queries.js';
+import { documentMatches, searchTerms } from './journal-search-sqlite.js';
+import type { Database } from './schema.js';
+import { escapeLike } from './shared-sql.js';
+
+type OutboxTables = Database & { m: Database['messages'] };
 
 export interface OutboxSearchQuery {
   structureId?: number;
@@ -20,6 +24,11 @@ export interface OutboxSearchQuery {
   workstation?: string;
   /** Part of a recipient's address. */
   email?: string;
+  /**
+   * A recipient or a document, accents and case aside: part of an address, the words of the
+   * dossier's or a correspondent's name, or part of the document's number.
+   */
+  text?: string;
 }
 
 const DOCUMENT_COLUMNS = [
@@ -47,20 +56,27 @@ function outboxBase(db: Db, query: OutboxSearchQuery) {
   if (query.batchId !== undefined) base = base.where('m.batch_id', '=', query.batchId);
   if (query.queuedBy) base = base.where('m.queued_by', '=', query.queuedBy);
   if (query.workstation) base = base.where('m.workstation', '=', query.workstation);
-  const email = query.email?.trim().toLowerCase();
-  if (email) {
-    const like = sql<string>`${`%${escapeLike(email)}%`} escape '\\'`;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('message_addresses as a')
-          .select('a.message_id')
-          .whereRef('a.message_id', '=', 'm.id')
-          .where('a.address', 'like', like),
-      ),
-    );
+  if (query.email?.trim()) base = base.where(addressContains(query.email));
+  const terms = searchTerms(query.text);
+  if (terms && query.text) {
+    // Names by word and numbers by part: the journal's search tables (migration 0004).
+    const text = query.text;
+    base = base.where((eb) => eb.or([documentMatches(terms, false), addressContains(text)(eb)]));
   }
   return base;
+}
+
+/** A message with a recipient's address (stored lower-cased) holding `part`. */
+function addressContains(part: string) {
+  const like = sql<string>`${`%${escapeLike(part.trim().toLowerCase())}%`} escape '\\'`;
+  return (eb: ExpressionBuilder<OutboxTables, 'm'>) =>
+    eb.exists(
+      eb
+        .selectFrom('message_addresses as a')
+        .select('a.message_id')
+        .whereRef('a.message_id', '=', 'm.id')
+        .where('a.address', 'like', like),
+    );
 }
 
 export async function countMessagesByStatus(

@@ -1,7 +1,8 @@
 // SQL for structures, staff, client groups, dossiers and correspondents.
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
-import { nowSql } from './shared-sql.js';
+import { dossiersByWords } from './journal-search-sqlite.js';
+import { escapeLike, nowSql } from './shared-sql.js';
 import type {
   CorrespondentRow,
   DossierRow,
@@ -149,19 +150,14 @@ export async function searchDossiers(
   if (query.structureId !== undefined) base = base.where('structure_id', '=', query.structureId);
   const text = query.text?.trim();
   if (text) {
-    const like = `%${escapeLike(text)}%`;
+    // The number by any part, as typed; names, address and correspondents (names, e-mails) by
+    // word, accents and case aside ("lefevre" finds Lefèvre): dossier_search of migration 0004.
+    const like = sql<string>`${`%${escapeLike(text)}%`} escape '\\'`;
+    const byWords = dossiersByWords(text);
     base = base.where((eb) =>
       eb.or([
-        eb('number', 'like', sql<string>`${like} escape '\\'`),
-        eb(sql<string>`last_name || ' ' || first_name`, 'like', sql<string>`${like} escape '\\'`),
-        eb(sql<string>`first_name || ' ' || last_name`, 'like', sql<string>`${like} escape '\\'`),
-        eb.exists(
-          eb
-            .selectFrom('correspondents')
-            .select('correspondents.id')
-            .whereRef('correspondents.dossier_id', '=', 'dossiers.id')
-            .where('correspondents.email', 'like', sql<string>`${like} escape '\\'`),
-        ),
+        eb('number', 'like', like),
+        ...(byWords ? [sql<boolean>`dossiers.id in (${byWords})`] : []),
       ]),
     );
   }
@@ -225,9 +221,4 @@ export async function deleteCorrespondent(db: Db, id: number, version: number): 
     .where('version', '=', version)
     .executeTakeFirst();
   return result.numDeletedRows === 1n;
-}
-
-/** LIKE treats % and _ as wildcards: a user searching "10_2" means the characters. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

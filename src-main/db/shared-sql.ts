@@ -20,3 +20,8 @@ export async function inSlices<T, R = never>(
   }
   return results;
 }
+
+/** LIKE treats % and _ as wildcards: a user searching "10_2" means the characters. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

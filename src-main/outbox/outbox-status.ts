@@ -34,6 +34,8 @@ export interface OutboxSearch {
   workstation?: string;
   /** Part of a recipient's address. */
   email?: string;
+  /** A recipient (name, address) or a document number, accents and case aside. */
+  text?: string;
   limit?: number;
   offset?: number;
 }
@@ -93,6 +95,7 @@ function toQuery(search: OutboxSearch): q.OutboxSearchQuery {
     ...(search.queuedBy && { queuedBy: search.queuedBy }),
     ...(search.workstation && { workstation: search.workstation }),
     ...(search.email && { email: search.email }),
+    ...(search.text && { text: search.text }),
   };
   if (search.createdFrom) query.createdFromIso = localDayStart(search.createdFrom, 0);
   if (search.createdTo) query.createdBeforeIso = localDayStart(search.createdTo, 1);

@@ -73,6 +73,8 @@ const outboxCriteria = {
   queuedBy: text(100).optional(),
   workstation: text(100).optional(),
   email: text(254).optional(),
+  /** A recipient (name, address) or a document number, accents and case aside. */
+  text: text(254).optional(),
 };
 
 const messageTargets = z.array(z.strictObject({ id, version })).min(1).max(10_000);

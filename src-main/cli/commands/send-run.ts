@@ -22,6 +22,7 @@ interface StatusOptions {
   json?: boolean;
   status?: MessageStatus[];
   email?: string;
+  search?: string;
   dossier?: string;
   limit: number;
   offset: number;
@@ -69,6 +70,10 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
       ),
     )
     .option('--email <text>', 'adresse (ou partie d’adresse) d’un destinataire')
+    .option(
+      '--search <text>',
+      'destinataire (nom, adresse) ou numéro de document, sans égard aux accents',
+    )
     .option('--dossier <n>', 'numéro de dossier')
     .option('--limit <n>', 'nombre de messages listés', parseCount('--limit'), 100)
     .option('--offset <n>', 'messages à sauter', parseCount('--offset'), 0)
@@ -77,6 +82,7 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
         const { counts, page } = await postier.sendEngine.status({
           ...(options.status && { statuses: options.status }),
           ...(options.email && { email: options.email }),
+          ...(options.search && { text: options.search }),
           ...(options.dossier && { dossierNumber: options.dossier }),
           limit: options.limit,
           offset: options.offset,

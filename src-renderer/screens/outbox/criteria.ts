@@ -36,6 +36,7 @@ export function searchOf(criteria: Criteria, structureId: number | null) {
     ...(criteria.dossierNumber.trim() && { dossierNumber: criteria.dossierNumber.trim() }),
     ...(criteria.queuedBy.trim() && { queuedBy: criteria.queuedBy.trim() }),
     ...(criteria.workstation.trim() && { workstation: criteria.workstation.trim() }),
-    ...(criteria.email.trim() && { email: criteria.email.trim() }),
+    // The address box finds a recipient by name, address or document number too.
+    ...(criteria.email.trim() && { text: criteria.email.trim() }),
   };
 }
