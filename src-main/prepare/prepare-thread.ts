@@ -31,9 +31,10 @@ export type PrepareReply =
 /**
  * The thread's young generation, in MB (V8's default lets it reach 48 MB, which a busy worker
  * fills with short-lived garbage: every chunk's texts, rows and PDF buffers). Smaller, those
- * are collected sooner and never promoted; the thread's peak memory stays low.
+ * are collected sooner and fewer are promoted: a 10,000-message batch's peak went from 489 MiB
+ * (default) to about 390 (6 MB) and 370 (2 MB), with the preparation no slower.
  */
-const YOUNG_GENERATION_MB = 6;
+const YOUNG_GENERATION_MB = 2;
 
 export interface PrepareThreadOptions {
   dataPath: string;
