@@ -1,6 +1,7 @@
 // The Dossiers screen's search and Suivi des envois' search ignore accents and case, as the
 // journal's does (the search tables of migration 0004), on a real SQLite file.
 import { describe, expect, it } from 'vitest';
+import { postier as cli } from '../support/cli.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
 
@@ -97,5 +98,24 @@ describe('accent- and case-blind search', () => {
     expect(await found('personne')).toEqual([]);
     // The counts by status follow the same search.
     expect((await postier.sendEngine.status({ text: 'gagnon' })).counts.validated).toBe(1);
+  });
+
+  it('from the command line: dossiers list --search and send status --search', async () => {
+    const postier = await freshPostier();
+    const structure = await postier.records.chooseStructure();
+    const accountId = await smtpAccount(postier.db, { structureId: structure.id, port: 2525 });
+    await seedMessages(postier.db, { structureId: structure.id, accountId, count: 2 });
+    await postier.records.createDossier(structure.id, { number: 'D-9', lastName: 'Gagnon' });
+    const data = ['--data', postier.folder.root, '--json'];
+
+    const dossiers = await cli(['dossiers', 'list', '--search', 'LEFEVRE cote', ...data]);
+    expect(dossiers.code, dossiers.stderr).toBe(0);
+    const found = JSON.parse(dossiers.stdout) as { lastName: string }[];
+    expect(found.map((d) => d.lastName).sort()).toEqual(['Lefèvre-Côté 1', 'Lefèvre-Côté 2']);
+
+    const status = await cli(['send', 'status', '--search', 'BERENICE', ...data]);
+    expect(status.code, status.stderr).toBe(0);
+    const { messages } = JSON.parse(status.stdout) as { messages: { document: string }[] };
+    expect(messages.map((m) => m.document.replace(/-\w+-/, '-'))).toEqual(['F-2', 'F-1']);
   });
 });
