@@ -16,7 +16,7 @@ export const uiOutboxEn: Record<keyof typeof uiOutboxFr, string> = {
   'ui.outbox.dossierNumber': 'Record no.',
   'ui.outbox.user': 'User',
   'ui.outbox.workstation': 'Workstation',
-  'ui.outbox.email': 'E-mail address',
+  'ui.outbox.email': 'Recipient',
   'ui.outbox.status': 'Status',
   'ui.outbox.empty': 'No message matches the criteria.',
   'ui.outbox.col.status': 'Status',

@@ -15,7 +15,7 @@ export const uiOutboxFr = {
   'ui.outbox.dossierNumber': 'N° de dossier',
   'ui.outbox.user': 'Utilisateur',
   'ui.outbox.workstation': 'Poste',
-  'ui.outbox.email': 'Adresse e-mail',
+  'ui.outbox.email': 'Destinataire',
   'ui.outbox.status': 'Statut',
   'ui.outbox.empty': 'Aucun message ne correspond aux critères.',
   'ui.outbox.col.status': 'Statut',
