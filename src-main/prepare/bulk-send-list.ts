@@ -6,7 +6,14 @@ import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
 import type { ExcludedDossier } from '../../src-shared/domain/outbox.js';
 import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
 import { bulkWarnings } from './bulk-warnings.js';
-import { displayNameOf, type Plan, type PlannedMessage, type PrepareWarning } from './plan.js';
+import { byDossierName } from './name-order.js';
+import {
+  displayNameOf,
+  type DocumentRow,
+  type Plan,
+  type PlannedMessage,
+  type PrepareWarning,
+} from './plan.js';
 
 export interface BulkSendRow {
   documentId: number;
@@ -32,7 +39,7 @@ export interface BulkSendList {
 
 export function bulkSendList(plan: Plan): BulkSendList {
   return {
-    rows: bulkSendRows(plan.messages),
+    rows: bulkSendRows(plan.messages, plan.structure.locale),
     excluded: plan.excluded,
     warnings: plan.warnings,
     notices: bulkWarnings(plan),
@@ -40,14 +47,15 @@ export function bulkSendList(plan: Plan): BulkSendList {
 }
 
 /**
- * The documents of the planned messages, by dossier name as the journal sorts it. A
+ * The documents of the planned messages, by dossier name in the structure's language (as the
+ * warnings list them: name-order.ts). A
  * document's messages are planned one after the other (one per address), so one pass groups
  * them; 5,000 invoices make 5,000 rows in a few milliseconds.
  */
-export function bulkSendRows(messages: readonly PlannedMessage[]): BulkSendRow[] {
+function bulkSendRows(messages: readonly PlannedMessage[], locale: string): BulkSendRow[] {
   const rows: BulkSendRow[] = [];
   const byDocument = new Map<number, BulkSendRow>();
-  const lastNames: string[] = [];
+  const documents: DocumentRow[] = [];
   for (const message of messages) {
     const { document } = message;
     const known = byDocument.get(document.id);
@@ -71,20 +79,10 @@ export function bulkSendRows(messages: readonly PlannedMessage[]): BulkSendRow[]
     };
     byDocument.set(document.id, row);
     rows.push(row);
-    lastNames.push(document.dossier_last_name);
+    documents.push(document);
   }
   const order = rows.map((_, index) => index);
-  order.sort((a, b) => compareByLastName(lastNames[a]!, rows[a]!, lastNames[b]!, rows[b]!));
+  const byName = byDossierName(locale);
+  order.sort((a, b) => byName(documents[a]!, documents[b]!));
   return order.map((index) => rows[index]!);
-}
-
-/** The journal's "by dossier name" order: last name (as SQLite compares it), then document id. */
-function compareByLastName(
-  aName: string,
-  a: { documentId: number },
-  bName: string,
-  b: { documentId: number },
-): number {
-  if (aName !== bName) return aName < bName ? -1 : 1;
-  return a.documentId - b.documentId;
 }

@@ -15,16 +15,11 @@ import { domainOf } from '../../src-shared/validation/identity.js';
 import { accountOwnAddress } from '../accounts/account-identity.js';
 import { LARGE_ATTACHMENT_BYTES } from './attachments.js';
 import { displayNameOf, type DocumentRow, type Plan, type PlannedMessage } from './plan.js';
-
-/** Dossiers are listed as a clerk reads a list of names: by last name, then first name. */
-type ByName = (a: DocumentRow, b: DocumentRow) => number;
+import { byDossierName, type ByName } from './name-order.js';
 
 export function bulkWarnings(plan: Plan): BulkWarnings {
-  const collator = new Intl.Collator(plan.structure.locale, { sensitivity: 'base' });
-  const byName: ByName = (a, b) =>
-    collator.compare(a.dossier_last_name ?? '', b.dossier_last_name ?? '') ||
-    collator.compare(a.dossier_first_name ?? '', b.dossier_first_name ?? '') ||
-    a.id - b.id;
+  // Dossiers are listed as a clerk reads a list of names.
+  const byName = byDossierName(plan.structure.locale);
   return {
     fallbackPassword: fallbackPasswords(plan.messages, byName),
     // The planner checks each rendered text once; its warning names the type.

@@ -148,4 +148,20 @@ describe('bulk-send warnings said by name', () => {
     };
     expect(parsed.notices.fallbackPassword.dossiers).toHaveLength(3);
   });
+
+  it('lists the invoices as a clerk reads names: Bélanger before Bouchard, Déry before Dubé', async () => {
+    const { postier } = await demoPostier();
+    const structure = await postier.records.chooseStructure();
+    const list = await postier.prepare.planBulkSend({
+      structureId: structure.id,
+      type: 'invoice',
+      period: '2026-10',
+    });
+    const lastNames = list.rows.map((row) => row.dossierName.split(' ').slice(2).join(' '));
+    const french = [...lastNames].sort(new Intl.Collator('fr', { sensitivity: 'base' }).compare);
+    expect(lastNames.length).toBeGreaterThan(10);
+    expect(lastNames).toEqual(french);
+    expect(lastNames.indexOf('Bélanger')).toBeLessThan(lastNames.indexOf('Bouchard'));
+    expect(lastNames.indexOf('Déry')).toBeLessThan(lastNames.indexOf('Dubé'));
+  });
 });
