@@ -10,6 +10,10 @@ export const useSettingsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     padding: '6px 0',
+    // Fluent centres each tab's text in the width of its bold version: the names started at
+    // different places. They line up on the left, like a Windows list of pages.
+    '& .fui-Tab': { justifyContent: 'flex-start' },
+    '& .fui-Tab__content': { justifySelf: 'start', textAlign: 'start' },
   },
   page: {
     flexGrow: 1,
