@@ -100,6 +100,8 @@ function SmtpServer({ page }: { page: AccountPageState }) {
         <Field label={t('ui.settings.account.port')} size="small" style={{ width: 90 }}>
           <Input
             size="small"
+            // Within its 90 px: it ran under the Sécurité list beside it.
+            style={{ width: '100%', minWidth: 0 }}
             value={draft.port}
             inputMode="numeric"
             onChange={(_, d) => set('port', d.value.replace(/\D/g, ''))}
