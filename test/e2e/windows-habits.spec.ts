@@ -125,3 +125,48 @@ test('a list is one Tab stop, arrows move inside, each check box named after its
       .getByRole('checkbox', { name: 'Send this document — Mme Bérénice Lefèvre-Côté' }),
   ).toBeChecked();
 });
+
+test('leaving a changed dossier asks Enregistrer / Ne pas enregistrer / Annuler, Entrée saves', async ({
+  office,
+}) => {
+  const { page } = office;
+  const grid = page.getByTestId('dossiers-grid');
+  const name = page.getByRole('textbox', { name: 'Nom', exact: true });
+  await page.getByRole('tab', { name: 'Dossiers' }).click();
+  await grid.getByRole('gridcell', { name: 'Mme Bérénice Lefèvre-Côté' }).click();
+  await name.fill('Lefèvre-Côté-Roy');
+  await grid.getByRole('gridcell', { name: 'M. Marcel Gauthier' }).click();
+  const ask = page.getByRole('alertdialog');
+  await expect(ask.getByRole('button')).toHaveText([
+    'Enregistrer',
+    'Ne pas enregistrer',
+    'Annuler',
+  ]);
+  await expect(ask.getByRole('button', { name: 'Enregistrer', exact: true })).toBeFocused();
+  await office.screenshot('windows-habits-unsaved-fr');
+
+  // Annuler (Échap) stays on the changed form.
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(name).toHaveValue('Lefèvre-Côté-Roy');
+
+  // Entrée saves, then the other dossier opens.
+  await grid.getByRole('gridcell', { name: 'M. Marcel Gauthier' }).click();
+  await expect(ask.getByRole('button', { name: 'Enregistrer', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fui-ToastTitle')).toContainText('Dossier n° 1001 enregistré.');
+  await expect(page.getByRole('heading', { name: /M\. Marcel Gauthier/ })).toBeVisible();
+  await expect(grid.getByRole('gridcell', { name: /Lefèvre-Côté-Roy/ })).toBeVisible();
+
+  // In English: Save / Don't save / Cancel; Don't save drops the change.
+  await toEnglish(page);
+  await page.getByRole('tab', { name: 'Records' }).click();
+  await grid.getByRole('gridcell', { name: /Lefèvre-Côté-Roy/ }).click();
+  await page.getByRole('textbox', { name: 'Last name', exact: true }).fill('Lefèvre');
+  await grid.getByRole('gridcell', { name: 'M. Marcel Gauthier' }).click();
+  await expect(ask.getByRole('button')).toHaveText(['Save', 'Don’t save', 'Cancel']);
+  await expect(ask.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
+  await ask.getByRole('button', { name: 'Don’t save' }).click();
+  await expect(page.getByRole('heading', { name: /M\. Marcel Gauthier/ })).toBeVisible();
+  await expect(grid.getByRole('gridcell', { name: /Lefèvre-Côté-Roy/ })).toBeVisible();
+});

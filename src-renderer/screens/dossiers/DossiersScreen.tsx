@@ -1,13 +1,6 @@
 // Dossiers: the searchable list on the left (paged in SQL), the selected dossier's form on
 // the right with its correspondents.
 import {
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Button,
   SearchBox,
   Toolbar,
   ToolbarButton,
@@ -29,6 +22,7 @@ import { usePagedList } from '../../app/use-paged-list.js';
 import type { GridColumn, GridHandle } from '../../components/DataGrid.js';
 import { PagedDataGrid } from '../../components/PagedDataGrid.js';
 import { RowCount } from '../../components/RowCount.js';
+import { UnsavedChangesDialog } from '../../components/UnsavedChangesDialog.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
 import { EMPTY_SELECTION, selectOnly, type Selection } from '../../logic/selection.js';
 import { DossierForm } from './DossierForm.js';
@@ -71,6 +65,9 @@ export function DossiersScreen() {
   );
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<Editing | undefined>(undefined);
+  /** Where to go once the form is saved, when the user chose Enregistrer on leaving it. */
+  const afterSave = useRef<Editing | undefined>(undefined);
+  const formArea = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<GridHandle>(null);
 
@@ -98,6 +95,7 @@ export function DossiersScreen() {
   /** Switching dossier with unsaved changes asks first. */
   const open = useCallback(
     (next: Editing) => {
+      afterSave.current = undefined;
       if (dirty) setPending(next);
       else setEditing(next);
     },
@@ -155,7 +153,9 @@ export function DossiersScreen() {
     // The form opens again on what was saved (its new version, the SIN masked again).
     setGeneration((g) => g + 1);
     list.reload();
-    setEditing({ kind: 'existing', dossierId: dossier.id });
+    const next = afterSave.current;
+    afterSave.current = undefined;
+    setEditing(next !== undefined ? next : { kind: 'existing', dossierId: dossier.id });
     app.notify(
       t(created ? 'ui.dossiers.created' : 'ui.dossiers.saved', { number: dossier.number }),
     );
@@ -215,7 +215,7 @@ export function DossiersScreen() {
           />
           <RowCount text={t('ui.common.rows', { count: list.total })} />
         </div>
-        <section className={styles.form} aria-label={t('ui.dossiers.form.newTitle')}>
+        <section ref={formArea} className={styles.form} aria-label={t('ui.dossiers.form.newTitle')}>
           {editing === null ? (
             <div className={styles.empty}>{t('ui.dossiers.noSelection')}</div>
           ) : (
@@ -233,30 +233,23 @@ export function DossiersScreen() {
           )}
         </section>
       </div>
-      <Dialog
+      <UnsavedChangesDialog
         open={pending !== undefined}
-        onOpenChange={(_, data) => !data.open && setPending(undefined)}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('ui.screen.dossiers')}</DialogTitle>
-            <DialogContent>{t('ui.dossiers.unsaved')}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setDirty(false);
-                  setEditing(pending ?? null);
-                  setPending(undefined);
-                }}
-              >
-                {t('ui.dossiers.discard')}
-              </Button>
-              <Button onClick={() => setPending(undefined)}>{t('ui.common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        title={t('ui.screen.dossiers')}
+        message={t('ui.dossiers.unsaved')}
+        onSave={() => {
+          // The form saves as with its own button; a refused save stays on the form.
+          afterSave.current = pending;
+          setPending(undefined);
+          formArea.current?.querySelector('form')?.requestSubmit();
+        }}
+        onDiscard={() => {
+          setDirty(false);
+          setEditing(pending ?? null);
+          setPending(undefined);
+        }}
+        onCancel={() => setPending(undefined)}
+      />
     </div>
   );
 }

@@ -62,6 +62,7 @@ export const uiCommonEn: Record<keyof typeof uiCommonFr, string> = {
   'ui.common.cancel': 'Cancel',
   'ui.common.close': 'Close',
   'ui.common.save': 'Save',
+  'ui.common.dontSave': 'Don’t save',
   'ui.common.add': 'Add',
   'ui.common.remove': 'Remove',
   'ui.common.refresh': 'Refresh',

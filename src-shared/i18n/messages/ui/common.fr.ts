@@ -66,6 +66,7 @@ export const uiCommonFr = {
   'ui.common.cancel': 'Annuler',
   'ui.common.close': 'Fermer',
   'ui.common.save': 'Enregistrer',
+  'ui.common.dontSave': 'Ne pas enregistrer',
   'ui.common.add': 'Ajouter',
   'ui.common.remove': 'Retirer',
   'ui.common.refresh': 'Actualiser',
