@@ -115,12 +115,17 @@ export class TemplateSettings {
   }
 
   /**
-   * The template as a family would read it, with example values in the structure's language
-   * ("Mme Germaine Allard") and the structure's signature: the settings page's preview.
+   * The template as a family would read it, with example values in `language` (the
+   * structure's by default: "Mme Germaine Allard", "October 2026") and the structure's
+   * signature: the settings page's preview.
    */
-  async sample(structureId: number, template: TemplateInput): Promise<RenderedEmail> {
+  async sample(
+    structureId: number,
+    template: TemplateInput,
+    familyLanguage?: Language,
+  ): Promise<RenderedEmail> {
     const structure = await this.records.getStructure(structureId);
-    const language = languageOf(structure.locale);
+    const language = familyLanguage ?? languageOf(structure.locale);
     const fields = await this.fields(structureId);
     const html = template.html?.trim() ? template.html : null;
     const compiled = compileEmailTemplate(

@@ -32,11 +32,15 @@ export const templateHelpOperations = [
     signatureSchema,
   ),
   defineOperation('signature.removeLogo', z.strictObject({ structureId: id }), signatureSchema),
-  /** The template rendered with example values in the structure's language, signature included. */
+  /**
+   * The template rendered with example values in `language` (the families' it is for; the
+   * structure's when absent), signature included.
+   */
   defineOperation(
     'templates.sample',
     z.strictObject({
       structureId: id,
+      language: z.enum(['fr', 'en']).optional(),
       template: z.strictObject({
         subject: text(1000),
         text: text(100_000),

@@ -174,3 +174,62 @@ test('templates in plain words: insert a field, paste &personne, {{montnat}} ref
   await page.getByTestId('template-preview').scrollIntoViewIfNeeded();
   await screens(page, 'templates-signature-en');
 });
+
+test('the English template: chosen under "Langue des familles", saved, found again after a reload; the French one untouched', async ({
+  office,
+}) => {
+  const { page } = office;
+  const structureId = office.demo.structure.id;
+  const templates = office.host.postier.templates;
+  const french = await templates.read(structureId, 'invoice', 'fr');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const tab = page.getByRole('tab', { name: 'Modèles de message' });
+  // Ctrl+4 once the window answers (after a reload, it loads first).
+  const open = async () => {
+    await expect(async () => {
+      await page.keyboard.press('Control+4');
+      await expect(tab).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    await tab.click();
+  };
+  await open();
+  const language = page.getByRole('combobox', { name: 'Langue des familles' });
+  const subject = page.getByRole('textbox', { name: 'Objet' });
+  const body = page.getByRole('textbox', { name: 'Message' });
+  // The office's own language first: French, Postier's French text.
+  await expect(language).toHaveValue('fr');
+  await expect(body).toHaveValue(/Vous trouverez ci-joint la facture/);
+
+  // English: Postier's English text, its fields in the screen's (French) words.
+  await language.selectOption({ label: 'Anglais' });
+  await expect(body).toHaveValue(/Please find attached invoice \[Numéro du document\]/);
+  await expect(page.getByText('Modèle fourni avec Postier.')).toBeVisible();
+  await subject.fill('Our invoice [Numéro du document]');
+  await body.fill('Dear family of [Nom de la personne],\nHere is your invoice for [Période].');
+  // The preview as an English-speaking family reads it.
+  await expect(page.getByTestId('template-preview')).toContainText(
+    'Dear family of Mrs Germaine Allard,\nHere is your invoice for September 2026.',
+  );
+  await screens(page, 'templates-family-en-fr');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.locator('.fui-ToastTitle').last()).toContainText('Paramètres enregistrés.');
+  const english = await templates.read(structureId, 'invoice', 'en');
+  expect(english).toMatchObject({
+    subject: 'Our invoice {{numero}}',
+    text: 'Dear family of {{personne}},\nHere is your invoice for {{periode}}.',
+    isDefault: false,
+  });
+  expect(await templates.read(structureId, 'invoice', 'fr')).toEqual(french);
+
+  // After a reload: French first, unchanged; English again shows what was saved.
+  await page.reload();
+  await open();
+  await expect(language).toHaveValue('fr');
+  await expect(body).toHaveValue(/Vous trouverez ci-joint la facture/);
+  await language.selectOption({ label: 'Anglais' });
+  await expect(subject).toHaveValue('Our invoice [Numéro du document]');
+  await expect(body).toHaveValue(
+    'Dear family of [Nom de la personne],\nHere is your invoice for [Période].',
+  );
+  await expect(page.getByText('Modèle propre à l’établissement.')).toBeVisible();
+});

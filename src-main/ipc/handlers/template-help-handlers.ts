@@ -13,6 +13,7 @@ export function templateHelpHandlers({ postier, staged }: HandlerDeps): Handlers
     'signature.setLogo': ({ structureId, file }) =>
       signatures.setLogo(structureId, staged.resolve(file).path),
     'signature.removeLogo': ({ structureId }) => signatures.removeLogo(structureId),
-    'templates.sample': ({ structureId, template }) => templates.sample(structureId, template),
+    'templates.sample': ({ structureId, template, language }) =>
+      templates.sample(structureId, template, language),
   };
 }

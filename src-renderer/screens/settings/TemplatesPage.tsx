@@ -3,12 +3,15 @@
 // field (by its label and an example) or a condition; texts pasted from Gestion des
 // ressources or Winpass converted with a notice; a preview as a family reads it, signature
 // and logo included; the structure's signature below. "Restore" goes back to Postier's own.
+// "Langue des familles" chooses which of the type's templates is edited: the one French- or
+// English-speaking families receive (the office's own language first).
 import {
   Button,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  Select,
   Textarea,
   makeStyles,
   tokens,
@@ -16,6 +19,8 @@ import {
 import { ArrowResetRegular, SaveRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
+import { FAMILY_LANGUAGES } from '../../../src-shared/domain/family-language.js';
+import { languageOf, type Language } from '../../../src-shared/i18n/catalog.js';
 import { useApp } from '../../app/app-context.js';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { useSettingsStyles } from './settings-styles.js';
@@ -44,10 +49,14 @@ export function TemplatesPage() {
 
 function TemplatesOf({ structureId }: { structureId: number }) {
   const styles = useSettingsStyles();
-  const { t } = useApp();
+  const { t, structures } = useApp();
   const [type, setType] = useState<DocumentTypeCode>('invoice');
+  const office = structures.find((s) => s.id === structureId);
+  const [familyLanguage, setFamilyLanguage] = useState<Language>(() =>
+    office ? languageOf(office.locale) : 'fr',
+  );
   const signature = useSignature(structureId);
-  const editor = useTemplateEditor(structureId, type, signature.value);
+  const editor = useTemplateEditor(structureId, type, familyLanguage, signature.value);
   const loaded = editor.loaded.value;
 
   return (
@@ -59,6 +68,19 @@ function TemplatesOf({ structureId }: { structureId: number }) {
           value={type}
           onChange={setType}
         />
+        <Field label={t('ui.settings.templates.familyLanguage')} size="small">
+          <Select
+            size="small"
+            value={familyLanguage}
+            onChange={(_, d) => setFamilyLanguage(d.value as Language)}
+          >
+            {FAMILY_LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {t(`ui.language.${language}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <div className={styles.note} style={{ alignSelf: 'end' }}>
           {loaded?.isDefault
             ? t('ui.settings.templates.default')

@@ -1,10 +1,12 @@
 // The template editor's state: the subject and text in plain words ([Nom de la personne],
 // [Si : Date d’échéance]…[Fin si]), turned into Handlebars only to save or preview; pasted
 // keywords of Gestion des ressources and Winpass converted with a notice; the sample the
-// family would read, refreshed as the user types.
+// family would read, refreshed as the user types. One template per type and families'
+// language: `familyLanguage` chooses which is loaded, saved and previewed.
 import { useEffect, useRef, useState, type ClipboardEvent } from 'react';
 import type { DocumentTypeCode } from '../../../src-shared/domain/document-types.js';
 import { convertLegacyKeywords } from '../../../src-shared/domain/legacy-keywords.js';
+import type { Language } from '../../../src-shared/i18n/catalog.js';
 import {
   conditionTokens,
   fieldToken,
@@ -26,11 +28,16 @@ export interface Sample {
 }
 
 /** `signature`: any value that changes with the structure's signature, to refresh the sample. */
-export function useTemplateEditor(structureId: number, type: DocumentTypeCode, signature: unknown) {
+export function useTemplateEditor(
+  structureId: number,
+  type: DocumentTypeCode,
+  familyLanguage: Language,
+  signature: unknown,
+) {
   const { t, language, showError, notify } = useApp();
   const loaded = useAsync(
-    () => call(api.templates.get({ structureId, type })),
-    `${structureId}|${type}`,
+    () => call(api.templates.get({ structureId, type, language: familyLanguage })),
+    `${structureId}|${type}|${familyLanguage}`,
     showError,
   );
   const fieldList = useAsync(
@@ -67,7 +74,7 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode, s
     setSubject(reword);
     setText(reword);
   }, [language]);
-  useEffect(() => setNotices([]), [structureId, type]);
+  useEffect(() => setNotices([]), [structureId, type, familyLanguage]);
   /** An edit makes a refusal out of date: it goes (a conversion notice stays). */
   const edit = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -95,7 +102,7 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode, s
         setSampleProblem(failureText(error, t));
         return;
       }
-      call(api.templates.sample({ structureId, template })).then(
+      call(api.templates.sample({ structureId, template, language: familyLanguage })).then(
         (value) => {
           setSample(value);
           setSampleProblem(null);
@@ -104,7 +111,7 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode, s
       );
     }, 400);
     return () => clearTimeout(timer);
-  }, [subject, text, loaded.value, fieldList.value, structureId, signature]);
+  }, [subject, text, loaded.value, fieldList.value, structureId, familyLanguage, signature]);
 
   const elementOf = (part: Part): TextElement | null =>
     part === 'subject' ? subjectRef.current : bodyRef.current;
@@ -170,7 +177,9 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode, s
         const template = source();
         // Keywords typed by hand are converted by the service too: said here the same way.
         const typed = convertLegacyKeywords(`${template.subject}\n${template.text}`, fields);
-        loaded.set(await call(api.templates.save({ structureId, type, template })));
+        loaded.set(
+          await call(api.templates.save({ structureId, type, template, language: familyLanguage })),
+        );
         setNotices(typed.conversions.length ? legacyNotices(typed, language, t) : []);
         notify(t('ui.settings.saved'));
       } catch (error) {
@@ -179,7 +188,11 @@ export function useTemplateEditor(structureId: number, type: DocumentTypeCode, s
     },
     restore: async () => {
       try {
-        loaded.set(await call(api.templates.save({ structureId, type, template: null })));
+        loaded.set(
+          await call(
+            api.templates.save({ structureId, type, template: null, language: familyLanguage }),
+          ),
+        );
         notify(t('ui.settings.saved'));
       } catch (error) {
         setNotices([{ intent: 'error', text: failureText(error, t) }]);

@@ -56,6 +56,7 @@ export const uiSettingsEn: Record<keyof typeof uiSettingsFr, string> = {
   'ui.settings.templates.default': 'Template shipped with Postier.',
   'ui.settings.templates.custom': 'The organisation’s own template.',
   'ui.settings.templates.restore': 'Go back to Postier’s template',
+  'ui.settings.templates.familyLanguage': 'Families’ language',
   'ui.settings.types.name': 'Type',
   'ui.settings.types.password': 'PDF password',
   'ui.settings.types.fallback': 'When the data is missing',

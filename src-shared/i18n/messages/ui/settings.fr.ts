@@ -55,6 +55,7 @@ export const uiSettingsFr = {
   'ui.settings.pacing.maxPerDay': 'Maximum par jour',
   'ui.settings.templates.default': 'Modèle fourni avec Postier.',
   'ui.settings.templates.custom': 'Modèle propre à l’établissement.',
+  'ui.settings.templates.familyLanguage': 'Langue des familles',
   'ui.settings.templates.restore': 'Revenir au modèle de Postier',
   'ui.settings.types.name': 'Type',
   'ui.settings.types.password': 'Mot de passe des PDF',
