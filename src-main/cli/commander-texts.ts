@@ -2,7 +2,7 @@
 // CLI's language: Commander writes them in English, the rest of the CLI speaks French.
 import type { Command } from 'commander';
 import { Help, type Argument, type Option } from 'commander';
-import type { Language } from '../../src-shared/i18n/catalog.js';
+import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 
 interface CommanderWords {
   /** Help section titles, keyed by Commander's English title. */
@@ -116,15 +116,22 @@ const COMMANDER_ERRORS_FR: [RegExp, string][] = [
   [/^error: unknown option '(.+?)'/, 'Option inconnue : $1.'],
   [/^error: missing required argument '(.+?)'/, 'Il manque l’argument $1.'],
   [/^error: unknown command '(.+?)'/, 'Commande inconnue : $1.'],
-  [
-    /^error: too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\./,
-    'Trop d’arguments pour « $1 » : $2 attendu(s), $3 reçu(s).',
-  ],
-  [
-    /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
-    'Trop d’arguments : $1 attendu(s), $2 reçu(s).',
-  ],
 ];
+
+/** "too many arguments": counted, so worded by the catalog with its plural forms. */
+const TOO_MANY_ARGUMENTS =
+  /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./m;
+
+function tooManyArguments(text: string, language: Language): string | null {
+  const match = TOO_MANY_ARGUMENTS.exec(text);
+  if (!match) return null;
+  const [whole, command, expected, got] = match;
+  const counts = { expected: Number(expected), got: Number(got) };
+  const worded = command
+    ? translate(language, 'cli.error.tooManyArgumentsFor', { command, ...counts })
+    : translate(language, 'cli.error.tooManyArguments', counts);
+  return text.replace(whole, worded);
+}
 
 // Commander's "did you mean" line, added after an unknown option or command.
 const SUGGESTIONS_FR: [RegExp, string][] = [
@@ -134,6 +141,8 @@ const SUGGESTIONS_FR: [RegExp, string][] = [
 
 export function translateCommanderError(text: string, language: Language): string {
   if (language !== 'fr') return text;
+  const counted = tooManyArguments(text, language);
+  if (counted !== null) return replaceFirst(counted, SUGGESTIONS_FR);
   return replaceFirst(replaceFirst(text, COMMANDER_ERRORS_FR), SUGGESTIONS_FR);
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../../src-shared/domain/statuses.js';
 import { formatMoney } from '../../../src-shared/format/money.js';
 import type { CliContext } from '../command-context.js';
-import { cliLanguage, printJson, printTable } from '../output.js';
+import { cliLanguage, printJson, printMessage, printTable } from '../output.js';
 import { parseAmountArgument, parseCount, parseId } from './arguments.js';
 import { registerDocumentExportCommand } from './documents-export.js';
 import { registerDocumentImportCommand } from './documents-import.js';
@@ -182,5 +182,5 @@ function printDocuments(items: JournalDocument[], total: number): void {
       },
     },
   ]);
-  process.stdout.write(`${items.length} document(s) affiché(s) sur ${total}.\n`);
+  printMessage(cliLanguage(), 'documents.cli.shown', { shown: items.length, total });
 }

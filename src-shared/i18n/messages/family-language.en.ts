@@ -21,4 +21,9 @@ export const familyLanguageEn: Record<keyof typeof familyLanguageFr, string> = {
   'ui.import.field.language': 'Correspondence language',
   'ui.import.warnings': 'To check ({count})',
   'records.cli.shown': '{shown, plural, one {# record shown} other {# records shown}} of {total}.',
+  'documents.cli.shown':
+    '{shown, plural, one {# document shown} other {# documents shown}} of {total}.',
+  'cli.error.tooManyArguments': 'Too many arguments: {expected} expected, {got} received.',
+  'cli.error.tooManyArgumentsFor':
+    'Too many arguments for “{command}”: {expected} expected, {got} received.',
 };

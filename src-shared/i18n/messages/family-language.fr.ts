@@ -22,4 +22,10 @@ export const familyLanguageFr = {
   'ui.import.warnings': 'À vérifier ({count})',
   'records.cli.shown':
     '{shown, plural, one {# dossier affiché} other {# dossiers affichés}} sur {total}.',
+  'documents.cli.shown':
+    '{shown, plural, one {# document affiché} other {# documents affichés}} sur {total}.',
+  'cli.error.tooManyArguments':
+    'Trop d’arguments : {expected, plural, one {# attendu} other {# attendus}}, {got, plural, one {# reçu} other {# reçus}}.',
+  'cli.error.tooManyArgumentsFor':
+    'Trop d’arguments pour « {command} » : {expected, plural, one {# attendu} other {# attendus}}, {got, plural, one {# reçu} other {# reçus}}.',
 } as const;
