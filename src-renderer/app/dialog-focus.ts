@@ -1,7 +1,7 @@
 // A dialog always holds the keyboard: when one is open and the focus is nowhere (it opened
 // before its contents were loaded, or the control that had the focus went away, as after an
 // error message closes), the focus goes back into the topmost dialog, so that Tab, Entrée
-// and Échap answer there as in any Windows program.
+// and Échap answer there as in any Windows program; the dialog on top is never left hidden.
 import { useEffect } from 'react';
 
 const FOCUSABLE =
@@ -13,6 +13,11 @@ function topDialog(): HTMLElement | null {
 }
 
 function refocus(): void {
+  // The dialog on top is never hidden: a message box closed over it (an error) can leave
+  // it marked aria-hidden, unreachable for screen readers and for Tab.
+  const surfaces = document.querySelectorAll<HTMLElement>('.fui-DialogSurface');
+  const top = surfaces[surfaces.length - 1];
+  if (top?.getAttribute('aria-hidden') === 'true') top.removeAttribute('aria-hidden');
   const active = document.activeElement;
   if (active && active !== document.body && active.isConnected) return;
   // The user is selecting text in the dialog: leave it.
@@ -33,7 +38,12 @@ export function useDialogFocus(): void {
       frame = requestAnimationFrame(refocus);
     };
     const observer = new MutationObserver(schedule);
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-hidden'],
+    });
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();

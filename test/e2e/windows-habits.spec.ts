@@ -170,3 +170,39 @@ test('leaving a changed dossier asks Enregistrer / Ne pas enregistrer / Annuler,
   await expect(page.getByRole('heading', { name: /M\. Marcel Gauthier/ })).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: /Lefèvre-Côté-Roy/ })).toBeVisible();
 });
+
+test('the dialog behind an error message is usable again once the message is closed', async ({
+  office,
+}) => {
+  const { page } = office;
+  await page.getByRole('menuitem', { name: 'Fichier' }).click();
+  await page.getByRole('menuitem', { name: 'Importer…' }).click();
+  const dialog = page.getByRole('dialog');
+  let chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choisir le fichier…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  const error = page.getByTestId('error-message');
+  await expect(error).toBeVisible();
+  await office.screenshot('windows-habits-error-over-dialog');
+  await page.keyboard.press('Enter');
+  await expect(error).toHaveCount(0);
+
+  // The import dialog has the keyboard back and answers clicks.
+  const focusInDialog = await dialog.evaluate((d) => d.contains(document.activeElement));
+  expect(focusInDialog).toBe(true);
+  chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choisir le fichier…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'residents.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Numéro;Nom;Prénom;Courriel\n3001;Roy;Hélène;helene.roy@example.net\n',
+      'utf8',
+    ),
+  });
+  await expect(dialog.getByTestId('import-preview')).toContainText('Roy');
+});
