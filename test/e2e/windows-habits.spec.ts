@@ -205,4 +205,20 @@ test('the dialog behind an error message is usable again once the message is clo
     ),
   });
   await expect(dialog.getByTestId('import-preview')).toContainText('Roy');
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+  // In English, the same.
+  await toEnglish(page);
+  await page.getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Import…' }).click();
+  chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose the file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await expect(error).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(error).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Choose the file…' })).toBeEnabled();
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
 });
