@@ -26,7 +26,7 @@ import {
   SettingsRegular,
 } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { MENU_BAR, type MenuCommand } from '../../src-shared/contract/menus.js';
+import type { MenuCommand } from '../../src-shared/contract/menus.js';
 import type { DocumentType } from '../../src-shared/domain/documents.js';
 import type { Structure } from '../../src-shared/domain/records.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
@@ -36,7 +36,7 @@ import { DatabaseWaitNotice } from '../components/DatabaseWaitNotice.js';
 import { SendingStatus } from '../components/SendingStatus.js';
 import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
-import { belongsToTextField, matchesAccelerator, parseAccelerator } from '../logic/accelerators.js';
+import { belongsToTextField, matchesAccelerator } from '../logic/accelerators.js';
 import { DossiersScreen } from '../screens/dossiers/DossiersScreen.js';
 import { ImportDialog } from '../screens/import/ImportDialog.js';
 import { JournalScreen } from '../screens/journal/JournalScreen.js';
@@ -51,6 +51,14 @@ import {
   type ScreenId,
 } from './app-context.js';
 import { useDialogFocus } from './dialog-focus.js';
+import {
+  ALWAYS_ENABLED,
+  HOME_SCREEN,
+  isEditable,
+  outboxKey,
+  SCREEN_COMMANDS,
+  SHORTCUTS,
+} from './menu-routing.js';
 import { localeOf } from './format.js';
 import { RunningSend, RunningSendContext } from './running-send.js';
 
@@ -81,37 +89,6 @@ const useStyles = makeStyles({
   loading: { margin: 'auto' },
   message: { whiteSpace: 'pre-wrap' },
 });
-
-const SCREEN_COMMANDS: Partial<Record<MenuCommand, ScreenId>> = {
-  'view.dossiers': 'dossiers',
-  'view.journal': 'journal',
-  'view.outbox': 'outbox',
-  'view.settings': 'settings',
-};
-
-/**
- * "Nouveau dossier" and "Envoi en masse" from any screen: when the screen shown does not
- * answer them, the window goes to the screen that does and runs them there.
- */
-const HOME_SCREEN: Partial<Record<MenuCommand, ScreenId>> = {
-  'dossier.new': 'dossiers',
-  'send.bulk': 'journal',
-};
-
-/** Commands the window answers whatever the screen. */
-const ALWAYS_ENABLED: MenuCommand[] = [
-  'help.about',
-  'file.import',
-  'outbox.exportCsv',
-  'dossier.new',
-  'send.bulk',
-];
-
-const SHORTCUTS = MENU_BAR.flatMap((menu) => menu.items).flatMap((item) =>
-  item.kind === 'command' && item.accelerator
-    ? [{ command: item.command, accelerator: parseAccelerator(item.accelerator) }]
-    : [],
-);
 
 interface Loaded {
   info: AppInfo;
@@ -395,15 +372,4 @@ function MainWindow({ initial }: { initial: Loaded }) {
       </Dialog>
     </AppContext.Provider>
   );
-}
-
-/** Suivi des envois opened on a batch starts over with that filter. */
-function outboxKey(focus: NavigationFocus | null): string {
-  const outbox = focus?.outbox;
-  return outbox ? `${outbox.batchId}:${(outbox.statuses ?? []).join(',')}` : 'all';
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
