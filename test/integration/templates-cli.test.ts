@@ -56,6 +56,8 @@ describe('postier templates', () => {
     expect(saved.code).toBe(0);
     expect(await show(data)).toEqual({
       type: 'invoice',
+      // Without --language, the office's own language.
+      language: 'fr',
       structure: expect.any(String),
       subject: 'Facture {{numero}}',
       text: 'Montant : {{montant}}\n',

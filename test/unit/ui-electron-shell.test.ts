@@ -11,7 +11,7 @@ import { menuTemplate } from '../../src-main/electron/menus.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 describe('native menus', () => {
-  it('are French, show the shortcuts the page handles, and send commands', () => {
+  it('are French with their mnemonics, show the shortcuts the page handles, and send commands', () => {
     const commands: string[] = [];
     let quit = 0;
     const template = menuTemplate(
@@ -19,12 +19,14 @@ describe('native menus', () => {
       (c) => commands.push(c),
       () => quit++,
     );
+    // Each title carries its mnemonic: Electron underlines the letter after & and opens the
+    // menu with Alt+letter, as Windows users expect.
     expect(template.map((m) => m.label)).toEqual([
-      'Fichier',
-      'Édition',
-      'Affichage',
-      'Envoi',
-      'Aide',
+      '&Fichier',
+      'É&dition',
+      '&Affichage',
+      '&Envoi',
+      'A&ide',
     ]);
     const items = template.flatMap((m) => m.submenu as MenuItemConstructorOptions[]);
     const find = (label: string) => items.find((i) => i.label === label)!;
@@ -43,7 +45,7 @@ describe('native menus', () => {
         () => undefined,
         () => undefined,
       ).map((m) => m.label),
-    ).toEqual(['File', 'Edit', 'View', 'Send', 'Help']);
+    ).toEqual(['&File', '&Edit', '&View', '&Send', '&Help']);
   });
 });
 
