@@ -222,3 +222,27 @@ test('the dialog behind an error message is usable again once the message is clo
   await expect(dialog.getByRole('button', { name: 'Choose the file…' })).toBeEnabled();
   expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
 });
+
+test('Suivi des envois’ dates are typed as the window writes them, never mm/dd/yyyy', async ({
+  office,
+}) => {
+  const { page } = office;
+  await page.getByRole('tab', { name: 'Suivi des envois' }).click();
+  const from = page.getByRole('textbox', { name: 'Créé du' });
+  // A text box in the screen's form, not the browser's date box (which follows the
+  // browser's locale whatever the screen language).
+  await expect(from).not.toHaveAttribute('type', 'date');
+  await expect(from).toHaveAttribute('placeholder', 'AAAA-MM-JJ');
+  await from.fill('05/12/2026');
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await expect(page.getByText(/La date « 05\/12\/2026 » n’est pas valide/)).toBeVisible();
+  await office.screenshot('windows-habits-outbox-date');
+  await page.getByRole('button', { name: 'OK' }).click();
+
+  await toEnglish(page);
+  await page.getByRole('tab', { name: 'Send tracking' }).click();
+  await expect(page.getByRole('textbox', { name: 'Created from' })).toHaveAttribute(
+    'placeholder',
+    'YYYY-MM-DD',
+  );
+});

@@ -33,7 +33,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  // Two dates side by side, each within its half (a date input is wider than 120 px otherwise).
+  // Two dates side by side, each within its half.
   pair: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
@@ -70,14 +70,20 @@ export function OutboxCriteria({ outbox }: { outbox: Outbox }) {
       ...c,
       statuses: on ? [...c.statuses, status] : c.statuses.filter((s) => s !== status),
     }));
-  const field = ([key, label]: [TextCriterion, MessageKey], index: number, type?: 'date') => (
+  // Dates are typed as the whole window writes them (2026-12-05, the Canadian form in both
+  // languages), never in the browser's own date box, which follows the browser's locale
+  // (mm/dd/yyyy) rather than the screen's language.
+  const field = ([key, label]: [TextCriterion, MessageKey], index: number, date = false) => (
     <TextField
       key={key}
       label={t(label)}
-      type={type}
       value={draft[key]}
       onChange={(value) => set(key, value)}
-      inputRef={index === 0 && type ? outbox.firstField : undefined}
+      inputRef={index === 0 && date ? outbox.firstField : undefined}
+      {...(date && {
+        placeholder: t('ui.outbox.datePlaceholder'),
+        input: { maxLength: 10, inputMode: 'numeric' as const },
+      })}
     />
   );
 
@@ -92,7 +98,7 @@ export function OutboxCriteria({ outbox }: { outbox: Outbox }) {
     >
       <h3 className={styles.heading}>{t('ui.outbox.criteria')}</h3>
       <BatchFilter outbox={outbox} />
-      <div className={styles.pair}>{DATES.map((date, index) => field(date, index, 'date'))}</div>
+      <div className={styles.pair}>{DATES.map((date, index) => field(date, index, true))}</div>
       {TEXTS.map((text, index) => field(text, index))}
       <fieldset className={styles.statuses}>
         <legend className={styles.legend}>{t('ui.outbox.status')}</legend>

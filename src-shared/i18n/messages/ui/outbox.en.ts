@@ -11,6 +11,7 @@ export const uiOutboxEn: Record<keyof typeof uiOutboxFr, string> = {
   'ui.outbox.export': 'Export (CSV)',
   'ui.outbox.criteria': 'Search criteria',
   'ui.outbox.createdFrom': 'Created from',
+  'ui.outbox.datePlaceholder': 'YYYY-MM-DD',
   'ui.outbox.sentFrom': 'Sent from',
   'ui.outbox.to': 'to',
   'ui.outbox.dossierNumber': 'Record no.',

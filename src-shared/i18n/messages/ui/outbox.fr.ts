@@ -10,6 +10,7 @@ export const uiOutboxFr = {
   'ui.outbox.export': 'Exporter (CSV)',
   'ui.outbox.criteria': 'Critères de recherche',
   'ui.outbox.createdFrom': 'Créé du',
+  'ui.outbox.datePlaceholder': 'AAAA-MM-JJ',
   'ui.outbox.sentFrom': 'Envoyé du',
   'ui.outbox.to': 'au',
   'ui.outbox.dossierNumber': 'N° de dossier',
