@@ -246,3 +246,31 @@ test('Suivi des envois’ dates are typed as the window writes them, never mm/dd
     'YYYY-MM-DD',
   );
 });
+
+test('Échap in the bulk send asks before a written text is lost, and closes at once otherwise', async ({
+  office,
+}) => {
+  const { page } = office;
+  // Nothing written: Échap closes the dialog without a question.
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Envoi en masse' });
+  await expect(bulk.getByTestId('bulk-grid')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(bulk).toHaveCount(0);
+
+  // A subject written: Échap asks; Annuler keeps the dialog and the text.
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  const subject = bulk.getByRole('textbox', { name: 'Objet' });
+  await subject.fill('Votre facture de novembre');
+  await page.keyboard.press('Escape');
+  const question = page.getByRole('dialog', { name: 'Fermer sans envoyer ?' });
+  await expect(question).toContainText('Le texte modifié et les pièces jointes ajoutées');
+  await office.screenshot('windows-habits-bulk-escape');
+  await question.getByRole('button', { name: 'Annuler' }).click();
+  await expect(subject).toHaveValue('Votre facture de novembre');
+
+  // Asked again and confirmed: the dialog closes.
+  await bulk.getByRole('button', { name: 'Fermer', exact: true }).click();
+  await question.getByRole('button', { name: 'Fermer sans envoyer' }).click();
+  await expect(bulk).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
+import { useConfirm } from '../../components/ConfirmDialog.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
 import { BulkSendActions } from './BulkSendActions.js';
 import { MessageEditor } from './MessageEditor.js';
@@ -25,26 +26,43 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
   const styles = useBulkSendStyles();
   const { t } = useApp();
   const bulk = useBulkSend();
+  const confirm = useConfirm();
   const close = () => {
     bulk.leave();
     onClose(bulk.wasChanged());
   };
+  // Échap or Fermer with a text written or files added asks first, as Windows programs do;
+  // during or after a send nothing is lost by closing (the send goes on in the window).
+  const closeAsked = async () => {
+    if (bulk.unsentWork) {
+      const yes = await confirm.ask({
+        title: t('ui.bulk.closeUnsent.title'),
+        text: t('ui.bulk.closeUnsent.text'),
+        confirm: t('ui.bulk.closeUnsent.confirm'),
+      });
+      if (!yes) return;
+    }
+    close();
+  };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <DialogBody className={styles.body}>
-          <DialogTitle>{t('ui.bulk.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {bulk.attached ? null : <ChooseAndWrite bulk={bulk} />}
-            {/* The progress and the summary keep their height; the list above gives way. */}
-            <div className={bulk.attached ? styles.after : styles.afterList}>
-              <ProgressPanel bulk={bulk} onClose={close} />
-            </div>
-          </DialogContent>
-          <BulkSendActions bulk={bulk} onClose={close} />
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && void closeAsked()}>
+        <DialogSurface className={styles.surface} aria-describedby={undefined}>
+          <DialogBody className={styles.body}>
+            <DialogTitle>{t('ui.bulk.title')}</DialogTitle>
+            <DialogContent className={styles.content}>
+              {bulk.attached ? null : <ChooseAndWrite bulk={bulk} />}
+              {/* The progress and the summary keep their height; the list above gives way. */}
+              <div className={bulk.attached ? styles.after : styles.afterList}>
+                <ProgressPanel bulk={bulk} onClose={close} />
+              </div>
+            </DialogContent>
+            <BulkSendActions bulk={bulk} onClose={() => void closeAsked()} />
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {confirm.dialog}
+    </>
   );
 }
 

@@ -214,6 +214,14 @@ export function useBulkSend() {
     },
     /** Whether anything was queued, for the screen behind to read its list again. */
     wasChanged: useCallback(() => changed.current, []),
+    /** Work the clerk would lose by closing before sending: an edited text, files added. */
+    unsentWork:
+      editing &&
+      list !== null &&
+      (text.subject !== list.templateSubject ||
+        text.body !== list.templateText ||
+        attachments.general.length > 0 ||
+        Object.values(attachments.perRow).some((files) => files.length > 0)),
   };
 }
 

@@ -2,6 +2,10 @@ import type { uiSendFr } from './send.fr.js';
 
 export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.bulk.title': 'Bulk send',
+  'ui.bulk.closeUnsent.title': 'Close without sending?',
+  'ui.bulk.closeUnsent.text':
+    'The edited text and the files added will be lost. Nothing has been sent.',
+  'ui.bulk.closeUnsent.confirm': 'Close without sending',
   'ui.bulk.period': 'Period',
   'ui.bulk.show': 'Show',
   'ui.bulk.counts':

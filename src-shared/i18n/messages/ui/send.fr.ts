@@ -1,6 +1,10 @@
 // Messages for the single-send and bulk-send dialogs, French: the reference.
 export const uiSendFr = {
   'ui.bulk.title': 'Envoi en masse',
+  'ui.bulk.closeUnsent.title': 'Fermer sans envoyer ?',
+  'ui.bulk.closeUnsent.text':
+    'Le texte modifié et les pièces jointes ajoutées seront perdus. Rien n’a été envoyé.',
+  'ui.bulk.closeUnsent.confirm': 'Fermer sans envoyer',
   'ui.bulk.period': 'Période',
   'ui.bulk.show': 'Afficher',
   'ui.bulk.counts':
