@@ -274,3 +274,34 @@ test('Échap in the bulk send asks before a written text is lost, and closes at 
   await question.getByRole('button', { name: 'Fermer sans envoyer' }).click();
   await expect(bulk).toHaveCount(0);
 });
+
+test('Échap in a dossier opened from the bulk send asks Enregistrer / Ne pas enregistrer / Annuler; Entrée saves', async ({
+  office,
+}) => {
+  const { page } = office;
+  await page.getByRole('button', { name: 'Envoi en masse…' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Envoi en masse' });
+  await bulk.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Relevé fiscal' });
+  await bulk.getByRole('textbox', { name: 'Période' }).fill('2025');
+  const missing = bulk.getByTestId('missing-sin');
+  await expect(missing).toContainText('Dossiers sans NAS (3)');
+
+  await missing.getByRole('button', { name: 'Corriger le dossier Mme Thérèse Gagnon' }).click();
+  const form = page.getByRole('dialog', { name: 'Dossier Mme Thérèse Gagnon' });
+  await form.getByRole('button', { name: 'Modifier le NAS' }).click();
+  await form.getByRole('textbox', { name: 'NAS' }).fill('046 454 286');
+  await page.keyboard.press('Escape');
+  const question = page.getByRole('alertdialog');
+  await expect(question.getByRole('button', { name: 'Enregistrer', exact: true })).toBeFocused();
+  await expect(question.getByRole('button', { name: 'Ne pas enregistrer' })).toBeVisible();
+  // Annuler goes back to the form with what was typed.
+  await question.getByRole('button', { name: 'Annuler' }).click();
+  await expect(form.getByRole('textbox', { name: 'NAS' })).toHaveValue('046 454 286');
+  // Asked again, Entrée saves: the form closes and the dossier leaves the warning.
+  await page.keyboard.press('Escape');
+  await expect(question.getByRole('button', { name: 'Enregistrer', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(missing).toContainText('Dossiers sans NAS (2)');
+  await expect(missing).not.toContainText('Gagnon');
+});

@@ -12,8 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useApp } from '../../app/app-context.js';
+import { UnsavedChangesDialog } from '../../components/UnsavedChangesDialog.js';
 import { DossierForm } from '../dossiers/DossierForm.js';
 
 export interface FixTarget {
@@ -59,28 +60,44 @@ function DossierFixDialog({
 }) {
   const styles = useStyles();
   const { t } = useApp();
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const form = useRef<HTMLDivElement>(null);
+  // Échap or Fermer with changes asks Enregistrer / Ne pas enregistrer / Annuler.
+  const close = () => (dirty ? setAsking(true) : onClose());
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{t('ui.bulkWarnings.fixTitle', { name: target.dossierName })}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <div className={styles.hint}>{t('ui.bulkWarnings.fixHint')}</div>
-            <DossierForm
-              dossierId={target.dossierId}
-              onCancelNew={onClose}
-              onDirtyChange={ignoreDirty}
-              onSaved={onSaved}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>{t('ui.common.close')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && close()}>
+        <DialogSurface className={styles.surface} aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>{t('ui.bulkWarnings.fixTitle', { name: target.dossierName })}</DialogTitle>
+            <DialogContent className={styles.content} ref={form}>
+              <div className={styles.hint}>{t('ui.bulkWarnings.fixHint')}</div>
+              <DossierForm
+                dossierId={target.dossierId}
+                onCancelNew={onClose}
+                onDirtyChange={setDirty}
+                onSaved={onSaved}
+              />
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={close}>{t('ui.common.close')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <UnsavedChangesDialog
+        open={asking}
+        title={t('ui.bulkWarnings.fixTitle', { name: target.dossierName })}
+        message={t('ui.dossiers.unsaved')}
+        onSave={() => {
+          // The form saves as with its own button (then closes); a refused save stays open.
+          setAsking(false);
+          form.current?.querySelector('form')?.requestSubmit();
+        }}
+        onDiscard={onClose}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }
-
-/** The form's own "Enregistrer" is the way out with changes; closing drops them. */
-function ignoreDirty(): void {}
