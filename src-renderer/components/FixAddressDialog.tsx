@@ -15,6 +15,7 @@ import {
   MessageBarBody,
 } from '@fluentui/react-components';
 import { useApp } from '../app/app-context.js';
+import { useConfirm } from './ConfirmDialog.js';
 import { useFixAddress, type OutboxMessage } from './useFixAddress.js';
 
 export function FixAddressDialog({
@@ -26,53 +27,70 @@ export function FixAddressDialog({
 }) {
   const { t } = useApp();
   const { address, setAddress, valid, saving, save } = useFixAddress(message, onClose);
+  const confirm = useConfirm();
+  // Échap or Annuler after a new address was typed asks before dropping it.
+  const cancel = async () => {
+    const typed = address.trim() !== (message.to[0] ?? '');
+    if (typed) {
+      const drop = await confirm.ask({
+        title: t('ui.outbox.fixDrop.title'),
+        text: t('ui.outbox.fixDrop.text', { email: address.trim() }),
+        confirm: t('ui.outbox.fixDrop.confirm'),
+      });
+      if (!drop) return;
+    }
+    onClose(false);
+  };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose(false)}>
-      <DialogSurface style={{ width: 560 }}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('ui.outbox.fixTitle')}</DialogTitle>
-            <DialogContent>
-              <p>
-                {t('ui.outbox.fixText', {
-                  dossier: `${message.dossierNumber} — ${message.dossierName}`,
-                  old: message.to.join(', '),
-                })}
-              </p>
-              {message.lastError && (
-                <MessageBar intent="error" style={{ marginBottom: 8 }}>
-                  <MessageBarBody>{message.lastError}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field
-                label={t('ui.outbox.newAddress')}
-                validationState={address.trim() && !valid ? 'error' : 'none'}
-                validationMessage={
-                  address.trim() && !valid ? t('ui.dossiers.corr.invalidEmail') : undefined
-                }
-              >
-                <Input
-                  value={address}
-                  type="email"
-                  onChange={(_, d) => setAddress(d.value)}
-                  autoFocus
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={!valid || saving}>
-                {t('ui.outbox.fixAndResend')}
-              </Button>
-              <Button onClick={() => onClose(false)}>{t('ui.common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Dialog open onOpenChange={(_, data) => !data.open && void cancel()}>
+        <DialogSurface style={{ width: 560 }}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              save();
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>{t('ui.outbox.fixTitle')}</DialogTitle>
+              <DialogContent>
+                <p>
+                  {t('ui.outbox.fixText', {
+                    dossier: `${message.dossierNumber} — ${message.dossierName}`,
+                    old: message.to.join(', '),
+                  })}
+                </p>
+                {message.lastError && (
+                  <MessageBar intent="error" style={{ marginBottom: 8 }}>
+                    <MessageBarBody>{message.lastError}</MessageBarBody>
+                  </MessageBar>
+                )}
+                <Field
+                  label={t('ui.outbox.newAddress')}
+                  validationState={address.trim() && !valid ? 'error' : 'none'}
+                  validationMessage={
+                    address.trim() && !valid ? t('ui.dossiers.corr.invalidEmail') : undefined
+                  }
+                >
+                  <Input
+                    value={address}
+                    type="email"
+                    onChange={(_, d) => setAddress(d.value)}
+                    autoFocus
+                  />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" type="submit" disabled={!valid || saving}>
+                  {t('ui.outbox.fixAndResend')}
+                </Button>
+                <Button onClick={() => void cancel()}>{t('ui.common.cancel')}</Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+      {confirm.dialog}
+    </>
   );
 }

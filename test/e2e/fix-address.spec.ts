@@ -46,6 +46,14 @@ test('a refused address is corrected and the document resent', async ({ office }
   await fix
     .getByRole('textbox', { name: 'Nouvelle adresse e-mail' })
     .fill('stephane.gagnon@example.org');
+  // Échap with an address typed asks first; Annuler keeps it.
+  await page.keyboard.press('Escape');
+  const drop = page.getByRole('dialog', { name: 'Abandonner la correction ?' });
+  await expect(drop).toContainText('stephane.gagnon@example.org ne sera pas enregistrée');
+  await drop.getByRole('button', { name: 'Annuler' }).click();
+  await expect(fix.getByRole('textbox', { name: 'Nouvelle adresse e-mail' })).toHaveValue(
+    'stephane.gagnon@example.org',
+  );
   await office.screenshot('outbox-fix-address');
   await fix.getByRole('button', { name: 'Corriger et renvoyer' }).click();
 

@@ -56,6 +56,10 @@ for (const language of ['fr', 'en'] as const) {
         .getByRole('combobox', { name: t('ui.journal.filter.type') })
         .selectOption({ label: t('documentType.taxslip') });
       await dialog.getByRole('textbox', { name: t('ui.bulk.period') }).fill('2025');
+      // This test looks at the layout: "Afficher" makes sure the tax slips are listed (the list
+      // following the fields by itself is sending-model.spec's subject).
+      await expect(dialog.getByRole('textbox', { name: t('ui.bulk.period') })).toHaveValue('2025');
+      await dialog.getByRole('button', { name: t('ui.bulk.show'), exact: true }).click();
       await expect(dialog.getByTestId('missing-sin')).toBeVisible();
       await look('bulk-send-warnings', '[role="dialog"]');
 

@@ -10,6 +10,10 @@ export const uiOutboxEn: Record<keyof typeof uiOutboxFr, string> = {
   'ui.outbox.details': 'Message details',
   'ui.outbox.export': 'Export (CSV)',
   'ui.outbox.criteria': 'Search criteria',
+  'ui.outbox.fixDrop.title': 'Drop the correction?',
+  'ui.outbox.fixDrop.text':
+    'The new address {email} will not be saved and nothing will be sent again.',
+  'ui.outbox.fixDrop.confirm': 'Drop',
   'ui.outbox.createdFrom': 'Created from',
   'ui.outbox.datePlaceholder': 'YYYY-MM-DD',
   'ui.outbox.sentFrom': 'Sent from',

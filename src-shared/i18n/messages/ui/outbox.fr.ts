@@ -9,6 +9,10 @@ export const uiOutboxFr = {
   'ui.outbox.details': 'Détails du message',
   'ui.outbox.export': 'Exporter (CSV)',
   'ui.outbox.criteria': 'Critères de recherche',
+  'ui.outbox.fixDrop.title': 'Abandonner la correction ?',
+  'ui.outbox.fixDrop.text':
+    'La nouvelle adresse {email} ne sera pas enregistrée et rien ne sera renvoyé.',
+  'ui.outbox.fixDrop.confirm': 'Abandonner',
   'ui.outbox.createdFrom': 'Créé du',
   'ui.outbox.datePlaceholder': 'AAAA-MM-JJ',
   'ui.outbox.sentFrom': 'Envoyé du',
