@@ -172,6 +172,15 @@ export function canEdit(state: BulkState): boolean {
   return state.phase === 'choosing' || state.phase === 'ready';
 }
 
+/**
+ * The type and period can be chosen again while a list is being read: the clerk who opened
+ * the dialog on the invoices and wants the tax slips does not wait, and what they type is
+ * not lost to a field greyed under their fingers (the older list's answer is dropped).
+ */
+export function canChoose(state: BulkState): boolean {
+  return canEdit(state) || state.phase === 'loading';
+}
+
 export function canSend(state: BulkState, checkedCount: number): boolean {
   return state.phase === 'ready' && checkedCount > 0;
 }

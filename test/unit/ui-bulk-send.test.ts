@@ -4,6 +4,7 @@ import {
   INITIAL_BULK_STATE,
   allCheckedState,
   bulkSendReducer,
+  canChoose,
   canEdit,
   canSend,
   checkedMessageCount,
@@ -69,6 +70,24 @@ describe('bulk-send steps', () => {
     });
     expect(s.phase).toBe('finished');
     expect(s.summary?.sent).toBe(25);
+  });
+
+  it('lets another type or period be chosen while a list is read, never during a send', () => {
+    const loading = run([{ type: 'load' }]);
+    expect(loading.phase).toBe('loading');
+    expect(canEdit(loading)).toBe(false);
+    expect(canChoose(loading)).toBe(true);
+    // A second reading asked before the first answered: still one reading, then ready.
+    const again = run([{ type: 'load' }, { type: 'loaded' }], loading);
+    expect(again.phase).toBe('ready');
+    const sending = run(
+      [
+        { type: 'queue' },
+        { type: 'queued', batchId: 1, queued: 2, validated: 2, excluded: 0, at: 0 },
+      ],
+      again,
+    );
+    expect(canChoose(sending)).toBe(false);
   });
 
   it('in manual validation mode, queued messages wait for validation instead of going', () => {

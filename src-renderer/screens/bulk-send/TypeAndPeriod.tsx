@@ -22,25 +22,25 @@ import type { BulkSend } from './useBulkSend.js';
 export function TypeAndPeriod({ bulk }: { bulk: BulkSend }) {
   const styles = useBulkSendStyles();
   const { t } = useApp();
-  const { list, editing } = bulk;
+  const { list } = bulk;
   return (
     <div className={styles.choose}>
       <DocumentTypeSelect<DocumentTypeCode>
         label={t('ui.journal.filter.type')}
         value={bulk.type}
-        disabled={!editing}
+        disabled={!bulk.choosing}
         onChange={bulk.setType}
       />
       <Field label={t('ui.bulk.period')} size="small">
         <Input
           size="small"
           value={bulk.period}
-          disabled={!editing}
+          disabled={!bulk.choosing}
           onChange={(_, d) => bulk.setPeriod(d.value)}
           style={{ width: 100 }}
         />
       </Field>
-      <Button size="small" disabled={!editing} onClick={bulk.show}>
+      <Button size="small" disabled={!bulk.choosing} onClick={bulk.show}>
         {t('ui.bulk.show')}
       </Button>
       {bulk.state.phase === 'loading' && <Spinner size="tiny" label={t('ui.common.loading')} />}

@@ -70,15 +70,16 @@ export function useBulkList(
     );
 
   // Another type: its list at once. Another period: once the user pauses on a complete one.
+  // The pause's timer asks for the type and period as they are when it was set, and any
+  // change of either starts it again: a type chosen during the pause is never followed by
+  // the list of the type before it (the invoices coming back under "Relevé fiscal").
   useEffect(() => follow({ type: current.type, period: current.period }), [current.type]);
   useEffect(() => {
     if (!isCompletePeriod(current.period)) return undefined;
-    const timer = setTimeout(
-      () => follow({ type: current.type, period: current.period }),
-      PERIOD_PAUSE_MS,
-    );
+    const query = { type: current.type, period: current.period };
+    const timer = setTimeout(() => follow(query), PERIOD_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [current.period]);
+  }, [current.type, current.period]);
 
   useEffect(() => {
     if (structureId === null || asked.current === request) return;

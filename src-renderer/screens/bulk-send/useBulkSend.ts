@@ -7,6 +7,7 @@ import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useRunningSend, useRunningSendStore } from '../../app/running-send.js';
 import {
+  canChoose,
   canEdit,
   canSend,
   checkedMessageCount,
@@ -174,6 +175,8 @@ export function useBulkSend() {
     setType,
     period,
     setPeriod,
+    /** The type, the period and "Afficher" can be changed (during a reading too). */
+    choosing: canChoose(state),
     /** "Afficher": the list of the type and period as they are now. */
     show: () => show({ type, period }),
     /** The same list read again after a dossier was fixed from the dialog. */
