@@ -24,6 +24,7 @@ const MAIN_LAYERS = [
   'imports',
   'app',
   'demo',
+  'robot',
   'ipc',
   'host',
   'cli',

@@ -102,6 +102,11 @@ export const TOP_COMMANDS: Record<string, TopCommand> = {
       'surveille un dossier d’échange : importe chaque dépôt (CSV/Excel + PDF), le range dans done/ ou error/ avec un rapport',
     load: async () => (await import('./commands/watch.js')).registerWatchCommand,
   },
+  service: {
+    term: 'service',
+    description: 'le robot d’envoi : envoie sans fenêtre ouverte ce que les postes ont validé',
+    load: async () => (await import('./commands/service.js')).registerServiceCommands,
+  },
   db: {
     term: 'db',
     description: 'la base de données : sauvegarder, vérifier, restaurer une sauvegarde',

@@ -95,6 +95,7 @@ export type SendEngineRunOptions = Partial<
     | 'more'
     | 'waitForLease'
     | 'language'
+    | 'outagePatienceMs'
   >
 >;
 

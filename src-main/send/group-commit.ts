@@ -7,6 +7,7 @@ import { isUserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { recordOutcomes } from '../db/outbox-engine-queue.js';
+import { isUnreachableError } from '../db/unreachable.js';
 import { refreshDocumentEmailStates } from '../db/outbox-prepare-queries.js';
 import { appendJournalEvents, type JournalEventInput } from '../db/send-journal-queries.js';
 import { withoutSin } from '../outbox/journal-export.js';
@@ -105,19 +106,24 @@ export class OutcomeGroup {
 /**
  * Writes what the server said about messages: if another workstation holds the database
  * past the busy timeout, try again rather than leave the messages `sending` (they would then
- * turn `uncertain` and need the user's decision).
+ * turn `uncertain` and need the user's decision). With `outagePatienceMs`, a database out of
+ * reach (unreachable.ts) is waited for that long too, the same connection tried every second.
  */
 export async function writeInsistently<T>(
   db: Db,
   sleep: Sleep,
   work: (tx: Db) => Promise<T>,
+  outagePatienceMs = 0,
 ): Promise<T> {
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeTransaction(db, work);
     } catch (error) {
       const busy = isUserError(error) && error.code === 'error.database.busy';
-      if (!busy || attempt >= OUTCOME_WRITE_ATTEMPTS) throw error;
+      // The robot waits out a database out of reach (folder moved, drive gone) for a while.
+      const waitOut = isUnreachableError(error) && Date.now() - started < outagePatienceMs;
+      if (!waitOut && (!busy || attempt >= OUTCOME_WRITE_ATTEMPTS)) throw error;
       await sleep(OUTCOME_RETRY_MS);
     }
   }

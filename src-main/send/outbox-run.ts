@@ -348,7 +348,7 @@ export class OutboxRun {
   }
 
   private writeInsistently<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-    return writeInsistently(this.db, this.sleep, work);
+    return writeInsistently(this.db, this.sleep, work, this.options.outagePatienceMs);
   }
 
   private leaseLost(): UserError {

@@ -38,6 +38,11 @@ export interface RunOutboxOptions {
   /** Wait for another engine to finish instead of failing with who holds the lease. */
   waitForLease?: boolean;
   leaseTtlMs?: number;
+  /**
+   * How long a write waits for a database out of reach (folder moved, network drive gone)
+   * before the run gives up; 0 (default): at once. The robot waits, the window does not.
+   */
+  outagePatienceMs?: number;
   /** Language of the stop message (the journal is written in French, the office's language). */
   language?: Language;
   now?: () => number;

@@ -10,6 +10,7 @@ import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { queueTruthEn } from './messages/queue-truth.en.js';
 import { recordsInputEn } from './messages/records-input.en.js';
+import { robotEn } from './messages/robot.en.js';
 import { senderIdentityEn } from './messages/sender-identity.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { templatesHelpEn } from './messages/templates-help.en.js';
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...fileLimitsEn,
   ...hardeningUiEn,
   ...recordsInputEn,
+  ...robotEn,
   ...uiEn,
   ...uiBulkWarningsEn,
   ...templatesHelpEn,

@@ -12,6 +12,7 @@ import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { queueTruthFr } from './messages/queue-truth.fr.js';
 import { recordsInputFr } from './messages/records-input.fr.js';
+import { robotFr } from './messages/robot.fr.js';
 import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { templatesHelpFr } from './messages/templates-help.fr.js';
@@ -33,6 +34,7 @@ export const fr = {
   ...fileLimitsFr,
   ...hardeningUiFr,
   ...recordsInputFr,
+  ...robotFr,
   ...uiFr,
   ...uiBulkWarningsFr,
   ...templatesHelpFr,

@@ -1,0 +1,36 @@
+// Wires a robot over a data folder, for `postier service run`: its log in the data folder
+// (echoed on the console), this workstation as the actor, and the real openPostier.
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import { openPostier } from '../app/postier.js';
+import { resolveDataFolderPath } from '../data-folder/data-folder.js';
+import { currentActor } from '../workstation/identity.js';
+import { beatMsFromEnv } from './heartbeat.js';
+import { runRobot } from './robot.js';
+import { RobotLog } from './robot-log.js';
+
+export interface StartRobotOptions {
+  dataPath: string | undefined;
+  language: Language;
+  signal: AbortSignal;
+  echo: NodeJS.WritableStream;
+}
+
+/** Logs the robot's lines as the given stop signal is received (the caller aborts). */
+export function robotLogFor(dataPath: string | undefined, echo: NodeJS.WritableStream): RobotLog {
+  return new RobotLog({ dataRoot: resolveDataFolderPath(dataPath), echo });
+}
+
+export async function startRobot(options: StartRobotOptions, log: RobotLog): Promise<void> {
+  const dataPath = resolveDataFolderPath(options.dataPath);
+  const pollMs = Number(process.env.POSTIER_ROBOT_POLL_MS);
+  await runRobot({
+    dataPath,
+    open: (folder) => openPostier({ dataPath: folder }),
+    actor: currentActor(),
+    log,
+    language: options.language,
+    signal: options.signal,
+    beatMs: beatMsFromEnv(),
+    ...(Number.isInteger(pollMs) && pollMs >= 50 && { pollMs }),
+  });
+}
