@@ -96,6 +96,8 @@ export async function claimForSending(
       status: 'sending',
       attempts: eb('attempts', '+', 1),
       sending_by: holder,
+      // Taken: its schedule is kept no longer (a retry waits through next_attempt_at).
+      scheduled_at: null,
       updated_at: nowIso,
       version: eb('version', '+', 1),
     }))

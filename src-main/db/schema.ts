@@ -198,6 +198,8 @@ export interface MessagesTable {
   status: string;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: string | null;
+  /** The time the user chose for it to leave (migration 0006); null once taken, or never set. */
+  scheduled_at: ColumnType<string | null, string | null | undefined, string | null>;
   last_error: string | null;
   last_reply: string | null;
   queued_by: string;

@@ -139,6 +139,7 @@ export function toOutboxMessage(row: q.OutboxMessageRow): OutboxMessage {
     status: row.status as MessageStatus,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
+    scheduledAt: row.scheduled_at,
     lastError: row.last_error,
     lastReply: row.last_reply,
     queuedBy: row.queued_by,

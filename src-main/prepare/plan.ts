@@ -126,6 +126,8 @@ export class Plan {
     readonly structure: { id: number; name: string; locale: string },
     readonly account: AccountForPrepare,
     readonly initialStatus: Extract<MessageStatus, 'pending' | 'validated'>,
+    /** When the batch may leave (UTC ISO), null: as soon as validated. */
+    readonly notBefore: string | null = null,
   ) {
     this.numberFormat = new Intl.NumberFormat(structure.locale, { maximumFractionDigits: 1 });
   }
@@ -210,6 +212,9 @@ export class Plan {
       message_id_header: message.messageIdHeader,
       status: this.initialStatus,
       validated_at: this.initialStatus === 'validated' ? new Date().toISOString() : null,
+      // A scheduled message waits as a retry does: the engine takes none before its time.
+      next_attempt_at: this.notBefore,
+      scheduled_at: this.notBefore,
     };
   }
 
@@ -228,7 +233,6 @@ export class Plan {
       id,
       batch_id: null,
       attempts: 0,
-      next_attempt_at: null,
       last_error: null,
       last_reply: null,
       queued_by: '',

@@ -2,6 +2,7 @@
 // what is left out and why, every message rendered and sized (see message-rendering.ts).
 // Everything is checked first (missing files, unknown template fields, no sender): an error
 // here leaves the outbox as it was.
+import { resolveNotBefore } from '../outbox/schedule.js';
 import fs from 'node:fs';
 import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { parsePeriod } from '../../src-shared/format/dates.js';
@@ -53,7 +54,8 @@ export class BatchPlanner {
     const account: AccountForPrepare = input.dryRun
       ? ((await findMailAccountByStructure(this.db, structure.id)) ?? SANDBOX_DEFAULTS)
       : await ensureMailAccount(this.db, structure.id);
-    const plan = new Plan(structure, account, await this.initialStatus(input.validate));
+    const notBefore = input.notBefore ? resolveNotBefore(input.notBefore) : null;
+    const plan = new Plan(structure, account, await this.initialStatus(input.validate), notBefore);
     if (methodOf(account.kind).sendsNothing) {
       plan.warn('warning.prepare.sandbox', { structure: structure.name });
     }

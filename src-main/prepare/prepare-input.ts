@@ -36,6 +36,11 @@ export interface PrepareInput {
   ccSender?: boolean;
   /** Work everything out, write nothing: the send dialog's preview. */
   dryRun?: boolean;
+  /**
+   * Not before this time (scheduled send): as typed ("2026-12-05 08:00", local) or ISO; a
+   * past or malformed one is refused. The messages wait until then even once validated.
+   */
+  notBefore?: string;
 }
 
 /** Told while a batch is written, after each committed chunk of messages. */

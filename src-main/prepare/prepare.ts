@@ -30,6 +30,7 @@ import type {
   PrepareWarning,
 } from './prepare-input.js';
 import { QueueWriter } from './queue-writer.js';
+import { buildTestCopy, type TestCopy, type TestCopyChoice } from './test-copy.js';
 
 export { VALIDATION_MODE_SETTING, type ValidationMode };
 export type { PrepareEvents, PrepareInput, PrepareResult, PrepareWarning };
@@ -70,7 +71,7 @@ export class PrepareService {
 
   constructor(
     private readonly db: Db,
-    folder: DataFolder,
+    private readonly folder: DataFolder,
     records: RecordsService,
     options: PrepareServiceOptions = {},
   ) {
@@ -104,6 +105,14 @@ export class PrepareService {
     }
     await this.refuseUnpacedBatch(plan);
     return { ...(await this.writer.queue(plan, events)), notices: bulkWarnings(plan) };
+  }
+
+  /**
+   * "M'envoyer un exemplaire": the message the chosen recipient of this send would get, for
+   * `to`, files written apart; nothing queued (send/test-copy.ts sends it).
+   */
+  testCopy(input: PrepareInput, choice: TestCopyChoice, to: string): Promise<TestCopy> {
+    return buildTestCopy(this.planner, this.folder, input, choice, to);
   }
 
   /** What the bulk-send dialog warns about for these documents, text and files: nothing written. */

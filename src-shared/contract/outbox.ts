@@ -38,6 +38,7 @@ export const outboxMessageSchema = z.object({
   status: z.enum(MESSAGE_STATUSES),
   attempts: z.int(),
   nextAttemptAt: isoDateTime.nullable(),
+  scheduledAt: isoDateTime.nullable(),
   lastError: z.string().nullable(),
   lastReply: z.string().nullable(),
   queuedBy: z.string(),

@@ -38,6 +38,8 @@ export interface OutboxMessage {
   status: MessageStatus;
   attempts: number;
   nextAttemptAt: string | null;
+  /** The time the user chose for it to leave (a scheduled send); null: as soon as validated. */
+  scheduledAt: string | null;
   lastError: string | null;
   /** The server's own reply text, as received. */
   lastReply: string | null;
@@ -66,6 +68,9 @@ export const SEND_JOURNAL_EVENTS = [
   'account_error',
   'run_started',
   'run_finished',
+  'scheduled',
+  'rescheduled',
+  'test_sent',
 ] as const;
 export type SendJournalEvent = (typeof SEND_JOURNAL_EVENTS)[number];
 

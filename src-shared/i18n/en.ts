@@ -14,6 +14,7 @@ import { robotEn } from './messages/robot.en.js';
 import { senderIdentityEn } from './messages/sender-identity.en.js';
 import { sendingEn } from './messages/sending.en.js';
 import { templatesHelpEn } from './messages/templates-help.en.js';
+import { scheduleEn } from './messages/schedule.en.js';
 import { uiEn } from './messages/ui.en.js';
 import { uiBulkWarningsEn } from './messages/ui/bulk-warnings.en.js';
 import type { MessageKey } from './fr.js';
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...uiEn,
   ...uiBulkWarningsEn,
   ...templatesHelpEn,
+  ...scheduleEn,
 };

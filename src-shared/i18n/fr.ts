@@ -16,6 +16,7 @@ import { robotFr } from './messages/robot.fr.js';
 import { senderIdentityFr } from './messages/sender-identity.fr.js';
 import { sendingFr } from './messages/sending.fr.js';
 import { templatesHelpFr } from './messages/templates-help.fr.js';
+import { scheduleFr } from './messages/schedule.fr.js';
 import { uiFr } from './messages/ui.fr.js';
 import { uiBulkWarningsFr } from './messages/ui/bulk-warnings.fr.js';
 
@@ -38,6 +39,7 @@ export const fr = {
   ...uiFr,
   ...uiBulkWarningsFr,
   ...templatesHelpFr,
+  ...scheduleFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
