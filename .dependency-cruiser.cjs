@@ -21,6 +21,7 @@ const MAIN_LAYERS = [
   'outbox',
   'prepare',
   'send',
+  'notifications',
   'imports',
   'app',
   'demo',

@@ -17,6 +17,8 @@ import { MessageActions } from '../outbox/message-actions.js';
 import { PrepareService } from '../prepare/prepare.js';
 import { PrepareThread } from '../prepare/prepare-thread.js';
 import { ImportService } from '../imports/import-service.js';
+import { NotificationSettingsStore } from '../notifications/notification-settings.js';
+import { Notifier } from '../notifications/notifier.js';
 
 export interface Postier {
   folder: DataFolder;
@@ -31,6 +33,8 @@ export interface Postier {
   bounces: BounceService;
   /** The sending engine, the send status and the send journal. */
   sendEngine: SendEngine;
+  /** Who receives which staff notification (the office's choice, else the cascade). */
+  notifications: NotificationSettingsStore;
   /** The structures' e-mail templates: the office's own per type, else the default. */
   templates: TemplateSettings;
   /** The structures' signatures: text and logo (kept in the data folder) ending every message. */
@@ -75,11 +79,20 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
     const canPace = async (structureId: number) =>
       (await methods.status(await accounts.getAccount(structureId))).canPace;
     const templates = new TemplateSettings(handle.db, records);
+    const transportFactory = async (accountId: number) =>
+      methods.openTransport(await accounts.getAccountById(accountId));
+    const notifications = new NotificationSettingsStore(handle.db, records);
+    const notifier = new Notifier({
+      db: handle.db,
+      records,
+      settings: notifications,
+      openTransport: transportFactory,
+    });
     const sendEngine = createSendEngine({
       db: handle.db,
       folder,
-      transportFactory: async (accountId) =>
-        methods.openTransport(await accounts.getAccountById(accountId)),
+      transportFactory,
+      afterRun: (report) => notifier.afterRun(report),
     });
     return {
       folder,
@@ -88,8 +101,11 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
       documents,
       accounts,
       methods,
-      bounces: new BounceService(handle.db, accounts, methods),
+      bounces: new BounceService(handle.db, accounts, methods, {
+        afterCheck: (structureId, ours, actor) => notifier.afterBounces(structureId, ours, actor),
+      }),
       sendEngine,
+      notifications,
       templates,
       signatures: new SignatureSettings(handle.db, folder),
       prepare: new PrepareService(handle.db, folder, records, { templates, canPace }),

@@ -9,20 +9,32 @@ import type { AccountsService } from '../accounts/accounts-service.js';
 import type { SendingMethods } from '../accounts/sending-methods.js';
 import { SendFailure } from '../mail/transport.js';
 import type { MailboxCursor } from '../mail/bounce-mailbox.js';
-import { processBounces, type BounceCheckSummary } from './bounce-processor.js';
+import { processBounces, type BounceCheckSummary, type BounceOutcome } from './bounce-processor.js';
+
+export type AfterBounceCheck = (
+  structureId: number,
+  ours: BounceOutcome[],
+  actor: Actor,
+) => Promise<void>;
 
 const cursorKey = (accountId: number) => `bounces.cursor.${accountId}`;
 
 export class BounceService {
   private readonly actor: () => Actor;
+  private readonly afterCheck: AfterBounceCheck | null;
 
   constructor(
     private readonly db: Db,
     private readonly accounts: AccountsService,
     private readonly methods: SendingMethods,
-    options: { actor?: () => Actor } = {},
+    options: {
+      actor?: () => Actor;
+      /** What follows a check that found bounces: the staff notification (wired by the app). */
+      afterCheck?: AfterBounceCheck;
+    } = {},
   ) {
     this.actor = options.actor ?? (() => currentActor());
+    this.afterCheck = options.afterCheck ?? null;
   }
 
   async check(structureId: number): Promise<BounceCheckSummary> {
@@ -46,6 +58,10 @@ export class BounceService {
           moveTo: settings.bounceFolder,
         });
         await writeSetting(this.db, cursorKey(account.id), result.cursor);
+        // A notification that cannot go never turns a finished check into a failure.
+        await this.afterCheck?.(structureId, result.summary.ours, this.actor()).catch(
+          () => undefined,
+        );
         return result.summary;
       } finally {
         await mailbox.close();

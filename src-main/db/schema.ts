@@ -25,6 +25,8 @@ export interface StaffTable {
   structure_id: number;
   name: string;
   email: string | null;
+  /** 'fr' or 'en': the language of this staff member's notifications (migration 0007). */
+  language: ColumnType<string, string | undefined, string>;
   version: Version;
 }
 
@@ -232,6 +234,14 @@ export interface SendJournalTable {
   server_reply: string | null;
 }
 
+/** A notification sent for one event of one run (or bounce check): never twice (0007). */
+export interface NotificationsSentTable {
+  run_key: string;
+  event: string;
+  structure_id: number;
+  at: string;
+}
+
 export interface EngineLeaseTable {
   id: number;
   holder: string | null;
@@ -258,6 +268,7 @@ export interface Database {
   message_addresses: MessageAddressesTable;
   send_journal: SendJournalTable;
   engine_lease: EngineLeaseTable;
+  notifications_sent: NotificationsSentTable;
 }
 
 export type StructureRow = Selectable<StructuresTable>;

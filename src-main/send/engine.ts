@@ -60,12 +60,19 @@ export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSum
   });
   if (!lease) return cancelledBeforeStart();
   const run = new OutboxRun(options, lease, now, sleep);
+  let summary: EngineRunSummary;
   try {
-    return await run.execute();
+    summary = await run.execute();
   } finally {
     await run.closeTransports();
     await lease.release().catch(() => undefined);
   }
+  // What follows a run (the staff notifications) never turns a finished run into a failure.
+  const report = { runKey: lease.holderId, actor: options.actor, summary, ...run.tally.ended };
+  await options.afterRun?.({ ...report, accountProblems: run.stops.accountProblems }).catch(
+    () => undefined,
+  );
+  return summary;
 }
 
 /** Resolves after `ms`, or at once when the signal aborts (the loop then sees the abort). */
@@ -118,6 +125,8 @@ export function createSendEngine(deps: {
   db: Db;
   folder: DataFolder;
   transportFactory: TransportFactory;
+  /** What follows each run: the staff notifications (notifications/, wired by the app). */
+  afterRun?: RunOutboxOptions['afterRun'];
 }): SendEngine {
   return {
     run: (options = {}) => runOutbox({ ...deps, actor: currentActor(), ...options }),

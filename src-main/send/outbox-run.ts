@@ -46,14 +46,14 @@ const IDLE_RECHECK_MS = 30_000;
 export class OutboxRun {
   private readonly db: Db;
   private readonly accounts: RunAccounts;
-  private readonly tally = new RunTally();
+  readonly tally = new RunTally();
   private candidates: Candidate[] = [];
   /** Taken by the last claim, not yet handed to the server, in order. */
   private claimed: Claimed[] = [];
   /** Handed to the server, outcome not yet written. */
   private readonly outcomes: OutcomeGroup;
   /** Set once the run starts: why it stopped sending from an account, if it did. */
-  private stops!: RunStops;
+  stops!: RunStops;
   private cancelled = false;
   /** Whether run_started was journaled: run_finished then closes it. */
   private startJournaled = false;
@@ -329,7 +329,7 @@ export class OutboxRun {
 
   /** The run's counters move as soon as the server answered (the progress shows it at once). */
   private counted(attempted: Attempted): Attempted {
-    this.tally.count(attempted.outcome);
+    this.tally.count(attempted.outcome, attempted.claimed.row.id);
     return attempted;
   }
 

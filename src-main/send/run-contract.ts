@@ -6,6 +6,7 @@ import type { Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import type { MailTransport } from '../mail/transport.js';
+import type { FailureSentence } from './failure-text.js';
 import type { PacingLimit } from './pacing.js';
 
 /** Opens the transport of one mail account; the engine reuses it for the whole run. */
@@ -35,6 +36,11 @@ export interface RunOutboxOptions {
    * on the same connection), false when no more will come.
    */
   more?: () => Promise<boolean>;
+  /**
+   * Called once when the run ended, with what it did (the staff notifications): never
+   * fails the run, and is not called for a run that never got the lease.
+   */
+  afterRun?: (report: RunReport) => Promise<void>;
   /** Wait for another engine to finish instead of failing with who holds the lease. */
   waitForLease?: boolean;
   leaseTtlMs?: number;
@@ -59,4 +65,26 @@ export interface EngineRunSummary extends RunSummary {
   nextSendAt: string | null;
   limitReached: PacingLimit | null;
   cancelled: boolean;
+}
+
+/** What one run did, for what follows it (the staff notifications): its messages by outcome. */
+export interface RunReport {
+  /** The run's own key (its lease holder): a notification is sent once per run and event. */
+  runKey: string;
+  actor: Actor;
+  summary: EngineRunSummary;
+  /** Messages this run sent, failed for good, or left uncertain, in the order they ended. */
+  sentIds: number[];
+  failedIds: number[];
+  uncertainIds: number[];
+  /** Accounts that refused to open or to authenticate: the user must reconnect them. */
+  accountProblems: AccountProblem[];
+}
+
+export interface AccountProblem {
+  accountId: number;
+  label: string;
+  /** Why, in the run's language; `said` says it again in another. */
+  reason: string;
+  said: FailureSentence | null;
 }

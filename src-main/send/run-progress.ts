@@ -17,6 +17,12 @@ export class RunTally {
   queue: QueueCounts = { due: 0, later: 0, uncertain: 0 };
   /** An attempt ended since the progress was last reported. */
   progressOwed = false;
+  /** The messages this run sent, failed for good or left uncertain (the run's report). */
+  readonly ended = {
+    sentIds: [] as number[],
+    failedIds: [] as number[],
+    uncertainIds: [] as number[],
+  };
 
   /** A message is handed to the server: it leaves the due ones. */
   attemptStarted(): void {
@@ -26,15 +32,21 @@ export class RunTally {
   }
 
   /** The attempt's outcome, counted where it lands. */
-  count({ change }: Outcome): void {
+  count({ change }: Outcome, messageId: number): void {
     if (change.uncountAttempt) {
       // The account was at fault: the message is back in the queue, its attempt not counted.
       this.queue.due++;
       this.handled--;
-    } else if (change.status === 'sent') this.sent++;
-    else if (change.status === 'failed') this.failed++;
-    else if (change.status === 'uncertain') this.queue.uncertain++;
-    else this.queue.later++;
+    } else if (change.status === 'sent') {
+      this.sent++;
+      this.ended.sentIds.push(messageId);
+    } else if (change.status === 'failed') {
+      this.failed++;
+      this.ended.failedIds.push(messageId);
+    } else if (change.status === 'uncertain') {
+      this.queue.uncertain++;
+      this.ended.uncertainIds.push(messageId);
+    } else this.queue.later++;
   }
 
   /** The progress now, the next message due at `nextSendAt` (never shown in the past). */

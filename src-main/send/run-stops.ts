@@ -21,6 +21,7 @@ import {
 } from './account-outage.js';
 import type { AccountRun } from './account-run.js';
 import type { Claimed } from './claims.js';
+import type { AccountProblem } from './run-contract.js';
 import { sayFailure } from './failure-text.js';
 import { clockText, endWithPeriod, type Outcome } from './outcome.js';
 
@@ -29,6 +30,8 @@ export type AccountPause = 'outage' | 'refusals' | null;
 
 export class RunStops {
   stoppedBy: RunSummary['stoppedBy'] = null;
+  /** The accounts that refused to open or to authenticate in this run (to reconnect). */
+  readonly accountProblems: AccountProblem[] = [];
 
   constructor(
     private readonly db: Db,
@@ -130,6 +133,8 @@ export class RunStops {
         : why.said
           ? sayFailure(this.language, why.said)
           : (why.stopReason ?? '');
+    const said = typeof why === 'string' ? null : (why.said ?? null);
+    this.accountProblems.push({ accountId: account.id, label: account.label, reason, said });
     const counts = await queueCounts(this.db, nowIso);
     this.stoppedBy = {
       code: 'outbox.stopped.account',

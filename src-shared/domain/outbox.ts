@@ -68,6 +68,8 @@ export const SEND_JOURNAL_EVENTS = [
   'account_error',
   'run_started',
   'run_finished',
+  'notified',
+  'notify_failed',
   'scheduled',
   'rescheduled',
   'test_sent',

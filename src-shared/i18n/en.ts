@@ -6,6 +6,7 @@ import { hardeningUiEn } from './messages/hardening-ui.en.js';
 import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
+import { notificationsEn } from './messages/notifications.en.js';
 import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { queueTruthEn } from './messages/queue-truth.en.js';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...outboxEn,
   ...queueTruthEn,
   ...outageEn,
+  ...notificationsEn,
   ...importEn,
   ...fileLimitsEn,
   ...hardeningUiEn,

@@ -8,6 +8,7 @@ import { hardeningUiFr } from './messages/hardening-ui.fr.js';
 import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
+import { notificationsFr } from './messages/notifications.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { queueTruthFr } from './messages/queue-truth.fr.js';
@@ -31,6 +32,7 @@ export const fr = {
   ...outboxFr,
   ...queueTruthFr,
   ...outageFr,
+  ...notificationsFr,
   ...importFr,
   ...fileLimitsFr,
   ...hardeningUiFr,

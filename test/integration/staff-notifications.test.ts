@@ -1,0 +1,234 @@
+// Staff notifications (issue 17, point 3) against a real SMTP server on 127.0.0.1: a run with
+// refused addresses sends ONE notification to the staff the office chose (in each one's
+// language), naming the failures, never their SIN; with nobody chosen, the cascade's
+// address gets it; a run that went well says its counts when chosen; each is in the send
+// journal; and a run is never notified twice.
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import type { Postier } from '../../src-main/app/postier.js';
+import { Notifier } from '../../src-main/notifications/notifier.js';
+import { runOutbox } from '../../src-main/send/engine.js';
+import type { RunReport } from '../../src-main/send/run-contract.js';
+import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
+import { freshPostier } from '../support/postier-fixture.js';
+import { smtpServerForTest } from '../support/smtp-servers.js';
+import type { ReceivedSmtpMessage, SmtpTestServer } from '../support/smtp-test-server.js';
+
+const SIN = '046454286';
+const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
+
+interface Setup {
+  postier: Postier;
+  server: SmtpTestServer;
+  structureId: number;
+}
+
+/** `count` messages; those whose index is in `refused` go to an address the server refuses. */
+async function setup(count: number, refused: number[] = []): Promise<Setup> {
+  const postier = await freshPostier();
+  const server = await smtpServerForTest();
+  const structureId = (await postier.records.chooseStructure()).id;
+  const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
+  await seedMessages(postier.db, {
+    structureId,
+    accountId,
+    count,
+    sin: SIN,
+    recipients: (i) => [
+      refused.includes(i) ? `parti.${i}@example.com` : `famille.${i}@example.com`,
+    ],
+  });
+  for (const i of refused)
+    server.setBehavior(
+      { recipient: `parti.${i}@example.com` },
+      {
+        at: 'rcpt',
+        reply: 550,
+        text: `5.1.1 <parti.${i}@example.com>: Recipient address rejected`,
+      },
+    );
+  return { postier, server, structureId };
+}
+
+/** What the server received for this address, parsed as a mail client reads it. */
+async function receivedBy(server: SmtpTestServer, address: string): Promise<Received[]> {
+  const raws = server.messages.filter((m: ReceivedSmtpMessage) => m.envelope.to.includes(address));
+  return Promise.all(
+    raws.map(async (m) => {
+      const parsed = await simpleParser(m.raw);
+      return {
+        subject: parsed.subject ?? '',
+        text: parsed.text ?? '',
+        from: parsed.from?.value[0]?.address ?? '',
+        attachments: parsed.attachments.length,
+        raw: m.raw.toString('utf8'),
+      };
+    }),
+  );
+}
+
+interface Received {
+  subject: string;
+  text: string;
+  from: string;
+  attachments: number;
+  raw: string;
+}
+
+async function journal(postier: Postier, event: string) {
+  return postier.db
+    .selectFrom('send_journal')
+    .select(['detail', 'server_reply'])
+    .where('event', '=', event)
+    .orderBy('id')
+    .execute();
+}
+
+describe('staff notifications', () => {
+  it('a failed run sends one notification to each chosen staff member, in their language, naming the failures without the SIN', async () => {
+    const { postier, server, structureId } = await setup(5, [1, 3]);
+    const staff = postier.notifications;
+    await staff.saveStaff(structureId, {
+      name: 'Marie Tremblay',
+      email: 'marie@bureau.example',
+      language: 'fr',
+    });
+    await staff.saveStaff(structureId, {
+      name: 'John Smith',
+      email: 'john@bureau.example',
+      language: 'en',
+    });
+    const ids = await staff.staffIdsByName(structureId, ['marie tremblay', 'John Smith']);
+    await staff.setChoice(structureId, 'failures', { mode: 'chosen', staffIds: ids });
+
+    const summary = await postier.sendEngine.run({ actor: ACTOR });
+
+    expect(summary).toMatchObject({ sent: 3, failed: 2 });
+    const toMarie = await receivedBy(server, 'marie@bureau.example');
+    const toJohn = await receivedBy(server, 'john@bureau.example');
+    expect(toMarie).toHaveLength(1);
+    expect(toJohn).toHaveLength(1);
+    const fr = toMarie[0]!;
+    const en = toJohn[0]!;
+    expect(fr.subject).toBe('[Postier] Résidence Test : 2 messages en échec');
+    expect(en.subject).toBe('[Postier] Résidence Test: 2 messages failed');
+    for (const { text, raw, from, attachments } of [fr, en]) {
+      expect(text).toContain('parti.1@example.com');
+      expect(text).toContain('parti.3@example.com');
+      expect(text).toContain('550 5.1.1');
+      expect(text).toContain('Lefèvre-Côté 2');
+      expect(text).toContain('Lefèvre-Côté 4');
+      // Those that went are not named; the SIN is nowhere; no PDF.
+      expect(text).not.toContain('famille.0@example.com');
+      expect(raw).not.toContain(SIN);
+      expect(attachments).toBe(0);
+      // Sent through the structure's own account.
+      expect(from).toBe('bureau@residence-test.example');
+    }
+    expect(fr.text).toContain('Ces messages n’ont pas pu être remis');
+    expect(en.text).toContain('These messages could not be delivered');
+    // Nothing else went to the staff: "finished" is off until chosen.
+    expect(server.messages).toHaveLength(3 + 2);
+    const notified = await journal(postier, 'notified');
+    expect(notified.map((j) => j.detail).sort()).toEqual([
+      'Notification « Messages en échec » envoyée à john@bureau.example.',
+      'Notification « Messages en échec » envoyée à marie@bureau.example.',
+    ]);
+    expect(notified[0]!.server_reply).toMatch(/^250/);
+  });
+
+  it('with nobody chosen, the cascade decides: the manager, else the functional address', async () => {
+    const { postier, server, structureId } = await setup(2, [0]);
+    const structure = await postier.records.getStructure(structureId);
+    await postier.records.updateStructure(structure.id, structure.version, {
+      functionalEmail: 'noreply@residence-test.example',
+      communicationEmail: 'info@residence-test.example',
+    });
+    const settings = await postier.notifications.settings(structureId);
+    expect(settings.events.find((e) => e.event === 'failures')).toMatchObject({
+      choice: { mode: 'cascade' },
+      recipients: [{ address: 'noreply@residence-test.example', source: 'functional' }],
+    });
+
+    await postier.sendEngine.run({ actor: ACTOR });
+
+    const sent = await receivedBy(server, 'noreply@residence-test.example');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toBe('[Postier] Résidence Test : 1 message en échec');
+    expect(await receivedBy(server, 'info@residence-test.example')).toHaveLength(0);
+
+    // A designated manager comes first in the cascade.
+    await postier.notifications.saveStaff(structureId, {
+      name: 'Luc Gagnon',
+      email: 'luc@bureau.example',
+      language: 'en',
+      manager: true,
+    });
+    const after = await postier.notifications.recipients(structureId, 'failures');
+    expect(after).toEqual([
+      { address: 'luc@bureau.example', name: 'Luc Gagnon', language: 'en', source: 'manager' },
+    ]);
+  });
+
+  it('a run that went well says its counts when "finished" is chosen, and no run is notified twice', async () => {
+    const { postier, server, structureId } = await setup(3);
+    await postier.notifications.setChoice(structureId, 'run_finished', {
+      mode: 'chosen',
+      addresses: ['direction@bureau.example'],
+    });
+    const reports: RunReport[] = [];
+    const notifier = new Notifier({
+      db: postier.db,
+      records: postier.records,
+      settings: postier.notifications,
+      openTransport: smtpTransportFactory(postier.db),
+    });
+    const summary = await runOutbox({
+      db: postier.db,
+      folder: postier.folder,
+      transportFactory: smtpTransportFactory(postier.db),
+      actor: ACTOR,
+      afterRun: async (report) => {
+        reports.push(report);
+        await notifier.afterRun(report);
+      },
+    });
+    expect(summary).toMatchObject({ sent: 3, failed: 0 });
+    const finished = await receivedBy(server, 'direction@bureau.example');
+    expect(finished).toHaveLength(1);
+    expect(finished[0]!.subject).toBe(
+      '[Postier] Résidence Test : envoi terminé — 3 envoyés, 0 en échec',
+    );
+    expect(finished[0]!.text).toContain('Envoyés : 3. En échec : 0.');
+    expect(finished[0]!.text).toContain('Envoi lancé par marie sur COMPTA-2');
+
+    // The same run reported again (a second process, a retry): nothing more leaves.
+    await notifier.afterRun(reports[0]!);
+    expect(await receivedBy(server, 'direction@bureau.example')).toHaveLength(1);
+    expect(await journal(postier, 'notified')).toHaveLength(1);
+
+    // A run with nothing to do notifies nobody (a background sender looks often).
+    await postier.sendEngine.run({ actor: ACTOR });
+    expect(await receivedBy(server, 'direction@bureau.example')).toHaveLength(1);
+  });
+
+  it('60 failures make one notification listing the first 25 and "and 35 more"', async () => {
+    const refused = Array.from({ length: 60 }, (_, i) => i);
+    const { postier, server, structureId } = await setup(60, refused);
+    await postier.sendEngine.setAutoPauseAfterFailures(0);
+    await postier.notifications.setChoice(structureId, 'failures', {
+      mode: 'chosen',
+      addresses: ['direction@bureau.example'],
+    });
+
+    const summary = await postier.sendEngine.run({ actor: ACTOR });
+
+    expect(summary).toMatchObject({ sent: 0, failed: 60 });
+    const sent = await receivedBy(server, 'direction@bureau.example');
+    expect(sent).toHaveLength(1);
+    expect(server.messages).toHaveLength(1);
+    expect(sent[0]!.subject).toBe('[Postier] Résidence Test : 60 messages en échec');
+    expect(sent[0]!.text.match(/^- /gm)).toHaveLength(25);
+    expect(sent[0]!.text).toContain('… et 35 autres.');
+  });
+});
