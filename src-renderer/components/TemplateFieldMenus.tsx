@@ -1,6 +1,6 @@
-// The two menus of the template editor: a field by its label with an example
-// ("Nom de la personne — Mme Germaine Allard"), and a condition in plain words
-// ("Seulement si « Date d’échéance » est renseigné").
+// The two menus of a template's text, in Paramètres > Modèles and in the bulk send: a field
+// by its label with an example ("Nom de la personne — Mme Germaine Allard"), and a condition
+// in plain words ("Seulement si « Date d’échéance » est renseigné").
 import {
   Button,
   Menu,
@@ -10,17 +10,33 @@ import {
   MenuTrigger,
 } from '@fluentui/react-components';
 import { BranchRegular, TextAddRegular } from '@fluentui/react-icons';
-import { isStandardField, OPTIONAL_FIELDS } from '../../../src-shared/domain/template-fields.js';
-import { fieldExample, fieldLabel } from '../../../src-shared/domain/template-words.js';
-import { useApp } from '../../app/app-context.js';
-import type { TemplateEditor } from './useTemplateEditor.js';
+import { isStandardField, OPTIONAL_FIELDS } from '../../src-shared/domain/template-fields.js';
+import { fieldExample, fieldLabel } from '../../src-shared/domain/template-words.js';
+import { useApp } from '../app/app-context.js';
 
-export function InsertFieldMenu({ editor }: { editor: TemplateEditor }) {
+/** What the menus insert into: the fields a template may use, and where they go. */
+export interface FieldInserter {
+  fields: readonly string[];
+  insertField: (field: string) => void;
+  insertCondition: (field: string, kind: 'if' | 'unless') => void;
+}
+
+interface MenuProps {
+  editor: FieldInserter;
+  size?: 'small' | 'medium';
+  disabled?: boolean;
+}
+
+export function InsertFieldMenu({ editor, size, disabled = false }: MenuProps) {
   const { t, language } = useApp();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button icon={<TextAddRegular />} disabled={editor.fields.length === 0}>
+        <Button
+          size={size}
+          icon={<TextAddRegular />}
+          disabled={disabled || editor.fields.length === 0}
+        >
           {t('ui.templates.insertField')}
         </Button>
       </MenuTrigger>
@@ -39,7 +55,7 @@ export function InsertFieldMenu({ editor }: { editor: TemplateEditor }) {
   );
 }
 
-export function InsertConditionMenu({ editor }: { editor: TemplateEditor }) {
+export function InsertConditionMenu({ editor, size, disabled = false }: MenuProps) {
   const { t, language } = useApp();
   const optional = editor.fields.filter(
     (field) => !isStandardField(field) || OPTIONAL_FIELDS.includes(field),
@@ -47,7 +63,7 @@ export function InsertConditionMenu({ editor }: { editor: TemplateEditor }) {
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button icon={<BranchRegular />} disabled={optional.length === 0}>
+        <Button size={size} icon={<BranchRegular />} disabled={disabled || optional.length === 0}>
           {t('ui.templates.insertCondition')}
         </Button>
       </MenuTrigger>

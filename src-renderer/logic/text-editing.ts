@@ -13,6 +13,36 @@ export function insertAtCaret(
   return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length };
 }
 
+/** A text box's selection, as an input or a text area gives it. */
+interface Selected {
+  selectionStart: number | null;
+  selectionEnd: number | null;
+}
+
+/**
+ * `before` and `after` put around the box's selected text (or at its caret; at the end with
+ * no box yet), the caret after them.
+ */
+export function wrapSelection(
+  text: string,
+  box: Selected | null,
+  before: string,
+  after = '',
+): { text: string; caret: number } {
+  const start = box?.selectionStart ?? text.length;
+  const end = box?.selectionEnd ?? text.length;
+  const selected = text.slice(start, end);
+  return insertAtCaret(text, start, end, `${before}${selected}${after}`);
+}
+
+/** Once the new text is drawn: the box focused, its caret at `caret`. */
+export function caretBack(box: HTMLInputElement | HTMLTextAreaElement | null, caret: number) {
+  requestAnimationFrame(() => {
+    box?.focus();
+    box?.setSelectionRange(caret, caret);
+  });
+}
+
 /** "a@b.fr; c@d.fr, e" → valid and invalid addresses, each once, in the order typed. */
 export function parseAddressList(typed: string): { valid: string[]; invalid: string[] } {
   const valid: string[] = [];

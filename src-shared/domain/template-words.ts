@@ -68,6 +68,15 @@ export function toPlainWords(source: string, known: readonly string[], language:
   );
 }
 
+/** A text in plain words said again in `language` (as it is if it cannot be read). */
+export function rewordPlain(text: string, known: readonly string[], language: Language): string {
+  try {
+    return toPlainWords(fromPlainWords(text, known), known, language);
+  } catch {
+    return text;
+  }
+}
+
 const BRACKETED = /\[([^[\]\n]{1,80})\]/g;
 
 /**

@@ -3,13 +3,9 @@
 // text pasted from Gestion des ressources converted with a notice, {{montnat}} refused naming
 // the field meant, the structure's logo shown in the preview. Screenshots at 1366×768 and
 // 1024×768, in French and in English, under test-results/screens-13/.
-import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/office.js';
-
-const SCREENS = path.resolve('test-results', 'screens-13');
+import { paste, screens } from './support/screens-13.js';
 
 /** A real PNG logo, 180×48: a blue band and a green square, as an office's logo might be. */
 function logoPng(): Buffer {
@@ -45,35 +41,6 @@ function logoPng(): Buffer {
   ]);
 }
 const PNG = logoPng();
-
-/** Pastes text as the clipboard would: a paste event carrying it. */
-async function paste(target: Locator, text: string): Promise<void> {
-  await target.focus();
-  await target.evaluate((element, pasted) => {
-    // Run in the page: its DataTransfer and ClipboardEvent (this file is typed for Node).
-    const page = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => object;
-    };
-    const data = new page.DataTransfer();
-    data.setData('text/plain', pasted);
-    (element as unknown as { dispatchEvent(event: object): boolean }).dispatchEvent(
-      new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
-    );
-  }, text);
-}
-
-async function screens(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${width}x${height}.png`) });
-  }
-}
 
 test('templates in plain words: insert a field, paste &personne, {{montnat}} refused, logo in the preview', async ({
   office,

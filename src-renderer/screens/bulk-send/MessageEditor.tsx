@@ -1,28 +1,20 @@
 // The right of the bulk send, top: the file for everyone, the subject and text with the
-// fields to insert, and what the recipient must type to open a protected PDF.
+// fields to insert (in plain words, as in Paramètres > Modèles), and what the recipient must
+// type to open a protected PDF.
 import {
   Badge,
   Button,
   Field,
   Input,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Textarea,
 } from '@fluentui/react-components';
-import {
-  AttachRegular,
-  DismissRegular,
-  LockClosedRegular,
-  TextAddRegular,
-} from '@fluentui/react-icons';
+import { AttachRegular, DismissRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useApp } from '../../app/app-context.js';
 import { formatBytes } from '../../app/format.js';
+import { InsertConditionMenu, InsertFieldMenu } from '../../components/TemplateFieldMenus.js';
 import { describePasswordRule } from '../sending-texts.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
 import type { BulkSend } from './useBulkSend.js';
@@ -32,6 +24,7 @@ const LARGE_FILE = 1024 * 1024;
 
 export function MessageEditor({ bulk }: { bulk: BulkSend }) {
   const { t } = useApp();
+  const styles = useBulkSendStyles();
   const { editing, text, list } = bulk;
   return (
     <>
@@ -39,11 +32,12 @@ export function MessageEditor({ bulk }: { bulk: BulkSend }) {
       <Field label={t('ui.bulk.subject')} size="small">
         <Input
           size="small"
-          value={text.subject}
+          value={text.shownSubject}
           disabled={!editing}
           onChange={(_, d) => text.setSubject(d.value)}
           onFocus={text.remember('subject')}
           onSelect={text.remember('subject')}
+          onPaste={text.onPaste('subject')}
         />
       </Field>
       <Field label={t('ui.bulk.body')} size="small">
@@ -51,30 +45,17 @@ export function MessageEditor({ bulk }: { bulk: BulkSend }) {
           size="small"
           rows={8}
           resize="vertical"
-          value={text.body}
+          value={text.shownBody}
           disabled={!editing}
           onChange={(_, d) => text.setBody(d.value)}
           onFocus={text.remember('body')}
           onSelect={text.remember('body')}
+          onPaste={text.onPaste('body')}
         />
       </Field>
-      <div>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button size="small" icon={<TextAddRegular />} disabled={!editing || !list}>
-              {t('ui.bulk.insertField')}
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList style={{ maxHeight: 300, overflowY: 'auto' }}>
-              {(list?.fields ?? []).map((field) => (
-                <MenuItem key={field} onClick={() => text.insertField(field)}>
-                  {`{{${field}}}`}
-                </MenuItem>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+      <div className={styles.fieldMenus}>
+        <InsertFieldMenu editor={text} size="small" disabled={!editing || !list} />
+        <InsertConditionMenu editor={text} size="small" disabled={!editing || !list} />
       </div>
       <PasswordNotice bulk={bulk} />
     </>

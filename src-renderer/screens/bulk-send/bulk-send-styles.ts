@@ -50,6 +50,7 @@ export const useBulkSendStyles = makeStyles({
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   toolbar: { padding: 0 },
   attachments: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  fieldMenus: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   chip: {
     display: 'inline-flex',
     alignItems: 'center',

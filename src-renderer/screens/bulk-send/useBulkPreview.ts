@@ -17,16 +17,23 @@ export function useBulkPreview(input: {
   row: BulkRow | undefined;
   subject: string;
   body: string;
+  /** The text cannot be read (a label that is not a field): said instead of a preview. */
+  problem?: string | null;
   list: LoadedList | null;
   editing: boolean;
   attachments?: Pick<Attachments, 'general' | 'perRow'>;
 }): BulkPreview | null {
   const { structureId, row, subject, body, list, editing } = input;
+  const problem = input.problem ?? null;
   const general = input.attachments?.general;
   const own = row ? input.attachments?.perRow[row.documentId] : undefined;
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   useEffect(() => {
     if (!row || structureId === null || !editing) return undefined;
+    if (problem !== null) {
+      setPreview({ messages: [], warnings: [{ code: 'error', message: problem }] });
+      return undefined;
+    }
     let current = true;
     const timer = setTimeout(() => {
       call(
@@ -51,6 +58,6 @@ export function useBulkPreview(input: {
       current = false;
       clearTimeout(timer);
     };
-  }, [row, subject, body, structureId, list, editing, general, own]);
+  }, [row, subject, body, problem, structureId, list, editing, general, own]);
   return preview;
 }

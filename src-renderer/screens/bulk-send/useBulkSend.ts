@@ -56,8 +56,7 @@ export function useBulkSend() {
       onStart: () => dispatch({ type: 'load' }),
       onLoaded: (loaded) => {
         setList(loaded);
-        text.setSubject(loaded.templateSubject);
-        text.setBody(loaded.templateText);
+        text.load(loaded.templateSubject, loaded.templateText, loaded.fields);
         setChecked(new Set(loaded.rows.map((r) => r.documentId)));
         setSelection(loaded.rows.length > 0 ? selectOnly(0) : EMPTY_SELECTION);
         attachments.clearRows();
@@ -88,6 +87,7 @@ export function useBulkSend() {
     row: focusedRow,
     subject: text.subject,
     body: text.body,
+    problem: text.problem,
     list,
     editing,
     attachments,
@@ -95,7 +95,7 @@ export function useBulkSend() {
 
   const checkedMessages = checkedMessageCount(rows, checked);
   const overLimit = overMethodLimit(checkedMessages, list?.canPace ?? true, UNPACED_BATCH_LIMIT);
-  const sendable = canSend(state, checked.size) && overLimit === 0;
+  const sendable = canSend(state, checked.size) && overLimit === 0 && text.problem === null;
 
   const send = async () => {
     if (structureId === null || !sendable || !list) return;
@@ -221,8 +221,7 @@ export function useBulkSend() {
     unsentWork:
       editing &&
       list !== null &&
-      (text.subject !== list.templateSubject ||
-        text.body !== list.templateText ||
+      (text.edited ||
         attachments.general.length > 0 ||
         Object.values(attachments.perRow).some((files) => files.length > 0)),
   };

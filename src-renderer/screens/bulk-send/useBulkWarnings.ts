@@ -24,7 +24,8 @@ export function useBulkWarnings(bulk: BulkSend): BulkWarnings {
       Object.values(attachments.perRow).every((files) => files.length === 0));
 
   useEffect(() => {
-    if (own || !list || structureId === null || list.rows.length === 0) return undefined;
+    if (own || text.problem || !list || structureId === null || list.rows.length === 0)
+      return undefined;
     let current = true;
     const timer = setTimeout(() => {
       call(
@@ -48,7 +49,16 @@ export function useBulkWarnings(bulk: BulkSend): BulkWarnings {
       current = false;
       clearTimeout(timer);
     };
-  }, [own, list, structureId, text.subject, text.body, attachments.general, attachments.perRow]);
+  }, [
+    own,
+    list,
+    structureId,
+    text.subject,
+    text.body,
+    text.problem,
+    attachments.general,
+    attachments.perRow,
+  ]);
 
   const warnings =
     !own && asked?.list === list ? asked.warnings : (list?.notices ?? NO_BULK_WARNINGS);

@@ -25,7 +25,7 @@ import { useApp } from '../../app/app-context.js';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.js';
 import { useSettingsStyles } from './settings-styles.js';
 import { SignatureSection, useSignature } from './SignatureSection.js';
-import { InsertConditionMenu, InsertFieldMenu } from './TemplateMenus.js';
+import { InsertConditionMenu, InsertFieldMenu } from '../../components/TemplateFieldMenus.js';
 import { useTemplateEditor, type TemplateEditor } from './useTemplateEditor.js';
 
 const usePreviewStyles = makeStyles({

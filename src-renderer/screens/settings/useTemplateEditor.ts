@@ -11,12 +11,13 @@ import {
   conditionTokens,
   fieldToken,
   fromPlainWords,
+  rewordPlain,
   toPlainWords,
 } from '../../../src-shared/domain/template-words.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
-import { insertAtCaret } from '../../logic/text-editing.js';
+import { caretBack, wrapSelection } from '../../logic/text-editing.js';
 import { failureText, legacyNotices, type Notice } from './template-texts.js';
 
 type Part = 'subject' | 'body';
@@ -64,13 +65,7 @@ export function useTemplateEditor(
   // Another screen language: the same text, its words in that language; old notices go.
   useEffect(() => {
     setNotices([]);
-    const reword = (value: string) => {
-      try {
-        return toPlainWords(fromPlainWords(value, fields), fields, language);
-      } catch {
-        return value;
-      }
-    };
+    const reword = (value: string) => rewordPlain(value, fields, language);
     setSubject(reword);
     setText(reword);
   }, [language]);
@@ -123,15 +118,9 @@ export function useTemplateEditor(
   const insert = (part: Part, before: string, after = '') => {
     const element = elementOf(part);
     const value = valueOf(part);
-    const start = element?.selectionStart ?? value.length;
-    const end = element?.selectionEnd ?? value.length;
-    const selected = value.slice(start, end);
-    const result = insertAtCaret(value, start, end, `${before}${selected}${after}`);
+    const result = wrapSelection(value, element, before, after);
     setValue(part, result.text);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(result.caret, result.caret);
-    });
+    caretBack(element, result.caret);
   };
 
   return {

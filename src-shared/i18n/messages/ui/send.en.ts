@@ -24,8 +24,7 @@ export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.bulk.col.lastSent': 'Last sent',
   'ui.bulk.col.number': 'Document no.',
   'ui.bulk.col.amount': 'Amount',
-  'ui.bulk.col.address1': 'Address 1',
-  'ui.bulk.col.address2': 'Address 2',
+  'ui.bulk.col.addresses': 'Addresses',
   'ui.bulk.col.files': 'Individual attachments',
   'ui.bulk.col.reason': 'Reason',
   'ui.bulk.generalAttachment': 'General attachment (for everyone)',
@@ -33,7 +32,6 @@ export const uiSendEn: Record<keyof typeof uiSendFr, string> = {
   'ui.bulk.largeFile': 'over 1 MB',
   'ui.bulk.subject': 'Subject',
   'ui.bulk.body': 'Message',
-  'ui.bulk.insertField': 'Insert a field',
   'ui.bulk.passwordTitle': 'Password-protected documents',
   'ui.bulk.passwordRule':
     'The PDFs’ password is {rule}. Explain it in the message, or the recipients will not be able to open the file.',

@@ -24,8 +24,7 @@ export const uiSendFr = {
   'ui.bulk.col.lastSent': 'Dernier envoi',
   'ui.bulk.col.number': 'N° document',
   'ui.bulk.col.amount': 'Montant',
-  'ui.bulk.col.address1': 'Adresse 1',
-  'ui.bulk.col.address2': 'Adresse 2',
+  'ui.bulk.col.addresses': 'Adresses',
   'ui.bulk.col.files': 'Pièces jointes individuelles',
   'ui.bulk.col.reason': 'Raison',
   'ui.bulk.generalAttachment': 'Pièce jointe générale (pour tous)',
@@ -33,7 +32,6 @@ export const uiSendFr = {
   'ui.bulk.largeFile': 'plus de 1 Mo',
   'ui.bulk.subject': 'Objet',
   'ui.bulk.body': 'Message',
-  'ui.bulk.insertField': 'Insérer un champ',
   'ui.bulk.passwordTitle': 'Documents protégés par un mot de passe',
   'ui.bulk.passwordRule':
     'Le mot de passe des PDF est {rule}. Expliquez-le dans le message, sinon les destinataires ne pourront pas ouvrir le fichier.',
