@@ -91,6 +91,12 @@ export const TOP_COMMANDS: Record<string, TopCommand> = {
       'modèles d’e-mail de l’établissement, un par type de document : utilisés par chaque envoi sans --subject ni --body-file',
     load: async () => (await import('./commands/templates.js')).registerTemplatesCommands,
   },
+  notify: {
+    term: 'notify',
+    description:
+      'qui reçoit les notifications : fin d’envoi, échecs, incertains, retours, compte à reconnecter',
+    load: async () => (await import('./commands/notify.js')).registerNotifyCommands,
+  },
   journal: {
     term: 'journal',
     description: 'journal des envois',
