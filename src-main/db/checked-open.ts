@@ -1,15 +1,23 @@
 // Opening the office's database the way every door does: refused when it was lost beside
 // its documents, checked whole (quick_check), brought to the current schema, and copied
-// once a day into backups/.
-import type { DataFolder } from '../data-folder/data-folder.js';
+// once a day into backups/. On PostgreSQL: reached, then brought to the current schema (the
+// server checks and backs itself up, with its own tools).
+import { UserError } from '../../src-shared/errors.js';
+import { withoutPassword, type DataFolder, type DataLocation } from '../data-folder/data-folder.js';
 import { refuseLostDatabase } from '../data-folder/lost-database.js';
 import { dailyBackup } from './backup.js';
-import { gateOf, openDatabaseWaiting, type DatabaseHandle } from './connection.js';
+import {
+  gateOf,
+  openDatabaseWaiting,
+  type AnyDatabaseHandle,
+  type DatabaseHandle,
+} from './connection.js';
 import { assertWhole, damagedError, isDamageError, type DamageContext } from './integrity.js';
 import { migrateToLatest } from './migrate.js';
+import { openPostgresDatabase } from './postgres-dialect.js';
 
-export interface CheckedDatabase {
-  handle: DatabaseHandle;
+export interface CheckedDatabase<Handle = DatabaseHandle> {
+  handle: Handle;
   /** Names of the migrations this opening applied (empty when already up to date). */
   appliedMigrations: string[];
 }
@@ -49,4 +57,33 @@ async function backUpForToday(handle: DatabaseHandle, folder: DataFolder): Promi
   } catch {
     // See above: tomorrow's first opening (or `postier db backup`) tries again.
   }
+}
+
+/** The office's database where `location` says: a data folder's file, or a PostgreSQL server. */
+export async function openOfficeDatabase(
+  location: DataLocation,
+  folder: DataFolder,
+  options: { busyTimeoutMs?: number } = {},
+): Promise<CheckedDatabase<AnyDatabaseHandle>> {
+  if (location.kind === 'folder') return openCheckedDatabase(folder, options);
+  const handle = openPostgresDatabase(location.url);
+  try {
+    return { handle, appliedMigrations: await migrateToLatest(handle.db) };
+  } catch (error) {
+    await handle.close();
+    throw serverError(location.url, error);
+  }
+}
+
+/** Node's network codes (ECONNREFUSED…) and PostgreSQL's SQLSTATE classes 08 and 28. */
+function serverError(url: string, error: unknown): unknown {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const server = withoutPassword(url);
+  if (typeof code !== 'string') return error;
+  if (/^E[A-Z]+$/.test(code))
+    return new UserError('error.postgres.unreachable', { server, reason: code });
+  if (/^(08|28|3D)/.test(code)) {
+    return new UserError('error.postgres.refused', { server, reason: String(message) });
+  }
+  return error;
 }

@@ -16,16 +16,22 @@ import {
   translateBusy,
 } from './busy.js';
 import type { Database } from './schema.js';
+import { isPostgres } from '../../migrations/dialect.js';
+import type { PostgresHandle } from './postgres-dialect.js';
 
 export type Db = Kysely<Database>;
 /** A connection inside a write transaction: pass it down, never reopen `db` inside. */
 export type WriteTx = Kysely<Database> | Transaction<Database>;
 
 export interface DatabaseHandle {
+  dialect: 'sqlite';
   db: Db;
   sqlite: Sqlite.Database;
   close(): Promise<void>;
 }
+
+/** An office's database, either dialect (a data folder's file or a PostgreSQL server). */
+export type AnyDatabaseHandle = DatabaseHandle | PostgresHandle;
 
 export interface OpenOptions {
   /** How long to wait for another workstation's lock before giving up. */
@@ -76,7 +82,7 @@ function connect(file: string, options: OpenOptions): DatabaseHandle {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
   gates.set(db, new BusyGate(sqlite, busyTimeoutMs));
-  return { db, sqlite, close: () => db.destroy() };
+  return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
 }
 
 /**
@@ -139,6 +145,9 @@ function busyAwareStatement(sqlite: Sqlite.Database, statement: Sqlite.Statement
   };
 }
 
+/** The advisory lock key of Postier's write transactions on PostgreSQL ("POST" in ASCII). */
+const POSTGRES_WRITE_LOCK = 0x504f5354;
+
 /**
  * Runs `work` in a write transaction taken at once (BEGIN IMMEDIATE), so that two
  * workstations never deadlock upgrading read locks; the busy timeout makes the second wait.
@@ -159,9 +168,15 @@ export async function writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>):
 
 /**
  * Takes the write lock on `connection` (one of `db`'s), waiting for another workstation's
- * lock in slices that announce the wait.
+ * lock in slices that announce the wait. On PostgreSQL, the same one-writer-at-a-time: a
+ * transaction-scoped advisory lock that every write transaction takes first.
  */
 export async function beginImmediate(db: Db, connection: Db): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`begin`.execute(connection);
+    await sql`select pg_advisory_xact_lock(${POSTGRES_WRITE_LOCK})`.execute(connection);
+    return;
+  }
   const begin = () => sql`begin immediate`.execute(connection);
   const gate = gateOf(db);
   await (gate ? gate.run(begin) : runBusyAware(begin));
@@ -179,6 +194,8 @@ export async function runBusyAware<T>(work: () => Promise<T>): Promise<T> {
 
 export { isBusyError };
 
+/** A unique constraint refused the write: SQLite's code, or PostgreSQL's SQLSTATE 23505. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }

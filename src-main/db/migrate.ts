@@ -2,12 +2,20 @@
 import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrations } from '../../migrations/index.js';
+import { isPostgres } from '../../migrations/dialect.js';
 import { UserError } from '../../src-shared/errors.js';
 import { beginImmediate, isBusyError, type Db } from './connection.js';
 
 const provider = { getMigrations: () => Promise.resolve(migrations) };
 
 export async function migrateToLatest(db: Db, attempts = 20): Promise<string[]> {
+  if (isPostgres(db)) {
+    // Kysely runs PostgreSQL's migrations in one transaction under an advisory lock: a
+    // second workstation starting at once waits for it, then finds everything done.
+    const result = await new Migrator({ db, provider }).migrateToLatest();
+    if (result.error) throw translateMigrationError(result.error);
+    return applied(result);
+  }
   for (let attempt = 1; ; attempt++) {
     const result = await migrateUnderWriteLock(db);
     if (!result.error) return applied(result);

@@ -38,6 +38,8 @@ const YOUNG_GENERATION_MB = 2;
 
 export interface PrepareThreadOptions {
   dataPath: string;
+  /** The PostgreSQL database, when the office's is one (dataPath then holds its files). */
+  databaseUrl?: string;
   busyTimeoutMs?: number;
   /** Messages per transaction (PrepareServiceOptions.chunkSize). */
   chunkSize?: number;

@@ -5,18 +5,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../../src-shared/errors.js';
 import { DataFolder } from '../data-folder/data-folder.js';
 import { openDatabase } from '../db/connection.js';
+import { openPostgresDatabase } from '../db/postgres-dialect.js';
 import { RecordsService } from '../records/records-service.js';
 import { PrepareService, type PrepareInput } from './prepare.js';
 import type { PrepareReply, PrepareRequest, PrepareThreadOptions } from './prepare-thread.js';
 
 const port = parentPort!;
-const { dataPath, busyTimeoutMs, chunkSize } = workerData as PrepareThreadOptions;
+const { dataPath, databaseUrl, busyTimeoutMs, chunkSize } = workerData as PrepareThreadOptions;
 // Only what preparing needs (not the mail, import and export services): the thread starts
 // sooner and weighs less. The folder's database was migrated by the Postier that started it.
 const folder = new DataFolder(dataPath);
-const { db } = openDatabase(folder.databaseFile, {
-  ...(busyTimeoutMs !== undefined && { busyTimeoutMs }),
-});
+const { db } = databaseUrl
+  ? openPostgresDatabase(databaseUrl, { maxConnections: 2 })
+  : openDatabase(folder.databaseFile, {
+      ...(busyTimeoutMs !== undefined && { busyTimeoutMs }),
+    });
 /** The questions about pacing asked of the main thread, by number, awaiting its answer. */
 const questions = new Map<
   number,

@@ -7,6 +7,7 @@ import { importEn } from './messages/import.en.js';
 import { mailEn } from './messages/mail.en.js';
 import { methodsEn } from './messages/methods.en.js';
 import { notificationsEn } from './messages/notifications.en.js';
+import { postgresEn } from './messages/postgres.en.js';
 import { outageEn } from './messages/outage.en.js';
 import { outboxEn } from './messages/outbox.en.js';
 import { queueTruthEn } from './messages/queue-truth.en.js';
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...outboxEn,
   ...queueTruthEn,
   ...outageEn,
+  ...postgresEn,
   ...notificationsEn,
   ...importEn,
   ...fileLimitsEn,

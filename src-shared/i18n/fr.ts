@@ -9,6 +9,7 @@ import { importFr } from './messages/import.fr.js';
 import { mailFr } from './messages/mail.fr.js';
 import { methodsFr } from './messages/methods.fr.js';
 import { notificationsFr } from './messages/notifications.fr.js';
+import { postgresFr } from './messages/postgres.fr.js';
 import { outageFr } from './messages/outage.fr.js';
 import { outboxFr } from './messages/outbox.fr.js';
 import { queueTruthFr } from './messages/queue-truth.fr.js';
@@ -32,6 +33,7 @@ export const fr = {
   ...outboxFr,
   ...queueTruthFr,
   ...outageFr,
+  ...postgresFr,
   ...notificationsFr,
   ...importFr,
   ...fileLimitsFr,
