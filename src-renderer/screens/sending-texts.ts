@@ -1,5 +1,6 @@
 // Sentences the send dialogs build from settings: the account's pacing, a password rule.
 import type { Pacing } from '../../src-shared/domain/mail.js';
+import { isStandardField, SIN_FIELD } from '../../src-shared/domain/template-fields.js';
 import type { Translate } from '../app/app-context.js';
 
 /** The month before `today` ("2026-10" in November 2026): what an office sends at month start. */
@@ -32,6 +33,10 @@ export function describePacing(pacing: Pacing, t: Translate): string {
 /** "{{nas}}" → "le NAS du dossier (9 chiffres, sans espaces ni tirets)". */
 export function describePasswordRule(rule: string, t: Translate): string {
   return rule.replace(/\{\{\s*(\w+)\s*\}\}/g, (_whole, field: string) =>
-    field === 'nas' ? t('ui.password.sin') : t('ui.password.field', { field }),
+    field === SIN_FIELD
+      ? t('ui.password.sin')
+      : t('ui.password.field', {
+          field: isStandardField(field) ? t(`template.field.${field}`) : field,
+        }),
   );
 }

@@ -20,8 +20,11 @@ export const STANDARD_FIELDS = [
 ] as const;
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
+/** The dossier's SIN: for the PDF password rules only. */
+export const SIN_FIELD = 'nas';
+
 /** Known to Postier but refused in e-mails (personal data). */
-export const FORBIDDEN_FIELDS: ReadonlySet<string> = new Set(['nas']);
+export const FORBIDDEN_FIELDS: ReadonlySet<string> = new Set([SIN_FIELD]);
 
 /** Fields that may be empty for some dossiers: the ones a condition is offered for. */
 export const OPTIONAL_FIELDS: readonly StandardField[] = [

@@ -5,11 +5,16 @@
 // label but not one is refused naming the label meant.
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
 import { UserError } from '../errors.js';
-import { closestName, isStandardField, normalizeWords } from './template-fields.js';
+import { closestName, isStandardField, normalizeWords, SIN_FIELD } from './template-fields.js';
 
-/** The label of a field in a language: the standard fields' from the catalog, else the name. */
+/**
+ * The label of a field in a language: the standard fields' and the SIN's (password rules
+ * only) from the catalog, else the name.
+ */
 export function fieldLabel(language: Language, name: string): string {
-  return isStandardField(name) ? translate(language, `template.field.${name}` as MessageKey) : name;
+  return isStandardField(name) || name === SIN_FIELD
+    ? translate(language, `template.field.${name}` as MessageKey)
+    : name;
 }
 
 /** The field's example value ("Mme Germaine Allard"), or null for the dossiers' own fields. */

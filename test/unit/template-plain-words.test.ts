@@ -168,3 +168,18 @@ describe('a mistyped field', () => {
     );
   });
 });
+
+describe('a password rule in plain words', () => {
+  const known = ['personne', 'dossier', 'nas'];
+  it('shows {{nas}} as the SIN label in the screen language and reads either back', () => {
+    expect(toPlainWords('{{nas}}', known, 'fr')).toBe('[NAS du dossier]');
+    expect(toPlainWords('{{nas}}', known, 'en')).toBe('[Record’s SIN]');
+    expect(fromPlainWords('[NAS du dossier]', known)).toBe('{{nas}}');
+    expect(fromPlainWords('[Record’s SIN]', known)).toBe('{{nas}}');
+  });
+  it('names the SIN label meant when it is mistyped', () => {
+    expect(() => fromPlainWords('[NAS du dosier]', known)).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ fr: 'NAS du dossier' }) }),
+    );
+  });
+});

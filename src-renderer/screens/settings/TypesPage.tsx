@@ -1,15 +1,24 @@
 // Paramètres > Types de documents: each type's password rule, the password used when a dossier
 // lacks what the rule needs, and the watermark of its drafts. Choose a type in the list, change
 // it below, save; a change made meanwhile on another workstation is refused, not overwritten.
+// The rule is shown and typed in plain words ([NAS du dossier]), saved as Handlebars ({{nas}}).
 import { Button, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { DocumentType } from '../../../src-shared/domain/documents.js';
+import { SIN_FIELD } from '../../../src-shared/domain/template-fields.js';
+import {
+  fieldToken,
+  fromPlainWords,
+  toPlainWords,
+} from '../../../src-shared/domain/template-words.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
+import { useAsync } from '../../app/use-async.js';
 import { TextField } from '../../components/TextField.js';
 import { describePasswordRule } from '../sending-texts.js';
 import { useSettingsStyles } from './settings-styles.js';
+import { failureText } from './template-texts.js';
 
 const useStyles = makeStyles({
   row: { cursor: 'default', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
@@ -24,6 +33,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     maxWidth: '736px',
   },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 interface Draft {
@@ -32,8 +42,8 @@ interface Draft {
   watermark: string;
 }
 
-const draftOf = (type: DocumentType): Draft => ({
-  passwordRule: type.passwordRule ?? '',
+const draftOf = (type: DocumentType, inWords: (rule: string) => string): Draft => ({
+  passwordRule: inWords(type.passwordRule ?? ''),
   passwordFallback: type.passwordFallback ?? '',
   watermark: type.watermark ?? '',
 });
@@ -41,11 +51,31 @@ const draftOf = (type: DocumentType): Draft => ({
 export function TypesPage() {
   const styles = useSettingsStyles();
   const own = useStyles();
-  const { t, documentTypes, setDocumentTypes, language, showError, notify } = useApp();
+  const app = useApp();
+  const { t, documentTypes, setDocumentTypes, language, showError, notify } = app;
   const [code, setCode] = useState(documentTypes[0]?.code ?? null);
   const type = documentTypes.find((d) => d.code === code) ?? null;
-  const [draft, setDraft] = useState<Draft | null>(type && draftOf(type));
-  useEffect(() => setDraft(type && draftOf(type)), [type]);
+  // The fields a rule may use: the templates' (the structure's own included) and the SIN.
+  const fieldList = useAsync(
+    () =>
+      app.structureId === null
+        ? Promise.resolve([])
+        : call(api.templates.fields({ structureId: app.structureId })),
+    String(app.structureId),
+    showError,
+  );
+  const known = [...(fieldList.value ?? []), SIN_FIELD];
+  const inWords = (rule: string) => toPlainWords(rule, known, language);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => setDraft(type && draftOf(type, inWords)), [type, fieldList.value, language]);
+  /** The rule typed, as Handlebars, or why it cannot be read. */
+  const typedRule = (() => {
+    try {
+      return { rule: fromPlainWords(draft?.passwordRule ?? '', known).trim(), problem: null };
+    } catch (error) {
+      return { rule: null, problem: failureText(error, t) };
+    }
+  })();
   const name = (d: DocumentType) => (language === 'fr' ? d.nameFr : d.nameEn);
   const set = (key: keyof Draft, value: string) =>
     setDraft((d) => (d ? { ...d, [key]: value } : d));
@@ -60,9 +90,11 @@ export function TypesPage() {
 
   const save = async () => {
     if (!type || !draft) return;
+    if (typedRule.rule === null) return;
     try {
+      const patch = { ...draft, passwordRule: typedRule.rule };
       const saved = await call(
-        api.documents.updateType({ code: type.code, version: type.version, patch: draft }),
+        api.documents.updateType({ code: type.code, version: type.version, patch }),
       );
       setDocumentTypes(documentTypes.map((d) => (d.code === saved.code ? saved : d)));
       notify(t('ui.settings.types.saved', { type: name(saved) }));
@@ -124,13 +156,19 @@ export function TypesPage() {
             <TextField
               label={t('ui.settings.types.rule')}
               hint={
-                draft.passwordRule.trim()
-                  ? t('ui.settings.types.ruleMeans', {
-                      rule: describePasswordRule(draft.passwordRule, t),
-                    })
-                  : t('ui.settings.types.ruleHint')
+                typedRule.problem !== null ? (
+                  <span className={own.problem} data-testid="rule-problem">
+                    {typedRule.problem}
+                  </span>
+                ) : typedRule.rule ? (
+                  t('ui.settings.types.ruleMeans', {
+                    rule: describePasswordRule(typedRule.rule, t),
+                  })
+                ) : (
+                  t('ui.settings.types.ruleHint', { sin: fieldToken(language, SIN_FIELD) })
+                )
               }
-              placeholder="{{nas}}"
+              placeholder={fieldToken(language, SIN_FIELD)}
               value={draft.passwordRule}
               onChange={(value) => set('passwordRule', value)}
             />
@@ -151,7 +189,12 @@ export function TypesPage() {
             />
           </div>
           <div className={styles.actions}>
-            <Button appearance="primary" icon={<SaveRegular />} onClick={() => void save()}>
+            <Button
+              appearance="primary"
+              icon={<SaveRegular />}
+              disabled={typedRule.rule === null}
+              onClick={() => void save()}
+            >
               {t('ui.common.save')}
             </Button>
           </div>

@@ -27,6 +27,7 @@ export const templatesHelpEn: Record<keyof typeof templatesHelpFr, string> = {
   'template.field.etablissement.example': 'Résidence Les Érables',
   'template.field.expediteur': 'Sender’s name',
   'template.field.expediteur.example': 'Julie Tremblay',
+  'template.field.nas': 'Record’s SIN',
   'template.field.extra': 'Free field of the record',
 
   'template.words.if': 'If:',

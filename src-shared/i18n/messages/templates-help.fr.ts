@@ -28,6 +28,7 @@ export const templatesHelpFr = {
   'template.field.etablissement.example': 'Résidence Les Érables',
   'template.field.expediteur': 'Nom de l’expéditeur',
   'template.field.expediteur.example': 'Julie Tremblay',
+  'template.field.nas': 'NAS du dossier',
   'template.field.extra': 'Champ libre du dossier',
 
   'template.words.if': 'Si :',

@@ -89,7 +89,7 @@ export const uiSettingsEn: Record<keyof typeof uiSettingsFr, string> = {
   'ui.settings.types.edit': 'Change “{type}”',
   'ui.settings.types.rule': 'PDF password (rule)',
   'ui.settings.types.ruleHint':
-    'Empty: PDFs go without a password. Else a field in double braces: {{nas}} for the record’s SIN.',
+    'Empty: PDFs go without a password. Else a field in square brackets, for example {sin}.',
   'ui.settings.types.ruleMeans': 'The password will be {rule}.',
   'ui.settings.types.fallbackHint':
     'The password when the record lacks the value (e.g. 000000000); empty: the send is refused until the record has it.',

@@ -90,7 +90,7 @@ export const uiSettingsFr = {
   'ui.settings.types.edit': 'Modifier « {type} »',
   'ui.settings.types.rule': 'Mot de passe des PDF (règle)',
   'ui.settings.types.ruleHint':
-    'Vide : les PDF partent sans mot de passe. Sinon, un champ entre doubles accolades : {{nas}} pour le NAS du dossier.',
+    'Vide : les PDF partent sans mot de passe. Sinon, un champ entre crochets, par exemple {sin}.',
   'ui.settings.types.ruleMeans': 'Le mot de passe sera {rule}.',
   'ui.settings.types.fallbackHint':
     'Le mot de passe quand le dossier n’a pas la donnée (ex. 000000000) ; vide : l’envoi est refusé tant que le dossier ne l’a pas.',
