@@ -6,6 +6,7 @@ import { bulkWarningsHandlers } from './handlers/bulk-warnings-handlers.js';
 import { documentsHandlers } from './handlers/documents-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { methodsHandlers } from './handlers/methods-handlers.js';
+import { notificationsHandlers } from './handlers/notifications-handlers.js';
 import { outboxHandlers } from './handlers/outbox-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...methodsHandlers(deps),
     ...importHandlers(deps),
     ...templateHelpHandlers(deps),
+    ...notificationsHandlers(deps),
   };
 }
 

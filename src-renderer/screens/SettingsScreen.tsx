@@ -1,11 +1,13 @@
 // Paramètres: structures (sender identity), the mail account and its sending method (with
 // the connection test and pacing), the bounce check, e-mail templates, document types and
-// their password rules, the validation mode, and this workstation's own preferences.
+// their password rules, the validation mode, who receives the staff notifications
+// (notifications/), and this workstation's own preferences.
 import { Tab, TabList } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApp } from '../app/app-context.js';
 import { AccountPage } from './settings/AccountPage.js';
 import { BouncesPage } from './settings/BouncesPage.js';
+import { NotificationsPage } from './settings/notifications/NotificationsPage.js';
 import { TypesPage } from './settings/TypesPage.js';
 import { useSettingsStyles } from './settings/settings-styles.js';
 import { SendingPage } from './settings/SendingPage.js';
@@ -14,7 +16,14 @@ import { TemplatesPage } from './settings/TemplatesPage.js';
 import { WorkstationPage } from './settings/WorkstationPage.js';
 
 type Page =
-  'structures' | 'account' | 'bounces' | 'templates' | 'types' | 'sending' | 'workstation';
+  | 'structures'
+  | 'account'
+  | 'bounces'
+  | 'templates'
+  | 'types'
+  | 'sending'
+  | 'notifications'
+  | 'workstation';
 
 export function SettingsScreen() {
   const styles = useSettingsStyles();
@@ -35,6 +44,7 @@ export function SettingsScreen() {
         <Tab value="templates">{t('ui.settings.templates')}</Tab>
         <Tab value="types">{t('ui.settings.types')}</Tab>
         <Tab value="sending">{t('ui.settings.sending')}</Tab>
+        <Tab value="notifications">{t('ui.settings.notifications')}</Tab>
         <Tab value="workstation">{t('ui.settings.workstation')}</Tab>
       </TabList>
       <section className={styles.page} aria-label={t('ui.screen.settings')}>
@@ -44,6 +54,7 @@ export function SettingsScreen() {
         {page === 'templates' && <TemplatesPage />}
         {page === 'types' && <TypesPage />}
         {page === 'sending' && <SendingPage />}
+        {page === 'notifications' && <NotificationsPage />}
         {page === 'workstation' && <WorkstationPage />}
       </section>
     </div>

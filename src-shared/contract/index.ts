@@ -5,6 +5,7 @@ import { bulkWarningsOperations } from './bulk-warnings.js';
 import { documentsOperations } from './documents.js';
 import { importOperations } from './imports.js';
 import { methodsOperations } from './methods.js';
+import { notificationsOperations } from './notifications.js';
 import { outboxOperations } from './outbox.js';
 import { contractEvents } from './events.js';
 import { eventsByName, operationsByName, type ApiOf } from './operation.js';
@@ -22,6 +23,7 @@ export const contract = operationsByName(
   ...methodsOperations,
   ...importOperations,
   ...templateHelpOperations,
+  ...notificationsOperations,
 );
 export type Contract = typeof contract;
 export type OperationName = keyof Contract & string;
