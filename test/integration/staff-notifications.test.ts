@@ -231,4 +231,101 @@ describe('staff notifications', () => {
     expect(sent[0]!.text.match(/^- /gm)).toHaveLength(25);
     expect(sent[0]!.text).toContain('… et 35 autres.');
   });
+  it('a message left uncertain is named to the cascade, to decide; a bounce check names its bounces', async () => {
+    const { postier, server, structureId } = await setup(2);
+    const structure = await postier.records.getStructure(structureId);
+    await postier.records.updateStructure(structure.id, structure.version, {
+      communicationEmail: 'info@residence-test.example',
+    });
+    // The server takes the first message whole, then hangs up without answering.
+    server.setBehavior({ message: 1, times: 1 }, { at: 'data', noReply: 'drop' });
+
+    const summary = await postier.sendEngine.run({ actor: ACTOR });
+
+    expect(summary.uncertain).toBe(1);
+    const sent = await receivedBy(server, 'info@residence-test.example');
+    expect(sent.map((m) => m.subject)).toEqual([
+      '[Postier] Résidence Test : 1 message incertain à décider',
+    ]);
+    expect(sent[0]!.text).toContain('Lefèvre-Côté 1');
+    expect(sent[0]!.text).toContain('décidez : envoyé, à renvoyer ou en échec');
+    expect(sent[0]!.raw).not.toContain(SIN);
+
+    // A bounce check that marked the second message failed (its server had taken it, or it
+    // waits behind the paused account: the bounce says it failed): one notification naming it.
+    const second = await postier.db
+      .selectFrom('messages')
+      .select(['id', 'document_id'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const notifier = new Notifier({
+      db: postier.db,
+      records: postier.records,
+      settings: postier.notifications,
+      openTransport: smtpTransportFactory(postier.db),
+    });
+    await notifier.afterBounces(
+      structureId,
+      [
+        {
+          messageId: second.id,
+          documentId: second.document_id,
+          address: 'famille.1@example.com',
+          status: '5.1.1',
+          reason: 'unknown_mailbox',
+          reasonText: 'Adresse inconnue du serveur du destinataire.',
+          diagnostic: '550 5.1.1 User unknown',
+          change: 'failed',
+        },
+      ],
+      ACTOR,
+    );
+    const bounces = (await receivedBy(server, 'info@residence-test.example')).slice(1);
+    expect(bounces.map((m) => m.subject)).toEqual([
+      '[Postier] Résidence Test : 1 retour en erreur',
+    ]);
+    expect(bounces[0]!.text).toContain(
+      'famille.1@example.com : Adresse inconnue du serveur du destinataire. (550 5.1.1 User unknown)',
+    );
+  });
+
+  it('an account that refuses to connect: its notification is tried and, refused too, journaled as not sent', async () => {
+    const postier = await freshPostier();
+    const server = await smtpServerForTest({ auth: { username: 'bureau', password: 'le-bon' } });
+    const structureId = (await postier.records.chooseStructure()).id;
+    const accountId = await smtpAccount(postier.db, {
+      structureId,
+      port: server.port,
+      username: 'bureau',
+    });
+    await seedMessages(postier.db, { structureId, accountId, count: 2, sin: SIN });
+    await postier.notifications.setChoice(structureId, 'account', {
+      mode: 'chosen',
+      addresses: ['direction@bureau.example'],
+    });
+    const factory = smtpTransportFactory(postier.db, { password: 'le-mauvais' });
+    const notifier = new Notifier({
+      db: postier.db,
+      records: postier.records,
+      settings: postier.notifications,
+      openTransport: factory,
+    });
+
+    const summary = await runOutbox({
+      db: postier.db,
+      folder: postier.folder,
+      transportFactory: factory,
+      actor: ACTOR,
+      afterRun: (report) => notifier.afterRun(report),
+    });
+
+    expect(summary.stoppedBy?.code).toBe('outbox.stopped.account');
+    expect(server.messages).toHaveLength(0);
+    const failed = await journal(postier, 'notify_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.detail).toMatch(
+      /^Notification « Compte d’envoi à reconnecter » non envoyée à direction@bureau\.example : .*(mot de passe|refus)/i,
+    );
+    expect(await journal(postier, 'notified')).toHaveLength(0);
+  });
 });
