@@ -1,6 +1,8 @@
 // Mail accounts: one per structure, a sandbox until someone sets a real one. Settings go to
 // the database; the password goes to the credential store, the database keeps only its key.
 // How each kind sends is the registry's (mail-methods.ts), reached through SendingMethods.
+import type { SendingWindow } from '../../src-shared/domain/schedule.js';
+import { readSendingWindow, writeSendingWindow } from './sending-window.js';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { UserError } from '../../src-shared/errors.js';
@@ -50,6 +52,19 @@ export class AccountsService {
     const row = await q.findMailAccountById(this.db, id);
     if (!row) throw new UserError('error.mailAccount.notFound', { id });
     return this.toAccount(row);
+  }
+
+  /** The structure's sending window (accounts/sending-window.ts); null: any hour. */
+  async sendingWindow(structureId: number): Promise<SendingWindow | null> {
+    return readSendingWindow(this.db, (await this.ensureRow(structureId)).id);
+  }
+
+  /** Saves it as typed ("lun-ven 08:00-18:00", "aucune") or as fields; refused with what to type. */
+  async setSendingWindow(
+    structureId: number,
+    value: string | SendingWindow | null,
+  ): Promise<SendingWindow | null> {
+    return writeSendingWindow(this.db, (await this.ensureRow(structureId)).id, value);
   }
 
   /** Changes what `input` names; a preset fills what the input leaves out. */

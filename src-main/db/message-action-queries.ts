@@ -19,6 +19,7 @@ export function findMessages(db: Db, ids: readonly number[]) {
         'document_id',
         'dossier_id',
         'status',
+        'scheduled_at',
         'version',
         'to_addresses',
         'cc_addresses',
@@ -57,7 +58,10 @@ export async function changeMessageStatus(
   target: { id: number; version: number; from: string },
   to: MessageStatus,
   extra: Partial<
-    Pick<MessageRow, 'attempts' | 'next_attempt_at' | 'last_error' | 'last_reply' | 'sending_by'>
+    Pick<
+      MessageRow,
+      'attempts' | 'next_attempt_at' | 'last_error' | 'last_reply' | 'sending_by' | 'scheduled_at'
+    >
   > = {},
 ): Promise<boolean> {
   const result = await db

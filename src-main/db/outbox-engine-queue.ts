@@ -208,7 +208,7 @@ export async function recordOutcomes(
 export interface QueueCounts {
   /** Validated and due now. */
   due: number;
-  /** Validated, waiting for a later attempt. */
+  /** Validated, waiting for a later attempt (not those scheduled for later by the user). */
   later: number;
   uncertain: number;
 }
@@ -218,9 +218,9 @@ export async function queueCounts(db: Db, nowIso: string): Promise<QueueCounts> 
     .selectFrom('messages')
     .select([
       sql<number>`coalesce(sum(status = 'validated' and ${isDue(nowIso)}), 0)`.as('due'),
-      sql<number>`coalesce(sum(status = 'validated' and next_attempt_at > ${nowIso}), 0)`.as(
-        'later',
-      ),
+      // A scheduled message is not a retry: it waits for the time the user chose.
+      sql<number>`coalesce(sum(status = 'validated' and next_attempt_at > ${nowIso}
+        and scheduled_at is null), 0)`.as('later'),
       sql<number>`coalesce(sum(status = 'uncertain'), 0)`.as('uncertain'),
     ])
     .where('status', 'in', ['validated', 'uncertain'])

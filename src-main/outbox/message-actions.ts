@@ -295,7 +295,10 @@ export class MessageActions {
           }
           const retry = step.retry
             ? { attempts: 0, next_attempt_at: null, last_error: null, sending_by: null }
-            : {};
+            : action.to === 'validated' && schedulePassed(row.scheduled_at)
+              ? // Validated again after its schedule passed (parked, outbox/schedule.ts): it goes now.
+                { next_attempt_at: null, scheduled_at: null, last_error: null }
+              : {};
           if (
             !(await q.changeMessageStatus(
               tx,
@@ -350,4 +353,9 @@ const FIXABLE: Partial<Record<MessageStatus, MessageStatus>> = {
 
 function statusLabel(status: MessageStatus): string {
   return translate('fr', `messageStatus.${status}`);
+}
+
+/** A schedule already past: validating the message again sends it now. */
+function schedulePassed(scheduledAt: string | null): boolean {
+  return scheduledAt !== null && Date.parse(scheduledAt) <= Date.now();
 }

@@ -2,9 +2,11 @@
 // journal, so that a restart never lets a burst through), its transport, opened once and
 // reused for the whole run, the limit it reached, if any, and whether it paused.
 import type { Pacing } from '../../src-shared/domain/mail.js';
+import type { SendingWindow } from '../../src-shared/domain/schedule.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
+import { readSendingWindow } from '../accounts/sending-window.js';
 import { findMailAccountById } from '../db/mail-account-queries.js';
 import { pacingFromRow } from '../db/mail-account-pacing.js';
 import { countSentSince, recentAttemptEnds } from '../db/outbox-engine-pacing-history.js';
@@ -40,6 +42,8 @@ export interface AccountRun {
   outage: AccountOutage | null;
   /** The server's refusals for good in a row during this run (the auto-pause counts them). */
   refusedInARow: number;
+  /** Its sending window: nothing leaves outside it (send/window-stop.ts); null: any hour. */
+  window: SendingWindow | null;
 }
 
 /** The account refused to open: why, in the run's language, and its server's reply. */
@@ -136,6 +140,7 @@ export class RunAccounts {
       paused: false,
       outage: await readOutage(this.db, accountId),
       refusedInARow: 0,
+      window: await readSendingWindow(this.db, accountId),
     };
   }
 }

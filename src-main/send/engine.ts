@@ -31,6 +31,16 @@ import {
   type OutboxStatus,
 } from '../outbox/outbox-status.js';
 import { resolveUncertain, type UncertainDecision } from '../outbox/uncertain.js';
+import {
+  parkPassedSchedules,
+  readScheduleLimitHours,
+  reschedule,
+  writeScheduleLimitHours,
+  type RescheduleOutcome,
+  type RescheduleTarget,
+} from '../outbox/schedule.js';
+import type { TestCopy } from '../prepare/test-copy.js';
+import { deliverTestCopy, type TestCopySent } from './test-copy.js';
 import { readAutoPauseAfter, writeAutoPauseAfter } from './auto-pause-setting.js';
 import { DEFAULT_LEASE_TTL_MS, holdLease, newHolderId } from './lease.js';
 import { OutboxRun } from './outbox-run.js';
@@ -48,6 +58,8 @@ export type {
 export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSummary> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
+  // A schedule missed by more than the limit (the PC was off) waits for the user's decision.
+  await parkPassedSchedules(options.db, now(), options.actor);
   const lease = await holdLease(options.db, {
     holderId: newHolderId(),
     actor: options.actor,
@@ -69,9 +81,9 @@ export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSum
   }
   // What follows a run (the staff notifications) never turns a finished run into a failure.
   const report = { runKey: lease.holderId, actor: options.actor, summary, ...run.tally.ended };
-  await options.afterRun?.({ ...report, accountProblems: run.stops.accountProblems }).catch(
-    () => undefined,
-  );
+  await options
+    .afterRun?.({ ...report, accountProblems: run.stops.accountProblems })
+    .catch(() => undefined);
   return summary;
 }
 
@@ -119,6 +131,17 @@ export interface SendEngine {
   autoPauseAfterFailures(): Promise<number>;
   /** Saves it, as a number or as typed (the CLI); a UserError names the bounds. */
   setAutoPauseAfterFailures(count: number | string): Promise<number>;
+  /** Sends a test copy now, outside the queue (send/test-copy.ts). */
+  deliverTestCopy(copy: TestCopy, actor?: Actor): Promise<TestCopySent>;
+  /** Moves a batch or messages to another time (as typed), or to now (null). */
+  reschedule(
+    target: RescheduleTarget,
+    notBefore: string | null,
+    actor?: Actor,
+  ): Promise<RescheduleOutcome>;
+  /** Hours after which a missed schedule waits for a decision (default 24). */
+  scheduleLimitHours(): Promise<number>;
+  setScheduleLimitHours(hours: number | string): Promise<number>;
 }
 
 export function createSendEngine(deps: {
@@ -138,5 +161,10 @@ export function createSendEngine(deps: {
     journalCsvFile: (options) => journalCsvFile(deps.db, options),
     autoPauseAfterFailures: () => readAutoPauseAfter(deps.db),
     setAutoPauseAfterFailures: (count) => writeAutoPauseAfter(deps.db, count),
+    deliverTestCopy: (copy, actor) => deliverTestCopy(deps, copy, actor),
+    reschedule: (target, notBefore, actor = currentActor()) =>
+      reschedule(deps.db, target, notBefore, actor),
+    scheduleLimitHours: () => readScheduleLimitHours(deps.db),
+    setScheduleLimitHours: (hours) => writeScheduleLimitHours(deps.db, hours),
   };
 }

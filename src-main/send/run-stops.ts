@@ -24,6 +24,7 @@ import type { Claimed } from './claims.js';
 import type { AccountProblem } from './run-contract.js';
 import { sayFailure } from './failure-text.js';
 import { clockText, endWithPeriod, type Outcome } from './outcome.js';
+import { outsideWindow } from './window-stop.js';
 
 /** What an attempt's outcome means for its account. */
 export type AccountPause = 'outage' | 'refusals' | null;
@@ -84,6 +85,13 @@ export class RunStops {
    */
   async holdIfPaused(account: AccountRun, now: number): Promise<boolean> {
     if (account.paused) return true;
+    // Outside its sending window: its messages wait for the next opening.
+    const closed = await outsideWindow(this.db, account, now, this.language);
+    if (closed) {
+      account.paused = true;
+      this.stoppedBy = closed;
+      return true;
+    }
     if (!stillPaused(account.outage, now)) return false;
     account.paused = true;
     const waiting = await holdWhilePaused(this.db, account.id, account.outage, now);

@@ -19,6 +19,20 @@ const DAY_WORDS: Record<string, number> = {
   thu: 4,
   fri: 5,
   sat: 6,
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 
 /** Outside it nothing leaves the account. Minutes from local midnight; `to` > `from`. */
@@ -81,14 +95,20 @@ function parseClock(text: string): number | null {
   return h * 60 + m;
 }
 
+/** A day's word ("lun", "lundi", "mon."), or undefined. */
+function dayNumber(word: string): number | undefined {
+  const key = word.replace(/\.$/, '');
+  return Object.hasOwn(DAY_WORDS, key) ? DAY_WORDS[key] : undefined;
+}
+
 function parseDays(text: string): number[] | null {
   const days = new Set<number>();
   const word = text.toLowerCase();
   if (['tous', 'all', '*'].includes(word)) return [0, 1, 2, 3, 4, 5, 6];
   for (const part of word.split(',')) {
     const [first, last, ...rest] = part.split('-');
-    const a = DAY_WORDS[(first ?? '').slice(0, 3)];
-    const b = last === undefined ? a : DAY_WORDS[last.slice(0, 3)];
+    const a = dayNumber(first ?? '');
+    const b = last === undefined ? a : dayNumber(last);
     if (a === undefined || b === undefined || rest.length > 0) return null;
     // A range may go round the week end: "sam-lun".
     for (let d = a; ; d = (d + 1) % 7) {

@@ -272,7 +272,7 @@ describe('staff notifications', () => {
           documentId: second.document_id,
           address: 'famille.1@example.com',
           status: '5.1.1',
-          reason: 'unknown_mailbox',
+          reason: 'unknown_address',
           reasonText: 'Adresse inconnue du serveur du destinataire.',
           diagnostic: '550 5.1.1 User unknown',
           change: 'failed',

@@ -31,6 +31,7 @@ function account(pacing: Pacing, attemptMs: number | null): AccountRun {
     paused: false,
     outage: null,
     refusedInARow: 0,
+    window: null,
   };
 }
 

@@ -2,8 +2,9 @@
 // comes in on standard input and never goes out.
 import { CommanderError, type Command } from 'commander';
 import type { MailAccount, MailAccountInput } from '../../../src-shared/domain/mail.js';
+import { formatSendingWindow, type SendingWindow } from '../../../src-shared/domain/schedule.js';
 import { UserError } from '../../../src-shared/errors.js';
-import { translate } from '../../../src-shared/i18n/catalog.js';
+import { translate, type Language } from '../../../src-shared/i18n/catalog.js';
 import { methodOf } from '../../accounts/mail-methods.js';
 import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
@@ -17,6 +18,7 @@ import {
 } from './account-methods.js';
 
 interface SetOptions {
+  window?: string;
   kind?: string;
   preset?: string;
   host?: string;
@@ -95,6 +97,10 @@ export function registerAccountCommands(program: Command, context: CliContext): 
       'attente avant le premier nouvel essai (ms)',
       parseCount('--retry-base-ms'),
     )
+    .option(
+      '--window <plage>',
+      'plage d’envoi, hors de laquelle rien ne part : ex. "lun-ven 08:00-18:00" ("aucune" pour l’enlever)',
+    )
     .option('--structure <id|name>', 'établissement (s’il y en a plusieurs)')
     .action(async (options: SetOptions & MethodOptions, command: Command) => {
       const password = options.passwordStdin ? await readPassword() : undefined;
@@ -104,10 +110,15 @@ export function registerAccountCommands(program: Command, context: CliContext): 
         const saveMethods = await checkedMethodOptions(postier, structure.id, options);
         const saved = await postier.accounts.setAccount(structure.id, input);
         await saveMethods();
+        const window =
+          options.window === undefined
+            ? await postier.accounts.sendingWindow(structure.id)
+            : await postier.accounts.setSendingWindow(structure.id, options.window);
         process.stdout.write(
           `Compte d’envoi de « ${structure.name} » enregistré : ${serverLine(saved)}.\n` +
             `Mot de passe : ${passwordLine(saved)}.\n` +
-            (await methodLines(postier, saved)),
+            (await methodLines(postier, saved)) +
+            `${windowLine(window, cliLanguage())}\n`,
         );
       });
     });
@@ -121,8 +132,13 @@ export function registerAccountCommands(program: Command, context: CliContext): 
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
         const shown = await postier.accounts.getAccount(structure.id);
-        if (options.json) printJson(shown);
-        else process.stdout.write(describeAccount(structure.name, shown));
+        const window = await postier.accounts.sendingWindow(structure.id);
+        if (options.json)
+          printJson({ ...shown, sendingWindow: window && formatSendingWindow(window, 'fr') });
+        else
+          process.stdout.write(
+            `${describeAccount(structure.name, shown)}${windowLine(window, cliLanguage())}\n`,
+          );
       });
     });
 
@@ -230,4 +246,13 @@ function describeAccount(structureName: string, a: MailAccount): string {
     `Taille maximale d’un message : ${Math.round(a.maxMessageBytes / (1024 * 1024))} Mo`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** "Plage d'envoi du compte : lun-ven 08:00-18:00…", or that there is none. */
+function windowLine(window: SendingWindow | null, language: Language): string {
+  return window
+    ? translate(language, 'schedule.cli.windowSet', {
+        window: formatSendingWindow(window, language),
+      })
+    : translate(language, 'schedule.cli.windowNone');
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DOCUMENT_TYPE_CODES } from '../../../src-shared/domain/document-types.js';
+import { formatLocalDateTime } from '../../../src-shared/domain/schedule.js';
 import { WARNINGS_SAID_BY_NAME } from '../../../src-shared/domain/bulk-warnings.js';
 import type { OutboxMessage } from '../../../src-shared/domain/outbox.js';
 import { bulkWarningLines } from '../../../src-shared/format/bulk-warnings-text.js';
@@ -17,6 +18,7 @@ import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson } from '../output.js';
 import { collect, parseId } from './arguments.js';
 import { sendCommand } from './send-group.js';
+import { registerSendScheduleCommands, testCopyCommand } from './send-schedule.js';
 import { runWithProgress, stopIfStopped, summaryText } from './send-run.js';
 
 interface PrepareOptions {
@@ -34,6 +36,10 @@ interface PrepareOptions {
   dryRun?: boolean;
   json?: boolean;
   structure?: string;
+  notBefore?: string;
+  testTo?: string;
+  dossier?: string;
+  recipient?: string;
 }
 
 interface ActionOptions {
@@ -50,6 +56,7 @@ interface ResetOptions extends ActionOptions {
 
 export function registerSendPrepareCommands(program: Command, context: CliContext): void {
   const send = sendCommand(program);
+  registerSendScheduleCommands(program, context);
 
   send
     .command('prepare')
@@ -81,10 +88,25 @@ export function registerSendPrepareCommands(program: Command, context: CliContex
       ).conflicts('dryRun'),
     )
     .option('--dry-run', 'montre ce qui serait préparé, sans rien mettre en file')
+    .option(
+      '--not-before <heure>',
+      'programme l’envoi : pas avant "AAAA-MM-JJ HH:MM" (heure de ce poste) ou ISO',
+    )
+    .option(
+      '--test-to <adresse>',
+      'm’envoie un exemplaire du message d’un destinataire (objet « [TEST] »), rien en file',
+    )
+    .option('--dossier <n>', 'avec --test-to : le dossier dont le message est copié')
+    .option('--recipient <adresse>', 'avec --test-to : l’adresse du dossier, s’il en a deux')
     .option('--json', 'sortie JSON')
     .option('--structure <id|name>', 'établissement')
     .action(async (options: PrepareOptions, command: Command) => {
       const language = cliLanguage();
+      if (options.testTo)
+        return testCopyCommand(context, command, prepareInput(options), {
+          ...options,
+          testTo: options.testTo,
+        });
       if (options.send) return prepareAndSendCommand(options, command, language);
       await context.withPostier(command, async (postier) => {
         const structure = await postier.records.chooseStructure(options.structure);
@@ -225,6 +247,7 @@ function prepareInput(options: PrepareOptions): PrepareInput {
     ...(options.ccSender && { ccSender: true }),
     ...(options.validate && { validate: true }),
     ...(options.dryRun && { dryRun: true }),
+    ...(options.notBefore !== undefined && { notBefore: options.notBefore }),
   };
 }
 
@@ -314,6 +337,11 @@ function prepareText(
       }),
     );
     const pending = result.queued.some((m) => m.status === 'pending');
+    const at = result.queued[0]!.scheduledAt;
+    if (at)
+      lines.push(
+        translate(language, 'schedule.cli.scheduled', { count, at: formatLocalDateTime(at) }),
+      );
     if (!sentNow) {
       lines.push(
         translate(language, pending ? 'sending.cli.nextPending' : 'sending.cli.nextValidated'),

@@ -1,6 +1,7 @@
 // `postier send run | status | uncertain resolve`: the sending engine from the command line.
 import { CommanderError, Option, type Command } from 'commander';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../../src-shared/domain/statuses.js';
+import { scheduleNote } from '../../../src-shared/format/schedule-text.js';
 import { translate, type Language, type MessageKey } from '../../../src-shared/i18n/catalog.js';
 import type { EngineProgress, EngineRunSummary, SendEngineRunOptions } from '../../send/engine.js';
 import { clockText } from '../../send/outcome.js';
@@ -99,6 +100,7 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
             // The server's own reply when there was one; else what went wrong.
             lastError: m.lastReply ?? m.lastError,
             nextAttemptAt: m.nextAttemptAt,
+            scheduledAt: m.scheduledAt,
             sentAt: m.sentAt,
           }));
           return printJson({ counts, total: page.total, messages });
@@ -112,7 +114,11 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           { header: t('outbox.table.status'), value: (m) => m.status },
           { header: t('outbox.table.attempts'), value: (m) => String(m.attempts) },
           { header: t('outbox.table.recipients'), value: (m) => m.to.join(', ') },
-          { header: t('outbox.table.sentAt'), value: (m) => m.sentAt ?? '' },
+          // Not sent yet and scheduled: when it will leave ("Programmé : 2026-12-05 08:00").
+          {
+            header: t('outbox.table.sentAt'),
+            value: (m) => m.sentAt ?? scheduleNote(m, cliLanguage()) ?? '',
+          },
           // A sent message's reply is no error: the server's words and what went wrong apart.
           { header: t('outbox.table.serverReply'), value: (m) => m.lastReply ?? '' },
           { header: t('outbox.table.lastError'), value: (m) => m.lastError ?? '' },
