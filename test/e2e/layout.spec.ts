@@ -145,6 +145,7 @@ for (const language of ['fr', 'en'] as const) {
       ['ui.settings.templates', 'settings-templates'],
       ['ui.settings.types', 'settings-types'],
       ['ui.settings.sending', 'settings-validation'],
+      ['ui.settings.notifications', 'settings-notifications'],
       ['ui.settings.workstation', 'settings-workstation'],
     ] as const) {
       await page.getByRole('tab', { name: t(key) }).click();
