@@ -10,6 +10,7 @@ import { notificationsHandlers } from './handlers/notifications-handlers.js';
 import { outboxHandlers } from './handlers/outbox-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
+import { scheduleHandlers } from './handlers/schedule-handlers.js';
 import { sendingHandlers } from './handlers/sending-handlers.js';
 import { templateHelpHandlers } from './handlers/template-help-handlers.js';
 import { ServiceRouter, type ErrorLog, type Handlers } from './service-router.js';
@@ -30,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...importHandlers(deps),
     ...templateHelpHandlers(deps),
     ...notificationsHandlers(deps),
+    ...scheduleHandlers(deps),
   };
 }
 

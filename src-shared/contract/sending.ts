@@ -138,14 +138,14 @@ export const previewMessageSchema = z.object({
   passwordProtected: z.boolean(),
 });
 
-const templateOverride = {
+export const templateOverride = {
   subject: text(998).optional(),
   textBody: text(100_000).optional(),
   htmlBody: text(200_000).optional(),
 };
 
 /** Staged files (files.pick / files.upload) by reference. */
-const fileRefs = z.array(text(100)).max(20);
+export const fileRefs = z.array(text(100)).max(20);
 
 export const sendingStateSchema = z.object({
   running: z.boolean(),
@@ -255,6 +255,8 @@ export const sendingOperations = [
         .array(z.strictObject({ documentId: id, files: fileRefs }))
         .max(100_000)
         .optional(),
+      /** A scheduled send: not before this time (ISO); a past one is refused. */
+      notBefore: isoDateTime.optional(),
     }),
     z.object({
       batchId: id.nullable(),

@@ -100,6 +100,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
           ...templateInput(input),
           generalAttachments: files(input.generalAttachments),
           recipientAttachments,
+          ...(input.notBefore && { notBefore: input.notBefore }),
         },
         (more) => void sending.start({ more }),
       );
@@ -131,7 +132,7 @@ export function sendingHandlers({ postier, staged, sending }: HandlerDeps): Hand
   };
 }
 
-function templateInput(template: {
+export function templateInput(template: {
   subject?: string | undefined;
   textBody?: string | undefined;
   htmlBody?: string | undefined;
