@@ -10,7 +10,8 @@
 //   from the existing rows.
 // On PostgreSQL (added with issue 16, the SQLite statements unchanged): the same indexes and
 // sort_name (stored, in the C collation: the same order as SQLite's), and in place of FTS5
-// a dossier_search table of folded text kept by triggers, with pg_trgm indexes (Debian's
+// a dossier_search table of folded words (each after a space, as unicode61 splits them) kept
+// by triggers, with pg_trgm indexes (Debian's
 // postgresql has it; a trusted extension, so the database's owner may create it).
 // Frozen in time: never edit once released; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
@@ -209,7 +210,8 @@ async function createPostgresSearch(run: (statement: string) => Promise<unknown>
     language sql as $$
       delete from dossier_search where dossier_id = dossier;
       insert into dossier_search (dossier_id, number, words)
-        select p.id, lower(p.number), ' ' || ${POSTGRES_DOSSIER_WORDS} from dossiers p where p.id = dossier;
+        select p.id, lower(p.number), ' ' || regexp_replace(${POSTGRES_DOSSIER_WORDS}, '[^[:alnum:]]+', ' ', 'g')
+          from dossiers p where p.id = dossier;
     $$`);
   await run(`create function dossier_search_changed() returns trigger language plpgsql as $$
     begin

@@ -15,7 +15,7 @@ import {
   type JournalOrder,
   type KeyValues,
 } from './journal-keyset.js';
-import { documentMatches, searchCount, searchTerms, tableRead } from './journal-search-sqlite.js';
+import { journalSearch, searchTerms, tableRead } from './journal-search.js';
 
 export interface JournalPageRequest {
   limit: number;
@@ -86,6 +86,7 @@ async function countOf(db: Db, query: RawBuilder<{ n: number }>): Promise<number
 async function readPlan(db: Db, filter: JournalFilter): Promise<ReadPlan> {
   const where = filterPredicates(filter);
   const terms = searchTerms(filter.text);
+  const { documentMatches, searchCount } = journalSearch(db);
   const narrow =
     filter.documentIds !== undefined
       ? 'rowid'

@@ -9,6 +9,8 @@ const MAX_WORDS = 12;
 const MIN_NUMBER_PART = 3;
 
 export interface SearchTerms {
+  /** The text as typed (NFC, trimmed): what PostgreSQL's search reads (journal-search-postgres.ts). */
+  text: string;
   /** Every word a prefix, all required, in any order (dossiers: unicode61 remove_diacritics 2). */
   words: string | null;
   /** The text as a part of a document number (trigram), when long enough. */
@@ -33,6 +35,7 @@ export function searchTerms(text: string | undefined): SearchTerms | null {
   if (!trimmed) return null;
   const long = [...trimmed].length >= MIN_NUMBER_PART;
   return {
+    text: trimmed,
     words: wordsQuery(trimmed),
     numberPart: long ? `"${trimmed.replaceAll('"', '""')}"` : null,
     numberLike: long ? null : `%${escapeLike(trimmed)}%`,

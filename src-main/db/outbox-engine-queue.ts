@@ -179,8 +179,10 @@ export async function recordOutcomes(
   const values = outcomes.map((o) => {
     const setNext = o.nextAttemptAt !== undefined ? 1 : 0;
     const uncount = o.uncountAttempt ? 1 : 0;
-    return sql`(${o.id}, ${o.status}, ${o.sentAt ?? null}, ${setNext}, ${o.nextAttemptAt ?? null},
-      ${o.error}, ${o.reply}, ${o.nowIso}, ${uncount})`;
+    // The numbers cast: PostgreSQL reads an untyped VALUES parameter as text.
+    return sql`(cast(${o.id} as integer), ${o.status}, ${o.sentAt ?? null},
+      cast(${setNext} as integer), ${o.nextAttemptAt ?? null},
+      ${o.error}, ${o.reply}, ${o.nowIso}, cast(${uncount} as integer))`;
   });
   const result = await sql<{ id: number }>`
     with o (id, status, sent_at, set_next, next_attempt_at,
@@ -201,7 +203,7 @@ export async function recordOutcomes(
     where messages.id = o.id
       and messages.sending_by = ${holder}
       and messages.status in ('sending', 'uncertain')
-    returning id`.execute(db);
+    returning messages.id`.execute(db);
   return new Set(result.rows.map((r) => r.id));
 }
 
@@ -217,11 +219,11 @@ export async function queueCounts(db: Db, nowIso: string): Promise<QueueCounts> 
   const row = await db
     .selectFrom('messages')
     .select([
-      sql<number>`coalesce(sum(status = 'validated' and ${isDue(nowIso)}), 0)`.as('due'),
+      sql<number>`count(case when status = 'validated' and ${isDue(nowIso)} then 1 end)`.as('due'),
       // A scheduled message is not a retry: it waits for the time the user chose.
-      sql<number>`coalesce(sum(status = 'validated' and next_attempt_at > ${nowIso}
-        and scheduled_at is null), 0)`.as('later'),
-      sql<number>`coalesce(sum(status = 'uncertain'), 0)`.as('uncertain'),
+      sql<number>`count(case when status = 'validated' and next_attempt_at > ${nowIso}
+        and scheduled_at is null then 1 end)`.as('later'),
+      sql<number>`count(case when status = 'uncertain' then 1 end)`.as('uncertain'),
     ])
     .where('status', 'in', ['validated', 'uncertain'])
     .executeTakeFirstOrThrow();

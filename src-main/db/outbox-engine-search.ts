@@ -3,7 +3,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import type { Db } from './connection.js';
-import { documentMatches, searchTerms } from './journal-search-sqlite.js';
+import { journalSearch, searchTerms } from './journal-search.js';
 import type { Database } from './schema.js';
 import { escapeLike } from './shared-sql.js';
 
@@ -61,7 +61,9 @@ function outboxBase(db: Db, query: OutboxSearchQuery) {
   if (terms && query.text) {
     // Names by word and numbers by part: the journal's search tables (migration 0004).
     const text = query.text;
-    base = base.where((eb) => eb.or([documentMatches(terms, false), addressContains(text)(eb)]));
+    base = base.where((eb) =>
+      eb.or([journalSearch(db).documentMatches(terms, false), addressContains(text)(eb)]),
+    );
   }
   return base;
 }

@@ -1,7 +1,7 @@
 // SQL for structures, staff, client groups, dossiers and correspondents.
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
-import { dossiersByWords } from './journal-search-sqlite.js';
+import { journalSearch } from './journal-search.js';
 import { escapeLike, nowSql } from './shared-sql.js';
 import type {
   CorrespondentRow,
@@ -153,7 +153,7 @@ export async function searchDossiers(
     // The number by any part, as typed; names, address and correspondents (names, e-mails) by
     // word, accents and case aside ("lefevre" finds Lefèvre): dossier_search of migration 0004.
     const like = sql<string>`${`%${escapeLike(text)}%`} escape '\\'`;
-    const byWords = dossiersByWords(text);
+    const byWords = journalSearch(db).dossiersByWords(text);
     base = base.where((eb) =>
       eb.or([
         eb('number', 'like', like),

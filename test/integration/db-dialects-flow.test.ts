@@ -1,0 +1,61 @@
+// A real office flow on each database (issue 16): init → the demo → a document added →
+// prepare the month → validate → send run to a real SMTP server on 127.0.0.1 → the journal,
+// every step through the `postier` command as a user runs it, the same file for both.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { openPostier } from '../../src-main/app/postier.js';
+import { postier as cli } from '../support/cli.js';
+import { closeAfterTest } from '../support/close-after-test.js';
+import { describeEachDialect } from '../support/dialects.js';
+import { smtpAccount } from '../support/outbox-fixture.js';
+import { startSmtpTestServer } from '../support/smtp-test-server.js';
+import { tempFolder } from '../support/temp-folder.js';
+
+describeEachDialect('an office flow', ({ freshData }) => {
+  it('init, demo, documents add, prepare, validate, send run to SMTP, journal', async () => {
+    const data = await freshData();
+    const env = { XDG_CONFIG_HOME: tempFolder(), POSTIER_USER: 'sgagne' };
+    const run = async (...args: string[]) => {
+      const result = await cli(['--data', data, ...args], env);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.code, args.join(' ')).toBe(0);
+      return result.stdout;
+    };
+
+    await run('init');
+    await run('demo');
+    const dossiers = JSON.parse(await run('dossiers', 'list', '--json')) as unknown[];
+    expect(dossiers).toHaveLength(30);
+    expect(
+      await run(
+        ...['documents', 'add', '--dossier', '1001', '--type', 'statement', '--number', 'RC-1'],
+        ...['--period', '2026-10', '--amount', '1234,56'],
+      ),
+    ).toMatch(
+      /^Document RC-1 ajouté \(id \d+\) pour le dossier 1001 : 1\s234,56\s\$, PDF généré\.\n$/,
+    );
+
+    const smtp = closeAfterTest(await startSmtpTestServer({ security: 'plain' }));
+    const office = await openPostier({ dataPath: data });
+    const structure = await office.records.ensureDefaultStructure();
+    await smtpAccount(office.db, { structureId: structure.id, port: smtp.port, security: 'none' });
+    await office.close();
+
+    const prepared = JSON.parse(await run('send', 'prepare', '--type', 'invoice', '--json')) as {
+      queued: unknown[];
+    };
+    expect(prepared.queued).toHaveLength(30);
+    expect(await run('send', 'validate', '--all')).toBe('30 messages validés.\n');
+    const summary = JSON.parse(await run('send', 'run', '--json')) as { sent: number };
+    expect(summary.sent).toBe(30);
+    expect(smtp.messages).toHaveLength(30);
+
+    const csv = path.join(tempFolder(), 'journal.csv');
+    await run('journal', 'export', '--out', csv);
+    const lines = fs.readFileSync(csv, 'utf8').split('\n');
+    expect(lines.filter((line) => line.includes('helene.cote@example.com')).length).toBeGreaterThan(
+      0,
+    );
+  });
+});
