@@ -3,8 +3,9 @@
 // picked, the cascade decides. Postier's cascade, for events about the whole office (a run
 // spans many dossiers, so the portal's dossier manager and client group have no single
 // answer): the structure's manager (a staff member the office designates), else the
-// structure's functional address, else its communication address, else the sending
-// account's own address. The first that exists is the one; nothing found: nobody.
+// structure's functional address (unless it is a no-reply one, which the portal lets the
+// office put there as a sender: nobody reads it), else its communication address, else the
+// sending account's own address. The first that exists is the one; nothing found: nobody.
 // Kept in the settings table (shared by every workstation): notify.<structure>.<event> and
 // notify.<structure>.manager.
 import {
@@ -175,7 +176,7 @@ export class NotificationSettingsStore {
     const manager = staff.find((s) => s.id === managerId);
     if (manager?.email) return [staffRecipient(manager, 'manager')];
     const structure = await this.records.getStructure(structureId);
-    if (structure.functionalEmail)
+    if (structure.functionalEmail && !isNoReply(structure.functionalEmail))
       return [{ address: structure.functionalEmail, name: null, language, source: 'functional' }];
     if (structure.communicationEmail)
       return [
@@ -204,6 +205,15 @@ export class NotificationSettingsStore {
     const structure = await this.records.getStructure(structureId);
     return structure.locale.toLowerCase().startsWith('en') ? 'en' : 'fr';
   }
+}
+
+/** noreply@, no-reply@, ne-pas-repondre@, donotreply@…: an address nobody reads. */
+export function isNoReply(address: string): boolean {
+  const local = address
+    .slice(0, address.lastIndexOf('@'))
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return ['noreply', 'donotreply', 'nepasrepondre', 'nereponds', 'nerepondpas'].includes(local);
 }
 
 function staffLanguage(value: string): Language {

@@ -137,35 +137,41 @@ describe('staff notifications', () => {
     expect(notified[0]!.server_reply).toMatch(/^250/);
   });
 
-  it('with nobody chosen, the cascade decides: the manager, else the functional address', async () => {
+  it('with nobody chosen, the cascade decides: the manager, else the functional address (not a no-reply one), else the communication address', async () => {
     const { postier, server, structureId } = await setup(2, [0]);
     const structure = await postier.records.getStructure(structureId);
-    await postier.records.updateStructure(structure.id, structure.version, {
-      functionalEmail: 'noreply@residence-test.example',
+    const saved = await postier.records.updateStructure(structure.id, structure.version, {
+      functionalEmail: 'ne-pas-repondre@residence-test.example',
       communicationEmail: 'info@residence-test.example',
     });
     const settings = await postier.notifications.settings(structureId);
     expect(settings.events.find((e) => e.event === 'failures')).toMatchObject({
       choice: { mode: 'cascade' },
-      recipients: [{ address: 'noreply@residence-test.example', source: 'functional' }],
+      recipients: [{ address: 'info@residence-test.example', source: 'communication' }],
     });
 
     await postier.sendEngine.run({ actor: ACTOR });
 
-    const sent = await receivedBy(server, 'noreply@residence-test.example');
+    const sent = await receivedBy(server, 'info@residence-test.example');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe('[Postier] Résidence Test : 1 message en échec');
-    expect(await receivedBy(server, 'info@residence-test.example')).toHaveLength(0);
+    expect(await receivedBy(server, 'ne-pas-repondre@residence-test.example')).toHaveLength(0);
 
-    // A designated manager comes first in the cascade.
+    // A functional address someone reads comes before the communication address…
+    await postier.records.updateStructure(saved.id, saved.version, {
+      functionalEmail: 'secretariat@residence-test.example',
+    });
+    expect(await postier.notifications.recipients(structureId, 'failures')).toMatchObject([
+      { address: 'secretariat@residence-test.example', source: 'functional' },
+    ]);
+    // … and a designated manager before both.
     await postier.notifications.saveStaff(structureId, {
       name: 'Luc Gagnon',
       email: 'luc@bureau.example',
       language: 'en',
       manager: true,
     });
-    const after = await postier.notifications.recipients(structureId, 'failures');
-    expect(after).toEqual([
+    expect(await postier.notifications.recipients(structureId, 'failures')).toEqual([
       { address: 'luc@bureau.example', name: 'Luc Gagnon', language: 'en', source: 'manager' },
     ]);
   });

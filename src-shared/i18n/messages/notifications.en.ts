@@ -86,7 +86,7 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
 
   'ui.settings.notifications': 'Notifications',
   'ui.notify.intro':
-    'Choose who receives each automatic e-mail. With no choice, the cascade decides: the manager, else the functional address, else the communication address, else the sending account’s address.',
+    'Choose who receives each automatic e-mail. With no choice, the cascade decides: the manager, else the functional address (unless it is a “no-reply” one), else the communication address, else the sending account’s address.',
   'ui.notify.event': 'Event',
   'ui.notify.configuration': 'Configuration',
   'ui.notify.recipients': 'Recipients',

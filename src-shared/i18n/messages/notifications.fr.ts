@@ -87,7 +87,7 @@ export const notificationsFr = {
 
   'ui.settings.notifications': 'Notifications',
   'ui.notify.intro':
-    'Choisissez qui reçoit chaque e-mail automatique. Sans choix, la cascade décide : le responsable, sinon l’adresse fonctionnelle, sinon l’adresse de communication, sinon l’adresse du compte d’envoi.',
+    'Choisissez qui reçoit chaque e-mail automatique. Sans choix, la cascade décide : le responsable, sinon l’adresse fonctionnelle (sauf une adresse « ne pas répondre »), sinon l’adresse de communication, sinon l’adresse du compte d’envoi.',
   'ui.notify.event': 'Événement',
   'ui.notify.configuration': 'Configuration',
   'ui.notify.recipients': 'Destinataires',
