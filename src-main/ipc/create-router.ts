@@ -10,6 +10,7 @@ import { notificationsHandlers } from './handlers/notifications-handlers.js';
 import { outboxHandlers } from './handlers/outbox-handlers.js';
 import type { HandlerDeps, ShellServices } from './handlers/handler-deps.js';
 import { recordsHandlers } from './handlers/records-handlers.js';
+import { robotHandlers } from './handlers/robot-handlers.js';
 import { scheduleHandlers } from './handlers/schedule-handlers.js';
 import { sendingHandlers } from './handlers/sending-handlers.js';
 import { templateHelpHandlers } from './handlers/template-help-handlers.js';
@@ -18,6 +19,7 @@ import { SendRunner } from './send-runner.js';
 import { StagedFiles } from './staged-files.js';
 import type { Postier } from '../app/postier.js';
 import { onDatabaseWait } from '../db/busy.js';
+import { readRobotStatus } from '../robot/heartbeat.js';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -30,6 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...methodsHandlers(deps),
     ...importHandlers(deps),
     ...templateHelpHandlers(deps),
+    ...robotHandlers(deps),
     ...notificationsHandlers(deps),
     ...scheduleHandlers(deps),
   };
@@ -53,6 +56,7 @@ export function createMainSide(postier: Postier, shell: ShellServices, log?: Err
     events,
     () => shell.preferences.read().language,
     log,
+    () => readRobotStatus(postier.db),
   );
   const router = new ServiceRouter(
     createHandlers({ postier, shell, events, staged, sending }),

@@ -1,7 +1,10 @@
 // The sending engine as the window drives it: one run at a time in the background, its
 // progress pushed to the page (and the taskbar), pause (after the message being sent) and
-// resume. Messages left validated when the app closes are sent at the next start.
-import type { Language } from '../../src-shared/i18n/catalog.js';
+// resume. Messages left validated when the app closes are sent at the next start. While a
+// sending robot (`postier service run`) holds the lease, the window hands its sends to it:
+// no competing run, a summary saying the robot will send them.
+import type { RobotStatus } from '../../src-shared/domain/robot.js';
+import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import type { EngineProgress, EngineRunSummary, SendEngine } from '../send/engine.js';
 import type { EventBus } from './event-bus.js';
 
@@ -29,6 +32,8 @@ export class SendRunner {
     private readonly events: EventBus,
     private readonly language: () => Language,
     private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    /** The sending robot as its heartbeat says (none: never hands over). */
+    private readonly robot: () => Promise<RobotStatus | null> = async () => null,
   ) {}
 
   state(): SendingState {
@@ -64,16 +69,7 @@ export class SendRunner {
     this.startedAt = new Date().toISOString();
     const controller = new AbortController();
     this.controller = controller;
-    const run = this.engine
-      .run({
-        signal: controller.signal,
-        language: this.language(),
-        ...(options.more && { more: options.more }),
-        onProgress: (progress) => {
-          this.progress = progress;
-          this.events.emit('sending.progress', { progress, paused: false });
-        },
-      })
+    const run = this.handOverOrRun(controller, options.more)
       .then((summary) => {
         this.events.emit('sending.finished', {
           summary,
@@ -117,6 +113,30 @@ export class SendRunner {
     return run;
   }
 
+  /** The robot's run when one is active (a summary saying so), else this window's own run. */
+  private async handOverOrRun(
+    controller: AbortController,
+    more: (() => Promise<boolean>) | undefined,
+  ): Promise<EngineRunSummary> {
+    const robot = await this.robot().catch(() => null);
+    if (robot?.active) {
+      // A bulk send still being prepared: said handed over once all of it is queued, and
+      // after the window has had the queue's answer (events and answers travel apart).
+      if (more) while (await more());
+      await new Promise((resolve) => setTimeout(resolve, HAND_OVER_DELAY_MS));
+      return handedOver(robot, this.language());
+    }
+    return this.engine.run({
+      signal: controller.signal,
+      language: this.language(),
+      ...(more && { more }),
+      onProgress: (progress) => {
+        this.progress = progress;
+        this.events.emit('sending.progress', { progress, paused: false });
+      },
+    });
+  }
+
   /** Stops after the message being sent; the rest stays validated for resume(). */
   async pause(): Promise<void> {
     if (!this.current) return;
@@ -149,4 +169,26 @@ export class SendRunner {
     this.controller?.abort();
     await Promise.race([this.current, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
   }
+}
+
+/** How long after the last queued chunk the window is told the robot will send. */
+const HAND_OVER_DELAY_MS = 500;
+
+/** Code of the summary of a send handed to the robot (the window shows it as such). */
+export const HANDED_OVER = 'robot.window.handedOver';
+
+function handedOver(robot: RobotStatus, language: Language): EngineRunSummary {
+  const message = translate(language, HANDED_OVER, { workstation: robot.workstation ?? '?' });
+  return {
+    sent: 0,
+    failed: 0,
+    retrying: 0,
+    uncertain: 0,
+    excluded: 0,
+    remaining: 0,
+    stoppedBy: { code: HANDED_OVER, message },
+    nextSendAt: null,
+    limitReached: null,
+    cancelled: false,
+  };
 }

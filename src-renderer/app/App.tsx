@@ -33,6 +33,7 @@ import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { api, ApiFailure, call } from '../api.js';
 import { MenuBar } from '../components/MenuBar.js';
 import { DatabaseWaitNotice } from '../components/DatabaseWaitNotice.js';
+import { RobotStatusNotice } from '../components/RobotStatusNotice.js';
 import { SendingStatus } from '../components/SendingStatus.js';
 import { saveBytes } from './files.js';
 import { setRequestLanguage } from '../host-client.js';
@@ -317,6 +318,7 @@ function MainWindow({ initial }: { initial: Loaded }) {
         <footer className={styles.statusBar} role="status">
           <span>{status ?? t('ui.status.ready')}</span>
           <SendingStatus />
+          <RobotStatusNotice />
           <DatabaseWaitNotice />
           <span>
             {t('ui.status.user', {

@@ -47,6 +47,17 @@ export function SendSummary({
   const summary = bulk.summary;
   if ((bulk.phase !== 'finished' && bulk.phase !== 'cancelled') || !summary) return null;
   const batchId = bulk.batchId;
+  // A sending robot holds the lease: the window sent nothing, the robot sends it all.
+  if (summary.stoppedBy?.code === 'robot.window.handedOver') {
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="bulk-summary">
+        <MessageBarBody>
+          <MessageBarTitle>{t('robot.window.handedOverTitle')}</MessageBarTitle>
+          {summary.stoppedBy.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <MessageBar
       intent={summary.failed > 0 || summary.stoppedBy ? 'warning' : 'success'}

@@ -124,6 +124,8 @@ function statusText(
     case 'finished':
     case 'cancelled': {
       if (!unseenEnd || !bulk.summary) return null;
+      // Handed to the sending robot: its own notice in the status bar says it all.
+      if (bulk.summary.stoppedBy?.code === 'robot.window.handedOver') return null;
       const key =
         bulk.phase === 'finished'
           ? 'ui.sendingModel.status.finished'

@@ -10,6 +10,7 @@ import { outboxOperations } from './outbox.js';
 import { contractEvents } from './events.js';
 import { eventsByName, operationsByName, type ApiOf } from './operation.js';
 import { recordsOperations } from './records.js';
+import { robotOperations } from './robot.js';
 import { scheduleOperations } from './schedule.js';
 import { sendingOperations } from './sending.js';
 import { templateHelpOperations } from './template-help.js';
@@ -24,6 +25,7 @@ export const contract = operationsByName(
   ...methodsOperations,
   ...importOperations,
   ...templateHelpOperations,
+  ...robotOperations,
   ...notificationsOperations,
   ...scheduleOperations,
 );

@@ -42,6 +42,7 @@ export const robotEn: Record<keyof typeof robotFr, string> = {
 
   'robot.window.active': 'Automatic sending: active on {workstation}',
   'robot.window.lastBeat': 'last heartbeat at {time}',
+  'robot.window.handedOverTitle': 'Handed to automatic sending',
   'robot.window.handedOver':
     'Automatic sending (robot on {workstation}) will send these messages when due: you may close Postier.',
 };

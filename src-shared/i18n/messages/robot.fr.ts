@@ -43,6 +43,7 @@ export const robotFr = {
 
   'robot.window.active': 'Envoi automatique : actif sur {workstation}',
   'robot.window.lastBeat': 'dernier signe de vie à {time}',
+  'robot.window.handedOverTitle': 'Confié à l’envoi automatique',
   'robot.window.handedOver':
     'L’envoi automatique (robot sur {workstation}) enverra ces messages à leur heure : vous pouvez fermer Postier.',
 } as const;

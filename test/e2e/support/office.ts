@@ -18,6 +18,8 @@ export interface Office {
   smtp: SmtpTestServer;
   host: HostRun;
   demo: DemoSummary;
+  /** The office's data folder (another process, a sending robot, may open it too). */
+  dataPath: string;
   /** Saves test-results/screenshots/<name>.png. */
   screenshot(name: string): Promise<void>;
 }
@@ -60,6 +62,7 @@ export const test = base.extend<{ validationMode: 'manual' | 'automatic'; office
       smtp,
       host,
       demo,
+      dataPath,
       screenshot: async (name) => {
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
       },
