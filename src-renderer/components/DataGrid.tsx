@@ -9,6 +9,7 @@ import {
   useEffect,
   useImperativeHandle,
   useRef,
+  useState,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -28,7 +29,21 @@ import { useListRowStyles } from './list-row-styles.js';
 export interface GridColumn<T> {
   id: string;
   header: ReactNode;
+  /** The column's width when the list has room (the growing column takes more). */
   width: number;
+  /**
+   * How narrow it may get when the list has less room (its header must still fit): the
+   * columns start at this and share the room there is in proportion to what each lacks, so
+   * that every column stays in view without scrolling sideways. Without it, it keeps `width`.
+   */
+  minWidth?: number;
+  /** Never shortened with "…" (a date, an amount): its narrowest width shows it whole. */
+  whole?: boolean;
+  /**
+   * Left out when the list is too narrow for every column at its narrowest, so that the
+   * others stay whole; only for what is said elsewhere too (the details, the preview).
+   */
+  optional?: boolean;
   /** Takes the width left over (one column, usually the name). */
   grow?: boolean;
   align?: 'start' | 'end' | 'center';
@@ -105,10 +120,36 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     [virtualizer],
   );
 
-  const fixedWidth =
-    props.columns.reduce((sum, c) => sum + c.width, 0) + (props.checkbox ? CHECK_WIDTH : 0);
-  const widthOf = (column: GridColumn<T>) =>
-    column.grow ? { flex: `1 0 ${column.width}px` } : { width: `${column.width}px`, flexShrink: 0 };
+  // The header lays its columns out in the rows' width: the rows' box loses the vertical
+  // scrollbar's width, so the header leaves the same gutter on its right.
+  const [room, setRoom] = useState({ gutter: 0, width: 0 });
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return undefined;
+    const measure = () =>
+      setRoom({ gutter: scroller.offsetWidth - scroller.clientWidth, width: scroller.clientWidth });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    if (scroller.firstElementChild) observer.observe(scroller.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  const narrowest = (columns: GridColumn<T>[]) =>
+    columns.reduce((sum, c) => sum + (c.minWidth ?? c.width), 0) +
+    (props.checkbox ? CHECK_WIDTH : 0);
+  const columns =
+    room.width > 0 && room.width < narrowest(props.columns)
+      ? props.columns.filter((c) => !c.optional)
+      : props.columns;
+  // Below the sum of the narrowest widths, and only then, the list scrolls sideways.
+  const fixedWidth = narrowest(columns);
+  const widthOf = (column: GridColumn<T>) => {
+    const min = column.minWidth ?? column.width;
+    return {
+      flex: `${column.grow ? Math.max(1, column.width - min) : column.width - min} 0 ${min}px`,
+      maxWidth: column.grow ? undefined : `${column.width}px`,
+    };
+  };
 
   const select = useCallback(
     (next: Selection) => {
@@ -183,7 +224,11 @@ export function DataGrid<T>(props: DataGridProps<T>) {
       aria-multiselectable
       data-testid={props.testId}
     >
-      <div className={styles.headerClip} ref={headerRef}>
+      <div
+        className={styles.headerClip}
+        ref={headerRef}
+        style={{ paddingRight: `${room.gutter}px` }}
+      >
         <div
           className={styles.header}
           role="row"
@@ -200,7 +245,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
               />
             </div>
           )}
-          {props.columns.map((column) => {
+          {columns.map((column) => {
             const sorted = props.sort && column.sortKey === props.sort.key;
             return (
               <div
@@ -287,7 +332,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                     />
                   </div>
                 )}
-                {props.columns.map((column) => (
+                {columns.map((column) => (
                   <div
                     key={column.id}
                     role="gridcell"
@@ -297,9 +342,13 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                       column.align === 'center' && styles.center,
                     )}
                     style={widthOf(column)}
-                    title={row ? column.title?.(row) : undefined}
+                    title={row ? titleOf(column, row, item.index) : undefined}
                   >
-                    {row === undefined ? '…' : column.cell(row, item.index)}
+                    {row === undefined
+                      ? '…'
+                      : column.whole
+                        ? column.cell(row, item.index)
+                        : cellContent(column.cell(row, item.index), styles)}
                   </div>
                 ))}
               </div>
@@ -311,5 +360,21 @@ export function DataGrid<T>(props: DataGridProps<T>) {
         )}
       </div>
     </div>
+  );
+}
+
+/** The text a cell shows when the mouse rests on it: its own, or its whole text (cut by "…"). */
+function titleOf<T>(column: GridColumn<T>, row: T, index: number): string | undefined {
+  if (column.title) return column.title(row);
+  const content = column.cell(row, index);
+  return typeof content === 'string' && content !== '' ? content : undefined;
+}
+
+/** A text ends in "…" when its column is narrower than it (a flex box cannot do it itself). */
+function cellContent(content: ReactNode, styles: { text: string }): ReactNode {
+  return typeof content === 'string' || typeof content === 'number' ? (
+    <span className={styles.text}>{content}</span>
+  ) : (
+    content
   );
 }

@@ -15,6 +15,7 @@ export const useDataGridStyles = makeStyles({
   },
   headerClip: {
     overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground3,
     flexShrink: 0,
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
@@ -30,7 +31,7 @@ export const useDataGridStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: '4px',
-    padding: '0 8px',
+    padding: '0 6px',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     boxSizing: 'border-box',
     whiteSpace: 'nowrap',
@@ -62,7 +63,7 @@ export const useDataGridStyles = makeStyles({
   },
   placeholder: { color: tokens.colorNeutralForeground4 },
   cell: {
-    padding: '0 8px',
+    padding: '0 6px',
     boxSizing: 'border-box',
     whiteSpace: 'nowrap',
     overflow: 'hidden',
@@ -72,6 +73,7 @@ export const useDataGridStyles = makeStyles({
     height: '100%',
     gap: '4px',
   },
+  text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   end: { justifyContent: 'flex-end', textAlign: 'end' },
   center: { justifyContent: 'center' },
   checkCell: {

@@ -94,42 +94,64 @@ function DocumentsToSend({ bulk }: { bulk: BulkSend }) {
 function useColumns(bulk: BulkSend): GridColumn<BulkRow>[] {
   const { t, locale } = useApp();
   const files = (r: BulkRow) => bulk.attachments.rowNames(r.documentId);
-  const others = (r: BulkRow) => r.addresses.slice(1).join(', ');
+  const addresses = (r: BulkRow) => r.addresses.join(', ');
+  // Beside the message, at 1024 px, every column but the last sending and the files (both in
+  // the preview) stays whole; the addresses, one column, end in "…" with all of them on hover.
   return [
-    { id: 'dossier', header: t('ui.bulk.col.dossier'), width: 64, cell: (r) => r.dossierNumber },
+    {
+      id: 'dossier',
+      header: t('ui.bulk.col.dossier'),
+      width: 64,
+      minWidth: 44,
+      cell: (r) => r.dossierNumber,
+    },
     {
       id: 'name',
       header: t('ui.bulk.col.name'),
       width: 170,
+      minWidth: 124,
       grow: true,
       cell: (r) => r.dossierName,
     },
     {
       id: 'lastSent',
       header: t('ui.bulk.col.lastSent'),
-      width: 118,
+      width: 136,
+      whole: true,
+      optional: true,
       cell: (r) => formatDateTime(r.lastSentAt, locale),
     },
-    { id: 'number', header: t('ui.bulk.col.number'), width: 112, cell: (r) => r.number },
+    {
+      id: 'number',
+      header: t('ui.bulk.col.number'),
+      width: 112,
+      minWidth: 108,
+      whole: true,
+      cell: (r) => r.number,
+    },
     {
       id: 'amount',
       header: t('ui.bulk.col.amount'),
       width: 96,
+      minWidth: 88,
+      whole: true,
       align: 'end',
       cell: (r) => formatAmount(r.amountCents, r.currency, locale),
     },
     {
-      id: 'address1',
-      header: t('ui.bulk.col.address1'),
-      width: 180,
-      cell: (r) => r.addresses[0] ?? '',
-      title: (r) => r.addresses[0],
+      id: 'addresses',
+      header: t('ui.bulk.col.addresses'),
+      width: 300,
+      minWidth: 110,
+      cell: addresses,
+      title: addresses,
     },
-    { id: 'address2', header: t('ui.bulk.col.address2'), width: 160, cell: others, title: others },
     {
       id: 'files',
       header: <AttachRegular aria-label={t('ui.bulk.col.files')} />,
       width: 110,
+      minWidth: 40,
+      optional: true,
       cell: files,
       title: files,
     },

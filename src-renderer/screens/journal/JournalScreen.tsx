@@ -21,8 +21,9 @@ import { useJournal, type Journal } from './useJournal.js';
 
 const useStyles = makeStyles({
   preview: {
-    width: '33%',
-    minWidth: '320px',
+    // Beside it, the journal's columns stay whole at 1024 px, the names readable.
+    width: '28%',
+    minWidth: '280px',
     display: 'flex',
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground1,

@@ -16,7 +16,8 @@ import type { Outbox } from './useOutbox.js';
 
 const useStyles = makeStyles({
   criteria: {
-    width: '250px',
+    // 224 px: at 1024 px the list beside it shows its columns whole (its dates included).
+    width: '224px',
     flexShrink: 0,
     overflowY: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,

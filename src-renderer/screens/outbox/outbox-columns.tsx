@@ -1,12 +1,15 @@
 // The columns of the outbox's list, after the Winpass seed.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
 import { formatDateTime } from '../../app/format.js';
 import type { GridColumn } from '../../components/DataGrid.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import type { Message } from './useOutbox.js';
 
-const useStyles = makeStyles({ error: { color: tokens.colorPaletteRedForeground1 } });
+const useStyles = makeStyles({
+  remark: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
 
 export function useOutboxColumns(): GridColumn<Message>[] {
   const styles = useStyles();
@@ -16,55 +19,81 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       id: 'status',
       header: t('ui.outbox.col.status'),
       width: 62,
+      minWidth: 58,
       align: 'center',
       cell: (m) => <StatusBadge status={m.status} />,
     },
-    { id: 'dossier', header: t('ui.outbox.col.dossier'), width: 76, cell: (m) => m.dossierNumber },
+    {
+      id: 'dossier',
+      header: t('ui.outbox.col.dossier'),
+      width: 76,
+      minWidth: 66,
+      cell: (m) => m.dossierNumber,
+    },
     {
       id: 'name',
       header: t('ui.outbox.col.name'),
-      width: 170,
+      width: 200,
+      minWidth: 110,
       grow: true,
       cell: (m) => m.dossierName,
     },
     {
       id: 'document',
       header: t('ui.outbox.col.document'),
-      width: 110,
+      width: 112,
+      minWidth: 108,
+      whole: true,
       cell: (m) => m.documentNumber,
     },
     {
       id: 'to',
       header: t('ui.outbox.col.to'),
-      width: 190,
+      width: 200,
+      minWidth: 104,
       cell: (m) => m.to.join(', '),
       title: (m) => m.to.join(', '),
     },
+    // When, by whom and where it was queued: in the message's details too, so left out at
+    // 1024 px for the date it left and the remarks to stay whole.
     {
       id: 'created',
       header: t('ui.outbox.col.created'),
-      width: 140,
+      width: 136,
+      whole: true,
+      optional: true,
       cell: (m) => formatDateTime(m.createdAt, locale),
     },
     {
       id: 'sent',
       header: t('ui.outbox.col.sent'),
-      width: 140,
+      width: 136,
+      whole: true,
       cell: (m) => formatDateTime(m.sentAt, locale),
     },
-    { id: 'user', header: t('ui.outbox.col.user'), width: 100, cell: (m) => m.queuedBy },
+    {
+      id: 'user',
+      header: t('ui.outbox.col.user'),
+      width: 100,
+      minWidth: 84,
+      optional: true,
+      cell: (m) => m.queuedBy,
+    },
     {
       id: 'workstation',
       header: t('ui.outbox.col.workstation'),
       width: 110,
+      minWidth: 96,
+      optional: true,
       cell: (m) => m.workstation,
     },
     {
       id: 'observations',
       header: t('ui.outbox.col.observations'),
       width: 220,
+      minWidth: 104,
       cell: (m) => (
-        <span className={m.status === 'failed' ? styles.error : undefined}>
+        <span className={mergeClasses(styles.remark, m.status === 'failed' && styles.error)}>
           {m.lastError ?? ''}
         </span>
       ),

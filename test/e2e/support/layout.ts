@@ -4,7 +4,10 @@
 // (1366×768, and 1024×768 for the small ones), saved as a screenshot, and every text-bearing
 // box on it — button, column header, label, tab, status badge, menu item — checked: its text
 // must not run past its box (scrollWidth past clientWidth, scrollHeight past clientHeight)
-// and buttons and fields must keep a usable height (not squashed to a few pixels).
+// and buttons and fields must keep a usable height (not squashed to a few pixels). Lists and
+// tables must show every column without scrolling sideways: no horizontal scrollbar on the
+// list (scrollWidth past clientWidth on its scroll container), no header or cell past the
+// edge of what the list, its pane and the window show.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -101,6 +104,89 @@ export async function clippedTexts(page: Page, scope = 'body'): Promise<Clipped[
               clientHeight: field.clientHeight,
               height: Math.round(rect.height),
             });
+        }
+      }
+      // Lists and tables: every column on screen without scrolling sideways. A list whose
+      // scroll container is wider inside than out has a horizontal scrollbar (the last
+      // columns, dates and amounts, hidden past the edge); a header or a cell whose box runs
+      // past what its scrolling boxes and the window show is cut at the edge.
+      const visibleArea = (element: Element) => {
+        const area = { left: 0, right: window.innerWidth };
+        for (let up = element.parentElement; up; up = up.parentElement) {
+          const style = getComputedStyle(up);
+          if (style.overflowX === 'visible') continue;
+          const rect = up.getBoundingClientRect();
+          area.left = Math.max(area.left, rect.left + up.clientLeft);
+          area.right = Math.min(area.right, rect.left + up.clientLeft + up.clientWidth);
+        }
+        return area;
+      };
+      const gridNames = new Set<Element>();
+      for (const root of roots.length ? roots : [document.body]) {
+        for (const grid of root.querySelectorAll<HTMLElement>('[role="grid"], table')) {
+          const rect = grid.getBoundingClientRect();
+          if (gridNames.has(grid) || rect.width === 0 || rect.height === 0) continue;
+          // A screen behind a modal dialog is looked at on its own, without the dialog.
+          if (grid.closest('[aria-hidden="true"], [inert]')) continue;
+          if (rect.bottom <= 0 || rect.top >= window.innerHeight) continue;
+          gridNames.add(grid);
+          const name =
+            grid.getAttribute('aria-label') ??
+            grid.getAttribute('data-testid') ??
+            grid.querySelector('th, [role="columnheader"]')?.textContent?.trim() ??
+            grid.tagName.toLowerCase();
+          // The list's own scrolling boxes, and those around it up to the dialog or the page.
+          const scrollers = [grid, ...grid.querySelectorAll<HTMLElement>('*')].filter((e) =>
+            ['auto', 'scroll'].includes(getComputedStyle(e).overflowX),
+          );
+          for (let up = grid.parentElement; up && up !== document.body; up = up.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) scrollers.push(up);
+            if (up.matches('[role="dialog"], main')) break;
+          }
+          for (const scroller of scrollers) {
+            if (scroller.scrollWidth > scroller.clientWidth + 1)
+              found.push({
+                text: `${name.slice(0, 60)} — horizontal scrollbar`,
+                tag: 'grid',
+                scrollWidth: scroller.scrollWidth,
+                clientWidth: scroller.clientWidth,
+                scrollHeight: scroller.scrollHeight,
+                clientHeight: scroller.clientHeight,
+                height: Math.round(scroller.getBoundingClientRect().height),
+              });
+          }
+          const cells = grid.querySelectorAll<HTMLElement>(
+            '[role="columnheader"], [role="gridcell"], th, td',
+          );
+          for (const cell of cells) {
+            const box = cell.getBoundingClientRect();
+            if (box.width === 0 || box.bottom <= 0 || box.top >= window.innerHeight) continue;
+            // Content wider than its cell is cut without a "…" (a badge, a date in a box).
+            if (cell.scrollWidth > cell.clientWidth + 1) {
+              found.push({
+                text: `${name.slice(0, 40)} › ${cell.innerText.trim().slice(0, 40)} — cut by its column`,
+                tag: 'cell',
+                scrollWidth: cell.scrollWidth,
+                clientWidth: cell.clientWidth,
+                scrollHeight: cell.scrollHeight,
+                clientHeight: cell.clientHeight,
+                height: Math.round(box.height),
+              });
+            }
+            const area = visibleArea(cell);
+            if (box.left >= area.left - 1 && box.right <= area.right + 1) continue;
+            found.push({
+              text: `${name.slice(0, 40)} › ${(cell.innerText.trim() || cell.getAttribute('aria-label') || '(column)').slice(0, 40)} — outside the visible area`,
+              tag: cell.matches('[role="columnheader"], th') ? 'columnheader' : 'cell',
+              scrollWidth: Math.round(box.right),
+              clientWidth: Math.round(area.right),
+              scrollHeight: Math.round(box.left),
+              clientHeight: Math.round(area.left),
+              height: Math.round(box.height),
+            });
+            // One cut cell says it for its column: the rows below would repeat it.
+            if (!cell.matches('[role="columnheader"], th')) break;
+          }
         }
       }
       return found;
