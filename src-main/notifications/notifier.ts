@@ -28,6 +28,7 @@ import {
   type NamedMessage,
   type NotificationFacts,
 } from './notification-texts.js';
+import { readStored } from '../../src-shared/i18n/said.js';
 
 type MessageRow = Awaited<ReturnType<typeof messagesToName>>[number];
 
@@ -148,6 +149,9 @@ export class Notifier {
     let transport: MailTransport | null = null;
     try {
       transport = await this.deps.openTransport(account.id);
+      // A mail client (Thunderbird, an .eml draft, Outlook for review) would open a window
+      // on someone's screen for each notification: they need an account that sends.
+      if (!transport.canPace) throw new Error(translate('fr', 'notify.error.clientMethod'));
       for (const [language, group] of byLanguage(recipients)) {
         const { subject, text } = notificationText(language, structure.name, facts);
         const message: OutgoingMessage = {
@@ -197,7 +201,8 @@ export class Notifier {
 function named(rows: MessageRow[]): NamedMessage[] {
   return rows.map((row) => {
     const to = (JSON.parse(row.to_addresses) as string[]).join(', ');
-    return nameOf(row, to, row.last_reply ?? row.last_error ?? '');
+    // The error is stored as a sentence in no language (i18n/said.ts): said in French here.
+    return nameOf(row, to, row.last_reply ?? readStored(row.last_error).text ?? '');
   });
 }
 

@@ -62,6 +62,8 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notify.error.oneChoice': 'Choose one thing only: --to / --staff, --cascade or --off.',
   'notify.error.noChoice':
     'Say who receives “{event}”: --to ADDRESS…, --staff NAME…, --cascade or --off.',
+  'notify.error.clientMethod':
+    'the account’s sending method opens a message on screen; notifications need an account that sends (SMTP, Microsoft 365, Gmail).',
   'notify.error.language': 'Unknown language: “{language}”. Choose fr or en.',
 
   'notify.cli.description':

@@ -63,6 +63,8 @@ export const notificationsFr = {
   'notify.error.oneChoice': 'Choisissez une seule chose : --to / --staff, --cascade ou --off.',
   'notify.error.noChoice':
     'Dites qui reçoit « {event} » : --to ADRESSE…, --staff NOM…, --cascade ou --off.',
+  'notify.error.clientMethod':
+    'la méthode d’envoi du compte ouvre un message à l’écran ; les notifications demandent un compte qui envoie (SMTP, Microsoft 365, Gmail).',
   'notify.error.language': 'Langue inconnue : « {language} ». Choisissez fr ou en.',
 
   'notify.cli.description':
