@@ -3,7 +3,7 @@
 // words, journaled, and its document's e-mail state follows; the user can then fix the address
 // and send again from the message. Other mail, and bounces of messages that are not ours, are
 // never touched.
-import { translate } from '../../src-shared/i18n/catalog.js';
+import { storeSaid } from '../../src-shared/i18n/said.js';
 import type { Actor } from '../workstation/identity.js';
 import {
   findMessagesByHeaderIds,
@@ -109,14 +109,15 @@ async function recordBounce(
     diagnostic: recipient.diagnostic,
     change: row.status === 'failed' ? 'already_failed' : 'not_sent',
   };
+  // Stored as sentences in no language (i18n/said.ts): each screen says them in its own.
   const params = {
     address: recipient.address,
-    reason: outcome.reasonText,
+    reason: { code: `bounces.reason.${reason}`, params: {} },
     status: recipient.status || '?',
   };
   const marked = await writeTransaction(db, async (tx) => {
     const nowIso = (options.now?.() ?? new Date()).toISOString();
-    const error = translate('fr', 'bounces.lastError', params);
+    const error = storeSaid({ code: 'bounces.lastError', params });
     if (!(await markMessageBounced(tx, row, { error, reply: recipient.diagnostic, nowIso })))
       return false;
     await appendJournal(tx, {
@@ -124,7 +125,7 @@ async function recordBounce(
       actor: options.actor,
       messageId: row.id,
       documentId: row.document_id,
-      detail: translate('fr', 'bounces.journal', params),
+      detail: storeSaid({ code: 'bounces.journal', params }),
       serverReply: recipient.diagnostic,
     });
     await refreshDocumentEmailState(tx, row.document_id);

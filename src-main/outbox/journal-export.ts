@@ -14,6 +14,7 @@ import * as q from '../db/outbox-engine-journal-export.js';
 import { streamCsvFile } from '../exports/csv-writer.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { jsonList, localDayStart } from './outbox-status.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 const CHUNK_ROWS = 1000;
 
@@ -145,7 +146,7 @@ export function journalEventCells(row: q.JournalExportRow, language: Language): 
     row.document_number === null ? '' : [typeName, row.document_number].filter(Boolean).join(' '),
     dossier,
     recipients.join(', '),
-    row.detail ?? '',
+    sayStored(language, row.detail) ?? '',
     row.server_reply ?? '',
   ];
   // The engine never journals a SIN; events written by other parts get the same safety net.

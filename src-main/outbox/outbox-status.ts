@@ -14,6 +14,7 @@ import type { Db } from '../db/connection.js';
 import * as q from '../db/outbox-engine-search.js';
 import { listJournalForMessage } from '../db/send-journal-queries.js';
 import { dossierDisplayName } from '../records/records-service.js';
+import { readStored } from '../../src-shared/i18n/said.js';
 
 const MAX_PAGE = 500;
 
@@ -78,7 +79,7 @@ export async function messageDetail(db: Db, id: number): Promise<MessageDetail> 
       event: j.event as SendJournalEvent,
       actor: j.actor,
       workstation: j.workstation,
-      detail: j.detail,
+      ...storedDetail(j.detail),
       serverReply: j.server_reply,
     })),
   };
@@ -140,7 +141,7 @@ export function toOutboxMessage(row: q.OutboxMessageRow): OutboxMessage {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     scheduledAt: row.scheduled_at,
-    lastError: row.last_error,
+    ...storedError(row.last_error),
     lastReply: row.last_reply,
     queuedBy: row.queued_by,
     workstation: row.workstation,
@@ -159,4 +160,15 @@ export function jsonList<T>(text: string): T[] {
   } catch {
     return [];
   }
+}
+
+/** The stored failure text: in French, and as a sentence a screen says in its language. */
+function storedError(stored: string | null) {
+  const { text, said } = readStored(stored);
+  return { lastError: text, lastErrorSaid: said };
+}
+
+function storedDetail(stored: string | null) {
+  const { text, said } = readStored(stored);
+  return { detail: text, detailSaid: said };
 }

@@ -1,10 +1,13 @@
 // What an attempt comes to, as pure functions: the message's new status, when it is tried
-// again, the error and server reply the user sees, and the journal line (written in French,
-// the office's language). The retry policy decides; this turns its decision into what is
-// recorded. Nothing here touches the database or the network.
+// again, the error and server reply the user sees, and the journal line. The error and the
+// journal line are stored as sentences in no language (i18n/said.ts) when the failure has one,
+// so that each screen says them in its own; the server's reply is kept word for word. The
+// retry policy decides; this turns its decision into what is recorded. Nothing here touches
+// the database or the network.
 import type { SendJournalEvent } from '../../src-shared/domain/outbox.js';
 import type { Pacing } from '../../src-shared/domain/mail.js';
-import { translate } from '../../src-shared/i18n/catalog.js';
+import type { MessageKey } from '../../src-shared/i18n/catalog.js';
+import { storeSaid, type Said } from '../../src-shared/i18n/said.js';
 import { isUserError } from '../../src-shared/errors.js';
 import type { OutcomeChange } from '../db/outbox-engine-queue.js';
 import { SendFailure, type SendResult } from '../mail/transport.js';
@@ -63,7 +66,7 @@ export function sentOutcome(result: SendResult, endedAt: number): Outcome {
       error: null,
       reply: result.response,
     },
-    event: { event: 'sent', detail: translate('fr', 'outbox.journal.sent') },
+    event: { event: 'sent', detail: journalLine('outbox.journal.sent', {}) },
   };
 }
 
@@ -75,9 +78,15 @@ export function failureOutcome(
   const reason = endWithPeriod(failure.message);
   const { attempts, pacing } = message;
   const decision = decideAfterFailure(failure.kind, attempts, pacing);
-  const stamp = { nowIso: new Date(endedAt).toISOString(), error: reason, reply: failure.reply };
   const sentence = failureSentence(failure);
   const said = sentence ? { said: sentence } : {};
+  // What is stored: the sentence in no language when there is one, else the French text.
+  const because: Said | string = sentence ?? reason;
+  const stamp = {
+    nowIso: new Date(endedAt).toISOString(),
+    error: stored(because),
+    reply: failure.reply,
+  };
   switch (decision.action) {
     case 'stop':
     case 'pause':
@@ -85,7 +94,7 @@ export function failureOutcome(
         change: { ...stamp, status: 'validated', uncountAttempt: true },
         event: {
           event: 'account_error',
-          detail: translate('fr', 'outbox.journal.accountError', { reason }),
+          detail: journalLine('outbox.journal.accountError', { reason: because }),
         },
         ...(decision.action === 'stop' ? { stopReason: reason } : { pausesAccount: reason }),
         ...said,
@@ -95,7 +104,7 @@ export function failureOutcome(
         change: { ...stamp, status: 'uncertain' },
         event: {
           event: 'uncertain',
-          detail: translate('fr', 'outbox.journal.uncertainNoReply', { reason }),
+          detail: journalLine('outbox.journal.uncertainNoReply', { reason: because }),
         },
         // A server that took a whole message and never answered is not well: nothing more
         // goes to it in this run, or every next message could end uncertain too.
@@ -108,8 +117,8 @@ export function failureOutcome(
         change: { ...stamp, status: 'validated', nextAttemptAt: new Date(nextAt).toISOString() },
         event: {
           event: 'retry_scheduled',
-          detail: translate('fr', 'outbox.journal.retry', {
-            reason,
+          detail: journalLine('outbox.journal.retry', {
+            reason: because,
             at: clockText(nextAt),
             attempt: attempts + 1,
             max: pacing.maxAttempts,
@@ -121,10 +130,10 @@ export function failureOutcome(
     case 'fail': {
       const detail =
         decision.because === 'permanent'
-          ? translate('fr', 'outbox.journal.failedPermanent', { reason })
-          : translate('fr', 'outbox.journal.failedAttemptsSpent', { attempts });
+          ? journalLine('outbox.journal.failedPermanent', { reason: because })
+          : journalLine('outbox.journal.failedAttemptsSpent', { attempts });
       // After the last attempt, "will be retried" would no longer be true: say it was given up.
-      const error = decision.because === 'permanent' ? reason : detail;
+      const error = decision.because === 'permanent' ? stored(because) : detail;
       return {
         change: { ...stamp, error, status: 'failed', nextAttemptAt: null },
         event: { event: 'failed', detail },
@@ -137,41 +146,52 @@ export function failureOutcome(
 
 /** Could not even be handed to the server (a file path refused...): failed, surely not sent. */
 export function unsendableOutcome(error: unknown, at: number): Outcome {
-  const reason = errorText(error);
+  const reason = errorSaid(error);
   return {
     change: {
       status: 'failed',
       nextAttemptAt: null,
       nowIso: new Date(at).toISOString(),
-      error: reason,
+      error: stored(reason),
       reply: null,
     },
     event: {
       event: 'failed',
-      detail: translate('fr', 'outbox.journal.failedUnsendable', { reason }),
+      detail: journalLine('outbox.journal.failedUnsendable', { reason }),
     },
   };
 }
 
 export function unexpectedOutcome(error: unknown, endedAt: number): Outcome {
-  const reason = errorText(error);
+  const reason = errorSaid(error);
   return {
     change: {
       status: 'uncertain',
       nowIso: new Date(endedAt).toISOString(),
-      error: reason,
+      error: stored(reason),
       reply: null,
     },
     event: {
       event: 'uncertain',
-      detail: translate('fr', 'outbox.journal.uncertainUnexpected', { reason }),
+      detail: journalLine('outbox.journal.uncertainUnexpected', { reason }),
     },
   };
 }
 
-function errorText(error: unknown): string {
-  if (isUserError(error)) return translate('fr', error.code, error.params);
+/** An error's sentence when it has one; else its own text (a programming error's, as is). */
+function errorSaid(error: unknown): Said | string {
+  if (isUserError(error)) return { code: error.code, params: error.params };
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a column keeps: a sentence in no language, or a text as it is. */
+function stored(value: Said | string): string {
+  return typeof value === 'string' ? value : storeSaid(value);
+}
+
+/** A journal line, stored as a sentence in no language. */
+function journalLine(code: MessageKey, params: Record<string, Said | string | number>): string {
+  return storeSaid({ code, params });
 }
 
 export function endWithPeriod(text: string): string {

@@ -3,8 +3,17 @@
 import { z } from 'zod';
 import { ATTACHMENT_ROLES, SEND_JOURNAL_EVENTS, type SendJournalEntry } from '../domain/outbox.js';
 import { MESSAGE_STATUSES } from '../domain/statuses.js';
+import type { Said } from '../i18n/said.js';
 import { defineOperation } from './operation.js';
 import { id, isoDateTime, pageOf, text, version } from './primitives.js';
+
+/** A sentence in no language (i18n/said.ts): its key and parameters, some sentences too. */
+const saidSchema: z.ZodType<Said> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), saidSchema])),
+  }),
+);
 
 /** A message as the tracking screen shows it; its files by name only, never by path. */
 export const outboxMessageSchema = z.object({
@@ -40,6 +49,7 @@ export const outboxMessageSchema = z.object({
   nextAttemptAt: isoDateTime.nullable(),
   scheduledAt: isoDateTime.nullable(),
   lastError: z.string().nullable(),
+  lastErrorSaid: saidSchema.nullable(),
   lastReply: z.string().nullable(),
   queuedBy: z.string(),
   workstation: z.string(),
@@ -58,6 +68,7 @@ export const sendJournalEntrySchema = z.object({
   actor: z.string(),
   workstation: z.string(),
   detail: z.string().nullable(),
+  detailSaid: saidSchema.nullable(),
   serverReply: z.string().nullable(),
 }) satisfies z.ZodType<SendJournalEntry>;
 

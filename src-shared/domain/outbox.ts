@@ -1,5 +1,6 @@
 // The outbox: one message per e-mail, its attachments, its journal, and what a run reports.
 import type { MessageStatus } from './statuses.js';
+import type { Said } from '../i18n/said.js';
 
 export const ATTACHMENT_ROLES = ['document', 'extra', 'recipient', 'general'] as const;
 export type AttachmentRole = (typeof ATTACHMENT_ROLES)[number];
@@ -40,7 +41,10 @@ export interface OutboxMessage {
   nextAttemptAt: string | null;
   /** The time the user chose for it to leave (a scheduled send); null: as soon as validated. */
   scheduledAt: string | null;
+  /** Why it failed, in French (the office's language): for the CLI and exports. */
   lastError: string | null;
+  /** The same, in no language, for a screen to say in its own (null: an old plain text). */
+  lastErrorSaid: Said | null;
   /** The server's own reply text, as received. */
   lastReply: string | null;
   queuedBy: string;
@@ -84,7 +88,9 @@ export interface SendJournalEntry {
   event: SendJournalEvent;
   actor: string;
   workstation: string;
+  /** In French; `detailSaid`: the same in no language (null: an old plain text). */
   detail: string | null;
+  detailSaid: Said | null;
   serverReply: string | null;
 }
 

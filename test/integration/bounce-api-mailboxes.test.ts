@@ -12,6 +12,7 @@ import { startFakeGmailApi, type FakeGmailApi } from '../support/fake-gmail-api.
 import { startFakeGraphApi, type FakeGraphApi } from '../support/fake-graph-api.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 const ACTOR = { user: 'marie', workstation: 'ACCUEIL-1' };
 const tokens = { accessToken: async () => 'jeton' };
@@ -68,12 +69,14 @@ async function sentMessages(postier: Postier) {
   return seeded;
 }
 
+/** The status and the error as the French screens read it (it is stored in no language). */
 async function status(postier: Postier, id: number) {
-  return await postier.db
+  const row = await postier.db
     .selectFrom('messages')
     .select(['status', 'last_error'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  return { ...row, last_error: sayStored('fr', row.last_error) };
 }
 
 describe('bounces through the mail APIs', () => {

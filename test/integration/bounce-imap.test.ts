@@ -25,6 +25,7 @@ import {
 import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 const USER = 'bureau@residence-test.example';
 const PASSWORD = 'secret-imap';
@@ -92,12 +93,14 @@ describe.skipIf(!dovecotAvailable())('bounces read over IMAP (Dovecot)', () => {
     });
   }
 
+  /** The row, its error as the French screens read it (it is stored in no language). */
   async function messageRow(postier: Postier, id: number) {
-    return postier.db
+    const row = await postier.db
       .selectFrom('messages')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    return { ...row, last_error: sayStored('fr', row.last_error) };
   }
 
   it('marks our bounced messages failed, moves only them, and touches nothing else', async () => {
@@ -208,7 +211,8 @@ describe.skipIf(!dovecotAvailable())('bounces read over IMAP (Dovecot)', () => {
       actor: 'marie',
       workstation: 'ACCUEIL-1',
     });
-    expect(journal.at(-1)!.detail).toContain('adresse inconnue (code 5.1.1)');
+    expect(sayStored('fr', journal.at(-1)!.detail)).toContain('adresse inconnue (code 5.1.1)');
+    expect(sayStored('en', journal.at(-1)!.detail)).not.toContain('adresse inconnue');
     const documents = await postier.db
       .selectFrom('documents')
       .select(['id', 'email_state'])

@@ -23,6 +23,7 @@ import {
 import { freshPostier } from '../support/postier-fixture.js';
 import { type SmtpTestServer, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
 
@@ -79,12 +80,15 @@ async function setup(
         actor: ACTOR,
         ...extra,
       }),
-    message: (id) =>
-      postier.db
+    // The error as the French screens read it (it is stored in no language).
+    message: async (id) => {
+      const row = await postier.db
         .selectFrom('messages')
         .select(['status', 'attempts', 'last_reply', 'last_error', 'next_attempt_at', 'sent_at'])
         .where('id', '=', id)
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow();
+      return { ...row, last_error: sayStored('fr', row.last_error) };
+    },
   };
 }
 
@@ -209,7 +213,7 @@ describe('sending engine: outcomes', () => {
     const at = (i: number) => Date.parse(journal[i]!.at);
     expect(at(2) - at(0)).toBeGreaterThanOrEqual(100);
     expect(at(4) - at(2)).toBeGreaterThanOrEqual(200);
-    expect(journal[5]!.detail).toContain('3 essais');
+    expect(sayStored('fr', journal[5]!.detail)).toContain('3 essais');
     expect(journal[5]!.server_reply).toBe('451 4.3.0 Temporary failure');
     expect(server.messages).toHaveLength(1);
   });
@@ -281,7 +285,7 @@ describe('sending engine: outcomes', () => {
       expect(row.last_error).toContain('peut-être accepté');
       const journal = await listJournalForMessage(postier.db, id);
       expect(journal.map((j) => j.event)).toEqual(['sending', 'uncertain']);
-      expect(journal[1]!.detail).toContain('ne sera pas renvoyé automatiquement');
+      expect(sayStored('fr', journal[1]!.detail)).toContain('ne sera pas renvoyé automatiquement');
     }
     expect(await message(seeded.ids[2]!)).toMatchObject({ status: 'sent', attempts: 1 });
     const documents = await postier.documents.journal({ documentIds: seeded.documentIds });
@@ -309,7 +313,7 @@ describe('sending engine: outcomes', () => {
     expect(await message(seeded.ids[0]!)).toMatchObject({ status: 'sent', attempts: 2 });
     const retry = (await listJournalForMessage(postier.db, seeded.ids[0]!))[1]!;
     expect(retry.event).toBe('retry_scheduled');
-    expect(retry.detail).toMatch(/délai|temps|répond/i);
+    expect(sayStored('fr', retry.detail)).toMatch(/délai|temps|répond/i);
     expect(server.messages).toHaveLength(2);
   });
 

@@ -28,6 +28,7 @@ import {
   type SmtpTestServer,
 } from '../support/smtp-test-server.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
 const OUT_OF_SERVICE = '4.3.2 Service not available, closing transmission channel';
@@ -128,7 +129,7 @@ describe('provider outages: the account pauses, nothing fails', () => {
     expect(next.every((m) => m.next_attempt_at === outage!.until)).toBe(true);
     const journal = await listJournalForMessage(postier.db, seeded.ids[0]!);
     expect(journal.map((j) => j.event)).toEqual(['sending', 'account_error']);
-    expect(journal[1]!.detail).toContain('cet essai n’est pas compté');
+    expect(sayStored('fr', journal[1]!.detail)).toContain('cet essai n’est pas compté');
 
     // Still down, a run started during the pause tries nothing.
     const during = await run();

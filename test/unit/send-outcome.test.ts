@@ -9,12 +9,30 @@ import {
 } from '../../src-main/mail/send-failure-classifier.js';
 import { SendFailure } from '../../src-main/mail/transport.js';
 import {
-  attemptOutcome,
+  attemptOutcome as storedAttemptOutcome,
   clockText,
-  unsendableOutcome,
+  unsendableOutcome as storedUnsendableOutcome,
   type AttemptedMessage,
+  type Outcome,
 } from '../../src-main/send/outcome.js';
 import { UserError } from '../../src-shared/errors.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
+
+/** The error and the journal line as a screen in `language` reads them (they are stored in no language). */
+function said(outcome: Outcome, language: Language = 'fr'): Outcome {
+  const change = { ...outcome.change };
+  if (change.error !== undefined) change.error = sayStored(language, change.error);
+  return {
+    ...outcome,
+    change,
+    event: { ...outcome.event, detail: sayStored(language, outcome.event.detail)! },
+  };
+}
+const attemptOutcome = (...args: Parameters<typeof storedAttemptOutcome>) =>
+  said(storedAttemptOutcome(...args));
+const unsendableOutcome = (...args: Parameters<typeof storedUnsendableOutcome>) =>
+  said(storedUnsendableOutcome(...args));
 
 const SERVER = { host: 'smtp.exemple.fr', port: 587, security: 'starttls' as const };
 const PACING = { maxAttempts: 3, retryBaseMs: 60_000 };
@@ -174,5 +192,22 @@ describe('outcome of an attempt', () => {
 describe('clock text', () => {
   it('reads hours, minutes and seconds on the local clock, two digits each', () => {
     expect(clockText(new Date(2026, 0, 5, 9, 5, 7).getTime())).toBe('09:05:07');
+  });
+});
+
+describe('the failure as an English screen reads it', () => {
+  it('the sentence in English, the server reply word for word', () => {
+    const refused = failed(reply('RCPT TO', '550 5.1.1 User unknown'));
+    const stored = storedAttemptOutcome(refused, attempt(1), ENDED_AT);
+    const english = said(stored, 'en');
+    expect(english.change.error).toMatch(/^The server refused the recipient/);
+    expect(english.event.detail).not.toMatch(/serveur|refusé/);
+    expect(english.change.reply).toBe('550 5.1.1 User unknown');
+    expect(said(stored, 'fr').change.error).toMatch(/^Le serveur a refusé le destinataire/);
+  });
+
+  it('an old plain French text is read as it is, in both languages', () => {
+    expect(sayStored('en', 'Refusé par le serveur.')).toBe('Refusé par le serveur.');
+    expect(sayStored('fr', null)).toBeNull();
   });
 });
