@@ -73,6 +73,10 @@ describe('postier notify', () => {
       '--cascade',
     ]);
     expect(back.stdout).toBe('« Messages en échec » : Cascade.\n');
+    const off = await postier([
+      '--data', data, 'notify', 'set', '--event', 'bounces', '--off', '--json',
+    ]); // prettier-ignore
+    expect(JSON.parse(off.stdout)).toEqual({ event: 'bounces', choice: { mode: 'off' } });
 
     const typo = await postier([
       '--data',

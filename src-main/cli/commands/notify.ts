@@ -62,7 +62,8 @@ export function registerNotifyCommands(program: Command, context: CliContext): v
     .option('--cascade', t('notify.cli.cascade'))
     .option('--off', t('notify.cli.off'))
     .option('--structure <id|name>', 'établissement')
-    .action(async (options: SetOptions, command: Command) => {
+    .option('--json', 'sortie JSON')
+    .action(async (options: SetOptions & { json?: boolean }, command: Command) => {
       const event = notificationEvent(options.event);
       const chosen = (options.to?.length ?? 0) + (options.staff?.length ?? 0) > 0;
       const modes = [chosen, !!options.cascade, !!options.off].filter(Boolean).length;
@@ -80,6 +81,7 @@ export function registerNotifyCommands(program: Command, context: CliContext): v
           addresses: options.to ?? [],
         });
       });
+      if (options.json) return printJson({ event, choice });
       printMessage(language, 'notify.cli.saved', {
         event: t(`notify.event.${event}`),
         choice: choiceText(language, choice),
