@@ -31,6 +31,8 @@ export interface RobotOptions {
   /** With nothing due, look again this often. */
   pollMs?: number;
   beatMs: number;
+  /** A run that sent something ends after this long with nothing due (default 1 min). */
+  endIdleRunMs?: number;
   /** Reconnecting: first wait, doubled up to the last. */
   backoffMs?: { first: number; max: number };
   /** A write waits this long for the database before the run gives up and reconnects. */
@@ -43,6 +45,13 @@ const DEFAULT_BACKOFF = { first: 1_000, max: 30_000 };
 const DEFAULT_OUTAGE_PATIENCE_MS = 5 * 60_000;
 /** A run stopped by an account (refused, limit of the day): start again after this. */
 const REST_AFTER_STOP_MS = 60_000;
+/**
+ * A run that sent something ends once nothing was due for this long (its batch is over:
+ * journal and staff notifications follow), and any run after this long (the limits per
+ * run and per day are read again); the robot starts the next at once.
+ */
+const END_IDLE_RUN_MS = 60_000;
+const RUN_SLICE_MS = 3_600_000;
 
 /** Runs until the signal aborts; resolves once the lease is released and the robot said it stopped. */
 export async function runRobot(options: RobotOptions): Promise<void> {
@@ -120,6 +129,7 @@ class Robot {
     await heartbeat.start();
     try {
       while (!signal.aborted) {
+        this.current = { startedAt: this.now(), didSomething: false, idleSince: null };
         const summary = await postier.sendEngine.run({
           actor: this.options.actor,
           language: this.options.language,
@@ -131,7 +141,7 @@ class Robot {
           onWaitingForLease: (holder) => this.say('robot.log.waitingLease', { holder }),
           onProgress: (progress) => this.progress(progress),
         });
-        if (signal.aborted) break;
+        if (signal.aborted || !summary.stoppedBy) continue;
         this.ended(summary);
         await abortableSleep(REST_AFTER_STOP_MS, signal);
       }
@@ -142,9 +152,21 @@ class Robot {
     }
   }
 
-  /** With nothing due: wait a little, then the engine reads the queue again. */
+  /** The engine run under way: when it started, whether it sent anything, since when idle. */
+  private current = { startedAt: 0, didSomething: false, idleSince: null as number | null };
+
+  /**
+   * With nothing due: wait a little, then the engine reads the queue again (true); false
+   * ends the run (a batch over, or a run long enough), and the robot starts the next.
+   */
   private async lookAgain(): Promise<boolean> {
     const { signal } = this.options;
+    const now = this.now();
+    this.current.idleSince ??= now;
+    const batchOver =
+      this.current.didSomething &&
+      now - this.current.idleSince >= (this.options.endIdleRunMs ?? END_IDLE_RUN_MS);
+    if (batchOver || now - this.current.startedAt >= RUN_SLICE_MS) return false;
     await abortableSleep(this.options.pollMs ?? DEFAULT_POLL_MS, signal);
     return !signal.aborted;
   }
@@ -166,6 +188,8 @@ class Robot {
       uncertain: p.uncertain,
       remaining: p.remaining,
     };
+    if (p.sent + p.failed + p.retrying + p.uncertain > 0) this.current.didSomething = true;
+    this.current.idleSince = null;
     const key = JSON.stringify(counts);
     if (key === this.lastLogged) return;
     this.lastLogged = key;

@@ -23,6 +23,7 @@ export function robotLogFor(dataPath: string | undefined, echo: NodeJS.WritableS
 export async function startRobot(options: StartRobotOptions, log: RobotLog): Promise<void> {
   const dataPath = resolveDataFolderPath(options.dataPath);
   const pollMs = Number(process.env.POSTIER_ROBOT_POLL_MS);
+  const endIdleRunMs = Number(process.env.POSTIER_ROBOT_BATCH_IDLE_MS);
   await runRobot({
     dataPath,
     open: (folder) => openPostier({ dataPath: folder }),
@@ -31,6 +32,8 @@ export async function startRobot(options: StartRobotOptions, log: RobotLog): Pro
     language: options.language,
     signal: options.signal,
     beatMs: beatMsFromEnv(),
+    // Tests only: how often to look again, and when a batch is over.
     ...(Number.isInteger(pollMs) && pollMs >= 50 && { pollMs }),
+    ...(Number.isInteger(endIdleRunMs) && endIdleRunMs >= 50 && { endIdleRunMs }),
   });
 }

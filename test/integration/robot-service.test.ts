@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { postier as cli } from '../support/cli.js';
 import { holdDatabase } from '../support/db-processes.js';
-import { receivedMessageId, seedMessages, smtpAccount } from '../support/outbox-fixture.js';
+import {
+  journalCount,
+  receivedMessageId,
+  seedMessages,
+  smtpAccount,
+} from '../support/outbox-fixture.js';
 import { FAST_ROBOT_ENV, startRobot, waitFor } from '../support/robot-process.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 import type { SmtpTestServer } from '../support/smtp-test-server.js';
@@ -112,6 +117,34 @@ describe('postier service run', () => {
     expect(log).toContain('4 envoyés, 0 en échec');
     expect(log).not.toContain(SIN);
     expect(log).not.toContain('TEXTE-CONFIDENTIEL');
+  });
+
+  it('a batch over (nothing due for a while) ends its run: journaled started and finished, and the next run takes what comes later', async () => {
+    const office = await officeWithAccount(0);
+    const robot = startRobot(office.dataPath, { POSTIER_ROBOT_BATCH_IDLE_MS: '500' });
+    await robot.shows('Robot d’envoi démarré');
+    await validateFromAnotherWorkstation(office, 2);
+    const finished = async () => {
+      const postier = await openPostier({ dataPath: office.dataPath });
+      try {
+        return await journalCount(postier.db, 'run_finished');
+      } finally {
+        await postier.close();
+      }
+    };
+    await waitFor(
+      async () => (await finished()) === 1,
+      15_000,
+      () => robot.output,
+    );
+    await validateFromAnotherWorkstation(office, 3);
+    await waitFor(
+      async () => (await finished()) === 2,
+      15_000,
+      () => robot.output,
+    );
+    expect(office.server.messages).toHaveLength(5);
+    expect(await robot.stop('SIGTERM')).toBe(0);
   });
 
   it('a robot killed without a word is shown not running once its heartbeat is stale', async () => {
