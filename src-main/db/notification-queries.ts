@@ -90,3 +90,27 @@ export async function messagesToName(db: Db, ids: readonly number[]) {
       .execute(),
   );
 }
+
+/** The send journal's last event: what a run writes after it is its own. */
+export async function lastJournalId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('send_journal')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** Messages marked uncertain after the journal event `afterId` (and still uncertain). */
+export async function uncertainSince(db: Db, afterId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('send_journal as j')
+    .innerJoin('messages as m', 'm.id', 'j.message_id')
+    .select('m.id')
+    .distinct()
+    .where('j.id', '>', afterId)
+    .where('j.event', '=', 'uncertain')
+    .where('m.status', '=', 'uncertain')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -16,6 +16,7 @@ import type { Language } from '../../src-shared/i18n/catalog.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
 import type { Db } from '../db/connection.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
+import { lastJournalId, uncertainSince } from '../db/notification-queries.js';
 import {
   exportJournalCsv,
   journalCsvFile,
@@ -71,6 +72,9 @@ export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSum
     ...(options.onWaitingForLease && { onWaiting: options.onWaitingForLease }),
   });
   if (!lease) return cancelledBeforeStart();
+  // Only the lease's holder marks messages uncertain: those marked from here on are this
+  // run's, whether it left them so or found them left by an engine that died.
+  const journalMark = options.afterRun ? await lastJournalId(options.db).catch(() => null) : null;
   const run = new OutboxRun(options, lease, now, sleep);
   let summary: EngineRunSummary;
   try {
@@ -80,10 +84,14 @@ export async function runOutbox(options: RunOutboxOptions): Promise<EngineRunSum
     await lease.release().catch(() => undefined);
   }
   // What follows a run (the staff notifications) never turns a finished run into a failure.
-  const report = { runKey: lease.holderId, actor: options.actor, summary, ...run.tally.ended };
-  await options
-    .afterRun?.({ ...report, accountProblems: run.stops.accountProblems })
-    .catch(() => undefined);
+  if (!options.afterRun) return summary;
+  const ended = { ...run.tally.ended, accountProblems: run.stops.accountProblems };
+  const report = { runKey: lease.holderId, actor: options.actor, summary, ...ended };
+  const uncertainIds =
+    journalMark === null
+      ? ended.uncertainIds
+      : await uncertainSince(options.db, journalMark).catch(() => ended.uncertainIds);
+  await options.afterRun({ ...report, uncertainIds }).catch(() => undefined);
   return summary;
 }
 

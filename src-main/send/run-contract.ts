@@ -73,7 +73,10 @@ export interface RunReport {
   runKey: string;
   actor: Actor;
   summary: EngineRunSummary;
-  /** Messages this run sent, failed for good, or left uncertain, in the order they ended. */
+  /**
+   * Messages this run sent, failed for good, or marked uncertain (those it left so and
+   * those an engine that died had left `sending`), in the order they ended.
+   */
   sentIds: number[];
   failedIds: number[];
   uncertainIds: number[];

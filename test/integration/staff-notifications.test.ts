@@ -334,4 +334,36 @@ describe('staff notifications', () => {
     );
     expect(await journal(postier, 'notified')).toHaveLength(0);
   });
+  it('messages a dead engine left with the server are named to decide by the next run', async () => {
+    const postier = await freshPostier();
+    const server = await smtpServerForTest();
+    const structureId = (await postier.records.chooseStructure()).id;
+    const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
+    await seedMessages(postier.db, {
+      structureId,
+      accountId,
+      count: 2,
+      sin: SIN,
+      status: 'sending',
+      sendingBy: 'SERVEUR-01:robot-mort',
+    });
+    await postier.notifications.setChoice(structureId, 'uncertain', {
+      mode: 'chosen',
+      addresses: ['direction@bureau.example'],
+    });
+
+    const summary = await postier.sendEngine.run({ actor: ACTOR });
+
+    expect(summary.uncertain).toBe(2);
+    const sent = await receivedBy(server, 'direction@bureau.example');
+    expect(sent.map((m) => m.subject)).toEqual([
+      '[Postier] Résidence Test : 2 messages incertains à décider',
+    ]);
+    expect(sent[0]!.text).toContain('Lefèvre-Côté 1');
+    expect(sent[0]!.text).toContain('Lefèvre-Côté 2');
+    expect(sent[0]!.raw).not.toContain(SIN);
+    // Still uncertain at the next run: not named again (that run marked none).
+    await postier.sendEngine.run({ actor: ACTOR });
+    expect(await receivedBy(server, 'direction@bureau.example')).toHaveLength(1);
+  });
 });
