@@ -71,6 +71,9 @@ export function BulkSendActions({ bulk, onClose }: { bulk: BulkSend; onClose: ()
 
 /** What the click will do under the validation setting, with the number of documents. */
 function sendLabel(bulk: BulkSend, t: ReturnType<typeof useApp>['t']): string {
+  const { schedule } = bulk;
+  if (schedule.later && schedule.when)
+    return t('ui.schedule.button', { count: bulk.checked.size, at: schedule.when });
   const manual = (bulk.list?.validationMode ?? 'manual') === 'manual';
   return t(manual ? 'ui.sendingModel.queueForApproval' : 'ui.sendingModel.sendNow', {
     count: bulk.checked.size,

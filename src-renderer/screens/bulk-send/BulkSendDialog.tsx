@@ -11,6 +11,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useApp } from '../../app/app-context.js';
 import { useConfirm } from '../../components/ConfirmDialog.js';
 import { useBulkSendStyles } from './bulk-send-styles.js';
@@ -19,6 +20,7 @@ import { MessageEditor } from './MessageEditor.js';
 import { MessagePreview, PacingNote } from './MessagePreview.js';
 import { ProgressPanel } from './ProgressPanel.js';
 import { RecipientList } from './RecipientList.js';
+import { ScheduleAndTest } from './ScheduleAndTest.js';
 import { ListNotices, TypeAndPeriod } from './TypeAndPeriod.js';
 import { useBulkSend, type BulkSend } from './useBulkSend.js';
 
@@ -31,6 +33,11 @@ export function BulkSendDialog({ onClose }: { onClose: (changed: boolean) => voi
     bulk.leave();
     onClose(bulk.wasChanged());
   };
+  // A batch scheduled for later: said in a notice, nothing to follow here.
+  const scheduled = bulk.schedule.done;
+  useEffect(() => {
+    if (scheduled) close();
+  }, [scheduled]);
   // Échap or Fermer with a text written or files added asks first, as Windows programs do;
   // during or after a send nothing is lost by closing (the send goes on in the window).
   const closeAsked = async () => {
@@ -81,6 +88,7 @@ function ChooseAndWrite({ bulk }: { bulk: BulkSend }) {
           <MessageEditor bulk={bulk} />
           <MessagePreview bulk={bulk} />
           <PacingNote bulk={bulk} />
+          <ScheduleAndTest bulk={bulk} />
         </div>
       </div>
     </>

@@ -22,6 +22,7 @@ import { useAttachments } from './useAttachments.js';
 import { htmlFor, refreshedChecks, useBulkList, type LoadedList } from './useBulkList.js';
 import { useBulkPreview } from './useBulkPreview.js';
 import { useMessageText } from './useMessageText.js';
+import { useBulkSchedule } from './useBulkSchedule.js';
 import { useSendingProgress } from './useSendingProgress.js';
 import { pendingOfBatch, validateTargets } from './validate-batch.js';
 
@@ -95,26 +96,38 @@ export function useBulkSend() {
 
   const checkedMessages = checkedMessageCount(rows, checked);
   const overLimit = overMethodLimit(checkedMessages, list?.canPace ?? true, UNPACED_BATCH_LIMIT);
-  const sendable = canSend(state, checked.size) && overLimit === 0 && text.problem === null;
+  /** "Envoyer plus tard": the batch waits for the date and time typed. */
+  const schedule = useBulkSchedule();
+  const sendable =
+    canSend(state, checked.size) &&
+    overLimit === 0 &&
+    text.problem === null &&
+    (!schedule.later || schedule.input.iso !== null);
+
+  /** The send as the dialog stands: the checked documents, the text, the files. */
+  const sendInput = (ids: number[]) => ({
+    structureId: structureId ?? 0,
+    documentIds: ids,
+    subject: text.subject,
+    textBody: text.body,
+    ...(list && htmlFor(list, text.body)),
+    generalAttachments: attachments.general.map((f) => f.ref),
+    recipientAttachments: Object.entries(attachments.perRow)
+      .filter(([id, files]) => ids.includes(Number(id)) && files.length > 0)
+      .map(([id, files]) => ({ documentId: Number(id), files: files.map((f) => f.ref) })),
+  });
+  const checkedIds = () => rows.filter((r) => checked.has(r.documentId)).map((r) => r.documentId);
 
   const send = async () => {
     if (structureId === null || !sendable || !list) return;
+    if (schedule.later) {
+      if (await schedule.queue(sendInput(checkedIds()))) changed.current = true;
+      return;
+    }
     store.queueing(list.account.pacing, list.excluded.length);
     dispatch({ type: 'queue' });
     try {
-      const result = await call(
-        api.sending.queue({
-          structureId,
-          documentIds: rows.filter((r) => checked.has(r.documentId)).map((r) => r.documentId),
-          subject: text.subject,
-          textBody: text.body,
-          ...htmlFor(list, text.body),
-          generalAttachments: attachments.general.map((f) => f.ref),
-          recipientAttachments: Object.entries(attachments.perRow)
-            .filter(([id, files]) => checked.has(Number(id)) && files.length > 0)
-            .map(([id, files]) => ({ documentId: Number(id), files: files.map((f) => f.ref) })),
-        }),
-      );
+      const result = await call(api.sending.queue(sendInput(checkedIds())));
       changed.current = true;
       store.setWarnings(result.warnings);
       dispatch({
@@ -208,6 +221,9 @@ export function useBulkSend() {
     overLimit,
     sendable,
     send,
+    schedule,
+    /** The test copy's send: the focused row's document with the dialog's text and files. */
+    testCopyInput: () => (focusedRow ? sendInput([focusedRow.documentId]) : null),
     pause,
     resume,
     cancel,

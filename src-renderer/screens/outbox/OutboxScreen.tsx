@@ -12,6 +12,7 @@ import { PagedDataGrid } from '../../components/PagedDataGrid.js';
 import { FixAddressDialog } from '../../components/FixAddressDialog.js';
 import { RowCount } from '../../components/RowCount.js';
 import { useScreenStyles } from '../../components/screen-styles.js';
+import { RescheduleDialog } from '../schedule/RescheduleDialog.js';
 import { MessageDetails } from './MessageDetails.js';
 import { OutboxCriteria } from './OutboxCriteria.js';
 import { useOutboxActions } from './outbox-actions.js';
@@ -22,7 +23,8 @@ export function OutboxScreen() {
   const styles = useScreenStyles();
   const { t } = useApp();
   const outbox = useOutbox();
-  const actions = useOutboxActions(outbox);
+  const [moving, setMoving] = useState<number[] | null>(null);
+  const actions = useOutboxActions(outbox, () => setMoving(outbox.movable));
   const columns = useOutboxColumns();
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const { list, selection } = outbox;
@@ -53,6 +55,15 @@ export function OutboxScreen() {
       <ContextMenu at={menuAt} entries={actions.menu} onClose={() => setMenuAt(null)} />
       {outbox.confirmDialog}
       {outbox.details && <MessageDetails detail={outbox.details} onClose={outbox.closeDetails} />}
+      {moving && (
+        <RescheduleDialog
+          messageIds={moving}
+          onClose={(done) => {
+            setMoving(null);
+            if (done) list.reload();
+          }}
+        />
+      )}
       {outbox.fixing && (
         <FixAddressDialog
           message={outbox.fixing}

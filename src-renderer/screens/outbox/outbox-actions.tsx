@@ -4,6 +4,7 @@ import {
   ArrowClockwiseRegular,
   ArrowExportRegular,
   ArrowResetRegular,
+  CalendarClockRegular,
   CheckmarkRegular,
   DeleteRegular,
   DocumentSearchRegular,
@@ -17,7 +18,11 @@ import type { ContextMenuEntry } from '../../components/ContextMenu.js';
 import { acceleratorLabel } from '../../logic/accelerators.js';
 import { FIXABLE, WITHDRAWABLE, type Outbox } from './useOutbox.js';
 
-export function useOutboxActions(outbox: Outbox): {
+export function useOutboxActions(
+  outbox: Outbox,
+  /** "Déplacer…": a new time for the selected messages (RescheduleDialog). */
+  onReschedule: () => void,
+): {
   toolbar: ContextMenuEntry[];
   menu: ContextMenuEntry[];
 } {
@@ -58,6 +63,13 @@ export function useOutboxActions(outbox: Outbox): {
     shortcut: acceleratorLabel('Delete', language),
     disabled: !can(WITHDRAWABLE),
     onClick: outbox.withdraw,
+  };
+  const reschedule: ContextMenuEntry = {
+    key: 'reschedule',
+    label: t('ui.outbox.reschedule'),
+    icon: <CalendarClockRegular />,
+    disabled: outbox.movable.length === 0,
+    onClick: onReschedule,
   };
   const fix: ContextMenuEntry = {
     key: 'fix',
@@ -100,6 +112,7 @@ export function useOutboxActions(outbox: Outbox): {
       block,
       unblock,
       withdraw,
+      reschedule,
       'divider',
       fix,
       reset,
@@ -115,6 +128,7 @@ export function useOutboxActions(outbox: Outbox): {
       block,
       unblock,
       withdraw,
+      reschedule,
       'divider',
       fix,
       reset,

@@ -1,6 +1,7 @@
 // The columns of the outbox's list, after the Winpass seed.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
+import { scheduleNote } from '../../../src-shared/format/schedule-text.js';
 import { formatDateTime } from '../../app/format.js';
 import type { GridColumn } from '../../components/DataGrid.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
 
 export function useOutboxColumns(): GridColumn<Message>[] {
   const styles = useStyles();
-  const { t, locale } = useApp();
+  const { t, locale, language } = useApp();
   return [
     {
       id: 'status',
@@ -94,10 +95,10 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       minWidth: 104,
       cell: (m) => (
         <span className={mergeClasses(styles.remark, m.status === 'failed' && styles.error)}>
-          {m.lastError ?? ''}
+          {scheduleNote(m, language) ?? m.lastError ?? ''}
         </span>
       ),
-      title: (m) => [m.lastError, m.lastReply].filter(Boolean).join('\n'),
+      title: (m) => [scheduleNote(m, language) ?? m.lastError, m.lastReply].filter(Boolean).join('\n'),
     },
   ];
 }

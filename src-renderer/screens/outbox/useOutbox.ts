@@ -214,6 +214,15 @@ export function useOutbox() {
     closeDetails: () => setDetails(null),
     fixing,
     setFixing,
+    /** The selected messages a new time applies to (outbox/schedule.ts says the same). */
+    movable: selected
+      .filter(
+        (m) =>
+          m.status === 'pending' ||
+          m.status === 'validated' ||
+          (m.status === 'blocked' && m.scheduledAt !== null),
+      )
+      .map((m) => m.id),
   };
 }
 

@@ -19,11 +19,12 @@ import { SenderFields } from './account/SenderFields.js';
 import { ServerFields } from './account/ServerFields.js';
 import { useAccountPage, type AccountPageState } from './account/useAccountPage.js';
 import { MailboxFields } from './MethodParts.js';
+import { SendingWindowField } from './ScheduleFields.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 export function AccountPage() {
   const styles = useSettingsStyles();
-  const { t } = useApp();
+  const { t, structureId } = useApp();
   const page = useAccountPage();
   if (!page) return <Spinner size="small" label={t('ui.common.loading')} />;
   const { sections, test } = page;
@@ -46,6 +47,7 @@ export function AccountPage() {
         )}
         <PacingFields page={page} />
       </div>
+      {structureId !== null && <SendingWindowField structureId={structureId} />}
       <ConnectionTestResult page={page} />
       <div className={styles.actions}>
         <Button appearance="primary" icon={<SaveRegular />} onClick={() => void page.onSave()}>

@@ -7,6 +7,7 @@ import { AUTO_PAUSE_MAX } from '../../../src-shared/domain/auto-pause.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
+import { ScheduleLimitField } from './ScheduleFields.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 export function SendingPage() {
@@ -40,6 +41,7 @@ export function SendingPage() {
         saved={settings.autoPauseAfterFailures}
         onSaved={(autoPauseAfterFailures) => loaded.set({ ...settings, autoPauseAfterFailures })}
       />
+      <ScheduleLimitField />
     </>
   );
 }

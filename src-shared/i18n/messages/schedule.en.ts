@@ -50,4 +50,43 @@ export const scheduleEn: Record<keyof typeof scheduleFr, string> = {
   'schedule.cli.windowNone': 'No sending window: messages leave at any hour.',
   'schedule.status.scheduled': 'Scheduled: {at}',
   'schedule.status.passed': 'Scheduled for {at} — passed; send now or move it',
+
+  'ui.schedule.later': 'Send later:',
+  'ui.schedule.date': 'Sending date',
+  'ui.schedule.time': 'Time',
+  'ui.schedule.datePlaceholder': 'YYYY-MM-DD',
+  'ui.schedule.timePlaceholder': 'HH:MM',
+  'ui.schedule.button': 'Schedule the send ({count}) for {at}',
+  'ui.schedule.when': '{day} at {time}',
+  'ui.schedule.problem.malformed':
+    'Write the date as 2026-12-05 (YYYY-MM-DD) and the time as 08:00 (HH:MM).',
+  'ui.schedule.problem.past': '{at} has already passed: choose a date and time to come.',
+  'ui.schedule.done':
+    '{count, plural, one {# message scheduled} other {# messages scheduled}} for {at}: {count, plural, one {it leaves} other {they leave}} at that time (see Send tracking).',
+  'ui.testCopy.button': 'Send me a copy…',
+  'ui.testCopy.title': 'Send me a copy',
+  'ui.testCopy.text':
+    'The message for {name} ({address}), exactly as it will leave — with its PDF protected by that recipient’s password — is sent to you with "[TEST]" before the subject. No send status changes.',
+  'ui.testCopy.recipient': 'Message of',
+  'ui.testCopy.to': 'Send the copy to',
+  'ui.testCopy.send': 'Send the copy',
+  'ui.testCopy.sending': 'Sending the copy…',
+  'ui.testCopy.sent': 'Test copy sent to {to} (subject "{subject}"). No send status changed.',
+  'ui.testCopy.noRow': 'First choose a row of the list: its message will be copied.',
+  'ui.outbox.reschedule': 'Move…',
+  'ui.outbox.rescheduleTitle': 'Move the scheduled send',
+  'ui.outbox.rescheduleText':
+    'New sending date and time for {count, plural, one {the chosen message} other {the # chosen messages}} (this computer’s time). "Send now" lifts the schedule.',
+  'ui.outbox.rescheduleSave': 'Schedule',
+  'ui.outbox.sendNow': 'Send now',
+  'ui.outbox.rescheduled':
+    '{count, plural, one {# message scheduled} other {# messages scheduled}} for {at}.',
+  'ui.outbox.sentNow': '{count, plural, one {# message leaves} other {# messages leave}} now.',
+  'ui.settings.scheduleLimit': 'Missed scheduled send (computer off): wait for my decision after',
+  'ui.settings.scheduleLimitHint':
+    'hours. More recent, it leaves at the next send; older, it waits: "send now or move it" in Send tracking.',
+  'ui.settings.window': 'Sending window',
+  'ui.settings.windowHint':
+    'E.g. "mon-fri 08:00-18:00". Outside it nothing leaves this account. Empty: any hour.',
+  'ui.settings.windowSaved': 'Sending window saved.',
 } as const;

@@ -49,4 +49,45 @@ export const scheduleFr = {
   'schedule.cli.windowNone': 'Aucune plage d’envoi : les messages partent à toute heure.',
   'schedule.status.scheduled': 'Programmé : {at}',
   'schedule.status.passed': 'Programmé pour {at} — dépassé ; envoyer maintenant ou déplacer',
+
+  'ui.schedule.later': 'Envoyer plus tard :',
+  'ui.schedule.date': 'Date d’envoi',
+  'ui.schedule.time': 'Heure',
+  'ui.schedule.datePlaceholder': 'AAAA-MM-JJ',
+  'ui.schedule.timePlaceholder': 'HH:MM',
+  'ui.schedule.button': 'Programmer l’envoi ({count}) pour le {at}',
+  'ui.schedule.when': '{day} à {time}',
+  'ui.schedule.problem.malformed':
+    'Écrivez la date ainsi : 2026-12-05 (AAAA-MM-JJ), et l’heure ainsi : 08:00 (HH:MM).',
+  'ui.schedule.problem.past': 'Le {at} est déjà passé : choisissez une date et une heure à venir.',
+  'ui.schedule.done':
+    '{count, plural, one {# message programmé} other {# messages programmés}} pour le {at} : {count, plural, one {il partira} other {ils partiront}} à cette heure (voir Suivi des envois).',
+  'ui.testCopy.button': 'M’envoyer un exemplaire…',
+  'ui.testCopy.title': 'M’envoyer un exemplaire',
+  'ui.testCopy.text':
+    'Le message de {name} ({address}), tel qu’il partira — avec son PDF protégé par le mot de passe de ce destinataire —, vous est envoyé avec « [TEST] » devant l’objet. Aucun état d’envoi ne change.',
+  'ui.testCopy.recipient': 'Message de',
+  'ui.testCopy.to': 'Envoyer l’exemplaire à',
+  'ui.testCopy.send': 'Envoyer l’exemplaire',
+  'ui.testCopy.sending': 'Envoi de l’exemplaire…',
+  'ui.testCopy.sent':
+    'Exemplaire de test envoyé à {to} (objet « {subject} »). Aucun état d’envoi n’a changé.',
+  'ui.testCopy.noRow': 'Choisissez d’abord une ligne de la liste : son message sera copié.',
+  'ui.outbox.reschedule': 'Déplacer…',
+  'ui.outbox.rescheduleTitle': 'Déplacer l’envoi programmé',
+  'ui.outbox.rescheduleText':
+    'Nouvelle date et heure d’envoi {count, plural, one {du message choisi} other {des # messages choisis}} (heure de ce poste). « Envoyer maintenant » lève la programmation.',
+  'ui.outbox.rescheduleSave': 'Programmer',
+  'ui.outbox.sendNow': 'Envoyer maintenant',
+  'ui.outbox.rescheduled':
+    '{count, plural, one {# message programmé} other {# messages programmés}} pour le {at}.',
+  'ui.outbox.sentNow':
+    '{count, plural, one {# message part} other {# messages partent}} dès maintenant.',
+  'ui.settings.scheduleLimit': 'Envoi programmé manqué (poste éteint) : attendre ma décision après',
+  'ui.settings.scheduleLimitHint':
+    'heures. Plus récent, il part au prochain envoi ; plus ancien, il attend : « envoyer maintenant ou déplacer » dans Suivi des envois.',
+  'ui.settings.window': 'Plage d’envoi',
+  'ui.settings.windowHint':
+    'Ex. « lun-ven 08:00-18:00 ». En dehors, rien ne part de ce compte. Vide : à toute heure.',
+  'ui.settings.windowSaved': 'Plage d’envoi enregistrée.',
 } as const;
