@@ -1,10 +1,13 @@
 // Issue 13, point 11: every screen and dialog of Postier at 1366×768 and 1024×768, in French
 // and in English, on the demo nursing home with a send behind it (one address refused, one
-// sent): no button, column header, label, tab or status badge may cut its text, no button or
-// field may be squashed. Screenshots: test-results/layout/<screen>-<language>-<width>.png.
+// sent, then bounced: Messages revenus lists it): no button, column header, label, tab or
+// status badge may cut its text, no button or field may be squashed, no list may scroll
+// sideways. Screenshots: test-results/layout/<screen>-<language>-<width>.png.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import { dovecotAvailable } from '../support/dovecot.js';
+import { setUpBounceMailbox, type BounceMailbox } from './support/bounces.js';
 import { checkLayout } from './support/layout.js';
 import { expect, test } from './support/office.js';
 
@@ -17,6 +20,13 @@ const CSV = [
 ].join('\r\n');
 
 test.use({ validationMode: 'automatic' });
+
+/** The office's mailbox (a real Dovecot), where the walk's bounce comes back. */
+let mailbox: BounceMailbox | null = null;
+test.afterEach(async () => {
+  await mailbox?.stop();
+  mailbox = null;
+});
 
 for (const language of ['fr', 'en'] as const) {
   test(`every screen and dialog fits 1366×768 and 1024×768 (${language})`, async ({ office }) => {
@@ -36,6 +46,8 @@ for (const language of ['fr', 'en'] as const) {
       await page.getByRole('menuitem').filter({ hasText: 'English' }).click();
       await expect(page.getByRole('tab', { name: 'Document journal' })).toBeVisible();
     }
+    // Messages revenus needs a mailbox to read (.ci/run installs dovecot-imapd).
+    if (dovecotAvailable()) mailbox = await setUpBounceMailbox(page, t);
 
     // A send behind the screens: Thérèse Gagnon's invoice, one of her two addresses refused.
     smtp.setBehavior(
@@ -151,6 +163,28 @@ for (const language of ['fr', 'en'] as const) {
       await page.getByRole('tab', { name: t(key) }).click();
       await expect(page.getByRole('heading', { name: t(key) })).toBeVisible();
       await look(name);
+    }
+
+    // Messages revenus, after the mailbox was read: the invoice sent to Mélanie Roy came back.
+    if (mailbox) {
+      await mailbox.bounce(smtp, 'melanie.roy@example.com');
+      await page.getByRole('tab', { name: t('ui.settings.bounces') }).click();
+      await page.getByRole('button', { name: t('ui.bounces.check') }).click();
+      const returned = page.getByTestId('bounces-list').getByRole('row', { name: /melanie\.roy/ });
+      await expect(returned.locator('[data-status="failed"]')).toBeVisible({ timeout: 20_000 });
+      await look('settings-bounces');
+      await returned.getByRole('button', { name: t('ui.bounces.fix') }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await look('settings-bounces-fix');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('ui.common.cancel') })
+        .click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    } else {
+      test
+        .info()
+        .annotations.push({ type: 'skipped', description: 'Messages revenus: no Dovecot' });
     }
 
     // Aide > À propos.

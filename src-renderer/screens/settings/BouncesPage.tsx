@@ -1,7 +1,14 @@
 // Paramètres > Messages revenus: reads the account's mailbox for bounces of our messages
 // ("Vérifier maintenant"), says what it read, and lists our messages that came back with the
 // reason in plain words; each one can get a corrected address and go again.
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
 import { EditRegular, MailInboxArrowDownRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -12,11 +19,15 @@ import { FixAddressDialog } from '../../components/FixAddressDialog.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useSettingsStyles } from './settings-styles.js';
 
+// At 1024 px the names, reasons and the button's label wrap; a number or an address never breaks.
+const useStyles = makeStyles({ whole: { whiteSpace: 'nowrap' } });
+
 type Check = z.output<typeof bounceCheckSchema>;
 type Bounce = Check['ours'][number];
 
 export function BouncesPage() {
   const styles = useSettingsStyles();
+  const whole = mergeClasses(styles.td, useStyles().whole);
   const { t, structureId, showError } = useApp();
   const [check, setCheck] = useState<Check | 'running' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -87,13 +98,13 @@ export function BouncesPage() {
               <tbody>
                 {result.ours.map((bounce) => (
                   <tr key={bounce.messageId}>
-                    <td className={styles.td}>
+                    <td className={whole}>
                       <StatusBadge status={bounce.message.status} />
                     </td>
-                    <td className={styles.td}>{bounce.message.dossierNumber}</td>
+                    <td className={whole}>{bounce.message.dossierNumber}</td>
                     <td className={styles.td}>{bounce.message.dossierName}</td>
-                    <td className={styles.td}>{bounce.message.documentNumber}</td>
-                    <td className={styles.td}>{bounce.address}</td>
+                    <td className={whole}>{bounce.message.documentNumber}</td>
+                    <td className={whole}>{bounce.address}</td>
                     <td className={styles.td} title={bounce.diagnostic ?? undefined}>
                       {bounce.reason}
                       {bounce.status && ` (${bounce.status})`}
