@@ -12,17 +12,17 @@ import {
 } from '../logic/bulk-send.js';
 import type { PacingLike } from '../logic/remaining-time.js';
 import type { Warning } from '../screens/sending-types.js';
+import type { Said } from '../../src-shared/i18n/said.js';
 
 /** A message of the batch that did not leave, as the summary names it. */
 export interface SendFailure {
   messageId: number;
   dossier: string;
   address: string;
-  /**
-   * The failure in plain words, as the journal keeps it (in the office's language, French),
-   * or null when there is none.
-   */
+  /** The failure in plain words, in French, or null when there is none. */
   explanation: string | null;
+  /** The same as a sentence in no language, for an English screen (null: an old French text). */
+  explanationSaid: Said | null;
   /** The server's own answer ("550 5.1.1 … User unknown"), or null when it gave none. */
   reply: string | null;
 }
@@ -126,6 +126,7 @@ export class RunningSend {
           dossier: `${m.dossierNumber} — ${m.dossierName}`,
           address: m.to.join(', '),
           explanation: m.lastError,
+          explanationSaid: m.lastErrorSaid,
           reply: m.lastReply,
         })),
       });

@@ -17,6 +17,7 @@ import {
 import { useApp } from '../app/app-context.js';
 import { useConfirm } from './ConfirmDialog.js';
 import { useFixAddress, type OutboxMessage } from './useFixAddress.js';
+import { sayRead } from '../../src-shared/i18n/said.js';
 
 export function FixAddressDialog({
   message,
@@ -25,7 +26,7 @@ export function FixAddressDialog({
   message: OutboxMessage;
   onClose: (done: boolean) => void;
 }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const { address, setAddress, valid, saving, save } = useFixAddress(message, onClose);
   const confirm = useConfirm();
   // Échap or Annuler after a new address was typed asks before dropping it.
@@ -62,7 +63,9 @@ export function FixAddressDialog({
                 </p>
                 {message.lastError && (
                   <MessageBar intent="error" style={{ marginBottom: 8 }}>
-                    <MessageBarBody>{message.lastError}</MessageBarBody>
+                    <MessageBarBody>
+                      {sayRead(language, message.lastError, message.lastErrorSaid)}
+                    </MessageBarBody>
                   </MessageBar>
                 )}
                 <Field

@@ -12,6 +12,7 @@ import {
 import { OpenRegular } from '@fluentui/react-icons';
 import { useApp } from '../app/app-context.js';
 import type { RunningSendSnapshot, SendFailure } from '../app/running-send.js';
+import { say } from '../../src-shared/i18n/said.js';
 
 const useStyles = makeStyles({
   table: {
@@ -95,14 +96,18 @@ export function SendSummary({
 }
 
 /**
- * Why it did not leave: the plain sentence the journal keeps (French, the office's language)
- * on French screens, and the server's own words, which English screens show alone rather
- * than a French sentence.
+ * Why it did not leave: the plain sentence in the screen's language, and the server's own
+ * words as it wrote them. An old failure kept only as a French text is not shown on English
+ * screens: the server's words alone rather than a French sentence.
  */
 function FailureReason({ failure }: { failure: SendFailure }) {
   const styles = useStyles();
   const { t, language } = useApp();
-  const explanation = language === 'fr' ? failure.explanation : null;
+  const explanation = failure.explanationSaid
+    ? say(language, failure.explanationSaid)
+    : language === 'fr'
+      ? failure.explanation
+      : null;
   if (!explanation && !failure.reply) return <>{t('ui.sendingModel.noReason')}</>;
   return (
     <>

@@ -60,3 +60,9 @@ function isSaid(value: unknown): value is Said {
     (p) => typeof p === 'string' || typeof p === 'number' || isSaid(p),
   );
 }
+
+/** What a screen shows of a read text (OutboxMessage.lastError / lastErrorSaid…): said in
+ *  `language` when it is a sentence, else the text as it was stored. */
+export function sayRead(language: Language, text: string | null, said: Said | null): string | null {
+  return said ? say(language, said) : text;
+}

@@ -17,6 +17,7 @@ import { useApp } from '../../app/app-context.js';
 import { formatBytes, formatDateTime } from '../../app/format.js';
 import { SimpleTable } from '../../components/SimpleTable.js';
 import type { Message, MessageDetail } from './useOutbox.js';
+import { sayRead } from '../../../src-shared/i18n/said.js';
 
 const useStyles = makeStyles({
   details: { width: '960px', maxWidth: '96vw' },
@@ -50,7 +51,7 @@ export function MessageDetails({
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const { t, locale } = useApp();
+  const { t, locale, language } = useApp();
   const m = detail.message;
   // Every file as it left: the document, its own attachments, the general and individual ones.
   const attachmentText = (a: Message['attachments'][number]) =>
@@ -100,7 +101,11 @@ export function MessageDetails({
               {row(t('ui.outbox.col.sent'), formatDateTime(m.sentAt, locale))}
               {row(t('ui.outbox.attempts'), String(m.attempts))}
               {row(t('ui.outbox.messageId'), m.messageIdHeader)}
-              {m.lastError && row(t('ui.outbox.col.observations'), m.lastError)}
+              {m.lastError &&
+                row(
+                  t('ui.outbox.col.observations'),
+                  sayRead(language, m.lastError, m.lastErrorSaid)!,
+                )}
               {m.lastReply && (
                 <>
                   <span className={styles.dt}>{t('ui.outbox.serverReply')}</span>
@@ -125,7 +130,10 @@ export function MessageDetails({
                   header: t('ui.outbox.journal.who'),
                   cell: (entry) => `${entry.actor} — ${entry.workstation}`,
                 },
-                { header: t('ui.outbox.journal.detail'), cell: (entry) => entry.detail ?? '' },
+                {
+                  header: t('ui.outbox.journal.detail'),
+                  cell: (entry) => sayRead(language, entry.detail, entry.detailSaid) ?? '',
+                },
                 {
                   header: t('ui.outbox.serverReply'),
                   cell: (entry) => entry.serverReply ?? '',

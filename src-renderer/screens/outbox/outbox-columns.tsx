@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format.js';
 import type { GridColumn } from '../../components/DataGrid.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import type { Message } from './useOutbox.js';
+import { sayRead } from '../../../src-shared/i18n/said.js';
 
 const useStyles = makeStyles({
   remark: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -15,6 +16,9 @@ const useStyles = makeStyles({
 export function useOutboxColumns(): GridColumn<Message>[] {
   const styles = useStyles();
   const { t, locale, language } = useApp();
+  /** When it is scheduled, else why it failed, in the screen's language (the reply as written). */
+  const remark = (m: Message) =>
+    scheduleNote(m, language) ?? sayRead(language, m.lastError, m.lastErrorSaid);
   return [
     {
       id: 'status',
@@ -95,10 +99,10 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       minWidth: 104,
       cell: (m) => (
         <span className={mergeClasses(styles.remark, m.status === 'failed' && styles.error)}>
-          {scheduleNote(m, language) ?? m.lastError ?? ''}
+          {remark(m) ?? ''}
         </span>
       ),
-      title: (m) => [scheduleNote(m, language) ?? m.lastError, m.lastReply].filter(Boolean).join('\n'),
+      title: (m) => [remark(m), m.lastReply].filter(Boolean).join('\n'),
     },
   ];
 }
