@@ -108,8 +108,8 @@ function useColumns(bulk: BulkSend): GridColumn<BulkRow>[] {
     {
       id: 'name',
       header: t('ui.bulk.col.name'),
-      width: 170,
-      minWidth: 124,
+      width: 260,
+      minWidth: 140,
       grow: true,
       cell: (r) => r.dossierName,
     },
@@ -141,7 +141,7 @@ function useColumns(bulk: BulkSend): GridColumn<BulkRow>[] {
     {
       id: 'addresses',
       header: t('ui.bulk.col.addresses'),
-      width: 300,
+      width: 260,
       minWidth: 110,
       cell: addresses,
       title: addresses,
@@ -149,7 +149,7 @@ function useColumns(bulk: BulkSend): GridColumn<BulkRow>[] {
     {
       id: 'files',
       header: <AttachRegular aria-label={t('ui.bulk.col.files')} />,
-      width: 110,
+      width: 80,
       minWidth: 40,
       optional: true,
       cell: files,
