@@ -1,6 +1,7 @@
 // The batch being worked out, in memory: its messages, the documents left out (and why),
 // the warnings; and what every message of it is worked out from, read once. Nothing here
 // reads or writes the database: the planner fills it, the queue writer stores it.
+import { randomUUID } from 'node:crypto';
 import type {
   ExcludedDossier,
   ExclusionReason,
@@ -9,6 +10,7 @@ import type {
 import type { Structure } from '../../src-shared/domain/records.js';
 import type { MessageStatus } from '../../src-shared/domain/statuses.js';
 import { formatPeriod } from '../../src-shared/format/dates.js';
+import { domainOf } from '../../src-shared/validation/identity.js';
 import { languageOf, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { ErrorParams } from '../../src-shared/errors.js';
 import type * as q from '../db/outbox-prepare-queries.js';
@@ -109,7 +111,6 @@ export interface PlannedMessage {
   readonly rendered: RenderedEmail;
   attachments: PlannedAttachment[];
   passwordProtected: boolean;
-  messageIdHeader: string;
 }
 
 /** The batch being worked out: its messages, exclusions and warnings. */
@@ -209,7 +210,8 @@ export class Plan {
       attachments: attachmentsJson,
       password_protected: message.passwordProtected ? 1 : 0,
       read_receipt: this.account.read_receipt,
-      message_id_header: message.messageIdHeader,
+      // Made as the row is written: a batch does not keep 10,000 of them meanwhile.
+      message_id_header: `<${randomUUID()}@${domainOf(message.identity.fromAddress)}>`,
       status: this.initialStatus,
       validated_at: this.initialStatus === 'validated' ? new Date().toISOString() : null,
       // A scheduled message waits as a retry does: the engine takes none before its time.

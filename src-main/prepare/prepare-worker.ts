@@ -6,7 +6,10 @@ import { isUserError } from '../../src-shared/errors.js';
 import { DataFolder } from '../data-folder/data-folder.js';
 import { openDatabase } from '../db/connection.js';
 import { openPostgresDatabase } from '../db/postgres-dialect.js';
+import { postgresPassword } from '../db/postgres-password.js';
+import { lazyCredentialStore } from '../credentials/credential-store.js';
 import { RecordsService } from '../records/records-service.js';
+import { heapKeeper } from '../workstation/heap-keeper.js';
 import { PrepareService, type PrepareInput } from './prepare.js';
 import type { PrepareReply, PrepareRequest, PrepareThreadOptions } from './prepare-thread.js';
 
@@ -16,7 +19,10 @@ const { dataPath, databaseUrl, busyTimeoutMs, chunkSize } = workerData as Prepar
 // sooner and weighs less. The folder's database was migrated by the Postier that started it.
 const folder = new DataFolder(dataPath);
 const { db } = databaseUrl
-  ? openPostgresDatabase(databaseUrl, { maxConnections: 2 })
+  ? openPostgresDatabase(databaseUrl, {
+      maxConnections: 2,
+      password: postgresPassword(databaseUrl, lazyCredentialStore()),
+    })
   : openDatabase(folder.databaseFile, {
       ...(busyTimeoutMs !== undefined && { busyTimeoutMs }),
     });
@@ -51,8 +57,12 @@ port.on('message', (request: PrepareRequest) => {
 
 async function prepare(id: number, input: PrepareInput): Promise<void> {
   try {
+    const keepHeapSmall = heapKeeper();
     const result = await service.prepare(input, {
-      onQueued: (queued, planned) => reply({ id, kind: 'queued', queued, planned }),
+      onQueued: (queued, planned) => {
+        reply({ id, kind: 'queued', queued, planned });
+        keepHeapSmall();
+      },
     });
     reply({ id, kind: 'done', result });
   } catch (error) {

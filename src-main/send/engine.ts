@@ -14,6 +14,7 @@
 // the app wires: one run, and the engine's façade.
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { currentActor, type Actor } from '../workstation/identity.js';
+import { heapKeeper } from '../workstation/heap-keeper.js';
 import type { Db } from '../db/connection.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { lastJournalId, uncertainSince } from '../db/notification-queries.js';
@@ -160,7 +161,19 @@ export function createSendEngine(deps: {
   afterRun?: RunOutboxOptions['afterRun'];
 }): SendEngine {
   return {
-    run: (options = {}) => runOutbox({ ...deps, actor: currentActor(), ...options }),
+    run: (options = {}) => {
+      const keepHeapSmall = heapKeeper();
+      return runOutbox({
+        ...deps,
+        actor: currentActor(),
+        ...options,
+        // Told after each message: the moment to collect the garbage sending leaves.
+        onProgress: (progress) => {
+          keepHeapSmall();
+          options.onProgress?.(progress);
+        },
+      });
+    },
     status: (search) => outboxStatus(deps.db, search),
     messageDetail: (id) => messageDetail(deps.db, id),
     resolveUncertain: (id, decision, actor = currentActor()) =>
