@@ -6,8 +6,8 @@ import * as m0002 from './0002-outbox.js';
 import * as m0003 from './0003-send-as.js';
 import * as m0004 from './0004-journal-search.js';
 import * as m0005 from './0005-family-language.js';
-import * as m0007 from './0007-staff-notifications.js';
 import * as m0006 from './0006-scheduled-sends.js';
+import * as m0007 from './0007-staff-notifications.js';
 import * as m0008 from './0008-robot-heartbeat.js';
 
 export const migrations: Record<string, Migration> = {
@@ -16,7 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003-send-as': m0003,
   '0004-journal-search': m0004,
   '0005-family-language': m0005,
-  '0007-staff-notifications': m0007,
   '0006-scheduled-sends': m0006,
+  '0007-staff-notifications': m0007,
   '0008-robot-heartbeat': m0008,
 };
