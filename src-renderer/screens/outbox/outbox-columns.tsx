@@ -1,6 +1,7 @@
 // The columns of the outbox's list, after the Winpass seed.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
+import { formatLocalDateTime } from '../../../src-shared/domain/schedule.js';
 import { scheduleNote } from '../../../src-shared/format/schedule-text.js';
 import { formatDateTime } from '../../app/format.js';
 import type { GridColumn } from '../../components/DataGrid.js';
@@ -15,10 +16,10 @@ const useStyles = makeStyles({
 
 export function useOutboxColumns(): GridColumn<Message>[] {
   const styles = useStyles();
-  const { t, locale, language } = useApp();
   /** When it is scheduled, else why it failed, in the screen's language (the reply as written). */
   const remark = (m: Message) =>
     scheduleNote(m, language) ?? sayRead(language, m.lastError, m.lastErrorSaid);
+  const { t, locale, language } = useApp();
   return [
     {
       id: 'status',
@@ -74,7 +75,12 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       header: t('ui.outbox.col.sent'),
       width: 136,
       whole: true,
-      cell: (m) => formatDateTime(m.sentAt, locale),
+      // Not sent yet and scheduled: when it will leave (its remark says "Programmé : …").
+      cell: (m) =>
+        m.sentAt || !scheduleNote(m, language)
+          ? formatDateTime(m.sentAt, locale)
+          : `→ ${formatLocalDateTime(m.scheduledAt!)}`,
+      title: (m) => (m.sentAt ? '' : (scheduleNote(m, language) ?? '')),
     },
     {
       id: 'user',

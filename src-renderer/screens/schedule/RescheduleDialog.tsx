@@ -45,7 +45,7 @@ export function RescheduleDialog({
   };
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose(false)}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '520px' }}>
+      <DialogSurface aria-describedby={undefined} style={{ width: '640px', maxWidth: '92vw' }}>
         <DialogBody>
           <DialogTitle>{t('ui.outbox.rescheduleTitle')}</DialogTitle>
           <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
@@ -74,7 +74,7 @@ export function RescheduleDialog({
               </div>
             )}
           </DialogContent>
-          <DialogActions>
+          <DialogActions style={{ whiteSpace: 'nowrap' }}>
             <Button
               appearance="primary"
               disabled={busy || input.iso === null}
