@@ -2,8 +2,8 @@
 // its documents, checked whole (quick_check), brought to the current schema, and copied
 // once a day into backups/. On PostgreSQL: reached, then brought to the current schema (the
 // server checks and backs itself up, with its own tools).
-import { UserError } from '../../src-shared/errors.js';
-import { withoutPassword, type DataFolder, type DataLocation } from '../data-folder/data-folder.js';
+import { lazyCredentialStore, type CredentialStore } from '../credentials/credential-store.js';
+import type { DataFolder, DataLocation } from '../data-folder/data-folder.js';
 import { refuseLostDatabase } from '../data-folder/lost-database.js';
 import { dailyBackup } from './backup.js';
 import {
@@ -14,7 +14,8 @@ import {
 } from './connection.js';
 import { assertWhole, damagedError, isDamageError, type DamageContext } from './integrity.js';
 import { migrateToLatest } from './migrate.js';
-import { openPostgresDatabase } from './postgres-dialect.js';
+import { openPostgresDatabase, postgresServerError } from './postgres-dialect.js';
+import { postgresPassword } from './postgres-password.js';
 
 export interface CheckedDatabase<Handle = DatabaseHandle> {
   handle: Handle;
@@ -63,27 +64,16 @@ async function backUpForToday(handle: DatabaseHandle, folder: DataFolder): Promi
 export async function openOfficeDatabase(
   location: DataLocation,
   folder: DataFolder,
-  options: { busyTimeoutMs?: number } = {},
+  options: { busyTimeoutMs?: number; credentials?: () => Promise<CredentialStore> } = {},
 ): Promise<CheckedDatabase<AnyDatabaseHandle>> {
   if (location.kind === 'folder') return openCheckedDatabase(folder, options);
-  const handle = openPostgresDatabase(location.url);
+  const handle = openPostgresDatabase(location.url, {
+    password: postgresPassword(location.url, options.credentials ?? lazyCredentialStore()),
+  });
   try {
     return { handle, appliedMigrations: await migrateToLatest(handle.db) };
   } catch (error) {
     await handle.close();
-    throw serverError(location.url, error);
+    throw postgresServerError(location.url, error);
   }
-}
-
-/** Node's network codes (ECONNREFUSED…) and PostgreSQL's SQLSTATE classes 08 and 28. */
-function serverError(url: string, error: unknown): unknown {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  const server = withoutPassword(url);
-  if (typeof code !== 'string') return error;
-  if (/^E[A-Z]+$/.test(code))
-    return new UserError('error.postgres.unreachable', { server, reason: code });
-  if (/^(08|28|3D)/.test(code)) {
-    return new UserError('error.postgres.refused', { server, reason: String(message) });
-  }
-  return error;
 }

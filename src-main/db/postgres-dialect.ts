@@ -21,6 +21,8 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from 'kysely';
+import { UserError } from '../../src-shared/errors.js';
+import { withoutPassword } from '../data-folder/data-folder.js';
 import type { Database } from './schema.js';
 
 const SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -74,6 +76,49 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * pg's settings from the URL, read here rather than by pg's connectionString: that one
+ * always sets a password (empty when the URL has none), which hides the password callback.
+ * sslmode: disable (or none) → no TLS; require → TLS without checking the certificate, as
+ * libpq does; verify-ca / verify-full → TLS with the certificate checked.
+ */
+export function postgresConfig(url: string): pg.ClientConfig {
+  const parsed = new URL(url);
+  const sslmode = parsed.searchParams.get('sslmode') ?? 'disable';
+  const ssl =
+    sslmode === 'verify-ca' || sslmode === 'verify-full'
+      ? { rejectUnauthorized: true }
+      : sslmode === 'require'
+        ? { rejectUnauthorized: false }
+        : false;
+  return {
+    host: decodeURIComponent(parsed.hostname) || 'localhost',
+    port: Number(parsed.port || 5432),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    ...(parsed.username && { user: decodeURIComponent(parsed.username) }),
+    ssl,
+  };
+}
+
+/**
+ * pg's client, closing its socket when a login fails on this side (no password to give): pg
+ * leaves it open, and the server keeps it until its authentication_timeout (a minute), so
+ * the command that failed would not end before.
+ */
+class ClosingClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: (error: Error) => void): void;
+  override connect(callback?: (error: Error) => void): Promise<pg.Client> | void {
+    if (!callback) return super.connect();
+    super.connect((error: Error) => {
+      const connection = (this as unknown as { connection?: { stream?: { destroy(): void } } })
+        .connection;
+      if (error) connection?.stream?.destroy();
+      callback(error);
+    });
+  }
+}
+
 export interface PostgresHandle {
   dialect: 'postgres';
   db: Kysely<Database>;
@@ -83,6 +128,8 @@ export interface PostgresHandle {
 export interface PostgresOptions {
   /** Connections kept open; a workstation needs few (the engine, the window, a thread). */
   maxConnections?: number;
+  /** Asked when the server wants a password (postgres-password.ts); else pg's own places. */
+  password?: () => Promise<string>;
 }
 
 /**
@@ -92,12 +139,14 @@ export interface PostgresOptions {
  */
 export function openPostgresDatabase(url: string, options: PostgresOptions = {}): PostgresHandle {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...postgresConfig(url),
     max: options.maxConnections ?? 4,
     // A server out of reach (VPN down) is said within seconds, not after TCP's minutes.
     connectionTimeoutMillis: 10_000,
     types,
     application_name: 'postier',
+    ...(options.password && { password: options.password }),
+    Client: ClosingClient,
   });
   // An idle connection the server dropped (restart, network) is replaced on the next query.
   pool.on('error', () => undefined);
@@ -106,4 +155,18 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     plugins: [new PostgresPortability()],
   });
   return { dialect: 'postgres', db, close: () => db.destroy() };
+}
+
+/** Node's network codes (ECONNREFUSED…) and PostgreSQL's SQLSTATE classes 08, 28 and 3D. */
+export function postgresServerError(url: string, error: unknown): unknown {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const server = withoutPassword(url);
+  if (typeof code !== 'string') return error;
+  if (/^E[A-Z]+$/.test(code)) {
+    return new UserError('error.postgres.unreachable', { server, reason: code });
+  }
+  if (/^(08|28|3D)/.test(code)) {
+    return new UserError('error.postgres.refused', { server, reason: String(message) });
+  }
+  return error;
 }

@@ -31,6 +31,11 @@ export interface PostgresServer {
   port: number;
   /** A new empty database owned by the test user; its postgres:// URL (no password: trust). */
   createDatabase(): Promise<string>;
+  /**
+   * A new database owned by a new login `user` that must give `password` (scram-sha-256 on
+   * loopback, as an office's server asks); its URL, without the password.
+   */
+  createPasswordDatabase(user: string, password: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -88,18 +93,34 @@ export async function startPostgres(): Promise<PostgresServer> {
     }
   }
   const admin = `postgres://${USER}@127.0.0.1:${port}/postgres`;
+  const asAdmin = async (...statements: string[]) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     port,
     async createDatabase() {
       const name = `postier_test_${process.pid}_${++databases}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      try {
-        await client.query(`create database ${name}`);
-      } finally {
-        await client.end();
-      }
+      await asAdmin(`create database ${name}`);
       return `postgres://${USER}@127.0.0.1:${port}/${name}`;
+    },
+    async createPasswordDatabase(user, password) {
+      const name = `postier_test_${process.pid}_${++databases}`;
+      // pg_hba.conf is read first line first: this login's rule goes before initdb's trust.
+      const hba = path.join(dataDir, 'pg_hba.conf');
+      const rule = `host all ${user} 127.0.0.1/32 scram-sha-256\n`;
+      fs.writeFileSync(hba, rule + fs.readFileSync(hba, 'utf8'));
+      await asAdmin(
+        `create role ${user} login password '${password.replaceAll("'", "''")}'`,
+        `create database ${name} owner ${user}`,
+        'select pg_reload_conf()',
+      );
+      return `postgres://${user}@127.0.0.1:${port}/${name}`;
     },
     stop() {
       run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

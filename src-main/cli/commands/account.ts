@@ -197,7 +197,7 @@ function accountInput(options: SetOptions, password: string | undefined): MailAc
 }
 
 /** The whole of standard input, without the final line break `echo` adds. */
-async function readPassword(): Promise<string> {
+export async function readPassword(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const password = Buffer.concat(chunks)

@@ -5,10 +5,18 @@ import { DataFolder, resolveDataFolderPath } from '../../data-folder/data-folder
 import { busyTimeoutFromEnv } from '../../db/busy.js';
 import { backUpNow, checkDatabase } from '../../db/database-care.js';
 import { restoreDatabase } from '../../db/restore.js';
+import { openCredentialStore } from '../../credentials/credential-store.js';
+import { connectPostgres } from '../../db/postgres-password.js';
+import { isPostgresUrl } from '../../data-folder/data-folder.js';
+import { UserError } from '../../../src-shared/errors.js';
 import { dataOption } from '../command-context.js';
+import { readPassword } from './account.js';
 import { cliLanguage, printJson, printMessage } from '../output.js';
 
+/** The data folder's file: these commands do not work on a PostgreSQL server (its tools do). */
 function folderOf(command: Command): DataFolder {
+  const data = dataOption(command) || process.env.POSTIER_DATA;
+  if (data && isPostgresUrl(data)) throw new UserError('error.postgres.notYet');
   return new DataFolder(resolveDataFolderPath(dataOption(command)));
 }
 
@@ -40,6 +48,19 @@ export function registerDatabaseCommands(program: Command): void {
       if (report.latestBackup)
         printMessage(language, 'db.check.latestBackup', { file: report.latestBackup });
       else printMessage(language, 'db.check.noBackup');
+    });
+
+  db.command('connect')
+    .description(
+      'essaie la connexion à un serveur PostgreSQL et garde son mot de passe dans le coffre de ce poste',
+    )
+    .argument('<url>', 'postgres://utilisateur@serveur:port/base (sans mot de passe)')
+    .requiredOption('--password-stdin', 'lit le mot de passe sur l’entrée standard')
+    .action(async (url: string) => {
+      const password = await readPassword();
+      const store = await openCredentialStore();
+      const login = await connectPostgres(url, password, store);
+      printMessage(cliLanguage(), 'db.connect.done', { login, store: store.description });
     });
 
   db.command('restore')

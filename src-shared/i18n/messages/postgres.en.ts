@@ -11,4 +11,8 @@ export const postgresEn: Record<keyof typeof postgresFr, string> = {
   'error.postgres.refused': 'The database server “{server}” refuses the connection: {reason}',
   'error.postgres.notYet':
     'This command does not work on a PostgreSQL database yet: it acts on a data folder’s database file. On a server, backups and checks are made with its own tools (pg_dump, pg_amcheck).',
+  'error.postgres.noPassword':
+    'The database server asks for a password for “{login}” and this workstation has none: give it with “postier db connect ADDRESS --password-stdin”.',
+  'db.connect.done':
+    'Connected: the password of “{login}” is kept in this workstation’s credential store ({store}).',
 };

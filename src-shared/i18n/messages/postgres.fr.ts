@@ -10,4 +10,8 @@ export const postgresFr = {
     'Le serveur de base de données « {server} » refuse la connexion : {reason}',
   'error.postgres.notYet':
     'Cette commande ne fonctionne pas encore sur une base PostgreSQL : elle agit sur le fichier de la base d’un dossier de données. Sur un serveur, les sauvegardes et les vérifications sont faites par ses propres outils (pg_dump, pg_amcheck).',
+  'error.postgres.noPassword':
+    'Le serveur de base de données demande un mot de passe pour « {login} » et ce poste n’en a pas : donnez-le avec « postier db connect ADRESSE --password-stdin ».',
+  'db.connect.done':
+    'Connexion réussie : le mot de passe de « {login} » est gardé dans le coffre de ce poste ({store}).',
 };
