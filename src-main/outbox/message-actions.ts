@@ -24,6 +24,7 @@ import { resetSendState, type ResetOutcome, type ResetTarget } from './reset-sen
 
 export type { ResetOutcome, ResetTarget };
 import { domainOf } from '../../src-shared/validation/identity.js';
+import { storeSaid } from '../../src-shared/i18n/said.js';
 
 /** A message id, or an id with the version the user saw (refused if it changed since). */
 export type MessageTarget = number | { id: number; version: number };
@@ -184,10 +185,13 @@ export class MessageActions {
       });
       await queued.insertMessageAddresses(tx, replacement.id, old.document_id, [address]);
 
-      const detail = translate('fr', 'sending.journal.addressFixed', {
-        old: oldTo.join(', '),
-        new: address,
-        id: replacement.id,
+      const detail = storeSaid({
+        code: 'sending.journal.addressFixed',
+        params: {
+          old: oldTo.join(', '),
+          new: address,
+          id: replacement.id,
+        },
       });
       const kept = await q.changeMessageStatus(
         tx,
@@ -216,14 +220,17 @@ export class MessageActions {
         ...journal,
         messageId: replacement.id,
         event: 'queued',
-        detail: translate('fr', 'sending.journal.replacement', { to: address, id: old.id }),
+        detail: storeSaid({
+          code: 'sending.journal.replacement',
+          params: { to: address, id: old.id },
+        }),
       });
       if (initial === 'validated') {
         await appendJournal(tx, {
           ...journal,
           messageId: replacement.id,
           event: 'validated',
-          detail: translate('fr', 'sending.journal.validatedAutomatically'),
+          detail: storeSaid({ code: 'sending.journal.validatedAutomatically', params: {} }),
         });
       }
       await queued.refreshDocumentEmailState(tx, old.document_id);
@@ -316,7 +323,7 @@ export class MessageActions {
             actor,
             messageId: row.id,
             documentId: row.document_id,
-            detail: translate('fr', step.detail),
+            detail: storeSaid({ code: step.detail, params: {} }),
           });
           documents.add(row.document_id);
           outcome.changed.push(row.id);

@@ -3,7 +3,6 @@
 // documents again. The messages stay, as history, and the journal says who reset them.
 // A dry run answers how many documents would be proposed again, for the confirmation the
 // user reads before anything changes.
-import { translate } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
@@ -11,6 +10,7 @@ import * as q from '../db/message-action-queries.js';
 import * as queued from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
 import { jsonList } from './outbox-status.js';
+import { storeSaid } from '../../src-shared/i18n/said.js';
 
 export interface ResetTarget {
   structureId?: number;
@@ -56,8 +56,11 @@ export async function resetSendState(
         actor,
         messageId: message.id,
         documentId: message.document_id,
-        detail: translate('fr', 'sending.journal.reset', {
-          to: jsonList<string>(message.to_addresses).join(', '),
+        detail: storeSaid({
+          code: 'sending.journal.reset',
+          params: {
+            to: jsonList<string>(message.to_addresses).join(', '),
+          },
         }),
       });
     }

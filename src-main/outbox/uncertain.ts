@@ -1,7 +1,7 @@
 // The user's decision about an uncertain message (one the server may have received without
 // saying so): it was sent, send it again, or count it as failed. Only the user can tell, so
 // the engine never sends an uncertain message again on its own.
-import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { MessageKey } from '../../src-shared/i18n/catalog.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
@@ -9,6 +9,7 @@ import { resolveUncertainRow } from '../db/outbox-engine-queue.js';
 import { findMessageRowById } from '../db/message-action-queries.js';
 import { refreshDocumentEmailState } from '../db/outbox-prepare-queries.js';
 import { appendJournal } from '../db/send-journal-queries.js';
+import { storeSaid } from '../../src-shared/i18n/said.js';
 
 export type UncertainDecision = 'sent' | 'resend' | 'failed';
 
@@ -39,7 +40,7 @@ export async function resolveUncertain(
       actor,
       messageId,
       documentId: row.document_id,
-      detail: translate('fr', DECISION_DETAIL[decision]),
+      detail: storeSaid({ code: DECISION_DETAIL[decision], params: {} }),
     });
     await refreshDocumentEmailState(tx, row.document_id);
   });

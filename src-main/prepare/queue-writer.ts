@@ -3,7 +3,6 @@
 // short transaction, so that a big batch never holds the database and the engine may send
 // each committed chunk at once (QueueFeed). A batch that queues nothing leaves nothing.
 import type { OutboxMessage } from '../../src-shared/domain/outbox.js';
-import { translate } from '../../src-shared/i18n/catalog.js';
 import { isUserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
@@ -14,6 +13,7 @@ import type { DataFolder } from '../data-folder/data-folder.js';
 import { OutboxFiles, type WrittenMessageFiles } from './attachments.js';
 import { outboxMessage, type Plan, type PlannedMessage } from './plan.js';
 import type { PrepareEvents, PrepareResult } from './prepare-input.js';
+import { storeSaid } from '../../src-shared/i18n/said.js';
 
 /**
  * The first chunk of a batch is small, and each next one twice as large up to the chunk
@@ -179,14 +179,14 @@ function queuedEvents(
     {
       ...journal,
       event: 'queued',
-      detail: translate('fr', 'sending.journal.queued', { to, batch: batchId }),
+      detail: storeSaid({ code: 'sending.journal.queued', params: { to, batch: batchId } }),
     },
   ];
   if (row.status === 'validated') {
     events.push({
       ...journal,
       event: 'validated',
-      detail: translate('fr', 'sending.journal.validatedAutomatically'),
+      detail: storeSaid({ code: 'sending.journal.validatedAutomatically', params: {} }),
     });
   }
   return events;

@@ -6,6 +6,7 @@ import type { ExcludedDossier } from '../../src-shared/domain/outbox.js';
 import type { Postier } from '../../src-main/app/postier.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import { demoPostier, documentId } from '../support/demo-postier.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 
 beforeAll(() => {
   process.env.POSTIER_USER = 'sgagne';
@@ -261,9 +262,9 @@ describe('actions on queued messages', () => {
       next_attempt_at: null,
       version: 6,
     });
-    expect((await listJournalForMessage(postier.db, message!.id)).at(-1)?.detail).toContain(
-      'après un échec',
-    );
+    // The journal line is stored in no language: as the French screens read it.
+    const line = (await listJournalForMessage(postier.db, message!.id)).at(-1)?.detail ?? null;
+    expect(sayStored('fr', line)).toContain('après un échec');
   });
 
   it('fixes a wrong address: a new message with the same content, the old one kept, the dossier corrected', async () => {
