@@ -7,7 +7,7 @@ import path from 'node:path';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { parseReceivedMessage } from '../support/smtp-test-server.js';
 import { checkLayout } from './support/layout.js';
-import { expect, test } from './support/office.js';
+import { expect, openSendDialog, test } from './support/office.js';
 
 test.use({ validationMode: 'automatic' });
 
@@ -107,3 +107,35 @@ for (const language of ['fr', 'en'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the single send offers "M’envoyer un exemplaire…" too: the chosen address’s message, to me', async ({
+  office,
+}) => {
+  const { page, smtp } = office;
+  const now = new Date();
+  const month = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const number = `F${month.getFullYear()}${String(month.getMonth() + 1).padStart(2, '0')}-1003`;
+  await openSendDialog(page, number);
+  await page.getByRole('button', { name: 'M’envoyer un exemplaire…' }).click();
+  const copy = page.getByRole('dialog', { name: 'M’envoyer un exemplaire' });
+  await copy
+    .getByRole('textbox', { name: 'Envoyer l’exemplaire à' })
+    .fill('moi@erables.example.com');
+  const problems = await checkLayout(page, {
+    folder: FOLDER,
+    name: 'single-test-copy',
+    language: 'fr',
+    scope: '[role="dialog"]',
+    restore: RESTORE,
+  });
+  await copy.getByRole('button', { name: 'Envoyer l’exemplaire' }).click();
+  await expect(copy).toBeHidden({ timeout: 30_000 });
+  await expect.poll(() => smtp.messages.length).toBe(1);
+  expect(smtp.messages[0]!.envelope.to).toEqual(['moi@erables.example.com']);
+  expect(parseReceivedMessage(smtp.messages[0]!.raw).decodedHeader('subject')).toMatch(
+    new RegExp(`^\\[TEST\\] .*${number}`),
+  );
+  // The send dialog is still open, its document not sent.
+  await expect(page.getByTestId('send-preview')).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -72,7 +72,7 @@ export function TestCopyDialog(props: TestCopyProps) {
   };
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '560px' }}>
+      <DialogSurface aria-describedby={undefined} style={{ width: '600px', maxWidth: '92vw' }}>
         <DialogBody>
           <DialogTitle>{t('ui.testCopy.title')}</DialogTitle>
           <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '10px' }}>
@@ -101,7 +101,7 @@ export function TestCopyDialog(props: TestCopyProps) {
               input={{ type: 'email', autoComplete: 'email' }}
             />
           </DialogContent>
-          <DialogActions>
+          <DialogActions style={{ whiteSpace: 'nowrap' }}>
             <Button
               appearance="primary"
               disabled={sending || to.trim() === ''}

@@ -12,10 +12,12 @@ import {
   Spinner,
   makeStyles,
 } from '@fluentui/react-components';
-import { SendRegular } from '@fluentui/react-icons';
+import { MailRegular, SendRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { JournalDocument } from '../../../src-shared/domain/documents.js';
 import { useApp } from '../../app/app-context.js';
 import { useTypeName } from '../../app/type-names.js';
+import { TestCopyDialog } from '../schedule/TestCopyDialog.js';
 import { MessageToSend } from './MessageToSend.js';
 import { RecipientChooser } from './RecipientChooser.js';
 import { useSendDocument } from './useSendDocument.js';
@@ -41,6 +43,7 @@ export function SendDocumentDialog({
   const { t } = useApp();
   const typeName = useTypeName();
   const send = useSendDocument(document, onClose);
+  const [testing, setTesting] = useState(false);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && send.close()}>
       <DialogSurface className={styles.surface}>
@@ -62,7 +65,7 @@ export function SendDocumentDialog({
               </div>
             )}
           </DialogContent>
-          <DialogActions>
+          <DialogActions style={{ whiteSpace: 'nowrap' }}>
             <Button
               appearance="primary"
               icon={<SendRegular />}
@@ -71,8 +74,25 @@ export function SendDocumentDialog({
             >
               {t('ui.send.send')}
             </Button>
+            <Button
+              icon={<MailRegular />}
+              disabled={!send.canSend || !send.testCopyInput}
+              onClick={() => setTesting(true)}
+            >
+              {t('ui.testCopy.button')}
+            </Button>
             <Button onClick={send.close}>{t('ui.common.cancel')}</Button>
           </DialogActions>
+          {testing && send.testCopyInput && (
+            <TestCopyDialog
+              input={send.testCopyInput}
+              dossierNumber={document.dossierNumber}
+              name={document.dossierName}
+              addresses={send.chosen}
+              sender={send.account?.fromAddress ?? null}
+              onClose={() => setTesting(false)}
+            />
+          )}
         </DialogBody>
       </DialogSurface>
     </Dialog>

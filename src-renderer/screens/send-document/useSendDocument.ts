@@ -213,6 +213,18 @@ export function useSendDocument(document: JournalDocument, onClose: (changed: bo
     message,
     canSend: !sending && chosen.length > 0 && message !== undefined && previewError === null,
     send: () => void send(),
+    /** "M'envoyer un exemplaire": this send as it would be queued, for a copy to the user. */
+    testCopyInput:
+      template && chosen.length > 0
+        ? {
+            structureId: document.structureId,
+            documentIds: [document.id],
+            addresses: chosen,
+            subject: template.subject,
+            textBody: template.text,
+            ...(template.html && { htmlBody: template.html }),
+          }
+        : null,
     close: () => onClose(changed),
   };
 }
