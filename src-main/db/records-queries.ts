@@ -152,11 +152,14 @@ export async function searchDossiers(
   if (text) {
     // The number by any part, as typed; names, address and correspondents (names, e-mails) by
     // word, accents and case aside ("lefevre" finds Lefèvre): dossier_search of migration 0004.
-    const like = sql<string>`${`%${escapeLike(text)}%`} escape '\\'`;
+    // ASCII lower case on both sides: PostgreSQL's LIKE minds the case, SQLite's does not
+    // for ASCII (and SQLite's lower() folds ASCII only).
+    const asciiLower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const like = sql<string>`${`%${escapeLike(asciiLower)}%`} escape '\\'`;
     const byWords = journalSearch(db).dossiersByWords(text);
     base = base.where((eb) =>
       eb.or([
-        eb('number', 'like', like),
+        eb(eb.fn<string>('lower', ['number']), 'like', like),
         ...(byWords ? [sql<boolean>`dossiers.id in (${byWords})`] : []),
       ]),
     );

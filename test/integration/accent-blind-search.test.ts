@@ -1,13 +1,15 @@
 // The Dossiers screen's search and Suivi des envois' search ignore accents and case, as the
-// journal's does (the search tables of migration 0004), on a real SQLite file.
-import { describe, expect, it } from 'vitest';
+// journal's does (the search tables of migration 0004), on a real SQLite file and on
+// PostgreSQL (the same tests, describeEachDialect).
+import { expect, it } from 'vitest';
 import { postier as cli } from '../support/cli.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 
-describe('accent- and case-blind search', () => {
+describeEachDialect('accent- and case-blind search', ({ freshData }) => {
   it('finds dossiers by names, number and correspondents whatever the accents and case', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     await postier.records.createDossier(structure.id, {
       number: 'D-2041',
@@ -48,7 +50,7 @@ describe('accent- and case-blind search', () => {
   });
 
   it('finds sent and queued messages by recipient name, address and document number', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const accountId = await smtpAccount(postier.db, { structureId: structure.id, port: 2525 });
     const seeded = await seedMessages(postier.db, {
@@ -101,12 +103,13 @@ describe('accent- and case-blind search', () => {
   });
 
   it('from the command line: dossiers list --search and send status --search', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const accountId = await smtpAccount(postier.db, { structureId: structure.id, port: 2525 });
     await seedMessages(postier.db, { structureId: structure.id, accountId, count: 2 });
     await postier.records.createDossier(structure.id, { number: 'D-9', lastName: 'Gagnon' });
-    const data = ['--data', postier.folder.root, '--json'];
+    const place = postier.location.kind === 'postgres' ? postier.location.url : postier.folder.root;
+    const data = ['--data', place, '--json'];
 
     const dossiers = await cli(['dossiers', 'list', '--search', 'LEFEVRE cote', ...data]);
     expect(dossiers.code, dossiers.stderr).toBe(0);

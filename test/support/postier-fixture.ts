@@ -1,10 +1,11 @@
-// A Postier opened on a fresh temporary data folder, with one structure.
+// A Postier opened on a fresh temporary data folder (or database), with one structure.
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { closeAfterTest } from './close-after-test.js';
 import { tempFolder } from './temp-folder.js';
 
-export async function freshPostier(): Promise<Postier> {
-  const postier = closeAfterTest(await openPostier({ dataPath: tempFolder() }));
+/** `dataPath`: a folder, or a PostgreSQL database's URL (test/support/dialects.ts). */
+export async function freshPostier(dataPath: string = tempFolder()): Promise<Postier> {
+  const postier = closeAfterTest(await openPostier({ dataPath }));
   await postier.records.createStructure({
     name: 'Résidence Test',
     locale: 'fr-CA',
