@@ -23,6 +23,7 @@ import {
   type Move,
   type Selection,
 } from '../logic/selection.js';
+import { columnFlex, columnsThatFit, narrowestWidth } from '../logic/grid-columns.js';
 import { CHECK_WIDTH, useDataGridStyles } from './data-grid-styles.js';
 import { useListRowStyles } from './list-row-styles.js';
 
@@ -134,22 +135,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     if (scroller.firstElementChild) observer.observe(scroller.firstElementChild);
     return () => observer.disconnect();
   }, []);
-  const narrowest = (columns: GridColumn<T>[]) =>
-    columns.reduce((sum, c) => sum + (c.minWidth ?? c.width), 0) +
-    (props.checkbox ? CHECK_WIDTH : 0);
-  const columns =
-    room.width > 0 && room.width < narrowest(props.columns)
-      ? props.columns.filter((c) => !c.optional)
-      : props.columns;
+  const columns = columnsThatFit(props.columns, room.width, props.checkbox ? CHECK_WIDTH : 0);
   // Below the sum of the narrowest widths, and only then, the list scrolls sideways.
-  const fixedWidth = narrowest(columns);
-  const widthOf = (column: GridColumn<T>) => {
-    const min = column.minWidth ?? column.width;
-    return {
-      flex: `${column.grow ? Math.max(1, column.width - min) : column.width - min} 0 ${min}px`,
-      maxWidth: column.grow ? undefined : `${column.width}px`,
-    };
-  };
+  const fixedWidth = narrowestWidth(columns, props.checkbox ? CHECK_WIDTH : 0);
 
   const select = useCallback(
     (next: Selection) => {
@@ -260,7 +248,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                   column.align === 'center' && styles.center,
                   column.sortKey && props.onSort && styles.sortable,
                 )}
-                style={widthOf(column)}
+                style={columnFlex(column)}
                 onClick={
                   column.sortKey && props.onSort ? () => props.onSort?.(column.sortKey!) : undefined
                 }
@@ -341,7 +329,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                       column.align === 'end' && styles.end,
                       column.align === 'center' && styles.center,
                     )}
-                    style={widthOf(column)}
+                    style={columnFlex(column)}
                     title={row ? titleOf(column, row, item.index) : undefined}
                   >
                     {row === undefined
