@@ -10,6 +10,7 @@ import type { CliContext } from '../command-context.js';
 import { cliLanguage, printJson, printTable } from '../output.js';
 import { parseCount, parseId } from './arguments.js';
 import { sendCommand } from './send-group.js';
+import { sayRead } from '../../../src-shared/i18n/said.js';
 
 /** Exit code of `send run` when an account problem stopped it (0: ended normally). */
 export const EXIT_STOPPED_BY_ACCOUNT = 2;
@@ -121,7 +122,11 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           },
           // A sent message's reply is no error: the server's words and what went wrong apart.
           { header: t('outbox.table.serverReply'), value: (m) => m.lastReply ?? '' },
-          { header: t('outbox.table.lastError'), value: (m) => m.lastError ?? '' },
+          // Why it failed, in the CLI's language (stored as a sentence in no language).
+          {
+            header: t('outbox.table.lastError'),
+            value: (m) => sayRead(cliLanguage(), m.lastError, m.lastErrorSaid) ?? '',
+          },
         ]);
       });
     });
