@@ -139,3 +139,53 @@ test('the single send offers "M’envoyer un exemplaire…" too: the chosen addr
   await expect(page.getByTestId('send-preview')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('Paramètres: the missed-schedule limit and the account’s sending window are saved, in French and English', async ({
+  office,
+}) => {
+  const { page } = office;
+  const problems: string[] = [];
+  await page.keyboard.press('Control+4');
+  for (const language of ['fr', 'en'] as const) {
+    const t = (key: MessageKey, params: Record<string, string | number> = {}) =>
+      translate(language, key, params);
+    if (language === 'en') {
+      await page.getByRole('menuitem', { name: 'Affichage' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+    }
+    const region = page.getByRole('region', { name: t('ui.screen.settings') });
+    await page.getByRole('tab', { name: t('ui.settings.sending') }).click();
+    const limit = region.getByTestId('schedule-limit');
+    await expect(limit).toHaveValue(language === 'fr' ? '24' : '12');
+    if (language === 'fr') {
+      await limit.fill('12');
+      await limit.press('Enter');
+      await expect(page.getByText(t('ui.settings.saved')).first()).toBeVisible();
+    }
+    problems.push(
+      ...(await checkLayout(page, {
+        folder: FOLDER,
+        name: 'settings-schedule-limit',
+        language,
+        restore: RESTORE,
+      })),
+    );
+    await page.getByRole('tab', { name: t('ui.settings.account') }).click();
+    const window = region.getByTestId('sending-window');
+    if (language === 'fr') {
+      await window.fill('lun-ven 08:00-18:00');
+      await window.press('Enter');
+      await expect(page.getByText(t('ui.settings.saved')).first()).toBeVisible();
+    } else await expect(window).toHaveValue('mon-fri 08:00-18:00');
+    await window.scrollIntoViewIfNeeded();
+    problems.push(
+      ...(await checkLayout(page, {
+        folder: FOLDER,
+        name: 'settings-window',
+        language,
+        restore: RESTORE,
+      })),
+    );
+  }
+  expect(problems).toEqual([]);
+});

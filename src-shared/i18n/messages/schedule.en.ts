@@ -82,9 +82,10 @@ export const scheduleEn: Record<keyof typeof scheduleFr, string> = {
   'ui.outbox.rescheduled':
     '{count, plural, one {# message scheduled} other {# messages scheduled}} for {at}.',
   'ui.outbox.sentNow': '{count, plural, one {# message leaves} other {# messages leave}} now.',
-  'ui.settings.scheduleLimit': 'Missed scheduled send (computer off): wait for my decision after',
+  'ui.settings.scheduleLimit':
+    'Missed scheduled send (computer off): wait for my decision after (hours)',
   'ui.settings.scheduleLimitHint':
-    'hours. More recent, it leaves at the next send; older, it waits: "send now or move it" in Send tracking.',
+    'More recent, it leaves at the next send; older, it waits: "send now or move it" in Send tracking.',
   'ui.settings.window': 'Sending window',
   'ui.settings.windowHint':
     'E.g. "mon-fri 08:00-18:00". Outside it nothing leaves this account. Empty: any hour.',

@@ -83,9 +83,10 @@ export const scheduleFr = {
     '{count, plural, one {# message programmé} other {# messages programmés}} pour le {at}.',
   'ui.outbox.sentNow':
     '{count, plural, one {# message part} other {# messages partent}} dès maintenant.',
-  'ui.settings.scheduleLimit': 'Envoi programmé manqué (poste éteint) : attendre ma décision après',
+  'ui.settings.scheduleLimit':
+    'Envoi programmé manqué (poste éteint) : attendre ma décision après (heures)',
   'ui.settings.scheduleLimitHint':
-    'heures. Plus récent, il part au prochain envoi ; plus ancien, il attend : « envoyer maintenant ou déplacer » dans Suivi des envois.',
+    'Plus récent, il part au prochain envoi ; plus ancien, il attend : « envoyer maintenant ou déplacer » dans Suivi des envois.',
   'ui.settings.window': 'Plage d’envoi',
   'ui.settings.windowHint':
     'Ex. « lun-ven 08:00-18:00 ». En dehors, rien ne part de ce compte. Vide : à toute heure.',
