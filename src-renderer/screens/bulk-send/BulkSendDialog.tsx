@@ -88,9 +88,9 @@ function ChooseAndWrite({ bulk }: { bulk: BulkSend }) {
           <MessageEditor bulk={bulk} />
           <MessagePreview bulk={bulk} />
           <PacingNote bulk={bulk} />
-          <ScheduleAndTest bulk={bulk} />
         </div>
       </div>
+      <ScheduleAndTest bulk={bulk} />
     </>
   );
 }
