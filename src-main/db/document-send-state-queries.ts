@@ -28,7 +28,8 @@ export async function readDocumentSendStates(
       .select([
         'm.document_id',
         'm.status',
-        sql<number>`exists (select 1 from message_addresses a where a.message_id = m.id)`.as(
+        // 1 or 0 on both databases (PostgreSQL's exists is a boolean).
+        sql<number>`case when exists (select 1 from message_addresses a where a.message_id = m.id) then 1 else 0 end`.as(
           'counts',
         ),
         sql<number>`count(*)`.as('n'),

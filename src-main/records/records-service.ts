@@ -172,18 +172,19 @@ export class RecordsService {
     };
     const correspondents = (input.correspondents ?? []).map(correspondentRow);
     const id = await writeTransaction(this.db, async (tx) => {
-      const dossierId = await q.insertDossier(tx, row).catch(async (error: unknown) => {
-        if (!isUniqueViolation(error)) throw error;
-        const structure = await q.findStructure(tx, structureId);
-        throw new UserError('error.dossier.duplicateNumber', {
-          number,
-          structure: structure?.name ?? '',
-        });
-      });
+      const dossierId = await q.insertDossier(tx, row);
       for (const [position, c] of correspondents.entries()) {
         await q.insertCorrespondent(tx, { ...c, dossier_id: dossierId, position });
       }
       return dossierId;
+    }).catch(async (error: unknown) => {
+      // Named once the transaction is over: PostgreSQL reads nothing more in a failed one.
+      if (!isUniqueViolation(error)) throw error;
+      const structure = await q.findStructure(this.db, structureId);
+      throw new UserError('error.dossier.duplicateNumber', {
+        number,
+        structure: structure?.name ?? '',
+      });
     });
     return this.getDossier(id);
   }

@@ -50,6 +50,15 @@ describeEachDialect('an office flow', ({ freshData }) => {
     const summary = JSON.parse(await run('send', 'run', '--json')) as { sent: number };
     expect(summary.sent).toBe(30);
     expect(smtp.messages).toHaveLength(30);
+    // The journal's state of each document follows its messages (25 documents, 30 addresses).
+    const after = await openPostier({ dataPath: data });
+    const sent = await after.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email_state', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    await after.close();
+    expect(sent.n).toBe(25);
 
     const csv = path.join(tempFolder(), 'journal.csv');
     await run('journal', 'export', '--out', csv);

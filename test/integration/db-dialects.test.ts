@@ -83,6 +83,21 @@ describeEachDialect('the office database', ({ dialect, freshData }) => {
     expect(await found('belanger')).toEqual([dossier.id]);
   });
 
+  it('refuses a second dossier with the same number, naming it, and keeps the first', async () => {
+    const postier = await open(await freshData());
+    const structure = await postier.records.ensureDefaultStructure('Résidence Test');
+    await postier.records.createDossier(structure.id, { number: '1001', lastName: 'Roy' });
+    const error = await postier.records
+      .createDossier(structure.id, { number: '1001', lastName: 'Côté' })
+      .catch((e: unknown) => e);
+    expect(isUserError(error) && error.params).toEqual({
+      number: '1001',
+      structure: 'Résidence Test',
+    });
+    const page = await postier.records.searchDossiers({});
+    expect(page.items.map((d) => d.lastName)).toEqual(['Roy']);
+  });
+
   it('is named by `postier init`', async () => {
     const data = await freshData();
     const result = await cli(['init', '--data', data, '--structure-name', 'Résidence Test'], env());
