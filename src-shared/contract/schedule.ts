@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SCHEDULE_LIMIT_MAX_HOURS } from '../domain/schedule.js';
 import { defineOperation } from './operation.js';
 import { emptyInput, id, isoDateTime, text } from './primitives.js';
-import { fileRefs, templateOverride } from './sending.js';
+import { queueInput } from './sending.js';
 
 const windowSchema = z.strictObject({
   days: z.array(z.int().min(0).max(6)).min(1).max(7),
@@ -49,16 +49,7 @@ export const scheduleOperations = [
   /** The exact message of one recipient of this send, to `to`, "[TEST] " first; nothing queued. */
   defineOperation(
     'sending.testCopy',
-    z.strictObject({
-      structureId: id,
-      documentIds: z.array(id).min(1).max(100_000),
-      addresses: z.array(text(254)).max(20).optional(),
-      ...templateOverride,
-      generalAttachments: fileRefs.optional(),
-      recipientAttachments: z
-        .array(z.strictObject({ documentId: id, files: fileRefs }))
-        .max(100_000)
-        .optional(),
+    queueInput.omit({ notBefore: true }).extend({
       dossierNumber: text(50).optional(),
       recipient: text(254).optional(),
       to: text(254),

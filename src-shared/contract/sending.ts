@@ -147,6 +147,22 @@ export const templateOverride = {
 /** Staged files (files.pick / files.upload) by reference. */
 export const fileRefs = z.array(text(100)).max(20);
 
+/** What sending.queue takes: the documents, their texts and files, perhaps a time. */
+export const queueInput = z.strictObject({
+  structureId: id,
+  documentIds: z.array(id).min(1).max(100_000),
+  /** Single send: these addresses instead of the dossier's receiving correspondents. */
+  addresses: z.array(text(254)).max(20).optional(),
+  ...templateOverride,
+  generalAttachments: fileRefs.optional(),
+  recipientAttachments: z
+    .array(z.strictObject({ documentId: id, files: fileRefs }))
+    .max(100_000)
+    .optional(),
+  /** A scheduled send: not before this time (ISO); a past one is refused. */
+  notBefore: isoDateTime.optional(),
+});
+
 export const sendingStateSchema = z.object({
   running: z.boolean(),
   paused: z.boolean(),
@@ -244,20 +260,7 @@ export const sendingOperations = [
   /** Queues the messages (and starts sending what is validated). */
   defineOperation(
     'sending.queue',
-    z.strictObject({
-      structureId: id,
-      documentIds: z.array(id).min(1).max(100_000),
-      /** Single send: these addresses instead of the dossier's receiving correspondents. */
-      addresses: z.array(text(254)).max(20).optional(),
-      ...templateOverride,
-      generalAttachments: fileRefs.optional(),
-      recipientAttachments: z
-        .array(z.strictObject({ documentId: id, files: fileRefs }))
-        .max(100_000)
-        .optional(),
-      /** A scheduled send: not before this time (ISO); a past one is refused. */
-      notBefore: isoDateTime.optional(),
-    }),
+    queueInput,
     z.object({
       batchId: id.nullable(),
       queued: z.int(),

@@ -2,8 +2,6 @@
 // the PC was off waits for a decision (schedule.setLimit, the CLI's `send schedule-limit`);
 // under Compte de messagerie, the account's sending window, typed as "lun-ven 08:00-18:00"
 // (schedule.setWindow, the CLI's `account set --window`). Each saved with its own button.
-import { Button, Field, Input } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
 import {
   formatSendingWindow,
   parseSendingWindow,
@@ -12,69 +10,7 @@ import {
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
-import { useSettingsStyles } from './settings-styles.js';
-
-/** A typed value checked as the core checks it, saved with its button. */
-function SavedField(props: {
-  label: string;
-  note: string;
-  saved: string;
-  problem: (typed: string) => string | null;
-  save: (typed: string) => Promise<string>;
-  width: number;
-  testId: string;
-  children?: ReactNode;
-}) {
-  const styles = useSettingsStyles();
-  const { t, showError, notify } = useApp();
-  const [typed, setTyped] = useState(props.saved);
-  const [saved, setSaved] = useState(props.saved);
-  const [saving, setSaving] = useState(false);
-  const problem = props.problem(typed);
-  const save = async () => {
-    setSaving(true);
-    try {
-      const now = await props.save(typed);
-      setSaved(now);
-      setTyped(now);
-      notify(t('ui.settings.saved'));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <form
-      className={styles.formWidth}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!problem) void save();
-      }}
-    >
-      <Field
-        label={props.label}
-        size="small"
-        validationState={problem ? 'error' : 'none'}
-        validationMessage={problem ?? undefined}
-      >
-        <div className={styles.pair}>
-          <Input
-            size="small"
-            style={{ width: props.width }}
-            value={typed}
-            onChange={(_, d) => setTyped(d.value)}
-            data-testid={props.testId}
-          />
-          <Button size="small" type="submit" disabled={!!problem || saving || typed === saved}>
-            {t('ui.common.save')}
-          </Button>
-        </div>
-      </Field>
-      <p className={styles.note}>{props.note}</p>
-    </form>
-  );
-}
+import { SavedField } from './SavedField.js';
 
 export function ScheduleLimitField() {
   const { t, showError } = useApp();

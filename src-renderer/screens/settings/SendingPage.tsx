@@ -1,12 +1,12 @@
 // Paramètres > Envoi: whether queued messages wait for "Valider" or go at once, and after how
 // many refusals in a row an account's sending pauses (the auto-pause, one setting for every
 // workstation; the CLI's `postier send auto-pause` changes the same one).
-import { Button, Field, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Field, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { AUTO_PAUSE_MAX } from '../../../src-shared/domain/auto-pause.js';
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
+import { SavedField } from './SavedField.js';
 import { ScheduleLimitField } from './ScheduleFields.js';
 import { useSettingsStyles } from './settings-styles.js';
 
@@ -48,58 +48,27 @@ export function SendingPage() {
 
 /** The auto-pause count: typed, checked as the core checks it, saved with its button. */
 function AutoPauseField({ saved, onSaved }: { saved: number; onSaved: (count: number) => void }) {
-  const styles = useSettingsStyles();
-  const { t, showError, notify } = useApp();
-  const [typed, setTyped] = useState(String(saved));
-  const [saving, setSaving] = useState(false);
-  const count = /^\d{1,3}$/.test(typed.trim()) ? Number(typed.trim()) : Number.NaN;
-  const valid = Number.isInteger(count) && count <= AUTO_PAUSE_MAX;
-  const save = async () => {
-    setSaving(true);
-    try {
-      const result = await call(api.settings.setAutoPause({ autoPauseAfterFailures: count }));
-      onSaved(result.autoPauseAfterFailures);
-      notify(t('ui.settings.saved'));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { t } = useApp();
   return (
-    <form
-      className={styles.formWidth}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (valid) void save();
+    <SavedField
+      label={t('ui.settings.autoPause')}
+      note={t('ui.settings.autoPause.note', { max: AUTO_PAUSE_MAX })}
+      saved={String(saved)}
+      width={80}
+      testId="auto-pause-count"
+      problem={(typed) => {
+        const count = /^\d{1,3}$/.test(typed.trim()) ? Number(typed.trim()) : Number.NaN;
+        return Number.isInteger(count) && count <= AUTO_PAUSE_MAX
+          ? null
+          : t('outbox.error.autoPauseInvalid', { value: typed.trim(), max: AUTO_PAUSE_MAX });
       }}
-    >
-      <Field
-        label={t('ui.settings.autoPause')}
-        size="small"
-        validationState={valid ? 'none' : 'error'}
-        validationMessage={
-          valid
-            ? undefined
-            : t('outbox.error.autoPauseInvalid', { value: typed.trim(), max: AUTO_PAUSE_MAX })
-        }
-      >
-        <div className={styles.pair}>
-          <Input
-            size="small"
-            inputMode="numeric"
-            maxLength={3}
-            style={{ width: 80 }}
-            value={typed}
-            onChange={(_, d) => setTyped(d.value)}
-            data-testid="auto-pause-count"
-          />
-          <Button size="small" type="submit" disabled={!valid || saving || count === saved}>
-            {t('ui.settings.autoPause.save')}
-          </Button>
-        </div>
-      </Field>
-      <p className={styles.note}>{t('ui.settings.autoPause.note', { max: AUTO_PAUSE_MAX })}</p>
-    </form>
+      save={async (typed) => {
+        const result = await call(
+          api.settings.setAutoPause({ autoPauseAfterFailures: Number(typed.trim()) }),
+        );
+        onSaved(result.autoPauseAfterFailures);
+        return String(result.autoPauseAfterFailures);
+      }}
+    />
   );
 }
