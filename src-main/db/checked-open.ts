@@ -14,8 +14,6 @@ import {
 } from './connection.js';
 import { assertWhole, damagedError, isDamageError, type DamageContext } from './integrity.js';
 import { migrateToLatest } from './migrate.js';
-import { openPostgresDatabase, postgresServerError } from './postgres-dialect.js';
-import { postgresPassword } from './postgres-password.js';
 
 export interface CheckedDatabase<Handle = DatabaseHandle> {
   handle: Handle;
@@ -67,6 +65,9 @@ export async function openOfficeDatabase(
   options: { busyTimeoutMs?: number; credentials?: () => Promise<CredentialStore> } = {},
 ): Promise<CheckedDatabase<AnyDatabaseHandle>> {
   if (location.kind === 'folder') return openCheckedDatabase(folder, options);
+  // Loaded only here: a data folder's opening never pays for the pg driver.
+  const { openPostgresDatabase, postgresServerError } = await import('./postgres-dialect.js');
+  const { postgresPassword } = await import('./postgres-password.js');
   const handle = openPostgresDatabase(location.url, {
     password: postgresPassword(location.url, options.credentials ?? lazyCredentialStore()),
   });

@@ -6,7 +6,6 @@ import { busyTimeoutFromEnv } from '../../db/busy.js';
 import { backUpNow, checkDatabase } from '../../db/database-care.js';
 import { restoreDatabase } from '../../db/restore.js';
 import { openCredentialStore } from '../../credentials/credential-store.js';
-import { connectPostgres } from '../../db/postgres-password.js';
 import { isPostgresUrl } from '../../data-folder/data-folder.js';
 import { UserError } from '../../../src-shared/errors.js';
 import { dataOption } from '../command-context.js';
@@ -58,6 +57,8 @@ export function registerDatabaseCommands(program: Command): void {
     .requiredOption('--password-stdin', 'lit le mot de passe sur l’entrée standard')
     .action(async (url: string) => {
       const password = await readPassword();
+      // The pg driver only for this command, not for backup/check/restore.
+      const { connectPostgres } = await import('../../db/postgres-password.js');
       const store = await openCredentialStore();
       const login = await connectPostgres(url, password, store);
       printMessage(cliLanguage(), 'db.connect.done', { login, store: store.description });
