@@ -2,6 +2,7 @@
 // time, each chunk's files written before the rows that point to them, its rows in one
 // short transaction, so that a big batch never holds the database and the engine may send
 // each committed chunk at once (QueueFeed). A batch that queues nothing leaves nothing.
+import { formatLocalDateTime } from '../../src-shared/domain/schedule.js';
 import type { OutboxMessage } from '../../src-shared/domain/outbox.js';
 import { isUserError } from '../../src-shared/errors.js';
 import type { Actor } from '../workstation/identity.js';
@@ -187,6 +188,14 @@ function queuedEvents(
       ...journal,
       event: 'validated',
       detail: storeSaid({ code: 'sending.journal.validatedAutomatically', params: {} }),
+    });
+  }
+  if (row.scheduled_at) {
+    const at = formatLocalDateTime(row.scheduled_at);
+    events.push({
+      ...journal,
+      event: 'scheduled',
+      detail: storeSaid({ code: 'schedule.journal.moved', params: { at } }),
     });
   }
   return events;

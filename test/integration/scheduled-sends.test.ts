@@ -2,6 +2,7 @@
 // run as a user would: `postier` in child processes on the demo's tax slips, a real SMTP
 // server on 127.0.0.1, the engine reading the real clock. A missed schedule is a schedule
 // written in the past in the database, as a PC switched off over the weekend leaves it.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier } from '../support/cli.js';
@@ -39,8 +40,8 @@ const prepareSlips = (...options: string[]) => [
 
 describe('scheduled sends', () => {
   it('a batch scheduled a few seconds ahead is not sent before its time, and is sent after', async () => {
-    const { server, cli, statuses } = await officeWithServer();
-    const at = new Date(Date.now() + 10_000);
+    const { local, server, cli, statuses } = await officeWithServer();
+    const at = new Date(Date.now() + 15_000);
 
     const prepared = await cli(...prepareSlips('--validate', '--not-before', at.toISOString()));
     expect(prepared.stderr).toBe('');
@@ -57,6 +58,11 @@ describe('scheduled sends', () => {
     expect(await statuses()).toEqual(Array(SLIPS).fill('validated'));
     const status = await cli('send', 'status');
     expect(status.stdout).toContain('Programmé : ');
+    const journal = await cli('journal', 'export', '--out', `${local.folder.root}/journal.csv`);
+    expect(journal.code, journal.stderr).toBe(0);
+    expect(fs.readFileSync(`${local.folder.root}/journal.csv`, 'utf8')).toContain(
+      'Envoi programmé pour le ',
+    );
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
     const late = await cli('send', 'run');
