@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heapKeeper } from '../../src-main/workstation/heap-keeper.js';
 
 describe('heapKeeper', () => {
-  it('asks for a collection once the heap has grown by several MB, not before', () => {
+  it('asks for a collection once the old generation has grown by several MB, not before', () => {
     let collections = 0;
     const keep = heapKeeper(() => collections++);
     keep();
