@@ -17,7 +17,10 @@ export async function postponeAccountMessages(
   const result = await db
     .updateTable('messages')
     .set((eb) => ({
-      next_attempt_at: sql<string>`max(coalesce(next_attempt_at, ${untilIso}), ${untilIso})`,
+      // The later of the two, written for both databases (SQLite's max(a, b) is
+      // PostgreSQL's greatest): a message not yet due (or never tried) waits until then.
+      next_attempt_at: sql<string>`case when next_attempt_at > ${untilIso}
+        then next_attempt_at else ${untilIso} end`,
       updated_at: nowIso,
       version: eb('version', '+', 1),
     }))
