@@ -109,7 +109,7 @@ test.describe('bulk send under way', () => {
     // A pace of one message a second, set in Paramètres like an office would.
     await page.keyboard.press('Control+4');
     await page.getByRole('textbox', { name: 'Attente entre deux messages (s)' }).fill('1');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByTestId('pacing-summary')).toContainText('1 s entre deux messages');
 
     await page.keyboard.press('Control+2');

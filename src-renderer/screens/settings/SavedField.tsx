@@ -57,7 +57,13 @@ export function SavedField(props: {
             onChange={(_, d) => setTyped(d.value)}
             data-testid={props.testId}
           />
-          <Button size="small" type="submit" disabled={!!problem || saving || typed === saved}>
+          {/* Named with its field: Paramètres also has the account's own Enregistrer. */}
+          <Button
+            size="small"
+            type="submit"
+            aria-label={t('ui.settings.saveField', { label: props.label })}
+            disabled={!!problem || saving || typed === saved}
+          >
             {t('ui.common.save')}
           </Button>
         </div>

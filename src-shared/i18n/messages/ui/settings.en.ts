@@ -8,6 +8,7 @@ export const uiSettingsEn: Record<keyof typeof uiSettingsFr, string> = {
   'ui.settings.sending': 'Send validation',
   'ui.settings.workstation': 'This workstation',
   'ui.settings.saved': 'Settings saved.',
+  'ui.settings.saveField': 'Save: {label}',
   'ui.settings.noStructure': 'No organisation: run “postier init” to create one.',
   'ui.settings.structure.name': 'Name',
   'ui.settings.structure.phone': 'Phone',

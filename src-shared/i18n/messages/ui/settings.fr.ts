@@ -7,6 +7,7 @@ export const uiSettingsFr = {
   'ui.settings.sending': 'Validation des envois',
   'ui.settings.workstation': 'Ce poste',
   'ui.settings.saved': 'Paramètres enregistrés.',
+  'ui.settings.saveField': 'Enregistrer : {label}',
   'ui.settings.noStructure': 'Aucun établissement : lancez « postier init » pour en créer un.',
   'ui.settings.structure.name': 'Nom',
   'ui.settings.structure.phone': 'Téléphone',
