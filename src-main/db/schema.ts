@@ -251,6 +251,13 @@ export interface EngineLeaseTable {
   expires_at: string | null;
 }
 
+/** A PDF or attachment stored in the database (PostgreSQL), once per distinct content. */
+export interface DocumentContentsTable {
+  sha256: string;
+  size: number;
+  content: Buffer;
+}
+
 export interface Database {
   structures: StructuresTable;
   staff: StaffTable;
@@ -269,6 +276,7 @@ export interface Database {
   send_journal: SendJournalTable;
   engine_lease: EngineLeaseTable;
   notifications_sent: NotificationsSentTable;
+  document_contents: DocumentContentsTable;
 }
 
 export type StructureRow = Selectable<StructuresTable>;

@@ -1,5 +1,4 @@
 // The document journal: adding documents (PDF generated or imported), listing, reading PDFs.
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   DOCUMENT_TYPE_CODES,
@@ -30,16 +29,22 @@ import { inspectPdf } from '../pdf/read.js';
 import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
 import { generatePdfForDocument } from './pdf-data.js';
 import { holderParams, StoredPdfIndex } from './pdf-reuse.js';
+import { contentStoreFor, type DocumentContentStore } from './content-store.js';
 import { storeDocumentPdf } from './pdf-store.js';
 
 const MAX_PAGE = 500;
 
 export class DocumentsService {
+  /** Where the PDFs are: the data folder's files, or the database (PostgreSQL). */
+  readonly contents: DocumentContentStore;
+
   constructor(
     private readonly db: Db,
     private readonly folder: DataFolder,
     private readonly records: RecordsService,
-  ) {}
+  ) {
+    this.contents = contentStoreFor(db, folder);
+  }
 
   async listTypes(): Promise<DocumentType[]> {
     return (await q.listDocumentTypes(this.db)).map(toDocumentType);
@@ -88,21 +93,21 @@ export class DocumentsService {
       pdf_source: imported ? ('imported' as const) : ('generated' as const),
     };
     const pdfBytes = imported ?? (await generatePdfForDocument(row, dossier, type, structure));
-    const pdfPath = storeDocumentPdf(
-      this.folder,
+    const pdfPath = await storeDocumentPdf(
+      this.contents,
       structure.id,
       period,
       type.code,
       number,
       pdfBytes,
-    ).relative;
+    );
     try {
       const id = await writeTransaction(this.db, (tx) =>
         q.insertDocument(tx, { ...row, pdf_path: pdfPath }),
       );
       return await this.getDocument(id);
     } catch (error) {
-      fs.rmSync(this.folder.resolve(pdfPath), { force: true });
+      await this.contents.discard(pdfPath);
       if (isUniqueViolation(error)) {
         throw new UserError('error.document.duplicateNumber', { type: type.name_fr, number });
       }
@@ -169,16 +174,24 @@ export class DocumentsService {
     };
   }
 
-  /** The absolute path of a document's PDF, checked to be inside the data folder. */
+  /**
+   * A file holding a document's PDF on this workstation (to open it): the data folder's, or
+   * a copy of the database's (PostgreSQL).
+   */
   async pdfPath(id: number): Promise<string> {
-    const detail = await q.findDocumentDetail(this.db, id);
-    if (!detail) throw new UserError('error.document.notFound', { id });
-    if (!detail.pdf_path) throw new UserError('error.document.noPdf', { id });
-    return this.folder.resolve(detail.pdf_path);
+    return this.contents.localFile(await this.pdfReference(id));
   }
 
   async readPdf(id: number): Promise<Buffer> {
-    return fs.promises.readFile(await this.pdfPath(id));
+    return this.contents.read(await this.pdfReference(id));
+  }
+
+  /** What documents.pdf_path holds: the store's reference of the PDF. */
+  private async pdfReference(id: number): Promise<string> {
+    const detail = await q.findDocumentDetail(this.db, id);
+    if (!detail) throw new UserError('error.document.notFound', { id });
+    if (!detail.pdf_path) throw new UserError('error.document.noPdf', { id });
+    return detail.pdf_path;
   }
 
   /** Copies a document's PDF to `outFile` (through a temporary file: never a half PDF). */
@@ -193,7 +206,7 @@ export class DocumentsService {
     const label = path.basename(file);
     const bytes = await readPdfFile(file, label, DOCUMENT_PDF_LIMITS);
     await inspectPdf(bytes, label);
-    const index = await StoredPdfIndex.build(this.db, this.folder, structureId);
+    const index = await StoredPdfIndex.build(this.db, this.contents, structureId);
     const holder = await index.holderOf(bytes);
     if (holder)
       throw new UserError('error.pdf.alreadyUsed', { file: label, ...holderParams(holder) });

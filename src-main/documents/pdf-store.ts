@@ -1,35 +1,37 @@
-// Where imported PDFs go in the data folder: documents/<structure>/<period>/<type>-<number>.pdf,
-// the layout DocumentsService uses, so that both kinds of documents sit side by side.
-import fs from 'node:fs';
-import path from 'node:path';
-import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
-import { writeFileAtomic } from '../data-folder/atomic-write.js';
+// Where imported PDFs go: in a data folder documents/<structure>/<period>/<type>-<number>.pdf,
+// the layout DocumentsService uses, so that both kinds of documents sit side by side; on
+// PostgreSQL in the database (content-store.ts). What is kept in documents.pdf_path is the
+// store's reference.
+import { DOCUMENTS_FOLDER_NAME, safeFileName } from '../data-folder/data-folder.js';
+import type { DocumentContentStore } from './content-store.js';
 
-export interface StoredPdf {
-  /** Relative to the data folder, as stored in documents.pdf_path. */
-  relative: string;
-  absolute: string;
+/** Where a document's PDF would go in a data folder (relative, forward slashes). */
+export function documentPdfPlace(
+  structureId: number,
+  period: string,
+  typeCode: string,
+  number: string,
+): string {
+  const stem = safeFileName(`${typeCode}-${number}`);
+  return `${DOCUMENTS_FOLDER_NAME}/${structureId}/${safeFileName(period)}/${stem}.pdf`;
 }
 
-/** Writes the PDF under a free name (-2, -3... when taken) and says where. */
+/** Stores the PDF (under a free name, -2, -3... when taken, in a folder); its reference. */
 export function storeDocumentPdf(
-  folder: DataFolder,
+  store: DocumentContentStore,
   structureId: number,
   period: string,
   typeCode: string,
   number: string,
   bytes: Uint8Array,
-): StoredPdf {
-  const directory = path.join(folder.documentsFolder, String(structureId), safeFileName(period));
-  fs.mkdirSync(directory, { recursive: true });
-  const stem = safeFileName(`${typeCode}-${number}`);
-  let target = path.join(directory, `${stem}.pdf`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(directory, `${stem}-${n}.pdf`);
-  writeFileAtomic(target, bytes);
-  return { relative: folder.relativize(target), absolute: target };
+): Promise<string> {
+  return store.put(bytes, documentPdfPlace(structureId, period, typeCode, number));
 }
 
-/** Undoes the files of an import that did not go through. */
-export function removeStoredPdfs(stored: StoredPdf[]): void {
-  for (const file of stored) fs.rmSync(file.absolute, { force: true });
+/** Undoes the PDFs of an import that did not go through. */
+export async function removeStoredPdfs(
+  store: DocumentContentStore,
+  references: readonly string[],
+): Promise<void> {
+  for (const reference of references) await store.discard(reference);
 }

@@ -9,9 +9,9 @@ import * as dq from '../db/documents-queries.js';
 import * as iq from '../db/import-queries.js';
 import { findDossierById } from '../db/records-queries.js';
 import type { DocumentTypeRow, NewDocumentRow } from '../db/schema.js';
-import type { DataFolder } from '../data-folder/data-folder.js';
+import type { DocumentContentStore } from '../documents/content-store.js';
 import { generatePdfForDocument } from '../documents/pdf-data.js';
-import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
+import { removeStoredPdfs, storeDocumentPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
 import { planDocuments, type PlannedDocument } from './document-plan.js';
 import { readRowPdfs } from './row-pdfs.js';
@@ -64,7 +64,8 @@ function unmatchedRows(rows: PlannedDocument[]): { line: number; number: string 
 
 export interface DocumentCommitContext {
   db: Db;
-  folder: DataFolder;
+  /** Where the PDFs go: the data folder, or the database (PostgreSQL). */
+  contents: DocumentContentStore;
   structure: Structure;
 }
 
@@ -79,18 +80,18 @@ export async function commitDocuments(
   mapping: ColumnMapping<DocumentField>,
   options: DocumentImportOptions,
 ): Promise<DocumentImportResult> {
-  const { db, folder, structure } = context;
+  const { db, contents, structure } = context;
   const plan = await planDocuments(db, structure.id, table, mapping, options);
   const rejected = [...plan.rejected];
   const pdfBytes = await readRowPdfs(
-    { db, folder, structureId: structure.id },
+    { db, contents, structureId: structure.id },
     plan.rows.filter((r) => r.pdf === 'file'),
     options.pdfDir ?? '',
     rejected,
   );
   const rows = plan.rows.filter((row) => row.pdf !== 'file' || pdfBytes.has(row.line));
   const types = new Map((await dq.listDocumentTypes(db)).map((t) => [t.code, t]));
-  const stored: StoredPdf[] = [];
+  const stored: string[] = [];
   try {
     const inserts: NewDocumentRow[] = [];
     const attachments: { id: number; version: number; pdfPath: string }[] = [];
@@ -101,16 +102,16 @@ export async function commitDocuments(
         pdfBytes.get(row.line) ??
         (row.pdf === 'generate' ? await generate(db, structure, type, insert) : null);
       if (bytes) {
-        const file = storeDocumentPdf(
-          folder,
+        const reference = await storeDocumentPdf(
+          contents,
           structure.id,
           row.period,
           type.code,
           row.number,
           bytes,
         );
-        stored.push(file);
-        insert.pdf_path = file.relative;
+        stored.push(reference);
+        insert.pdf_path = reference;
       }
       if (row.existing) attachments.push({ ...row.existing, pdfPath: insert.pdf_path! });
       else inserts.push(insert);
@@ -136,7 +137,7 @@ export async function commitDocuments(
       unmatchedFiles: plan.unmatchedFiles,
     };
   } catch (error) {
-    removeStoredPdfs(stored);
+    await removeStoredPdfs(contents, stored);
     throw rolledBack(path.basename(table.file), error);
   }
 }

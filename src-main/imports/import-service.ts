@@ -1,6 +1,7 @@
 // "Getting data in", one call per step of the import wizard (and of the CLI):
 // file → detected format → mapping guesses → preview → commit → result.
 import type { DataFolder } from '../data-folder/data-folder.js';
+import { contentStoreFor, type DocumentContentStore } from '../documents/content-store.js';
 import type { Db } from '../db/connection.js';
 import type { RecordsService } from '../records/records-service.js';
 import { guessMapping, listMappings, loadMapping, saveMapping } from './column-mapping.js';
@@ -34,11 +35,16 @@ export interface StructureChoice {
 }
 
 export class ImportService {
+  /** Where imported PDFs go: the data folder's files, or the database (PostgreSQL). */
+  private readonly contents: DocumentContentStore;
+
   constructor(
     private readonly db: Db,
-    private readonly folder: DataFolder,
+    folder: DataFolder,
     private readonly records: RecordsService,
-  ) {}
+  ) {
+    this.contents = contentStoreFor(db, folder);
+  }
 
   /** Step 1: reads the file; says which encoding, delimiter or sheet it used. */
   loadTable(file: string, options: TableReadOptions = {}): Promise<LoadedTable> {
@@ -99,7 +105,7 @@ export class ImportService {
   ): Promise<DocumentImportResult> {
     const structure = await this.records.chooseStructure(options.structureId);
     return commitDocuments(
-      { db: this.db, folder: this.folder, structure },
+      { db: this.db, contents: this.contents, structure },
       table,
       mapping,
       options,
@@ -109,6 +115,6 @@ export class ImportService {
   /** Splits a merged PDF; with `dryRun`, only says what it would do. */
   async splitPdf(file: string, options: SplitOptions): Promise<SplitResult> {
     const structure = await this.records.chooseStructure(options.structureId);
-    return splitMergedPdf({ db: this.db, folder: this.folder, structure }, file, options);
+    return splitMergedPdf({ db: this.db, contents: this.contents, structure }, file, options);
   }
 }

@@ -1,7 +1,6 @@
 // One merged PDF (every invoice of the month, as billing software prints them) split into
 // one PDF per document: each page's text is searched for a key (a document or dossier
 // number), pages are grouped until the next key, and each group goes to its document.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import type { Structure } from '../../src-shared/domain/records.js';
@@ -11,11 +10,11 @@ import { writeTransaction, type Db } from '../db/connection.js';
 import * as dq from '../db/documents-queries.js';
 import * as iq from '../db/import-queries.js';
 import type { NewDocumentRow } from '../db/schema.js';
-import type { DataFolder } from '../data-folder/data-folder.js';
 import { MERGED_PDF_LIMITS, readPdfFile } from '../pdf/pdf-limits.js';
 import { readPdfText } from '../pdf/read.js';
 import { readAmount } from './cell-values.js';
-import { removeStoredPdfs, storeDocumentPdf, type StoredPdf } from '../documents/pdf-store.js';
+import type { DocumentContentStore } from '../documents/content-store.js';
+import { removeStoredPdfs, storeDocumentPdf } from '../documents/pdf-store.js';
 import { rolledBack } from './dossier-import.js';
 import type { RowProblem, SplitOptions, SplitPart, SplitResult } from './import-types.js';
 import { groupBy } from './pdf-matching.js';
@@ -96,7 +95,8 @@ export function groupPages(texts: string[], key: RegExp): KeyedPages {
 
 export interface SplitContext {
   db: Db;
-  folder: DataFolder;
+  /** Where the PDFs go: the data folder, or the database (PostgreSQL). */
+  contents: DocumentContentStore;
   structure: Structure;
 }
 
@@ -246,22 +246,22 @@ async function planParts(
   });
 }
 
-/** Copies each part's pages into the data folder, then records them all in one transaction. */
+/** Copies each part's pages into the store, then records them all in one transaction. */
 async function writeParts(
   context: SplitContext,
   file: string,
   label: string,
   parts: PlannedPart[],
 ): Promise<SplitPart[]> {
-  const { db, folder, structure } = context;
+  const { db, contents, structure } = context;
   const source = PdfPageSource.open(file, label);
-  const stored: StoredPdf[] = [];
+  const stored: string[] = [];
   try {
     for (const part of parts) {
       const number = part.documentNumber!;
       stored.push(
-        storeDocumentPdf(
-          folder,
+        await storeDocumentPdf(
+          contents,
           structure.id,
           part.period,
           part.typeCode,
@@ -271,7 +271,7 @@ async function writeParts(
       );
     }
   } catch (error) {
-    removeStoredPdfs(stored);
+    await removeStoredPdfs(contents, stored);
     throw error;
   } finally {
     source.close();
@@ -279,7 +279,7 @@ async function writeParts(
   try {
     await writeTransaction(db, async (tx) => {
       for (const [index, part] of parts.entries()) {
-        const pdfPath = stored[index]!.relative;
+        const pdfPath = stored[index]!;
         if (part.row) {
           part.documentId = (
             await iq.insertDocuments(tx, [{ ...part.row, pdf_path: pdfPath }])
@@ -290,12 +290,12 @@ async function writeParts(
       }
     });
   } catch (error) {
-    removeStoredPdfs(stored);
+    await removeStoredPdfs(contents, stored);
     throw rolledBack(label, error);
   }
   // The replaced files are no longer referenced: removed once the new ones are recorded.
   for (const part of parts) {
-    if (part.oldPdfPath) fs.rmSync(folder.resolve(part.oldPdfPath), { force: true });
+    if (part.oldPdfPath) await contents.discard(part.oldPdfPath);
   }
   return parts.map(publicPart);
 }

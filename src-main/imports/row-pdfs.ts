@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isUserError, type ErrorParams } from '../../src-shared/errors.js';
 import type { MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Db } from '../db/connection.js';
-import type { DataFolder } from '../data-folder/data-folder.js';
+import type { DocumentContentStore } from '../documents/content-store.js';
 import { holderParams, StoredPdfIndex } from '../documents/pdf-reuse.js';
 import { DOCUMENT_PDF_LIMITS, readPdfFile } from '../pdf/pdf-limits.js';
 import { inspectPdf } from '../pdf/read.js';
@@ -28,14 +28,14 @@ const ROW_CODES: Partial<Record<MessageKey, MessageKey>> = {
 
 /** Each row's checked PDF bytes, by line; the refused rows added to `rejected`. */
 export async function readRowPdfs(
-  context: { db: Db; folder: DataFolder; structureId: number },
+  context: { db: Db; contents: DocumentContentStore; structureId: number },
   rows: RowWithPdf[],
   pdfDir: string,
   rejected: RowProblem[],
 ): Promise<Map<number, Uint8Array>> {
   const pdfs = new Map<number, Uint8Array>();
   if (rows.length === 0) return pdfs;
-  const stored = await StoredPdfIndex.build(context.db, context.folder, context.structureId);
+  const stored = await StoredPdfIndex.build(context.db, context.contents, context.structureId);
   const lineByHash = new Map<string, number>();
   for (const row of rows) {
     const file = row.pdfFile!;

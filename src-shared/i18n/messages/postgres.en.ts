@@ -11,6 +11,7 @@ export const postgresEn: Record<keyof typeof postgresFr, string> = {
   'error.postgres.refused': 'The database server “{server}” refuses the connection: {reason}',
   'error.postgres.notYet':
     'This command does not work on a PostgreSQL database yet: it acts on a data folder’s database file. On a server, backups and checks are made with its own tools (pg_dump, pg_amcheck).',
+  'error.postgres.contentMissing': 'The file “{reference}” is not in the database.',
   'error.postgres.noPassword':
     'The database server asks for a password for “{login}” and this workstation has none: give it with “postier db connect ADDRESS --password-stdin”.',
   'db.connect.done':

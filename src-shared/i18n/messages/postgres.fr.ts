@@ -10,6 +10,7 @@ export const postgresFr = {
     'Le serveur de base de données « {server} » refuse la connexion : {reason}',
   'error.postgres.notYet':
     'Cette commande ne fonctionne pas encore sur une base PostgreSQL : elle agit sur le fichier de la base d’un dossier de données. Sur un serveur, les sauvegardes et les vérifications sont faites par ses propres outils (pg_dump, pg_amcheck).',
+  'error.postgres.contentMissing': 'Le fichier « {reference} » n’est pas dans la base de données.',
   'error.postgres.noPassword':
     'Le serveur de base de données demande un mot de passe pour « {login} » et ce poste n’en a pas : donnez-le avec « postier db connect ADRESSE --password-stdin ».',
   'db.connect.done':

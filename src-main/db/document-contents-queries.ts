@@ -1,0 +1,42 @@
+// SQL for the PDFs and attachments kept in the database (PostgreSQL: documents/content-store.ts),
+// one row per distinct content, keyed by its SHA-256.
+import type { Db } from './connection.js';
+
+export interface ContentRow {
+  sha256: string;
+  content: Uint8Array;
+}
+
+/** Stores each content unless a row of the same hash is there already (then it is the same). */
+export async function insertContents(db: Db, rows: readonly ContentRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('document_contents')
+    .values(
+      rows.map((r) => ({
+        sha256: r.sha256,
+        size: r.content.byteLength,
+        content: Buffer.from(r.content),
+      })),
+    )
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+export async function readContent(db: Db, sha256: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('document_contents')
+    .select('content')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row && Buffer.from(row.content);
+}
+
+export async function contentSize(db: Db, sha256: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('document_contents')
+    .select('size')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row?.size;
+}
