@@ -56,6 +56,38 @@ describe('postier send run', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('speaks English with POSTIER_LANG=en: its progress, its summary, and status --json', async () => {
+    const { dataPath, server } = await dataFolderWithOutbox(3, { delayMs: 300 });
+    server.setBehavior(
+      { recipient: 'inconnu@example.com' },
+      { at: 'rcpt', reply: 550, text: '5.1.1 <inconnu@example.com>: Recipient address rejected' },
+    );
+    const EN = { ...ENV, POSTIER_LANG: 'en' };
+
+    const result = await cli(['send', 'run', '--data', dataPath], EN);
+
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^1\/3 sent — next send at \d\d:\d\d:\d\d$/);
+    expect(lines[2]).toBe('2/3 sent, 1 failed');
+    expect(lines[3]).toMatch(/^Send finished: 2 sent, 1 failed/);
+    // Without the server's words (a connection lost…), why it failed, said in English.
+    const postier = await openPostier({ dataPath });
+    await postier.db.updateTable('messages').set({ last_reply: null }).execute();
+    await postier.close();
+    const status = await cli(['send', 'status', '--json', '--data', dataPath], EN);
+    const { messages } = JSON.parse(status.stdout) as {
+      messages: { to: string[]; statusText: string; lastError: string | null }[];
+    };
+    const refused = messages.find((m) => m.to.includes('inconnu@example.com'))!;
+    expect(refused.statusText).toBe('Error while sending');
+    expect(refused.lastError).toMatch(/^The server refused the recipient/);
+    const sent = messages.find((m) => m.to.includes('famille1@example.com'))!;
+    expect(sent.statusText).toBe('Sent successfully');
+    const table = await cli(['send', 'status', '--data', dataPath], EN);
+    expect(table.stdout).toMatch(/The server refused the recipient/);
+  });
+
   it('--json prints the run summary', async () => {
     const { dataPath } = await dataFolderWithOutbox(2);
 

@@ -89,6 +89,7 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           limit: options.limit,
           offset: options.offset,
         });
+        const language = cliLanguage();
         if (options.json) {
           const messages = page.items.map((m) => ({
             id: m.id,
@@ -97,16 +98,19 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
             dossier: m.dossierNumber,
             to: m.to,
             status: m.status,
+            // The status as Suivi des envois says it, in the CLI's language (POSTIER_LANG).
+            statusText: translate(language, `ui.status.${m.status}`),
             attempts: m.attempts,
-            // The server's own reply when there was one; else what went wrong.
-            lastError: m.lastReply ?? m.lastError,
+            // The server's own reply when there was one; else what went wrong, in the CLI's
+            // language (stored as a sentence in no language).
+            lastError: m.lastReply ?? sayRead(language, m.lastError, m.lastErrorSaid),
             nextAttemptAt: m.nextAttemptAt,
             scheduledAt: m.scheduledAt,
             sentAt: m.sentAt,
           }));
           return printJson({ counts, total: page.total, messages });
         }
-        const t = (key: MessageKey) => translate(cliLanguage(), key);
+        const t = (key: MessageKey) => translate(language, key);
         process.stdout.write(`${MESSAGE_STATUSES.map((s) => `${s} ${counts[s]}`).join(' · ')}\n\n`);
         printTable(page.items, [
           { header: t('outbox.table.id'), value: (m) => String(m.id) },
@@ -118,14 +122,14 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           // Not sent yet and scheduled: when it will leave ("Programmé : 2026-12-05 08:00").
           {
             header: t('outbox.table.sentAt'),
-            value: (m) => m.sentAt ?? scheduleNote(m, cliLanguage()) ?? '',
+            value: (m) => m.sentAt ?? scheduleNote(m, language) ?? '',
           },
           // A sent message's reply is no error: the server's words and what went wrong apart.
           { header: t('outbox.table.serverReply'), value: (m) => m.lastReply ?? '' },
           // Why it failed, in the CLI's language (stored as a sentence in no language).
           {
             header: t('outbox.table.lastError'),
-            value: (m) => sayRead(cliLanguage(), m.lastError, m.lastErrorSaid) ?? '',
+            value: (m) => sayRead(language, m.lastError, m.lastErrorSaid) ?? '',
           },
         ]);
       });
