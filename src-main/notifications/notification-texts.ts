@@ -9,11 +9,12 @@ import {
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Actor } from '../workstation/identity.js';
 
-/** One message a notification names: who it was for and why it did not go. */
+/** One message a notification names: who it was for and why it did not go (said in the
+ *  reader's language: the staff member's, not the office's). */
 export interface NamedMessage {
   dossier: string;
   address: string;
-  reason: string;
+  reason: (language: Language) => string;
 }
 
 export interface RunCounts {
@@ -79,7 +80,9 @@ export function notificationText(
     default: {
       const count = facts.messages.length;
       subject = t(`notify.subject.${facts.event}`, { structure, count });
-      paragraphs.push([t(LIST_INTRO[facts.event]), ...listLines(t, facts.messages)].join('\n'));
+      paragraphs.push(
+        [t(LIST_INTRO[facts.event]), ...listLines(t, language, facts.messages)].join('\n'),
+      );
       paragraphs.push(t(LIST_ACTION[facts.event]!));
     }
   }
@@ -89,10 +92,13 @@ export function notificationText(
 
 function listLines(
   t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  language: Language,
   messages: NamedMessage[],
 ): string[] {
   const shown = messages.slice(0, NOTIFICATION_LIST_LIMIT);
-  const lines = shown.map((m) => t('notify.body.line', { ...m }));
+  const lines = shown.map((m) =>
+    t('notify.body.line', { dossier: m.dossier, address: m.address, reason: m.reason(language) }),
+  );
   const more = messages.length - shown.length;
   if (more > 0) lines.push(t('notify.body.more', { count: more }));
   return lines;

@@ -10,7 +10,7 @@ import type {
   NotificationEvent,
   NotificationRecipient,
 } from '../../src-shared/domain/notifications.js';
-import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
 import type { Actor } from '../workstation/identity.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { findMailAccountById, findMailAccountByStructure } from '../db/mail-account-queries.js';
@@ -28,7 +28,8 @@ import {
   type NamedMessage,
   type NotificationFacts,
 } from './notification-texts.js';
-import { readStored } from '../../src-shared/i18n/said.js';
+import { sayStored, storeSaid, type SaidParam } from '../../src-shared/i18n/said.js';
+import { bounceReasonText } from '../bounces/bounce-reasons.js';
 
 type MessageRow = Awaited<ReturnType<typeof messagesToName>>[number];
 
@@ -115,9 +116,9 @@ export class Notifier {
     for (const outcome of marked) {
       const row = rows.get(outcome.messageId);
       if (!row) continue;
-      const reason = outcome.diagnostic
-        ? `${outcome.reasonText} (${outcome.diagnostic})`
-        : outcome.reasonText;
+      const { diagnostic } = outcome;
+      const reason = (language: Language) =>
+        withReply(bounceReasonText(outcome.reason, language), diagnostic);
       messages.push(nameOf(row, outcome.address, reason));
     }
     // A check is its own "run": its key is new each time, so each check notifies once.
@@ -151,7 +152,7 @@ export class Notifier {
       transport = await this.deps.openTransport(account.id);
       // A mail client (Thunderbird, an .eml draft, Outlook for review) would open a window
       // on someone's screen for each notification: they need an account that sends.
-      if (!transport.canPace) throw new Error(translate('fr', 'notify.error.clientMethod'));
+      if (!transport.canPace) throw new NotForNotifications();
       for (const [language, group] of byLanguage(recipients)) {
         const { subject, text } = notificationText(language, structure.name, facts);
         const message: OutgoingMessage = {
@@ -172,7 +173,12 @@ export class Notifier {
         await this.journal(actor, 'notified', event, message.to.join(', '), null, result.response);
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason: SaidParam =
+        error instanceof NotForNotifications
+          ? { code: 'notify.error.clientMethod', params: {} }
+          : error instanceof Error
+            ? error.message
+            : String(error);
       await this.journal(actor, 'notify_failed', event, to, reason, null).catch(() => undefined);
     } finally {
       await transport?.close().catch(() => undefined);
@@ -184,37 +190,59 @@ export class Notifier {
     kind: 'notified' | 'notify_failed',
     event: NotificationEvent,
     to: string,
-    reason: string | null,
+    reason: SaidParam | null,
     serverReply: string | null,
   ): Promise<void> {
-    const eventName = translate('fr', `notify.event.${event}` as MessageKey);
-    const detail =
+    // Stored as a sentence in no language (i18n/said.ts): the Journal says it in its own.
+    const eventName = { code: `notify.event.${event}`, params: {} };
+    const detail = storeSaid(
       kind === 'notified'
-        ? translate('fr', 'notify.journal.sent', { event: eventName, to })
-        : translate('fr', 'notify.journal.failed', { event: eventName, to, reason: reason ?? '' });
+        ? { code: 'notify.journal.sent', params: { event: eventName, to } }
+        : { code: 'notify.journal.failed', params: { event: eventName, to, reason: reason ?? '' } },
+    );
     await writeTransaction(this.deps.db, (tx) =>
       appendJournal(tx, { event: kind, actor, detail, serverReply }),
     );
   }
 }
 
+/** The account opens a mail client rather than sending: no notification through it. */
+class NotForNotifications extends Error {}
+
 function named(rows: MessageRow[]): NamedMessage[] {
   return rows.map((row) => {
     const to = (JSON.parse(row.to_addresses) as string[]).join(', ');
-    // The error is stored as a sentence in no language (i18n/said.ts): said in French here.
-    return nameOf(row, to, row.last_reply ?? readStored(row.last_error).text ?? '');
+    // Why, stored as a sentence in no language (i18n/said.ts), said in the reader's language;
+    // the server's own words beside it, as it wrote them.
+    const reason = (language: Language) =>
+      withReply(sayStored(language, row.last_error), row.last_reply);
+    return nameOf(row, to, reason);
   });
 }
 
+/** "Why (the server's reply)", or whichever of the two there is. */
+function withReply(why: string | null, reply: string | null): string {
+  if (why && reply && !why.includes(reply)) return `${why} (${reply})`;
+  return why ?? reply ?? '';
+}
+
 /** A message as a notification names it, with its dossier's SIN taken out of every part. */
-function nameOf(row: MessageRow, address: string, reason: string): NamedMessage {
+function nameOf(
+  row: MessageRow,
+  address: string,
+  reason: (language: Language) => string,
+): NamedMessage {
   const clean = (text: string) => withoutSin(text, row.sin);
   const dossier = `${row.dossier_number} ${dossierDisplayName({
     title: row.dossier_title,
     first_name: row.dossier_first_name,
     last_name: row.dossier_last_name,
   })}`;
-  return { dossier: clean(dossier), address: clean(address), reason: clean(reason) };
+  return {
+    dossier: clean(dossier),
+    address: clean(address),
+    reason: (language) => clean(reason(language)),
+  };
 }
 
 function byLanguage(recipients: NotificationRecipient[]): Map<Language, NotificationRecipient[]> {

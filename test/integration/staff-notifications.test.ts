@@ -6,6 +6,8 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
+import type { Language } from '../../src-shared/i18n/catalog.js';
+import { sayStored } from '../../src-shared/i18n/said.js';
 import { Notifier } from '../../src-main/notifications/notifier.js';
 import { runOutbox } from '../../src-main/send/engine.js';
 import type { RunReport } from '../../src-main/send/run-contract.js';
@@ -75,13 +77,15 @@ interface Received {
   raw: string;
 }
 
-async function journal(postier: Postier, event: string) {
-  return postier.db
+/** The journal's lines of an event, their detail said in French (stored in no language). */
+async function journal(postier: Postier, event: string, language: Language = 'fr') {
+  const rows = await postier.db
     .selectFrom('send_journal')
     .select(['detail', 'server_reply'])
     .where('event', '=', event)
     .orderBy('id')
     .execute();
+  return rows.map((row) => ({ ...row, detail: sayStored(language, row.detail) }));
 }
 
 describe('staff notifications', () => {
@@ -127,6 +131,10 @@ describe('staff notifications', () => {
     }
     expect(fr.text).toContain('Ces messages n’ont pas pu être remis');
     expect(en.text).toContain('These messages could not be delivered');
+    // Why each failed, in the reader's language, the server's words beside it.
+    expect(fr.text).toContain('Le serveur a refusé le destinataire');
+    expect(en.text).toContain('The server refused the recipient');
+    expect(en.text).not.toContain('Le serveur');
     // Nothing else went to the staff: "finished" is off until chosen.
     expect(server.messages).toHaveLength(3 + 2);
     const notified = await journal(postier, 'notified');
@@ -135,6 +143,10 @@ describe('staff notifications', () => {
       'Notification « Messages en échec » envoyée à marie@bureau.example.',
     ]);
     expect(notified[0]!.server_reply).toMatch(/^250/);
+    // The Journal in English says the line in English.
+    expect((await journal(postier, 'notified', 'en'))[0]!.detail).toBe(
+      'Notification “Failed messages” sent to john@bureau.example.',
+    );
   });
 
   it('with nobody chosen, the cascade decides: the manager, else the functional address (not a no-reply one), else the communication address', async () => {
@@ -279,7 +291,7 @@ describe('staff notifications', () => {
           address: 'famille.1@example.com',
           status: '5.1.1',
           reason: 'unknown_address',
-          reasonText: 'Adresse inconnue du serveur du destinataire.',
+          reasonText: 'adresse inconnue',
           diagnostic: '550 5.1.1 User unknown',
           change: 'failed',
         },
@@ -291,7 +303,7 @@ describe('staff notifications', () => {
       '[Postier] Résidence Test : 1 retour en erreur',
     ]);
     expect(bounces[0]!.text).toContain(
-      'famille.1@example.com : Adresse inconnue du serveur du destinataire. (550 5.1.1 User unknown)',
+      'famille.1@example.com : adresse inconnue (550 5.1.1 User unknown)',
     );
   });
 
