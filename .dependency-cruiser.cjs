@@ -13,6 +13,7 @@ const MAIN_LAYERS = [
   'records',
   'email-templates',
   'documents',
+  'db-move',
   'exports',
   'oauth',
   'mail',

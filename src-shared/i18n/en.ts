@@ -1,5 +1,6 @@
 import { coreEn } from './messages/core.en.js';
 import { databaseEn } from './messages/database.en.js';
+import { dbMoveEn } from './messages/db-move.en.js';
 import { familyLanguageEn } from './messages/family-language.en.js';
 import { fileLimitsEn } from './messages/file-limits.en.js';
 import { hardeningUiEn } from './messages/hardening-ui.en.js';
@@ -24,6 +25,7 @@ import type { MessageKey } from './fr.js';
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...databaseEn,
+  ...dbMoveEn,
   ...familyLanguageEn,
   ...mailEn,
   ...methodsEn,

@@ -2,6 +2,7 @@
 // keeps its own texts; every French key must exist in English (the types check it).
 import { coreFr } from './messages/core.fr.js';
 import { databaseFr } from './messages/database.fr.js';
+import { dbMoveFr } from './messages/db-move.fr.js';
 import { familyLanguageFr } from './messages/family-language.fr.js';
 import { fileLimitsFr } from './messages/file-limits.fr.js';
 import { hardeningUiFr } from './messages/hardening-ui.fr.js';
@@ -25,6 +26,7 @@ import { uiBulkWarningsFr } from './messages/ui/bulk-warnings.fr.js';
 export const fr = {
   ...coreFr,
   ...databaseFr,
+  ...dbMoveFr,
   ...familyLanguageFr,
   ...mailFr,
   ...methodsFr,

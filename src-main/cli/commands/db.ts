@@ -1,5 +1,6 @@
 // `postier db backup | check | restore`: the database file itself. They open the file
 // directly (no migration, no services), so that they still work when it is damaged.
+// `db connect` and `db move` (db-move.ts): a PostgreSQL server.
 import type { Command } from 'commander';
 import { DataFolder, resolveDataFolderPath } from '../../data-folder/data-folder.js';
 import { busyTimeoutFromEnv } from '../../db/busy.js';
@@ -10,6 +11,7 @@ import { isPostgresUrl } from '../../data-folder/data-folder.js';
 import { UserError } from '../../../src-shared/errors.js';
 import { dataOption } from '../command-context.js';
 import { readPassword } from './account.js';
+import { registerDatabaseMoveCommand } from './db-move.js';
 import { cliLanguage, printJson, printMessage } from '../output.js';
 
 /** The data folder's file: these commands do not work on a PostgreSQL server (its tools do). */
@@ -63,6 +65,8 @@ export function registerDatabaseCommands(program: Command): void {
       const login = await connectPostgres(url, password, store);
       printMessage(cliLanguage(), 'db.connect.done', { login, store: store.description });
     });
+
+  registerDatabaseMoveCommand(db);
 
   db.command('restore')
     .description(
