@@ -206,6 +206,12 @@ describe.skipIf(!hasPostgres())('postier db move', () => {
       const refused = await cli(['--data', office, 'db', 'move', '--to', url], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('des tables d’une autre application (factures)');
+      const english = await cli(['--data', office, 'db', 'move', '--to', url], {
+        ...env,
+        POSTIER_LANG: 'en',
+      });
+      expect(english.code).toBe(1);
+      expect(english.stderr).toContain('it holds another application’s tables (factures)');
     },
     LONG,
   );
@@ -289,8 +295,21 @@ describe.skipIf(!hasPostgres())('postier db move', () => {
         .prepare('update documents set amount_cents = ? where id = ?')
         .run(last.amount_cents, last.id);
       fixed.close();
-      const moved = await run(broken, 'db', 'move', '--to', url);
-      expect(moved).toContain('Déménagement terminé');
+      // A PDF lost from the folder before the move: said, and moved as it is (missing).
+      const reader = new Sqlite(path.join(broken, 'postier.sqlite'), { readonly: true });
+      const lost = (
+        reader.prepare('select pdf_path from documents where id = 1').get() as { pdf_path: string }
+      ).pdf_path;
+      reader.close();
+      fs.rmSync(path.join(broken, ...lost.split('/')));
+      const report = JSON.parse(await run(broken, 'db', 'move', '--to', url, '--json')) as {
+        tables: { table: string; source: number; target: number; added: number }[];
+        files: { copied: number; identical: number; missing: string[]; storage: string };
+      };
+      for (const t of report.tables) expect(t.target, t.table).toBe(t.source + t.added);
+      expect(report.tables.find((t) => t.table === 'documents')).toMatchObject({ source: 38 });
+      expect(report.files).toMatchObject({ copied: 38, identical: 38, missing: [lost] });
+      expect(report.files.storage).toBe('database');
       expect(await run(url, 'dossiers', 'list', '--json')).toBe(
         await run(broken, 'dossiers', 'list', '--json'),
       );
