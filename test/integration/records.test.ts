@@ -1,10 +1,11 @@
-// Dossiers and correspondents on a real SQLite file.
-import { describe, expect, it } from 'vitest';
+// Dossiers and correspondents on each database (a real SQLite file, a real PostgreSQL server).
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier, tableCounts } from '../support/postier-fixture.js';
 
-describe('dossiers', () => {
+describeEachDialect('dossiers', ({ freshData }) => {
   it('creates a dossier with its correspondents and finds it by number, name and e-mail', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const created = await postier.records.createDossier(structure.id, {
       number: '1001',
@@ -42,7 +43,7 @@ describe('dossiers', () => {
   });
 
   it('never returns the full SIN, and stores it as nine digits', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const dossier = await postier.records.createDossier(structure.id, {
       number: 'A1',
@@ -62,7 +63,7 @@ describe('dossiers', () => {
   });
 
   it('refuses a duplicate number and leaves the database unchanged', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     await postier.records.createDossier(structure.id, {
       number: '1001',
@@ -84,7 +85,7 @@ describe('dossiers', () => {
   });
 
   it('refuses an invalid e-mail without writing the dossier', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const before = await tableCounts(postier);
     for (const email of [
@@ -105,7 +106,7 @@ describe('dossiers', () => {
   });
 
   it('keeps a mistyped address from older software when asked, flagged as invalid', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const dossier = await postier.records.createDossier(structure.id, {
       number: '9',
@@ -119,7 +120,7 @@ describe('dossiers', () => {
   });
 
   it('refuses a stale update made from an older copy of the dossier', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const original = await postier.records.createDossier(structure.id, {
       number: '5',
@@ -136,7 +137,7 @@ describe('dossiers', () => {
   });
 
   it('adds, updates and removes correspondents with version checks', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const structure = await postier.records.chooseStructure();
     const dossier = await postier.records.createDossier(structure.id, {
       number: '8',
@@ -161,7 +162,7 @@ describe('dossiers', () => {
   });
 
   it('asks which structure when there are several and none is named', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     await postier.records.createStructure({ name: 'Garderie Les Lucioles' });
     await expect(postier.records.chooseStructure()).rejects.toMatchObject({
       code: 'error.structure.ambiguous',
