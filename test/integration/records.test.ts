@@ -1,5 +1,7 @@
 // Dossiers and correspondents on each database (a real SQLite file, a real PostgreSQL server).
 import { expect, it } from 'vitest';
+import { openPostier } from '../../src-main/app/postier.js';
+import { closeAfterTest } from '../support/close-after-test.js';
 import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier, tableCounts } from '../support/postier-fixture.js';
 
@@ -134,6 +136,31 @@ describeEachDialect('dossiers', ({ freshData }) => {
       postier.records.updateDossier(original.id, original.version, { firstName: 'Éloïse' }),
     ).rejects.toMatchObject({ code: 'error.record.stale' });
     expect((await postier.records.getDossier(original.id)).firstName).toBe('Éliane');
+  });
+
+  it('two workstations saving the same copy at once: one is saved, the other refused as stale', async () => {
+    const data = await freshData();
+    const first = await freshPostier(data);
+    // Another workstation: its own connection (on PostgreSQL, its own session at the server).
+    const second = closeAfterTest(await openPostier({ dataPath: data }));
+    const structure = await first.records.chooseStructure();
+    const { id } = await first.records.createDossier(structure.id, {
+      number: '9',
+      lastName: 'Roy',
+    });
+    for (let round = 0; round < 10; round++) {
+      const copy = await first.records.getDossier(id);
+      const results = await Promise.allSettled([
+        first.records.updateDossier(id, copy.version, { firstName: `Anne ${round}` }),
+        second.records.updateDossier(id, copy.version, { firstName: `Berthe ${round}` }),
+      ]);
+      const saved = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(saved).toHaveLength(1);
+      expect(refused).toEqual([expect.objectContaining({ code: 'error.record.stale' })]);
+      const now = await second.records.getDossier(id);
+      expect(now).toMatchObject({ firstName: saved[0]!.firstName, version: copy.version + 1 });
+    }
   });
 
   it('adds, updates and removes correspondents with version checks', async () => {
