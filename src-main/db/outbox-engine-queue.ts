@@ -3,6 +3,7 @@
 // guarded by its current status (and by the engine that took it), so that a stale engine or
 // a user acting at the same time can never overwrite a newer decision.
 import { sql } from 'kysely';
+import { isPostgres } from '../../migrations/dialect.js';
 import type { Db } from './connection.js';
 
 export interface OrphanRow {
@@ -80,6 +81,22 @@ export async function earliestLaterAttempt(
 }
 
 /**
+ * Which of `ids` a claim may take: due and validated. On PostgreSQL their rows are locked for
+ * the claim's transaction (FOR UPDATE), and a row another transaction is changing right now
+ * is skipped, not waited for (SKIP LOCKED): it is no longer a candidate (a user's decision,
+ * another engine's claim), and the next claim reads it again. SQLite locks the whole file.
+ */
+function claimable(db: Db, ids: readonly number[], nowIso: string) {
+  const due = db
+    .selectFrom('messages')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'validated')
+    .where(isDue(nowIso));
+  return isPostgres(db) ? due.forUpdate().skipLocked() : due;
+}
+
+/**
  * Marks the given due validated messages as being sent by `holder`, in one statement, and
  * returns the ones taken (those no longer due, or taken by a user's action meanwhile, are
  * left out), in id order, with their dossier's SIN (only to keep it out of the journal).
@@ -101,7 +118,7 @@ export async function claimForSending(
       updated_at: nowIso,
       version: eb('version', '+', 1),
     }))
-    .where('id', 'in', [...ids])
+    .where('id', 'in', claimable(db, ids, nowIso))
     .where('status', '=', 'validated')
     .where(isDue(nowIso))
     .returning('id')

@@ -103,9 +103,16 @@ export function postgresConfig(url: string): pg.ClientConfig {
 /**
  * pg's client, closing its socket when a login fails on this side (no password to give): pg
  * leaves it open, and the server keeps it until its authentication_timeout (a minute), so
- * the command that failed would not end before.
+ * the command that failed would not end before. A connection lost while taken from the pool
+ * with no query running (the sending engine's lease session waits so) is said by its next
+ * query, not by an 'error' event nobody listens to, which would end the process.
  */
 class ClosingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+
   override connect(): Promise<pg.Client>;
   override connect(callback: (error: Error) => void): void;
   override connect(callback?: (error: Error) => void): Promise<pg.Client> | void {

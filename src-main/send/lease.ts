@@ -1,6 +1,8 @@
-// One sending engine at a time per database file, across processes and workstations: a
-// lease row (engine_lease, id = 1) taken in a BEGIN IMMEDIATE transaction, renewed by a
-// heartbeat, released on stop, and taken over once it expires.
+// One sending engine at a time per database, across processes and workstations: a lease row
+// (engine_lease, id = 1) taken in a write transaction, renewed by a heartbeat, released on
+// stop, and taken over once it expires, or at once from a holder known to be dead: its
+// process is gone on this workstation, or (PostgreSQL) its session on the server is
+// (outbox-engine-lease.ts, holdEngineSession).
 //
 // Time: every timestamp here comes from this process's clock (Date.now(), injectable for
 // tests), written as ISO-8601 UTC text and compared as text. SQLite has no clock of its own
@@ -35,7 +37,10 @@ export function leaseLabel(actor: Actor): string {
   return `${actor.workstation} (${actor.user})`;
 }
 
-/** Takes the lease when free, expired, already ours, or held by a dead process of this workstation. */
+/**
+ * Takes the lease when free, expired, already ours, or held by a dead holder: a process of
+ * this workstation that no longer exists, or (PostgreSQL) a holder whose session ended.
+ */
 export async function acquireLease(
   db: Db,
   holderId: string,
@@ -56,7 +61,7 @@ export async function acquireLease(
     const current = await q.readLease(tx);
     if (
       current.holder &&
-      holderIsDeadHere(current.holder) &&
+      (holderIsDeadHere(current.holder) || (await q.holderSessionGone(tx, current.holder))) &&
       (await q.takeLeaseFrom(tx, current.holder, stamp))
     ) {
       return { held: true, holderId, expiresAt: stamp.expiresIso, tookOverFrom: current.holder };
@@ -110,6 +115,7 @@ export class HeldLease {
     readonly tookOverFrom: string | null,
     private readonly ttlMs: number,
     private readonly now: () => number,
+    private readonly session: q.EngineSession,
   ) {
     this.timer = setInterval(() => void this.heartbeat(), Math.max(50, Math.floor(ttlMs / 3)));
     // A forgotten lease must not keep a process alive; release() stops the timer anyway.
@@ -162,10 +168,15 @@ export class HeldLease {
     return false;
   }
 
+  /** Gives the lease row back (when still ours), then the session that vouched for it. */
   async release(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await q.releaseLease(this.db, this.holderId);
+    try {
+      await q.releaseLease(this.db, this.holderId);
+    } finally {
+      await this.session.release();
+    }
   }
 
   private async heartbeat(): Promise<void> {
@@ -182,13 +193,31 @@ export class HeldLease {
  * Null when the signal aborted the wait.
  */
 export async function holdLease(db: Db, options: HoldLeaseOptions): Promise<HeldLease | null> {
+  // Held before the row can name us, so that nobody ever sees us holding it and our session gone.
+  const session = await q.holdEngineSession(db, options.holderId);
+  try {
+    const lease = await waitForLease(db, options, session);
+    if (!lease) await session.release();
+    return lease;
+  } catch (error) {
+    await session.release();
+    throw error;
+  }
+}
+
+async function waitForLease(
+  db: Db,
+  options: HoldLeaseOptions,
+  session: q.EngineSession,
+): Promise<HeldLease | null> {
   const label = leaseLabel(options.actor);
   let announced = false;
   for (;;) {
     const now = options.now();
     const result = await acquireLease(db, options.holderId, label, options.ttlMs, now);
     if (result.held) {
-      return new HeldLease(db, options.holderId, result.tookOverFrom, options.ttlMs, options.now);
+      const { holderId, ttlMs } = options;
+      return new HeldLease(db, holderId, result.tookOverFrom, ttlMs, options.now, session);
     }
     if (!options.waitForLease) {
       throw new UserError('outbox.error.leaseHeld', {

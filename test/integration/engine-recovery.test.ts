@@ -1,10 +1,14 @@
 // Exactly-once across crashes: a message an engine left half-sent is `uncertain`, never sent
 // again on its own; the user decides. The crash test kills real `postier send run` processes
-// with SIGKILL at random moments and counts what the SMTP server received.
+// with SIGKILL at random moments and counts what the SMTP server received. Every test runs on
+// a SQLite data folder and on a PostgreSQL database (describeEachDialect).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
+import { writeTransaction } from '../../src-main/db/connection.js';
+import { claimForSending } from '../../src-main/db/outbox-engine-queue.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
 import { resolveUncertain } from '../../src-main/outbox/uncertain.js';
 import { runOutbox } from '../../src-main/send/engine.js';
@@ -15,11 +19,11 @@ import {
   smtpAccount,
   smtpTransportFactory,
 } from '../support/outbox-fixture.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { type SmtpTestServer } from '../support/smtp-test-server.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
-import { tempFolder } from '../support/temp-folder.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
 const children: ChildProcess[] = [];
@@ -27,21 +31,26 @@ afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-function receivedCounts(server: SmtpTestServer): Map<string, number> {
+/** How many times the server received each document's message (by Message-ID or recipient). */
+function receivedCounts(
+  server: SmtpTestServer,
+  by: 'id' | 'recipient' = 'id',
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of server.messages) {
     const id = receivedMessageId(m.raw);
     // The staff notification of the uncertain messages (to the account's own address, the
     // cascade's last step) is not one of the documents.
     if (id.startsWith('<notify.')) continue;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const key of by === 'id' ? [id] : m.envelope.to)
+      counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
 
-describe('a message an engine left half-sent', () => {
+describeEachDialect('a message an engine left half-sent', ({ freshData }) => {
   async function withOrphan() {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const server = await smtpServerForTest();
     const structureId = (await postier.records.chooseStructure()).id;
     const accountId = await smtpAccount(postier.db, { structureId, port: server.port });
@@ -143,6 +152,57 @@ describe('a message an engine left half-sent', () => {
   });
 });
 
+describeEachDialect('claims', ({ dialect, freshData }) => {
+  // SQLite has no row locks: a claim's transaction holds the whole file, so no other
+  // transaction can be changing a message meanwhile.
+  it.runIf(dialect === 'postgres')(
+    'a claim skips a message another transaction is changing (FOR UPDATE SKIP LOCKED), without waiting for it',
+    async () => {
+      const postier = await freshPostier(await freshData());
+      const structureId = (await postier.records.chooseStructure()).id;
+      const accountId = await smtpAccount(postier.db, { structureId, port: 2525 });
+      const seeded = await seedMessages(postier.db, { structureId, accountId, count: 3 });
+      // Another workstation's transaction has message 2 in hand, not committed yet.
+      let inHand!: () => void;
+      const held = new Promise<void>((resolve) => (inHand = resolve));
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      const other = postier.db.connection().execute(async (connection) => {
+        await sql`begin`.execute(connection);
+        await connection
+          .updateTable('messages')
+          .set({ status: 'pending' })
+          .where('id', '=', seeded.ids[1]!)
+          .execute();
+        inHand();
+        await finished;
+        await sql`commit`.execute(connection);
+      });
+      await held;
+
+      // Waiting for message 2 here would never end: the other transaction ends after.
+      const claimed = await writeTransaction(postier.db, (tx) =>
+        claimForSending(tx, seeded.ids, 'ENGINE', new Date().toISOString()),
+      );
+      finish();
+      await other;
+
+      expect(claimed.map((row) => row.id)).toEqual([seeded.ids[0], seeded.ids[2]]);
+      const rows = await postier.db
+        .selectFrom('messages')
+        .select(['status', 'sending_by'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { status: 'sending', sending_by: 'ENGINE' },
+        { status: 'pending', sending_by: null },
+        { status: 'sending', sending_by: 'ENGINE' },
+      ]);
+    },
+    30_000,
+  );
+});
+
 const { POSTIER_DATA: _ignored, ...inheritedEnv } = process.env;
 const CHILD_ENV = {
   ...inheritedEnv,
@@ -179,6 +239,8 @@ function runAndKill(dataPath: string, killAfterMs: number): Promise<boolean> {
 }
 
 interface CrashScenario {
+  /** A fresh data folder, or a fresh PostgreSQL database's URL. */
+  dataPath: string;
   /** The account's delay between messages: 0 sends back to back, claims of up to 25. */
   delayMs: number;
   count: number;
@@ -191,10 +253,9 @@ interface CrashScenario {
  * server: no message twice, none lost (each sent once, or uncertain and received at most
  * once); the user's decisions then lead to every message received exactly once.
  */
-async function crashTest({ delayMs, count, resolveWith }: CrashScenario): Promise<void> {
+async function crashTest({ dataPath, delayMs, count, resolveWith }: CrashScenario): Promise<void> {
   const seed = Number(process.env.POSTIER_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const random = seededRandom(seed);
-  const dataPath = tempFolder();
   const server = await smtpServerForTest();
   // The server takes its time to accept each message: a kill often lands between the
   // server having the message and the engine recording it.
@@ -263,6 +324,10 @@ async function crashTest({ delayMs, count, resolveWith }: CrashScenario): Promis
       `seed ${seed}`,
     ).toBe(true);
     expect([...after.keys()].sort()).toEqual([...seeded.messageIdHeaders].sort());
+    // Each recipient (one per message) reached exactly once.
+    const perRecipient = receivedCounts(server, 'recipient');
+    expect(perRecipient.size).toBe(count);
+    expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
     const statuses = await check.db.selectFrom('messages').select('status').execute();
     expect(statuses.every((s) => s.status === 'sent')).toBe(true);
   } finally {
@@ -270,12 +335,12 @@ async function crashTest({ delayMs, count, resolveWith }: CrashScenario): Promis
   }
 }
 
-describe('crash test: engines killed at random moments', () => {
+describeEachDialect('crash test: engines killed at random moments', ({ freshData }) => {
   it('paced: no message twice, none lost: each is sent once, or uncertain and received at most once', async () => {
-    await crashTest({ delayMs: 15, count: 40, resolveWith: 'cli' });
+    await crashTest({ dataPath: await freshData(), delayMs: 15, count: 40, resolveWith: 'cli' });
   }, 180_000);
 
   it('pacing off, claims of 25 and grouped commits: still no message twice, none lost', async () => {
-    await crashTest({ delayMs: 0, count: 60, resolveWith: 'engine' });
+    await crashTest({ dataPath: await freshData(), delayMs: 0, count: 60, resolveWith: 'engine' });
   }, 180_000);
 });

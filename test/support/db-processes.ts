@@ -1,5 +1,6 @@
-// Other processes on one database file, for the db-* tests: a second workstation holding a
-// lock (db-locker.ts), and the real `postier` command watched while it runs.
+// Other processes on one database, for the db-* tests: a second workstation holding a lock
+// (db-locker.ts) or the sending lease (lease-holder.ts), and the real `postier` command
+// watched while it runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { closeAfterTest } from './close-after-test.js';
@@ -7,6 +8,7 @@ import { POSTIER_BIN, REPO_ROOT, type CliResult } from './cli.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const LOCKER = path.join(REPO_ROOT, 'test', 'support', 'db-locker.ts');
+const LEASE_HOLDER = path.join(REPO_ROOT, 'test', 'support', 'lease-holder.ts');
 
 export interface Locker {
   release(): void;
@@ -14,22 +16,52 @@ export interface Locker {
 }
 
 /** Starts another "workstation" holding `mode` on `file`; resolves once it holds it. */
-export function holdDatabase(
+export async function holdDatabase(
   file: string,
   mode: 'exclusive' | 'reserved' | 'lease',
   holdMs = 60_000,
 ): Promise<Locker> {
-  const child = spawn(TSX, [LOCKER, file, mode, String(holdMs)], { cwd: REPO_ROOT });
+  const { child, exited } = await startHolding(LOCKER, [file, mode, String(holdMs)]);
+  return { release: () => child.stdin!.write('release\n'), exited };
+}
+
+/** Runs `tsx script ARGS`; resolves once it printed that it holds what it was asked to. */
+function startHolding(
+  script: string,
+  args: string[],
+  runner: { command: string; before: string[] } = { command: TSX, before: [] },
+): Promise<{ child: ChildProcess; exited: Promise<number> }> {
+  const child = spawn(runner.command, [...runner.before, script, ...args], { cwd: REPO_ROOT });
   closeAfterTest({ close: () => void child.kill('SIGKILL') });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout.once('data', () =>
-      resolve({ release: () => child.stdin.write('release\n'), exited }),
+    child.stdout.once('data', () => resolve({ child, exited }));
+    void exited.then((code) =>
+      reject(new Error(`${path.basename(script)} exited ${code}: ${err}`)),
     );
-    void exited.then((code) => reject(new Error(`locker exited ${code}: ${err}`)));
   });
+}
+
+export interface LeaseHolder {
+  /** Kills it with SIGKILL, as a workstation switched off mid-send. */
+  kill(): void;
+  exited: Promise<number>;
+}
+
+/**
+ * Starts another workstation's engine holding the sending lease as `holder` on `dataPath` (a
+ * folder or a postgres:// URL); resolves once it holds it.
+ */
+export async function holdLeaseElsewhere(dataPath: string, holder: string): Promise<LeaseHolder> {
+  // Node itself with tsx's loader, not the tsx command: SIGKILL must reach the process that
+  // holds the lease, not a launcher whose child would live on.
+  const { child, exited } = await startHolding(LEASE_HOLDER, [dataPath, holder], {
+    command: process.execPath,
+    before: ['--import', 'tsx'],
+  });
+  return { kill: () => void child.kill('SIGKILL'), exited };
 }
 
 export interface WatchedCli {
