@@ -40,3 +40,20 @@ export async function contentSize(db: Db, sha256: string): Promise<number | unde
     .executeTakeFirst();
   return row?.size;
 }
+
+/** The sizes of the contents found among these hashes (those not found are left out). */
+export async function contentSizes(
+  db: Db,
+  sha256s: readonly string[],
+): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (let start = 0; start < sha256s.length; start += 1000) {
+    const rows = await db
+      .selectFrom('document_contents')
+      .select(['sha256', 'size'])
+      .where('sha256', 'in', sha256s.slice(start, start + 1000))
+      .execute();
+    for (const row of rows) sizes.set(row.sha256, row.size);
+  }
+  return sizes;
+}

@@ -14,7 +14,12 @@ import path from 'node:path';
 import { isPostgres } from '../../migrations/dialect.js';
 import { UserError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
-import { contentSize, insertContents, readContent } from '../db/document-contents-queries.js';
+import {
+  contentSize,
+  contentSizes,
+  insertContents,
+  readContent,
+} from '../db/document-contents-queries.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 
@@ -37,6 +42,8 @@ export interface DocumentContentStore {
   read(reference: string): Promise<Buffer>;
   exists(reference: string): Promise<boolean>;
   size(reference: string): Promise<number>;
+  /** The sizes of those that exist (a missing file or content is left out): one query. */
+  sizes(references: readonly string[]): Promise<Map<string, number>>;
   /** A file on this workstation holding the content, for tools that read files. */
   localFile(reference: string): Promise<string>;
   /**
@@ -44,6 +51,8 @@ export interface DocumentContentStore {
    * database content has not been copied here yet. For code that cannot wait (building ahead).
    */
   localFileNow(reference: string): string;
+  /** Where `localFile` puts (or finds) it, whether it is there yet or not. */
+  localPath(reference: string): string;
   /** Undoes a put whose record was not written: a folder's file goes; a shared row stays. */
   discard(reference: string): Promise<void>;
 }
@@ -92,11 +101,24 @@ export class FolderContentStore implements DocumentContentStore {
     return (await fs.promises.stat(this.folder.resolve(reference))).size;
   }
 
+  sizes(references: readonly string[]): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    for (const reference of references) {
+      const stat = fs.statSync(this.folder.resolve(reference), { throwIfNoEntry: false });
+      if (stat?.isFile()) sizes.set(reference, stat.size);
+    }
+    return Promise.resolve(sizes);
+  }
+
   localFile(reference: string): Promise<string> {
     return Promise.resolve(this.localFileNow(reference));
   }
 
   localFileNow(reference: string): string {
+    return this.folder.resolve(reference);
+  }
+
+  localPath(reference: string): string {
     return this.folder.resolve(reference);
   }
 
@@ -156,6 +178,17 @@ export class DatabaseContentStore implements DocumentContentStore {
     return size;
   }
 
+  async sizes(references: readonly string[]): Promise<Map<string, number>> {
+    const inDatabase = references.filter(isContentReference);
+    const sizes = await this.local.sizes(references.filter((r) => !isContentReference(r)));
+    const found = await contentSizes(this.db, [...new Set(inDatabase.map(hashOf))]);
+    for (const reference of inDatabase) {
+      const size = found.get(hashOf(reference));
+      if (size !== undefined) sizes.set(reference, size);
+    }
+    return sizes;
+  }
+
   async localFile(reference: string): Promise<string> {
     if (!isContentReference(reference)) return this.local.localFile(reference);
     const file = this.cachedFile(reference);
@@ -172,6 +205,12 @@ export class DatabaseContentStore implements DocumentContentStore {
     const file = this.cachedFile(reference);
     if (!fs.existsSync(file)) throw new UserError('error.postgres.contentMissing', { reference });
     return file;
+  }
+
+  localPath(reference: string): string {
+    return isContentReference(reference)
+      ? this.cachedFile(reference)
+      : this.local.localPath(reference);
   }
 
   discard(reference: string): Promise<void> {

@@ -29,8 +29,8 @@ import { inspectPdf } from '../pdf/read.js';
 import { dossierDisplayName, type RecordsService } from '../records/records-service.js';
 import { generatePdfForDocument } from './pdf-data.js';
 import { holderParams, StoredPdfIndex } from './pdf-reuse.js';
-import { contentStoreFor, type DocumentContentStore } from './content-store.js';
-import { storeDocumentPdf } from './pdf-store.js';
+import { contentStoreFor, isContentReference, type DocumentContentStore } from './content-store.js';
+import { documentPdfPlace, storeDocumentPdf } from './pdf-store.js';
 
 const MAX_PAGE = 500;
 
@@ -186,12 +186,25 @@ export class DocumentsService {
     return this.contents.read(await this.pdfReference(id));
   }
 
+  /** A document's PDF with a file name for it (the stored file's, else type-number.pdf). */
+  async namedPdf(id: number): Promise<{ fileName: string; bytes: Buffer }> {
+    const detail = await this.pdfDetail(id);
+    const fileName = isContentReference(detail.pdf_path)
+      ? path.posix.basename(documentPdfPlace(0, '', detail.type_code, detail.number))
+      : path.posix.basename(detail.pdf_path);
+    return { fileName, bytes: await this.contents.read(detail.pdf_path) };
+  }
+
   /** What documents.pdf_path holds: the store's reference of the PDF. */
   private async pdfReference(id: number): Promise<string> {
+    return (await this.pdfDetail(id)).pdf_path;
+  }
+
+  private async pdfDetail(id: number) {
     const detail = await q.findDocumentDetail(this.db, id);
     if (!detail) throw new UserError('error.document.notFound', { id });
     if (!detail.pdf_path) throw new UserError('error.document.noPdf', { id });
-    return detail.pdf_path;
+    return { ...detail, pdf_path: detail.pdf_path };
   }
 
   /** Copies a document's PDF to `outFile` (through a temporary file: never a half PDF). */

@@ -43,8 +43,11 @@ export type AttachmentSource =
   | { kind: 'general'; file: SourceFile }
   /** Copied into the message's own folder. */
   | { kind: 'copy'; file: SourceFile }
-  /** Encrypted into the message's own folder with this password. */
-  | { kind: 'encrypt'; absolutePath: string; password: string };
+  /**
+   * Encrypted into the message's own folder with this password, from `absolutePath`: the
+   * stored PDF (`reference`) or, on a database, this workstation's copy of it.
+   */
+  | { kind: 'encrypt'; absolutePath: string; password: string; reference: string };
 
 export interface PlannedAttachment {
   fileName: string;

@@ -78,6 +78,7 @@ export function planMessage(
       ? {
           kind: 'encrypt',
           absolutePath: pdf.absolutePath,
+          reference: pdf.relativePath,
           password: password.passwordFor(
             { ...context, [SIN_FIELD]: document.dossier_sin ?? '' },
             document.dossier_number,

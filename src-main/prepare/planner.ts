@@ -3,7 +3,6 @@
 // Everything is checked first (missing files, unknown template fields, no sender): an error
 // here leaves the outbox as it was.
 import { resolveNotBefore } from '../outbox/schedule.js';
-import fs from 'node:fs';
 import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../src-shared/domain/document-types.js';
 import { parsePeriod } from '../../src-shared/format/dates.js';
 import { UserError } from '../../src-shared/errors.js';
@@ -13,6 +12,11 @@ import * as q from '../db/outbox-prepare-queries.js';
 import { listSendAs } from '../db/send-as-queries.js';
 import { readSetting } from '../db/settings-queries.js';
 import { safeFileName, type DataFolder } from '../data-folder/data-folder.js';
+import {
+  contentStoreFor,
+  isContentReference,
+  type DocumentContentStore,
+} from '../documents/content-store.js';
 import { parseExtra, templateFieldNames } from '../email-templates/template-fields.js';
 import type { TemplateSettings } from '../email-templates/template-settings.js';
 import type { RecordsService } from '../records/records-service.js';
@@ -39,12 +43,17 @@ import type { PrepareInput } from './prepare-input.js';
 import { chooseRecipients, chosenRecipients, type RecipientChoice } from './recipients.js';
 
 export class BatchPlanner {
+  /** Where the documents' PDFs and files are: the data folder, or the database (PostgreSQL). */
+  readonly contents: DocumentContentStore;
+
   constructor(
     private readonly db: Db,
-    private readonly folder: DataFolder,
+    folder: DataFolder,
     private readonly records: RecordsService,
     private readonly templates: TemplateSettings,
-  ) {}
+  ) {
+    this.contents = contentStoreFor(db, folder);
+  }
 
   async plan(input: PrepareInput): Promise<Plan> {
     const structure = await this.records.chooseStructure(input.structureId);
@@ -76,6 +85,12 @@ export class BatchPlanner {
     for (const file of [...generalFiles, ...[...recipientFiles.values()].flat()]) {
       plan.warnIfLarge(file.fileName, file.size);
     }
+    const documentFiles = await q.listDocumentFiles(this.db, documentIds);
+    // The stored files' sizes, all at once (one query on a database): a missing one is absent.
+    const sizes = await this.contents.sizes([
+      ...documents.flatMap((d) => (d.pdf_path ? [d.pdf_path] : [])),
+      ...documentFiles.map((row) => row.file_path),
+    ]);
     const correspondents = groupBy(
       await q.listReceivingCorrespondents(this.db, [...extras.keys()]),
       (c) => c.dossier_id,
@@ -104,7 +119,7 @@ export class BatchPlanner {
       extras,
       generalFiles,
       recipientFiles,
-      documentFiles: this.checkDocumentFiles(await q.listDocumentFiles(this.db, documentIds)),
+      documentFiles: this.checkDocumentFiles(documentFiles, sizes),
       correspondents,
       chosenAddresses: input.recipients ?? null,
       inUse: new Map(
@@ -115,7 +130,7 @@ export class BatchPlanner {
       ),
       ccSender: input.ccSender ?? account.cc_sender === 1,
     };
-    for (const document of documents) this.planDocument(plan, batch, document);
+    for (const document of documents) this.planDocument(plan, batch, document, sizes);
     plan.finishWarnings();
     return plan;
   }
@@ -131,7 +146,12 @@ export class BatchPlanner {
   }
 
   /** The messages of one document, or why it (or one of its addresses) is left out. */
-  private planDocument(plan: Plan, batch: BatchInputs, document: DocumentRow): void {
+  private planDocument(
+    plan: Plan,
+    batch: BatchInputs,
+    document: DocumentRow,
+    sizes: ReadonlyMap<string, number>,
+  ): void {
     const correspondents = (batch.correspondents.get(document.dossier_id) ?? []).map((c) => ({
       id: c.id,
       name: c.name,
@@ -146,7 +166,7 @@ export class BatchPlanner {
     if (document.type_requires_summary_number === 1 && !document.summary_number?.trim()) {
       return plan.exclude(document, 'precondition', 'summary_number');
     }
-    const pdf = this.documentPdf(document);
+    const pdf = this.documentPdf(document, sizes);
     if (!pdf) return plan.exclude(document, 'no_pdf', document.pdf_path);
     if (pdf.size > LARGE_ATTACHMENT_BYTES)
       plan.warnIfLarge(safeFileName(`${document.type_name_fr} ${document.number}.pdf`), pdf.size);
@@ -201,14 +221,21 @@ export class BatchPlanner {
   /** The documents' own extra files (a statement of disbursements...), sent from where they are. */
   private checkDocumentFiles(
     rows: Awaited<ReturnType<typeof q.listDocumentFiles>>,
+    sizes: ReadonlyMap<string, number>,
   ): Map<number, PlannedAttachment[]> {
     const result = new Map<number, PlannedAttachment[]>();
     for (const row of rows) {
-      const file = checkSourceFile(this.folder.resolve(row.file_path), row.file_name);
+      const size = sizes.get(row.file_path);
+      if (size === undefined) {
+        const file = isContentReference(row.file_path)
+          ? row.file_name
+          : this.contents.localPath(row.file_path);
+        throw new UserError('error.attachment.missing', { file });
+      }
       const list = result.get(row.document_id) ?? [];
       list.push({
-        fileName: file.fileName,
-        size: file.size,
+        fileName: safeFileName(row.file_name, 'piece-jointe'),
+        size,
         role: 'extra',
         source: { kind: 'stored', relativePath: row.file_path },
       });
@@ -218,12 +245,16 @@ export class BatchPlanner {
   }
 
   /** The document's PDF as an attachment, or null when it has none (or the file is gone). */
-  private documentPdf(document: DocumentRow): DocumentPdf | null {
+  private documentPdf(
+    document: DocumentRow,
+    sizes: ReadonlyMap<string, number>,
+  ): DocumentPdf | null {
     if (!document.pdf_path) return null;
-    const absolutePath = this.folder.resolve(document.pdf_path);
-    const stat = fs.statSync(absolutePath, { throwIfNoEntry: false });
-    if (!stat?.isFile()) return null;
-    return { size: stat.size, absolutePath, relativePath: document.pdf_path };
+    const size = sizes.get(document.pdf_path);
+    if (size === undefined) return null;
+    // On a database, the copy to encrypt is fetched when its chunk is written (queue-writer).
+    const absolutePath = this.contents.localPath(document.pdf_path);
+    return { size, absolutePath, relativePath: document.pdf_path };
   }
 }
 

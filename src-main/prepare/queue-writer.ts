@@ -12,6 +12,8 @@ import type { MessageRow } from '../db/schema.js';
 import { appendJournalEvents, type JournalEventInput } from '../db/send-journal-queries.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { OutboxFiles, type WrittenMessageFiles } from './attachments.js';
+import { fetchSources, keepInStore } from './outbox-contents.js';
+import { contentStoreFor, type DocumentContentStore } from '../documents/content-store.js';
 import { outboxMessage, type Plan, type PlannedMessage } from './plan.js';
 import type { PrepareEvents, PrepareResult } from './prepare-input.js';
 import { storeSaid } from '../../src-shared/i18n/said.js';
@@ -24,6 +26,9 @@ import { storeSaid } from '../../src-shared/i18n/said.js';
 const FIRST_CHUNK = 25;
 
 export class QueueWriter {
+  /** Where the batch's files end up: the data folder, or the database (PostgreSQL). */
+  private readonly contents: DocumentContentStore;
+
   constructor(
     private readonly db: Db,
     private readonly folder: DataFolder,
@@ -31,7 +36,9 @@ export class QueueWriter {
     private readonly chunkSize: number,
     /** False: the result's messages come without their bodies (see PrepareServiceOptions). */
     private readonly resultBodies = true,
-  ) {}
+  ) {
+    this.contents = contentStoreFor(db, folder);
+  }
 
   async queue(plan: Plan, events: PrepareEvents): Promise<PrepareResult> {
     const actor = this.actor();
@@ -45,18 +52,27 @@ export class QueueWriter {
     );
     const files = new OutboxFiles(this.folder, batchId);
     const queued: OutboxMessage[] = [];
+    // On a database the files go into it (outbox-contents.ts); the general ones once.
+    const inStore = new Map<string, string>();
     try {
       let size = Math.min(FIRST_CHUNK, this.chunkSize);
       for (let start = 0; start < plan.messages.length; start += size) {
         if (start > 0) size = Math.min(2 * size, this.chunkSize);
         const chunk = plan.messages.slice(start, start + size);
-        const stored = this.writeChunkFiles(plan, chunk, files);
+        await fetchSources(this.contents, chunk);
+        const stored = await this.keepChunkFiles(
+          this.writeChunkFiles(plan, chunk, files),
+          files,
+          inStore,
+        );
         queued.push(...(await this.insertChunk(plan, stored, files, batchId, actor)));
         events.onQueued?.(queued.length, plan.messages.length);
       }
     } finally {
       if (queued.length === 0) {
         await writeTransaction(this.db, (tx) => q.deleteBatchIfEmpty(tx, batchId));
+        files.removeAll();
+      } else if (this.contents.kind === 'database') {
         files.removeAll();
       }
     }
@@ -66,6 +82,20 @@ export class QueueWriter {
       excluded: plan.excluded,
       warnings: plan.warnings,
     };
+  }
+
+  /** On a database, a chunk's files go into it; if they cannot, they are removed here. */
+  private async keepChunkFiles(
+    stored: StoredMessage[],
+    files: OutboxFiles,
+    inStore: Map<string, string>,
+  ): Promise<StoredMessage[]> {
+    try {
+      return await keepInStore(this.contents, stored, inStore);
+    } catch (error) {
+      files.removeFiles(stored.flatMap((s) => s.ownFiles));
+      throw error;
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import { domainOf } from '../../src-shared/validation/identity.js';
 import { storableAddress } from '../records/email-address.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import { OutboxFiles } from './attachments.js';
+import { fetchSources } from './outbox-contents.js';
 import type { BatchPlanner } from './planner.js';
 import type { PrepareInput } from './prepare-input.js';
 
@@ -73,6 +74,8 @@ export async function buildTestCopy(
   }
   // A folder no batch uses: batch ids are positive.
   const files = new OutboxFiles(folder, -Math.floor(Math.random() * 1e9) - 1);
+  // Sent from this workstation at once: its files stay here (a stored PDF copied here first).
+  await fetchSources(planner.contents, [message]);
   const written = files.writeMessageFiles(message.attachments);
   const row = plan.rowValues(message, JSON.stringify(written.attachments));
   return {

@@ -2,7 +2,7 @@
 // (echoed on the console), this workstation as the actor, and the real openPostier.
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { openPostier } from '../app/postier.js';
-import { resolveDataFolderPath } from '../data-folder/data-folder.js';
+import { resolveDataFolderPath, resolveDataLocation } from '../data-folder/data-folder.js';
 import { currentActor } from '../workstation/identity.js';
 import { beatMsFromEnv } from './heartbeat.js';
 import { runRobot } from './robot.js';
@@ -15,9 +15,12 @@ export interface StartRobotOptions {
   echo: NodeJS.WritableStream;
 }
 
-/** Logs the robot's lines as the given stop signal is received (the caller aborts). */
+/**
+ * Logs the robot's lines as the given stop signal is received (the caller aborts). With a
+ * PostgreSQL URL the log is this workstation's: in its per-user folder for that server.
+ */
 export function robotLogFor(dataPath: string | undefined, echo: NodeJS.WritableStream): RobotLog {
-  return new RobotLog({ dataRoot: resolveDataFolderPath(dataPath), echo });
+  return new RobotLog({ dataRoot: resolveDataLocation(dataPath).folder, echo });
 }
 
 export async function startRobot(options: StartRobotOptions, log: RobotLog): Promise<void> {

@@ -12,6 +12,7 @@ import {
   queueCounts,
   releaseClaims,
 } from '../db/outbox-engine-queue.js';
+import { contentStoreFor, type DocumentContentStore } from '../documents/content-store.js';
 import { SendFailure, type OutgoingMessage, type SendResult } from '../mail/transport.js';
 import { RunAccounts, type AccountRun } from './account-run.js';
 import {
@@ -26,7 +27,7 @@ import {
 import { OutcomeGroup, writeInsistently, type Attempted } from './group-commit.js';
 import type { HeldLease } from './lease.js';
 import { attemptOutcome, unsendableOutcome } from './outcome.js';
-import { buildAhead, outgoingMessage } from './outgoing-message.js';
+import { buildAhead, outgoingMessage, readyMessage } from './outgoing-message.js';
 import { afterAttempt, nextAllowedAt } from './pacing.js';
 import { moreToCome } from './queue-feed.js';
 import { readAutoPauseAfter } from './auto-pause-setting.js';
@@ -58,6 +59,7 @@ export class OutboxRun {
   /** Whether run_started was journaled: run_finished then closes it. */
   private startJournaled = false;
   private readonly language: Language;
+  private readonly files: DocumentContentStore; // the data folder's, or the database's
 
   constructor(
     private readonly options: RunOutboxOptions,
@@ -66,6 +68,7 @@ export class OutboxRun {
     private readonly sleep: Sleep,
   ) {
     this.db = options.db;
+    this.files = contentStoreFor(this.db, options.folder);
     this.language = options.language ?? 'fr';
     this.accounts = new RunAccounts(this.db, options.transportFactory, this.language);
     this.outcomes = new OutcomeGroup(lease.holderId, options.actor);
@@ -289,14 +292,15 @@ export class OutboxRun {
     const { row, account } = claimed;
     this.tally.attemptStarted();
     const startedAt = this.now();
+    const date = new Date(startedAt);
     let message: OutgoingMessage;
     try {
-      message = claimed.message ?? this.outgoingMessage(claimed);
+      message = claimed.message ?? (await readyMessage(row, this.files, date));
     } catch (error) {
       const outcome = unsendableOutcome(error, this.now());
       return this.counted({ claimed, startedAt, endedAt: startedAt, outcome });
     }
-    buildAhead(this.claimed, account, (next) => this.outgoingMessage(next));
+    buildAhead(this.claimed, account, (next) => outgoingMessage(next.row, this.files, date));
     let result: SendResult | null = null;
     let failure: unknown = null;
     try {
@@ -321,10 +325,6 @@ export class OutboxRun {
     if (outcome.accountWaitsUntil !== undefined)
       account.state = { ...account.state, notBefore: outcome.accountWaitsUntil };
     return this.counted({ claimed, startedAt, endedAt, outcome });
-  }
-
-  private outgoingMessage({ row }: Claimed): OutgoingMessage {
-    return outgoingMessage(row, this.options.folder, new Date(this.now()));
   }
 
   /** The run's counters move as soon as the server answered (the progress shows it at once). */

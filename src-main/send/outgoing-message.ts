@@ -1,10 +1,10 @@
 // A queued message as its transport takes it: the row's addresses and bodies, and each
-// attached file's place in the data folder with its content type. The transport builds the
+// attached file's place on this workstation with its content type. The transport builds the
 // MIME bytes from this.
 import path from 'node:path';
 import type { MessageAttachment } from '../../src-shared/domain/outbox.js';
 import type { MessageRow } from '../db/schema.js';
-import type { DataFolder } from '../data-folder/data-folder.js';
+import type { DocumentContentStore } from '../documents/content-store.js';
 import type { OutgoingMessage } from '../mail/transport.js';
 import { jsonList } from '../outbox/outbox-status.js';
 import type { AccountRun } from './account-run.js';
@@ -30,10 +30,26 @@ export type MessageParts = Pick<
   | 'read_receipt'
 >;
 
-/** Throws when an attachment's path is refused by the data folder: the message cannot go. */
+/**
+ * The message with its files on this workstation: on a database, each attachment is copied
+ * here first (once per content: documents/content-store.ts). Throws as outgoingMessage does.
+ */
+export async function readyMessage(
+  row: MessageParts,
+  contents: DocumentContentStore,
+  date: Date,
+): Promise<OutgoingMessage> {
+  for (const a of jsonList<MessageAttachment>(row.attachments)) await contents.localFile(a.path);
+  return outgoingMessage(row, contents, date);
+}
+
+/**
+ * Throws when an attachment's path is refused by the data folder, or (on a database) is not
+ * on this workstation yet (readyMessage copies it): the message cannot go now.
+ */
 export function outgoingMessage(
   row: MessageParts,
-  folder: DataFolder,
+  contents: Pick<DocumentContentStore, 'localFileNow'>,
   date: Date,
 ): OutgoingMessage {
   const attachments = jsonList<MessageAttachment>(row.attachments);
@@ -49,7 +65,7 @@ export function outgoingMessage(
     html: row.html_body,
     attachments: attachments.map((a) => ({
       fileName: a.fileName,
-      absolutePath: folder.resolve(a.path),
+      absolutePath: contents.localFileNow(a.path),
       contentType: contentTypeOf(a.fileName),
     })),
     readReceiptTo: row.read_receipt ? (row.reply_to ?? row.from_address) : null,

@@ -10,7 +10,8 @@ import { appendJournal } from '../db/send-journal-queries.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
 import type { PrepareInput, PrepareService } from '../prepare/prepare.js';
 import type { TestCopy, TestCopyChoice } from '../prepare/test-copy.js';
-import { outgoingMessage } from './outgoing-message.js';
+import { contentStoreFor } from '../documents/content-store.js';
+import { readyMessage } from './outgoing-message.js';
 import type { TransportFactory } from './run-contract.js';
 
 export interface TestCopySent {
@@ -48,7 +49,8 @@ export async function deliverTestCopy(
   try {
     const transport = await deps.transportFactory(copy.accountId);
     try {
-      await transport.send(outgoingMessage(copy.parts, deps.folder, new Date()));
+      const contents = contentStoreFor(deps.db, deps.folder);
+      await transport.send(await readyMessage(copy.parts, contents, new Date()));
     } finally {
       await transport.close().catch(() => undefined);
     }

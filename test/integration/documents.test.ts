@@ -1,11 +1,15 @@
 // The document journal on a real SQLite file: adding (generated or imported PDF), filtering,
-// paging, and refusing bad input without writing anything.
+// paging, and refusing bad input without writing anything. On both databases: an imported
+// PDF read back byte for byte by `postier documents pdf` on another workstation (issue 16).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import type { Postier } from '../../src-main/app/postier.js';
+import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
+import { postier as cli } from '../support/cli.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -236,5 +240,52 @@ describe('documents journal', () => {
     expect(byAmount.items.map((d) => d.amountCents)).toEqual([1000, 2000]);
     const byDossier = await postier.documents.journal({ text: '1001', limit: 100 });
     expect(byDossier.total).toBe(6);
+  });
+});
+
+describeEachDialect('a document’s PDF', ({ dialect, freshData }) => {
+  it('imported on one workstation, is read back byte for byte by `documents pdf` on another', async () => {
+    const data = await freshData();
+    // Two workstations: each its own per-user folder (a server's files go there).
+    const here = { XDG_CONFIG_HOME: tempFolder(), POSTIER_USER: 'sgagne' };
+    const there = { XDG_CONFIG_HOME: tempFolder(), POSTIER_USER: 'mtremblay' };
+    const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+      const result = await cli(['--data', data, ...args], env);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.code, args.join(' ')).toBe(0);
+      return result.stdout;
+    };
+    await run(here, 'init');
+    await run(here, 'demo');
+    const source = await pdfFile(tempFolder(), 'Facture importée 777');
+    const added = await run(
+      here,
+      ...['documents', 'add', '--dossier', '1002', '--type', 'invoice', '--number', '777'],
+      ...['--period', '2026-10', '--amount', '50', '--pdf', source],
+    );
+    const id = /\(id (\d+)\)/.exec(added)![1]!;
+    const out = path.join(tempFolder(), 'lu.pdf');
+    await run(there, 'documents', 'pdf', id, '--out', out);
+    expect(Buffer.compare(fs.readFileSync(out), fs.readFileSync(source))).toBe(0);
+
+    const office = await openPostier({ dataPath: data });
+    const row = await office.db
+      .selectFrom('documents')
+      .select('pdf_path')
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
+    const contents = await office.db.selectFrom('document_contents').select('sha256').execute();
+    await office.close();
+    const sha256 = createHash('sha256').update(fs.readFileSync(source)).digest('hex');
+    if (dialect === 'postgres') {
+      // In the database, by its hash: no file on either workstation.
+      expect(row.pdf_path).toBe(`sha256:${sha256}`);
+      expect(contents.map((c) => c.sha256)).toContain(sha256);
+      const written = fs.readdirSync(here.XDG_CONFIG_HOME, { recursive: true }) as string[];
+      expect(written.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    } else {
+      expect(row.pdf_path).toBe('documents/1/2026-10/invoice-777.pdf');
+      expect(contents).toEqual([]);
+    }
   });
 });

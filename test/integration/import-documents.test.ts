@@ -1,5 +1,6 @@
 // Documents from a billing export and a folder of PDFs: each row matched to its PDF by
-// number, bad rows and bad PDFs named, nothing half-imported.
+// number, bad rows and bad PDFs named, nothing half-imported. The command on both databases:
+// on PostgreSQL the PDFs are in the database, read back from another workstation (issue 16).
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier as cli } from '../support/cli.js';
+import { describeEachDialect } from '../support/dialects.js';
 import {
   addDossiers,
   pdfOfPages,
@@ -287,10 +289,12 @@ describe('documents import', () => {
   });
 });
 
-describe('postier documents import (CLI)', () => {
-  it('imports with --pdf-dir and prints the JSON result', async () => {
-    const data = tempFolder();
-    expect((await cli(['--data', data, 'init'])).code).toBe(0);
+describeEachDialect('postier documents import (CLI)', ({ freshData }) => {
+  it('imports with --pdf-dir and prints the JSON result; another workstation reads the PDFs', async () => {
+    const data = await freshData();
+    const here = { XDG_CONFIG_HOME: tempFolder() };
+    const there = { XDG_CONFIG_HOME: tempFolder() };
+    expect((await cli(['--data', data, 'init'], here)).code).toBe(0);
     const folder = tempFolder();
     const clients = writeText(path.join(folder, 'clients.csv'), [
       'Numéro;Nom',
@@ -299,21 +303,16 @@ describe('postier documents import (CLI)', () => {
       'P5;C',
       'CA13;D',
     ]);
-    expect((await cli(['--data', data, 'dossiers', 'import', clients])).code).toBe(0);
+    expect((await cli(['--data', data, 'dossiers', 'import', clients], here)).code).toBe(0);
     const { csv, pdfDir } = await billingExport(folder);
-    const run = await cli([
-      '--data',
-      data,
-      'documents',
-      'import',
-      csv,
-      '--pdf-dir',
-      pdfDir,
-      '--json',
-    ]);
+    const run = await cli(
+      ['--data', data, 'documents', 'import', csv, '--pdf-dir', pdfDir, '--json'],
+      here,
+    );
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as {
       imported: number;
+      documentIds: number[];
       rejected: { line: number; reason: string }[];
       unmatchedFiles: string[];
     };
@@ -322,5 +321,23 @@ describe('postier documents import (CLI)', () => {
       'Document F-2026-099 : aucun dossier n° 999 ; importez ou créez d’abord ce dossier.',
     );
     expect(result.unmatchedFiles).toEqual(['autre.pdf', 'F-2026-1120.pdf']);
-  });
+    // Each imported PDF, read back byte for byte where it was not imported.
+    const sources = ['F-2026-012.pdf', 'facture F-2026-112 Bélanger.pdf', 'P5.pdf'];
+    const read: Buffer[] = [];
+    for (const id of result.documentIds) {
+      const out = path.join(tempFolder(), `${id}.pdf`);
+      const pdf = await cli(['--data', data, 'documents', 'pdf', String(id), '--out', out], there);
+      if (pdf.stderr === `Le document n° ${id} n’a pas de PDF.\n`) continue;
+      expect(pdf.stderr).toBe('');
+      read.push(fs.readFileSync(out));
+    }
+    expect(read).toHaveLength(3);
+    for (const source of sources) {
+      const bytes = fs.readFileSync(path.join(pdfDir, source));
+      expect(
+        read.filter((r) => Buffer.compare(r, bytes) === 0),
+        source,
+      ).toHaveLength(1);
+    }
+  }, 180_000);
 });

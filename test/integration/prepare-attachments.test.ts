@@ -1,13 +1,15 @@
 // Attachments of a bulk send (the Elite seed): the document, its own extra files, files for
 // one document's recipients and a general file for everyone; a warning above 1 MB, a refusal
 // above the account's limit, and a clear error naming a missing file before anything is queued.
-import { randomBytes } from 'node:crypto';
+// On both databases: a general file of two batches is one content on PostgreSQL (issue 16).
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { insertAttachment } from '../../src-main/db/documents-queries.js';
 import { demoPostier, documentId } from '../support/demo-postier.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 function file(folder: string, name: string, bytes: number): string {
@@ -161,5 +163,46 @@ describe('attachments of a bulk send', () => {
       expect.objectContaining({ dossierNumber: '1002', reason: 'no_pdf' }),
     );
     expect(result.queued).toHaveLength(29);
+  });
+});
+
+describeEachDialect('a general file of two batches', ({ dialect, freshData }) => {
+  it('is stored once on PostgreSQL (by its hash), once per batch in a data folder', async () => {
+    const { postier } = await demoPostier(await freshData());
+    const gazette = file(tempFolder(), 'Gazette d’hiver.pdf', 30_000);
+    const bytes = fs.readFileSync(gazette);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const paths: string[] = [];
+    for (const number of ['F202610-1001', 'F202610-1002']) {
+      const result = await postier.prepare.prepare({
+        documentIds: [await documentId(postier, number)],
+        generalAttachments: [gazette],
+      });
+      expect(result.queued.length).toBeGreaterThan(0);
+      for (const message of result.queued) {
+        const general = message.attachments.filter((a) => a.role === 'general');
+        expect(general).toHaveLength(1);
+        paths.push(general[0]!.path);
+        const document = message.attachments.find((a) => a.role === 'document')!;
+        expect(await postier.documents.contents.exists(document.path)).toBe(true);
+      }
+    }
+    for (const reference of paths) {
+      expect(Buffer.compare(await postier.documents.contents.read(reference), bytes)).toBe(0);
+    }
+    const rows = await postier.db
+      .selectFrom('document_contents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('sha256', '=', sha256)
+      .executeTakeFirstOrThrow();
+    if (dialect === 'postgres') {
+      expect(new Set(paths)).toEqual(new Set([`sha256:${sha256}`]));
+      expect(Number(rows.n)).toBe(1);
+      // Nothing left on this workstation: every message's files are in the database.
+      expect(await outboxFiles(postier)).toEqual([]);
+    } else {
+      expect(new Set(paths).size).toBe(2);
+      expect(Number(rows.n)).toBe(0);
+    }
   });
 });

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
 import { DataFolder } from '../../src-main/data-folder/data-folder.js';
+import { FolderContentStore } from '../../src-main/documents/content-store.js';
 import { outgoingMessage, type MessageParts } from '../../src-main/send/outgoing-message.js';
 
 const folder = new DataFolder(path.resolve('cabinet-test'));
+const contents = new FolderContentStore(folder);
 const DATE = new Date('2026-01-05T10:00:00.000Z');
 
 function row(parts: Partial<MessageParts> = {}): MessageParts {
@@ -30,7 +32,7 @@ function row(parts: Partial<MessageParts> = {}): MessageParts {
 
 describe('outgoing message', () => {
   it('carries the row’s sender, recipients and bodies', () => {
-    const message = outgoingMessage(row(), folder, DATE);
+    const message = outgoingMessage(row(), contents, DATE);
     expect(message).toMatchObject({
       messageIdHeader: '<abc@postier>',
       from: { name: 'Cabinet Dupont', address: 'cabinet@exemple.fr' },
@@ -52,7 +54,7 @@ describe('outgoing message', () => {
       { fileName: 'relevé.xlsx', path: 'documents/2026/releve.xlsx' },
       { fileName: 'notes.odt', path: 'documents/2026/notes.odt' },
     ]);
-    const message = outgoingMessage(row({ attachments }), folder, DATE);
+    const message = outgoingMessage(row({ attachments }), contents, DATE);
     expect(message.attachments).toEqual([
       {
         fileName: 'Facture 12.PDF',
@@ -74,8 +76,8 @@ describe('outgoing message', () => {
 
   it('asks for a read receipt to the reply address, else to the sender', () => {
     const withReply = row({ read_receipt: 1, reply_to: 'secretariat@exemple.fr' });
-    expect(outgoingMessage(withReply, folder, DATE).readReceiptTo).toBe('secretariat@exemple.fr');
-    expect(outgoingMessage(row({ read_receipt: 1 }), folder, DATE).readReceiptTo).toBe(
+    expect(outgoingMessage(withReply, contents, DATE).readReceiptTo).toBe('secretariat@exemple.fr');
+    expect(outgoingMessage(row({ read_receipt: 1 }), contents, DATE).readReceiptTo).toBe(
       'cabinet@exemple.fr',
     );
   });
@@ -84,7 +86,7 @@ describe('outgoing message', () => {
     const attachments = JSON.stringify([{ fileName: 'x.pdf', path: '../ailleurs/x.pdf' }]);
     let error: unknown;
     try {
-      outgoingMessage(row({ attachments }), folder, DATE);
+      outgoingMessage(row({ attachments }), contents, DATE);
     } catch (caught) {
       error = caught;
     }

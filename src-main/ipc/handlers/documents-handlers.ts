@@ -1,6 +1,5 @@
 // The document journal and PDFs for the preview pane; the document types' password rules and
 // watermarks (Paramètres).
-import path from 'node:path';
 import type { documentsOperations } from '../../../src-shared/contract/documents.js';
 import { listAttachments } from '../../db/documents-queries.js';
 import { DocumentTypesService } from '../../documents/document-types-service.js';
@@ -28,9 +27,8 @@ export function documentsHandlers({ postier }: HandlerDeps): HandlersFor<Name> {
       };
     },
     'documents.pdf': async ({ id }) => {
-      const file = await documents.pdfPath(id);
-      const bytes = await documents.readPdf(id);
-      return { fileName: path.basename(file), base64: bytes.toString('base64') };
+      const { fileName, bytes } = await documents.namedPdf(id);
+      return { fileName, base64: bytes.toString('base64') };
     },
   };
 }
