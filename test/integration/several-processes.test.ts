@@ -1,12 +1,15 @@
-// Several workstations on one database file: real processes writing at the same time.
+// Several workstations on one database (a shared SQLite file, or one PostgreSQL database):
+// real processes writing at the same time. Sending at once: engine-lease.test.ts.
 import Sqlite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { openPostier } from '../../src-main/app/postier.js';
+import { DATABASE_FILE_NAME } from '../../src-main/data-folder/data-folder.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { tempFolder } from '../support/temp-folder.js';
+import { describeEachDialect } from '../support/dialects.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const WRITER = path.join(REPO_ROOT, 'test', 'support', 'concurrent-writer.ts');
@@ -37,9 +40,16 @@ function runWriter(
   });
 }
 
-describe('one database file, several processes', () => {
+/** SQLite's own check of the file after the writers (PostgreSQL needs none: a server). */
+function expectSqliteIntact(dataPath: string): void {
+  const raw = new Sqlite(path.join(dataPath, DATABASE_FILE_NAME), { readonly: true });
+  expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  raw.close();
+}
+
+describeEachDialect('one database, several processes', ({ dialect, freshData }) => {
   it('three processes writing at once lose nothing and never duplicate a dossier number', async () => {
-    const dataPath = tempFolder();
+    const dataPath = await freshData();
     const setup = await openPostier({ dataPath });
     await setup.records.createStructure({ name: 'Bureau partagé' });
     await setup.close();
@@ -61,18 +71,22 @@ describe('one database file, several processes', () => {
     // Every dossier kept its correspondent: no half-written dossier.
     expect(all.items.every((d) => d.correspondents.length === 1)).toBe(true);
     await check.close();
-    const raw = new Sqlite(path.join(dataPath, 'postier.sqlite'), { readonly: true });
-    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-    raw.close();
+    if (dialect === 'sqlite') expectSqliteIntact(dataPath);
   }, 120_000);
 
-  it('three workstations starting on a fresh file at once migrate it exactly once', async () => {
-    const dataPath = tempFolder();
+  it('three workstations starting on a fresh database at once migrate it exactly once', async () => {
+    const dataPath = await freshData();
     const results = await Promise.all(['A', 'B', 'C'].map((p) => runWriter(dataPath, p, 0, '')));
     expect(results.map((r) => r.errors)).toEqual([[], [], []]);
-    const raw = new Sqlite(path.join(dataPath, 'postier.sqlite'), { readonly: true });
-    const names = raw.prepare('select name from kysely_migration order by name').all();
-    expect(names).toEqual(Object.keys(migrations).map((name) => ({ name })));
-    raw.close();
+    const check = await openPostier({ dataPath });
+    try {
+      const { rows: names } = await sql<{
+        name: string;
+      }>`select name from kysely_migration order by name`.execute(check.db);
+      expect(names).toEqual(Object.keys(migrations).map((name) => ({ name })));
+    } finally {
+      await check.close();
+    }
+    if (dialect === 'sqlite') expectSqliteIntact(dataPath);
   }, 60_000);
 });
