@@ -6,6 +6,8 @@ import { contract, OPERATION_NAMES, type OperationName } from '../../src-shared/
 import { createMainSide } from '../../src-main/ipc/create-router.js';
 import { memoryStore, WorkstationPreferences } from '../../src-main/ipc/preferences.js';
 import { ServiceRouter, type Handlers } from '../../src-main/ipc/service-router.js';
+import { demoPostier, documentId } from '../support/demo-postier.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 
 const fr = { language: 'fr' } as const;
@@ -273,5 +275,24 @@ describe('the contract over the real services', () => {
     const { router } = await realRouter();
     const result = await router.dispatch('files.pick', { purpose: 'attachment' }, fr);
     expect(result).toMatchObject({ ok: false, error: { code: 'ui.error.fileDialogUnavailable' } });
+  });
+});
+
+describeEachDialect('the window’s PDF preview', ({ freshData }) => {
+  it('gives a document’s PDF and its file name, from the folder or the database', async () => {
+    const { postier } = await demoPostier(await freshData());
+    const shell = {
+      version: '0.0.0-test',
+      nativeMenus: false,
+      preferences: new WorkstationPreferences(memoryStore(), postier.folder.root),
+    };
+    const { router } = createMainSide(postier, shell, () => undefined);
+    const id = await documentId(postier, 'F202610-1001');
+    const answer = await router.dispatch('documents.pdf', { id }, fr);
+    expect(answer).toMatchObject({ ok: true, value: { fileName: 'invoice-F202610-1001.pdf' } });
+    const { base64 } = (answer as { value: { base64: string } }).value;
+    const bytes = Buffer.from(base64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(Buffer.compare(bytes, await postier.documents.readPdf(id))).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // One merged PDF of every invoice, split into one PDF per document by the number printed on
-// its pages; every output opened back and checked page by page.
+// its pages; every output opened back and checked page by page (on PostgreSQL too: the PDFs
+// are then in the database, issue 16).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import type { Postier } from '../../src-main/app/postier.js';
 import muhammara from 'muhammara';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier as cli } from '../support/cli.js';
+import { describeEachDialect } from '../support/dialects.js';
 import {
   mergedInvoices,
   pdfOfPages,
@@ -49,9 +51,9 @@ async function documentPdfPages(postier: Postier, number: string): Promise<strin
   return readPdfText(await postier.documents.readPdf(document.id));
 }
 
-describe('splitting a merged PDF', () => {
+describeEachDialect('splitting a merged PDF, on each database', ({ dialect, freshData }) => {
   it('gives back 50 invoices with the right pages, each in its own PDF', async () => {
-    const postier = await freshPostier();
+    const postier = await freshPostier(await freshData());
     const folder = tempFolder();
     await invoicesWithoutPdf(postier, folder);
     const { pdf, invoices } = await mergedInvoices(50, { twoPageEvery: 4, cover: true });
@@ -82,8 +84,14 @@ describe('splitting a merged PDF', () => {
     }
     const journal = (await postier.documents.journal({ limit: 100 })).items;
     expect(journal.every((d) => d.hasPdf && d.pdfSource === 'imported')).toBe(true);
-  });
+    // In the database on PostgreSQL (by hash), in the data folder on SQLite.
+    const paths = await postier.db.selectFrom('documents').select('pdf_path').execute();
+    const where = dialect === 'postgres' ? /^sha256:[0-9a-f]{64}$/ : /^documents\/1\/2026-10\//;
+    expect(paths.filter((p) => where.test(p.pdf_path ?? ''))).toHaveLength(50);
+  }, 180_000);
+});
 
+describe('splitting a merged PDF', () => {
   it('previews with --dry-run without writing anything', async () => {
     const postier = await freshPostier();
     const folder = tempFolder();
