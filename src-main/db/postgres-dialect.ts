@@ -126,6 +126,20 @@ class ClosingClient extends pg.Client {
   }
 }
 
+/**
+ * One client to try a server (Paramètres > Ce poste's "Tester la connexion"): the same
+ * settings as the office's pool, the password asked of `password` only if the server wants one.
+ */
+export function openCheckClient(url: string, password: () => Promise<string>): pg.Client {
+  return new ClosingClient({
+    ...postgresConfig(url),
+    password,
+    connectionTimeoutMillis: 10_000,
+    types,
+    application_name: 'postier',
+  });
+}
+
 export interface PostgresHandle {
   dialect: 'postgres';
   db: Kysely<Database>;

@@ -29,6 +29,7 @@ import { translate, type Language } from '../../src-shared/i18n/catalog.js';
 import { openPostier, type Postier } from '../app/postier.js';
 import { createMainSide, type MainSide } from '../ipc/create-router.js';
 import { WorkstationPreferences, type KeyValueStore } from '../ipc/preferences.js';
+import { DATA_PLACE_KEY, placeOf } from '../db/data-place.js';
 import { APP_ORIGIN, isAppUrl, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { menuTemplate } from './menus.js';
 import { restoredWindowState, trackWindowState } from './window-state.js';
@@ -47,11 +48,11 @@ let preferences: WorkstationPreferences | null = null;
 let window: BrowserWindow | null = null;
 let quitting = false;
 
-/** `--data DIR` (from `postier start`), else POSTIER_DATA, else the folder chosen on this PC. */
+/** `--data` (from `postier start`), else POSTIER_DATA, else the place chosen on this PC (a folder or a server). */
 function dataFolderArgument(): string | undefined {
   const index = process.argv.indexOf('--data');
   const fromArgs = index >= 0 ? process.argv[index + 1] : undefined;
-  const stored = store.get('dataFolder');
+  const stored = store.get(DATA_PLACE_KEY);
   return fromArgs ?? process.env.POSTIER_DATA ?? (typeof stored === 'string' ? stored : undefined);
 }
 
@@ -80,10 +81,11 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataPath = dataFolderArgument();
   postier = await openPostier(dataPath === undefined ? {} : { dataPath });
-  store.set('dataFolder', postier.folder.root);
+  // The place opened (a folder, or a server's URL) is the one the next start opens.
+  store.set(DATA_PLACE_KEY, placeOf(postier.location));
   preferences = new WorkstationPreferences(
     keyValues,
-    postier.folder.root,
+    placeOf(postier.location),
     app.getLocale().startsWith('en') ? 'en' : 'fr',
     () => buildMenus(),
   );
@@ -234,7 +236,7 @@ async function chooseDataFolder(): Promise<string | null> {
     ? await dialog.showOpenDialog(window, options)
     : await dialog.showOpenDialog(options);
   const chosen = result.canceled ? null : (result.filePaths[0] ?? null);
-  if (chosen) store.set('dataFolder', chosen);
+  if (chosen) store.set(DATA_PLACE_KEY, chosen);
   return chosen;
 }
 

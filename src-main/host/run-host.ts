@@ -5,6 +5,7 @@ import Conf from 'conf';
 import { openPostier, type Postier } from '../app/postier.js';
 import { createMainSide, type MainSide } from '../ipc/create-router.js';
 import { WorkstationPreferences, type KeyValueStore } from '../ipc/preferences.js';
+import { DATA_PLACE_KEY, placeOf } from '../db/data-place.js';
 import { startHost, type RunningHost } from './host-server.js';
 import { defaultRendererFolder } from './renderer-files.js';
 
@@ -27,14 +28,15 @@ export interface HostRun {
 }
 
 export async function runHost(options: RunHostOptions = {}): Promise<HostRun> {
-  const postier = await openPostier(
-    options.dataPath === undefined ? {} : { dataPath: options.dataPath },
-  );
+  const store = preferencesStore(options.preferencesFolder ?? process.env.POSTIER_PREFS_DIR);
+  // `--data`, else POSTIER_DATA, else the place saved in Paramètres > Ce poste, as Electron.
+  const stored = store.get(DATA_PLACE_KEY);
+  const dataPath =
+    options.dataPath ??
+    (process.env.POSTIER_DATA || typeof stored !== 'string' ? undefined : stored);
+  const postier = await openPostier(dataPath === undefined ? {} : { dataPath });
   try {
-    const preferences = new WorkstationPreferences(
-      preferencesStore(options.preferencesFolder ?? process.env.POSTIER_PREFS_DIR),
-      postier.folder.root,
-    );
+    const preferences = new WorkstationPreferences(store, placeOf(postier.location));
     const mainSide = createMainSide(postier, {
       version: postierVersion(),
       nativeMenus: false,

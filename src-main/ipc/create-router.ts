@@ -3,6 +3,7 @@
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { bulkWarningsHandlers } from './handlers/bulk-warnings-handlers.js';
+import { dataPlaceHandlers } from './handlers/data-place-handlers.js';
 import { documentsHandlers } from './handlers/documents-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { methodsHandlers } from './handlers/methods-handlers.js';
@@ -24,6 +25,7 @@ import { readRobotStatus } from '../robot/heartbeat.js';
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
+    ...dataPlaceHandlers(deps),
     ...recordsHandlers(deps),
     ...documentsHandlers(deps),
     ...sendingHandlers(deps),

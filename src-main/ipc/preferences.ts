@@ -16,8 +16,9 @@ export interface Preferences {
 
 export class WorkstationPreferences {
   constructor(
-    private readonly store: KeyValueStore,
-    /** The data folder actually open (it wins over a stored one that was not used). */
+    /** Also where the data place for the next start is kept (db/data-place.ts). */
+    readonly store: KeyValueStore,
+    /** The data folder or server URL actually open (it wins over a stored one that was not used). */
     private readonly openDataFolder: string,
     private readonly defaultLanguage: Language = 'fr',
     /** The Electron shell rebuilds its menus in the new language. */

@@ -2,6 +2,7 @@
 // The Electron preload and the headless host both expose exactly these, nothing else.
 import { appOperations } from './app.js';
 import { bulkWarningsOperations } from './bulk-warnings.js';
+import { dataPlaceOperations } from './data-place.js';
 import { documentsOperations } from './documents.js';
 import { importOperations } from './imports.js';
 import { methodsOperations } from './methods.js';
@@ -17,6 +18,7 @@ import { templateHelpOperations } from './template-help.js';
 
 export const contract = operationsByName(
   ...appOperations,
+  ...dataPlaceOperations,
   ...recordsOperations,
   ...documentsOperations,
   ...sendingOperations,

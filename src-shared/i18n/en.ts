@@ -1,5 +1,6 @@
 import { coreEn } from './messages/core.en.js';
 import { databaseEn } from './messages/database.en.js';
+import { dataPlaceEn } from './messages/data-place.en.js';
 import { dbMoveEn } from './messages/db-move.en.js';
 import { familyLanguageEn } from './messages/family-language.en.js';
 import { fileLimitsEn } from './messages/file-limits.en.js';
@@ -25,6 +26,7 @@ import type { MessageKey } from './fr.js';
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...databaseEn,
+  ...dataPlaceEn,
   ...dbMoveEn,
   ...familyLanguageEn,
   ...mailEn,

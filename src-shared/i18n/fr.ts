@@ -2,6 +2,7 @@
 // keeps its own texts; every French key must exist in English (the types check it).
 import { coreFr } from './messages/core.fr.js';
 import { databaseFr } from './messages/database.fr.js';
+import { dataPlaceFr } from './messages/data-place.fr.js';
 import { dbMoveFr } from './messages/db-move.fr.js';
 import { familyLanguageFr } from './messages/family-language.fr.js';
 import { fileLimitsFr } from './messages/file-limits.fr.js';
@@ -26,6 +27,7 @@ import { uiBulkWarningsFr } from './messages/ui/bulk-warnings.fr.js';
 export const fr = {
   ...coreFr,
   ...databaseFr,
+  ...dataPlaceFr,
   ...dbMoveFr,
   ...familyLanguageFr,
   ...mailFr,

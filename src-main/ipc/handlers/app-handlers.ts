@@ -1,6 +1,7 @@
 // The application itself: who and where, workstation preferences, files chosen by the user.
 import type { appOperations } from '../../../src-shared/contract/app.js';
 import { UserError } from '../../../src-shared/errors.js';
+import { placeOf } from '../../db/data-place.js';
 import { currentActor } from '../../workstation/identity.js';
 import type { HandlerDeps, HandlersFor } from './handler-deps.js';
 
@@ -12,7 +13,7 @@ export function appHandlers({ postier, shell, staged }: HandlerDeps): HandlersFo
       version: shell.version,
       nativeMenus: shell.nativeMenus,
       nativeFileDialogs: shell.pickFiles !== undefined,
-      dataFolder: postier.folder.root,
+      dataFolder: placeOf(postier.location),
       ...currentActor(),
     }),
     'prefs.get': async () => shell.preferences.read(),
@@ -22,7 +23,7 @@ export function appHandlers({ postier, shell, staged }: HandlerDeps): HandlersFo
       const chosen = await shell.chooseDataFolder();
       return {
         dataFolder: chosen,
-        restartNeeded: chosen !== null && chosen !== postier.folder.root,
+        restartNeeded: chosen !== null && chosen !== placeOf(postier.location),
       };
     },
     'files.pick': async ({ purpose, multiple }) => {

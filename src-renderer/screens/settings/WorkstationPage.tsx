@@ -1,30 +1,14 @@
-// Paramètres > Ce poste: this workstation's own preferences (language, data folder) and who
-// and where Postier runs (user and workstation).
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-} from '@fluentui/react-components';
-import { useState } from 'react';
-import { api, call } from '../../api.js';
+// Paramètres > Ce poste: this workstation's own preferences (language, where the office's data
+// is: a folder or a PostgreSQL server, in DataPlaceSection) and who and where Postier runs
+// (user and workstation).
+import { Field, Input, Select } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
+import { DataPlaceSection } from './DataPlaceSection.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 export function WorkstationPage() {
   const styles = useSettingsStyles();
-  const { t, info, language, setLanguage, showError } = useApp();
-  const [restart, setRestart] = useState<string | null>(null);
-  const chooseFolder = async () => {
-    try {
-      const result = await call(api.prefs.chooseDataFolder({}));
-      if (result.restartNeeded) setRestart(result.dataFolder);
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const { t, info, language, setLanguage } = useApp();
   return (
     <>
       <h2 className={styles.title}>{t('ui.settings.workstation')}</h2>
@@ -44,26 +28,7 @@ export function WorkstationPage() {
             <option value="account">{t('ui.settings.method.account')}</option>
           </Select>
         </Field>
-        <Field
-          label={t('ui.settings.dataFolder')}
-          size="small"
-          className={styles.wide}
-          hint={t('ui.settings.dataFolderHint')}
-        >
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Input size="small" value={info.dataFolder} readOnly style={{ flexGrow: 1 }} />
-            {info.nativeFileDialogs && (
-              <Button size="small" onClick={() => void chooseFolder()}>
-                {t('ui.settings.changeFolder')}
-              </Button>
-            )}
-          </div>
-        </Field>
-        {restart && (
-          <MessageBar intent="info" className={styles.wide}>
-            <MessageBarBody>{t('ui.settings.restartNeeded', { folder: restart })}</MessageBarBody>
-          </MessageBar>
-        )}
+        <DataPlaceSection />
         <Field label={t('ui.settings.identity')} size="small" className={styles.wide}>
           <Input
             size="small"
