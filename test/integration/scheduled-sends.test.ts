@@ -1,26 +1,31 @@
 // Scheduled sends, the account's sending window and the test copy (issue 17, points 2 and 4),
 // run as a user would: `postier` in child processes on the demo's tax slips, a real SMTP
 // server on 127.0.0.1, the engine reading the real clock. A missed schedule is a schedule
-// written in the past in the database, as a PC switched off over the weekend leaves it.
+// written in the past in the database, as a PC switched off over the weekend leaves it. The
+// test copy on both databases (on PostgreSQL its PDF comes from the database, issue 16).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { describeEachDialect } from '../support/dialects.js';
 import { smtpAccount } from '../support/outbox-fixture.js';
 import { parseReceivedMessage } from '../support/smtp-test-server.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const SIN_1007 = '193456787';
 /** Tax slips the demo can send: 7 messages (two parents for 1001 and 1005). */
 const SLIPS = 7;
 
-async function officeWithServer() {
-  const { postier: local, demo } = await demoPostier();
+/** The demo office (a data folder, or a PostgreSQL URL), its account on a real SMTP server. */
+async function officeWithServer(data: string = tempFolder()) {
+  const { postier: local, demo } = await demoPostier(data);
   const server = await smtpServerForTest();
   await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
-  const data = local.folder.root;
-  const cli = (...args: string[]) => postier(['--data', data, ...args]);
+  // The commands run as another workstation would: its own per-user folder.
+  const env = { XDG_CONFIG_HOME: tempFolder() };
+  const cli = (...args: string[]) => postier(['--data', data, ...args], env);
   const statuses = async () =>
     (await local.db.selectFrom('messages').select('status').orderBy('id').execute()).map(
       (r) => r.status,
@@ -157,9 +162,9 @@ describe('sending window', () => {
   }, 120_000);
 });
 
-describe('test copy (M’envoyer un exemplaire)', () => {
+describeEachDialect('test copy (M’envoyer un exemplaire)', ({ freshData }) => {
   it('sends the chosen recipient’s exact message to my address, "[TEST]" first, its PDF opening with that recipient’s password; no status changes', async () => {
-    const { local, server, cli } = await officeWithServer();
+    const { local, server, cli } = await officeWithServer(await freshData());
     const states = () =>
       local.db.selectFrom('documents').select(['id', 'email_state']).orderBy('id').execute();
     const before = await states();
