@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { busyTimeoutFromEnv } from '../db/busy.js';
 import { openOfficeDatabase } from '../db/checked-open.js';
 import { DataFolder, resolveDataLocation, type DataLocation } from '../data-folder/data-folder.js';
+import { pruneLocalCopies } from '../documents/content-store.js';
 import { DocumentsService } from '../documents/documents-service.js';
 import { RecordsService } from '../records/records-service.js';
 import { TemplateSettings } from '../email-templates/template-settings.js';
@@ -73,6 +74,8 @@ export async function openPostier(options: OpenPostierOptions = {}): Promise<Pos
     busyTimeoutMs,
   });
   let thread: PrepareThread | null = null;
+  // On a server, this workstation's old copies of the database's PDFs go (content-store.ts).
+  if (location.kind === 'postgres') pruneLocalCopies(folder);
   try {
     const records = new RecordsService(handle.db);
     const documents = new DocumentsService(handle.db, folder, records);

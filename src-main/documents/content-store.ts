@@ -192,7 +192,11 @@ export class DatabaseContentStore implements DocumentContentStore {
   async localFile(reference: string): Promise<string> {
     if (!isContentReference(reference)) return this.local.localFile(reference);
     const file = this.cachedFile(reference);
-    if (!fs.existsSync(file)) {
+    if (fs.existsSync(file)) {
+      // Asked for again: kept (pruneLocalCopies goes by this date).
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+    } else {
       const bytes = await this.read(reference);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileAtomic(file, bytes);
@@ -222,6 +226,32 @@ export class DatabaseContentStore implements DocumentContentStore {
   private cachedFile(reference: string): string {
     return this.folder.resolve(`${CONTENTS_CACHE_FOLDER_NAME}/${hashOf(reference)}`);
   }
+}
+
+/** How long this workstation keeps a copy of a database content nobody asked for again. */
+export const LOCAL_COPY_DAYS = 2;
+
+/**
+ * Removes this workstation's copies of database contents not written or asked for in
+ * `days` (each message's encrypted PDF is copied once to be sent, then never read again).
+ * A copy still needed is simply copied again. Returns how many went.
+ */
+export function pruneLocalCopies(
+  folder: DataFolder,
+  days = LOCAL_COPY_DAYS,
+  now = Date.now(),
+): number {
+  const directory = folder.resolve(CONTENTS_CACHE_FOLDER_NAME);
+  if (!fs.existsSync(directory)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(directory)) {
+    const file = path.join(directory, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || now - stat.mtimeMs < days * 24 * 3_600_000) continue;
+    fs.rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 function hashOf(reference: string): string {

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
+import { pruneLocalCopies } from '../../src-main/documents/content-store.js';
 import { closeAfterTest } from '../support/close-after-test.js';
 import { describeEachDialect } from '../support/dialects.js';
 
@@ -58,6 +59,19 @@ describeEachDialect('the document content store', ({ dialect, freshData }) => {
         code: 'error.postgres.contentMissing',
       });
       expect(() => store.localFileNow(missing)).toThrow();
+    }
+
+    if (dialect === 'postgres') {
+      // The workstation's copies nobody asked for in two days go; a recent one stays.
+      const old = await store.localFile(other!);
+      const threeDaysAgo = new Date(Date.now() - 3 * 24 * 3_600_000);
+      fs.utimesSync(old, threeDaysAgo, threeDaysAgo);
+      expect(pruneLocalCopies(postier.folder)).toBe(1);
+      expect(fs.existsSync(old)).toBe(false);
+      expect(fs.existsSync(local)).toBe(true);
+      expect(
+        Buffer.compare(fs.readFileSync(await store.localFile(other!)), Buffer.from('%PDF-autre')),
+      ).toBe(0);
     }
 
     // Undoing a put: a folder's file goes; a database's content may be shared, it stays.
