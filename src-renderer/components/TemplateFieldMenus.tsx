@@ -10,7 +10,11 @@ import {
   MenuTrigger,
 } from '@fluentui/react-components';
 import { BranchRegular, TextAddRegular } from '@fluentui/react-icons';
-import { isStandardField, OPTIONAL_FIELDS } from '../../src-shared/domain/template-fields.js';
+import {
+  isStandardField,
+  OPTIONAL_FIELDS,
+  SIN_FIELD,
+} from '../../src-shared/domain/template-fields.js';
 import { fieldExample, fieldLabel } from '../../src-shared/domain/template-words.js';
 import { useApp } from '../app/app-context.js';
 
@@ -27,7 +31,12 @@ interface MenuProps {
   disabled?: boolean;
 }
 
-export function InsertFieldMenu({ editor, size, disabled = false }: MenuProps) {
+/** The field menu alone (a password rule has fields but no conditions). */
+type FieldMenuProps = Omit<MenuProps, 'editor'> & {
+  editor: Pick<FieldInserter, 'fields' | 'insertField'>;
+};
+
+export function InsertFieldMenu({ editor, size, disabled = false }: FieldMenuProps) {
   const { t, language } = useApp();
   return (
     <Menu>
@@ -46,7 +55,9 @@ export function InsertFieldMenu({ editor, size, disabled = false }: MenuProps) {
             <MenuItem key={field} onClick={() => editor.insertField(field)}>
               <strong>{fieldLabel(language, field)}</strong>
               {' — '}
-              {fieldExample(language, field) ?? t('template.field.extra')}
+              {fieldExample(language, field) ??
+                // The SIN (a password rule's field) is no free field of the dossier.
+                t(field === SIN_FIELD ? 'template.field.nas.example' : 'template.field.extra')}
             </MenuItem>
           ))}
         </MenuList>

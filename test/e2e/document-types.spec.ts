@@ -24,7 +24,12 @@ test('a type’s password rule, fallback and watermark are changed, a stale chan
   );
   await expect(editor.getByRole('button', { name: 'Enregistrer' })).toBeDisabled();
   await screens(page, 'types-rule-refused-fr');
-  await rule.fill('[Numéro de dossier]');
+  // The problem's advice, "Insérer un champ", is right beside the rule: the field chosen by
+  // its label, put where the caret is.
+  await rule.fill('');
+  await editor.getByRole('button', { name: 'Insérer un champ' }).click();
+  await page.getByRole('menuitem', { name: /^Numéro de dossier —/ }).click();
+  await expect(rule).toHaveValue('[Numéro de dossier]');
   await expect(editor).toContainText(
     'Le mot de passe sera le champ « Numéro de dossier » du dossier.',
   );

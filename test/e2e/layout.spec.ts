@@ -9,7 +9,7 @@ import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import { dovecotAvailable } from '../support/dovecot.js';
 import { setUpBounceMailbox, type BounceMailbox } from './support/bounces.js';
 import { checkLayout } from './support/layout.js';
-import { expect, test } from './support/office.js';
+import { expect, letterPdf, test } from './support/office.js';
 
 const FOLDER = path.resolve('test-results', 'layout');
 const RESTORE = { width: 1440, height: 900 };
@@ -93,6 +93,23 @@ for (const language of ['fr', 'en'] as const) {
     const bulk = page.getByRole('dialog');
     await expect(bulk.getByTestId('bulk-grid').getByRole('row').nth(1)).toBeVisible();
     await look('bulk-send');
+    // Its excluded dossiers, each with its reason in plain words.
+    await bulk.getByRole('tab').nth(1).click();
+    await expect(bulk.getByTestId('bulk-excluded')).toBeVisible();
+    await look('bulk-send-excluded');
+    await bulk.getByRole('tab').nth(0).click();
+    // A general attachment: the preview lists it beside the document.
+    const attach = page.waitForEvent('filechooser');
+    await bulk.getByRole('button', { name: t('ui.bulk.addGeneralAttachment') }).click();
+    await (
+      await attach
+    ).setFiles({
+      name: 'Lettre aux familles.pdf',
+      mimeType: 'application/pdf',
+      buffer: letterPdf(),
+    });
+    await expect(bulk.getByTestId('bulk-preview')).toContainText('Lettre aux familles.pdf');
+    await look('bulk-send-attachment');
     await bulk
       .getByRole('combobox', { name: t('ui.journal.filter.type') })
       .selectOption({ label: t('documentType.taxslip') });
@@ -100,6 +117,11 @@ for (const language of ['fr', 'en'] as const) {
     await expect(bulk.getByTestId('missing-sin')).toBeVisible();
     await look('bulk-send-warnings');
     await bulk.getByRole('button', { name: t('ui.common.close') }).click();
+    // The attachment added would be lost: asked first.
+    const discard = page.getByRole('button', { name: t('ui.bulk.closeUnsent.confirm') });
+    await expect(discard).toBeVisible();
+    await look('bulk-send-close-confirm');
+    await discard.click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // Suivi des envois: the failed address, its details, its fix; the reset asked first.
@@ -163,6 +185,13 @@ for (const language of ['fr', 'en'] as const) {
       await page.getByRole('tab', { name: t(key) }).click();
       await expect(page.getByRole('heading', { name: t(key) })).toBeVisible();
       await look(name);
+      if (key === 'ui.settings.types') {
+        // The password rule's "Insérer un champ", open.
+        await page.getByRole('button', { name: t('ui.templates.insertField') }).click();
+        await expect(page.getByRole('menu')).toBeVisible();
+        await look('settings-types-insert-field');
+        await page.keyboard.press('Escape');
+      }
     }
 
     // Messages revenus, after the mailbox was read: the invoice sent to Mélanie Roy came back.

@@ -174,9 +174,17 @@ function ExcludedList({ bulk }: { bulk: BulkSend }) {
         rows={bulk.list?.excluded ?? []}
         rowKey={(e, i) => `${e.documentId}-${e.reason}-${i}`}
         columns={[
-          { header: t('ui.bulk.col.dossier'), cell: (e) => e.dossierNumber },
+          {
+            header: t('ui.bulk.col.dossier'),
+            cell: (e) => e.dossierNumber,
+            className: styles.oneLine,
+          },
           { header: t('ui.bulk.col.name'), cell: (e) => e.dossierName },
-          { header: t('ui.bulk.col.number'), cell: (e) => e.documentNumber },
+          {
+            header: t('ui.bulk.col.number'),
+            cell: (e) => e.documentNumber,
+            className: styles.oneLine,
+          },
           { header: t('ui.bulk.col.reason'), cell: reason },
           {
             header: t('ui.bulkWarnings.col.action'),

@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: '8px', flexWrap: 'wrap' },
   date: { width: '120px' },
   time: { width: '76px' },
+  // Fluent's Input keeps its own minimum width: without this it runs under the next field.
+  fill: { minWidth: 0, width: '100%' },
   push: { marginLeft: 'auto' },
   bad: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
@@ -40,7 +42,7 @@ export function ScheduleAndTest({ bulk }: { bulk: BulkSend }) {
           onChange={input.setDate}
           disabled={!schedule.later || !bulk.editing}
           placeholder={t('ui.schedule.datePlaceholder')}
-          input={{ maxLength: 10, inputMode: 'numeric' }}
+          input={{ maxLength: 10, inputMode: 'numeric', className: styles.fill }}
         />
         <TextField
           className={styles.time}
@@ -49,7 +51,7 @@ export function ScheduleAndTest({ bulk }: { bulk: BulkSend }) {
           onChange={input.setTime}
           disabled={!schedule.later || !bulk.editing}
           placeholder={t('ui.schedule.timePlaceholder')}
-          input={{ maxLength: 5, inputMode: 'numeric' }}
+          input={{ maxLength: 5, inputMode: 'numeric', className: styles.fill }}
         />
         <Button
           className={styles.push}

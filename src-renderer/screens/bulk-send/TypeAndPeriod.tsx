@@ -58,15 +58,24 @@ export function TypeAndPeriod({ bulk }: { bulk: BulkSend }) {
 }
 
 export function ListNotices({ bulk }: { bulk: BulkSend }) {
-  const { t } = useApp();
+  const { t, documentTypes, language } = useApp();
   const { list, overLimit } = bulk;
+  // The main side names the choice by its code ("invoice 2025"): the clerk reads the type's name.
+  const said = (w: { code: string; message: string }) => {
+    if (w.code !== 'warning.prepare.noDocuments') return w.message;
+    const type = documentTypes.find((d) => d.code === bulk.type);
+    const name = type ? (language === 'fr' ? type.nameFr : type.nameEn) : bulk.type;
+    return t('warning.prepare.noDocuments', {
+      selection: [name, bulk.period.trim()].filter(Boolean).join(' '),
+    });
+  };
   return (
     <>
       {list?.warnings
         .filter((w) => !WARNINGS_SAID_BY_NAME.includes(w.code))
         .map((w, i) => (
           <MessageBar key={`${w.code}-${i}`} intent="warning" layout="multiline">
-            <MessageBarBody>{w.message}</MessageBarBody>
+            <MessageBarBody>{said(w)}</MessageBarBody>
           </MessageBar>
         ))}
       <BulkWarnings bulk={bulk} />

@@ -41,6 +41,8 @@ export const useBulkSendStyles = makeStyles({
     '& > *': { flexShrink: 0 },
   },
   listArea: { flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  /** A number or a link kept on one line ("F202611-1004" never split in two). */
+  oneLine: { whiteSpace: 'nowrap' },
   excluded: {
     flexGrow: 1,
     minHeight: 0,

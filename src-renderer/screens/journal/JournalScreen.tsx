@@ -21,9 +21,10 @@ import { useJournal, type Journal } from './useJournal.js';
 
 const useStyles = makeStyles({
   preview: {
-    // Beside it, the journal's columns stay whole at 1024 px, the names readable.
-    width: '28%',
-    minWidth: '280px',
+    // Beside it, the journal's columns stay whole at 1024 px, the names readable and the
+    // state whole ("Non envoyé", not "Non en…").
+    width: '25%',
+    minWidth: '240px',
     display: 'flex',
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground1,
@@ -33,12 +34,20 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'space-between',
-    gap: '8px',
+    // Too narrow for both (1024 px): the button goes under the title, which stays whole.
+    flexWrap: 'wrap',
+    gap: '4px 8px',
     padding: '6px 8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  previewTitle: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  previewTitle: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    flex: '1 0 auto',
+    maxWidth: '100%',
+  },
   previewButton: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 

@@ -106,7 +106,9 @@ export function useJournalColumns(
       id: 'state',
       header: t('ui.journal.col.state'),
       width: 150,
-      minWidth: 60,
+      // "Non envoyé" / "Not sent" whole; a longer state ("Envoyé 1/2 — 1 en échec") may end
+      // in "…" at 1024 px, its tooltip and the row's envelope saying it whole.
+      minWidth: 92,
       cell: (d) => describeSendState(language, d.send),
       title: (d) => describeSendState(language, d.send),
     },

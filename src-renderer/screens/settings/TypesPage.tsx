@@ -4,7 +4,7 @@
 // The rule is shown and typed in plain words ([NAS du dossier]), saved as Handlebars ({{nas}}).
 import { Button, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentType } from '../../../src-shared/domain/documents.js';
 import { SIN_FIELD } from '../../../src-shared/domain/template-fields.js';
 import {
@@ -15,6 +15,7 @@ import {
 import { api, call } from '../../api.js';
 import { useApp } from '../../app/app-context.js';
 import { useAsync } from '../../app/use-async.js';
+import { InsertFieldMenu } from '../../components/TemplateFieldMenus.js';
 import { TextField } from '../../components/TextField.js';
 import { describePasswordRule } from '../sending-texts.js';
 import { useSettingsStyles } from './settings-styles.js';
@@ -34,6 +35,10 @@ const useStyles = makeStyles({
     maxWidth: '736px',
   },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  // The rule and, beside its box (level with it, under the label), "Insérer un champ".
+  ruleRow: { gridColumn: '1 / -1', display: 'flex', gap: '8px', alignItems: 'flex-start' },
+  rule: { flex: '1 1 auto', maxWidth: '520px' },
+  insert: { marginTop: '22px', flex: 'none' },
 });
 
 interface Draft {
@@ -79,6 +84,22 @@ export function TypesPage() {
   const name = (d: DocumentType) => (language === 'fr' ? d.nameFr : d.nameEn);
   const set = (key: keyof Draft, value: string) =>
     setDraft((d) => (d ? { ...d, [key]: value } : d));
+  // "Insérer un champ" puts the field's [label] where the caret was in the rule.
+  const ruleInput = useRef<HTMLInputElement>(null);
+  const insertField = (field: string) => {
+    const input = ruleInput.current;
+    const text = draft?.passwordRule ?? '';
+    const start = input?.selectionStart ?? text.length;
+    const end = input?.selectionEnd ?? start;
+    const token = fieldToken(language, field);
+    set('passwordRule', text.slice(0, start) + token + text.slice(end));
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(start + token.length, start + token.length);
+    });
+  };
+  // The SIN first: what a password rule most often is.
+  const ruleFields = [SIN_FIELD, ...(fieldList.value ?? []).filter((f) => f !== SIN_FIELD)];
 
   /** Up and down arrows go through the list, as in any Windows list. */
   const move = (key: string, from: string) => {
@@ -153,25 +174,32 @@ export function TypesPage() {
             {t('ui.settings.types.edit', { type: name(type) })}
           </h3>
           <div className={styles.form} style={{ marginTop: 8 }}>
-            <TextField
-              label={t('ui.settings.types.rule')}
-              hint={
-                typedRule.problem !== null ? (
-                  <span className={own.problem} data-testid="rule-problem">
-                    {typedRule.problem}
-                  </span>
-                ) : typedRule.rule ? (
-                  t('ui.settings.types.ruleMeans', {
-                    rule: describePasswordRule(typedRule.rule, t),
-                  })
-                ) : (
-                  t('ui.settings.types.ruleHint', { sin: fieldToken(language, SIN_FIELD) })
-                )
-              }
-              placeholder={fieldToken(language, SIN_FIELD)}
-              value={draft.passwordRule}
-              onChange={(value) => set('passwordRule', value)}
-            />
+            <div className={own.ruleRow}>
+              <TextField
+                className={own.rule}
+                label={t('ui.settings.types.rule')}
+                hint={
+                  typedRule.problem !== null ? (
+                    <span className={own.problem} data-testid="rule-problem">
+                      {typedRule.problem}
+                    </span>
+                  ) : typedRule.rule ? (
+                    t('ui.settings.types.ruleMeans', {
+                      rule: describePasswordRule(typedRule.rule, t),
+                    })
+                  ) : (
+                    t('ui.settings.types.ruleHint', { sin: fieldToken(language, SIN_FIELD) })
+                  )
+                }
+                placeholder={fieldToken(language, SIN_FIELD)}
+                value={draft.passwordRule}
+                inputRef={ruleInput}
+                onChange={(value) => set('passwordRule', value)}
+              />
+              <div className={own.insert}>
+                <InsertFieldMenu size="small" editor={{ fields: ruleFields, insertField }} />
+              </div>
+            </div>
             <TextField
               label={t('ui.settings.types.fallback')}
               hint={t('ui.settings.types.fallbackHint')}

@@ -28,6 +28,7 @@ export const templatesHelpEn: Record<keyof typeof templatesHelpFr, string> = {
   'template.field.expediteur': 'Sender’s name',
   'template.field.expediteur.example': 'Julie Tremblay',
   'template.field.nas': 'Record’s SIN',
+  'template.field.nas.example': '9 digits, no spaces or dashes',
   'template.field.extra': 'Free field of the record',
 
   'template.words.if': 'If:',

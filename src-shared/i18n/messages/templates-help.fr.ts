@@ -29,6 +29,7 @@ export const templatesHelpFr = {
   'template.field.expediteur': 'Nom de l’expéditeur',
   'template.field.expediteur.example': 'Julie Tremblay',
   'template.field.nas': 'NAS du dossier',
+  'template.field.nas.example': '9 chiffres, sans espaces ni tirets',
   'template.field.extra': 'Champ libre du dossier',
 
   'template.words.if': 'Si :',
