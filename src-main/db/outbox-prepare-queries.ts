@@ -1,6 +1,8 @@
 // SQL for preparing bulk sends (documents to send, their recipients and files, what is
 // already queued or sent) and queuing their messages. A document's e-mail state is derived
 // from its messages here. The user's actions on queued messages: message-action-queries.ts.
+import { sql } from 'kysely';
+import { isPostgres } from '../../migrations/dialect.js';
 import type { Db } from './connection.js';
 import type { MessageRow, NewMessageRow } from './schema.js';
 import { refreshDocumentEmailStates } from './document-send-state-queries.js';
@@ -21,50 +23,18 @@ export interface DocumentSelection {
 }
 
 /**
- * The chosen documents with everything a message needs: dossier, type, manager, group. Each
- * row copied into a plain object: better-sqlite3 builds rows of this many columns as
- * dictionaries (about 1.5 KB each, slow to read), and a batch keeps its 10,000 documents
- * until it is written; copied, they share one shape and weigh a fifth.
+ * The chosen documents with everything a message needs: dossier, type, manager, group, in
+ * dossier number order. On SQLite each row comes as one JSON array (json_array) made into a
+ * plain object here: better-sqlite3 builds rows of this many columns as dictionaries (about
+ * 1.5 KB each, slow to build and to read), and reading 5,000 of them that way took 40-50 ms
+ * of the bulk-send dialog's opening, against about 12 ms as JSON; every row also gets one
+ * shape, a fifth of the size, which matters to a batch of 10,000 documents being written.
  */
-export async function listDocumentsToPrepare(db: Db, selection: DocumentSelection) {
-  let query = db
-    .selectFrom('documents as d')
-    .innerJoin('dossiers as p', 'p.id', 'd.dossier_id')
-    .innerJoin('document_types as t', 't.id', 'd.type_id')
-    .leftJoin('staff as m', 'm.id', 'p.manager_id')
-    .leftJoin('client_groups as g', 'g.id', 'p.group_id')
-    .select([
-      'd.id',
-      'd.dossier_id',
-      'd.number',
-      'd.period',
-      'd.due_date',
-      'd.currency',
-      'd.amount_cents',
-      'd.summary_number',
-      'd.pdf_path',
-      'd.email_state',
-      'd.last_sent_at',
-      'p.number as dossier_number',
-      'p.title as dossier_title',
-      'p.first_name as dossier_first_name',
-      'p.last_name as dossier_last_name',
-      'p.email_opt_in as dossier_email_opt_in',
-      'p.sin as dossier_sin',
-      'p.extra as dossier_extra',
-      'p.language as dossier_language',
-      't.code as type_code',
-      't.name_fr as type_name_fr',
-      't.name_en as type_name_en',
-      't.password_rule as type_password_rule',
-      't.password_fallback as type_password_fallback',
-      't.requires_summary_number as type_requires_summary_number',
-      'm.name as manager_name',
-      'm.email as manager_email',
-      'g.name as group_name',
-      'g.email as group_email',
-    ])
-    .where('d.structure_id', '=', selection.structureId);
+export async function listDocumentsToPrepare(
+  db: Db,
+  selection: DocumentSelection,
+): Promise<DocumentToPrepareRow[]> {
+  let query = documentsQuery(db).where('d.structure_id', '=', selection.structureId);
   if (selection.typeCode) query = query.where('t.code', '=', selection.typeCode);
   if (selection.period) query = query.where('d.period', '=', selection.period);
   if (selection.documentIds) {
@@ -74,11 +44,71 @@ export async function listDocumentsToPrepare(db: Db, selection: DocumentSelectio
       selection.documentIds.length > 0 ? selection.documentIds : [-1],
     );
   }
-  const rows = await query.orderBy('p.number').orderBy('d.id').execute();
-  return rows.map((row) => ({ ...row }));
+  if (isPostgres(db)) {
+    const rows = await query.orderBy('p.number').orderBy('d.id').execute();
+    return rows.map((row) => ({ ...row }));
+  }
+  const names = DOCUMENT_COLUMNS.map((column) => column.split(' as ').pop()!.split('.').pop()!);
+  const rows = await db
+    .selectFrom(query.as('x'))
+    .select(sql<string>`json_array(${sql.join(names.map((name) => sql.ref(`x.${name}`)))})`.as('r'))
+    .orderBy('x.dossier_number')
+    .orderBy('x.id')
+    .execute();
+  return rows.map(({ r }) => {
+    const values = JSON.parse(r) as unknown[];
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row as DocumentToPrepareRow;
+  });
 }
 
-export type DocumentToPrepareRow = Awaited<ReturnType<typeof listDocumentsToPrepare>>[number];
+/** What listDocumentsToPrepare reads, in this order. */
+const DOCUMENT_COLUMNS = [
+  'd.id',
+  'd.dossier_id',
+  'd.number',
+  'd.period',
+  'd.due_date',
+  'd.currency',
+  'd.amount_cents',
+  'd.summary_number',
+  'd.pdf_path',
+  'd.email_state',
+  'd.last_sent_at',
+  'p.number as dossier_number',
+  'p.title as dossier_title',
+  'p.first_name as dossier_first_name',
+  'p.last_name as dossier_last_name',
+  'p.email_opt_in as dossier_email_opt_in',
+  'p.sin as dossier_sin',
+  'p.extra as dossier_extra',
+  'p.language as dossier_language',
+  't.code as type_code',
+  't.name_fr as type_name_fr',
+  't.name_en as type_name_en',
+  't.password_rule as type_password_rule',
+  't.password_fallback as type_password_fallback',
+  't.requires_summary_number as type_requires_summary_number',
+  'm.name as manager_name',
+  'm.email as manager_email',
+  'g.name as group_name',
+  'g.email as group_email',
+] as const;
+
+function documentsQuery(db: Db) {
+  return db
+    .selectFrom('documents as d')
+    .innerJoin('dossiers as p', 'p.id', 'd.dossier_id')
+    .innerJoin('document_types as t', 't.id', 'd.type_id')
+    .leftJoin('staff as m', 'm.id', 'p.manager_id')
+    .leftJoin('client_groups as g', 'g.id', 'p.group_id')
+    .select(DOCUMENT_COLUMNS);
+}
+
+export type DocumentToPrepareRow = Awaited<
+  ReturnType<ReturnType<typeof documentsQuery>['execute']>
+>[number];
 
 export function listDocumentFiles(db: Db, documentIds: readonly number[]) {
   return inSlices(documentIds, IN_LIST_SLICE, (slice) =>

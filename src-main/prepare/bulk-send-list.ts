@@ -5,7 +5,6 @@
 import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
 import type { ExcludedDossier } from '../../src-shared/domain/outbox.js';
 import type { DocumentEmailState } from '../../src-shared/domain/statuses.js';
-import { bulkWarnings } from './bulk-warnings.js';
 import { byDossierName } from './name-order.js';
 import {
   displayNameOf,
@@ -42,7 +41,7 @@ export function bulkSendList(plan: Plan): BulkSendList {
     rows: bulkSendRows(plan.messages, plan.structure.locale),
     excluded: plan.excluded,
     warnings: plan.warnings,
-    notices: bulkWarnings(plan),
+    notices: plan.notices(),
   };
 }
 

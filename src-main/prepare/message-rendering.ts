@@ -100,7 +100,7 @@ export function planMessage(
     const detail = `${plan.megabytes(size)} > ${plan.megabytes(account.max_message_bytes)}`;
     return plan.exclude(document, 'too_large', detail);
   }
-  plan.messages.push(
+  plan.add(
     new LazyMessage(
       source,
       compiled,

@@ -2,7 +2,7 @@
 // structure's language sorts them (Bélanger before Boucher, Émond with the E's), then by
 // document so that equal names keep a stable order. The bulk send's list and its warnings
 // both use it, so a dossier is at the same place in each.
-import type { DocumentRow } from './plan.js';
+import type { DocumentToPrepareRow as DocumentRow } from '../db/outbox-prepare-queries.js';
 
 export type ByName = (a: DocumentRow, b: DocumentRow) => number;
 

@@ -1,6 +1,10 @@
 // The batch being worked out, in memory: its messages, the documents left out (and why),
 // the warnings; and what every message of it is worked out from, read once. Nothing here
-// reads or writes the database: the planner fills it, the queue writer stores it.
+// reads or writes the database: the planner fills it, the queue writer stores it. A plan
+// that is written (not a dry run) is streamed: the planner goes through every document once
+// (checking, counting, noting what is left out and what to warn about) without keeping the
+// messages, then plans them again a chunk at a time as the queue writer takes them (take):
+// a batch of 10,000 never holds its 10,000 messages.
 import { randomUUID } from 'node:crypto';
 import type {
   ExcludedDossier,
@@ -20,7 +24,9 @@ import type { TemplateContext } from '../email-templates/template-fields.js';
 import { dossierDisplayName } from '../records/records-service.js';
 import { toOutboxMessage } from '../outbox/outbox-status.js';
 import type { PasswordRule } from '../documents/password-rule.js';
+import type { BulkWarnings } from '../../src-shared/domain/bulk-warnings.js';
 import { LARGE_ATTACHMENT_BYTES, type PlannedAttachment, type SourceFile } from './attachments.js';
+import { BulkWarningsFound } from './bulk-warnings.js';
 import type { TemplateBound } from './message-size.js';
 import type { Recipient } from './recipients.js';
 import type { Sender } from './sender-cascade.js';
@@ -115,13 +121,27 @@ export interface PlannedMessage {
 
 /** The batch being worked out: its messages, exclusions and warnings. */
 export class Plan {
+  /** Every planned message; empty in a streamed plan (take gives them). */
   readonly messages: PlannedMessage[] = [];
   readonly excluded: ExcludedDossier[] = [];
   readonly warnings: PrepareWarning[] = [];
+  /** How many messages the batch has, streamed or not. */
+  size = 0;
   private readonly largeFilesWarned = new Set<string>();
   private readonly emptyFields = new Map<string, Set<string>>();
   private readonly passwordNotExplained = new Set<string>();
   private readonly numberFormat: Intl.NumberFormat;
+  private readonly found: BulkWarningsFound;
+  private readonly typeNames = new Set<string>();
+  private readonly periods = new Set<string>();
+  /** Streamed: what was left out the first time, so that planning again says it once. */
+  private readonly excludedKeys: Set<string> | null;
+  /** Streamed, once planned through: plans the next document again (false: none left). */
+  private again: (() => boolean) | null = null;
+  /** Planned again, not taken yet. */
+  private pending: PlannedMessage[] = [];
+  /** Not streamed: the next message take gives. */
+  private taken = 0;
 
   constructor(
     readonly structure: { id: number; name: string; locale: string },
@@ -129,8 +149,51 @@ export class Plan {
     readonly initialStatus: Extract<MessageStatus, 'pending' | 'validated'>,
     /** When the batch may leave (UTC ISO), null: as soon as validated. */
     readonly notBefore: string | null = null,
+    /** True: the messages are not kept but planned again as they are taken. */
+    readonly streamed = false,
   ) {
     this.numberFormat = new Intl.NumberFormat(structure.locale, { maximumFractionDigits: 1 });
+    this.found = new BulkWarningsFound(account);
+    this.excludedKeys = streamed ? new Set() : null;
+  }
+
+  /** A planned message: kept, counted (streamed), or waiting to be taken (planned again). */
+  add(message: PlannedMessage): void {
+    if (this.again) {
+      this.pending.push(message);
+      return;
+    }
+    this.size += 1;
+    this.found.add(message);
+    this.typeNames.add(message.document.type_name_fr);
+    this.periods.add(message.document.period);
+    if (!this.streamed) this.messages.push(message);
+  }
+
+  /** Streamed, once every document was planned: `next` plans the next one again. */
+  planAgainWith(next: () => boolean): void {
+    if (!this.streamed) throw new Error('only a streamed plan is planned again');
+    this.again = next;
+  }
+
+  /** The next `count` messages to write (fewer at the end, none when all were taken). */
+  take(count: number): PlannedMessage[] {
+    if (!this.again) {
+      const chunk = this.messages.slice(this.taken, this.taken + count);
+      this.taken += chunk.length;
+      return chunk;
+    }
+    while (this.pending.length < count && this.again()) {
+      // planned again until the chunk is full
+    }
+    const chunk = this.pending.slice(0, count);
+    this.pending = this.pending.slice(count);
+    return chunk;
+  }
+
+  /** The warnings said by name (bulk-warnings.ts), from every message planned. */
+  notices(): BulkWarnings {
+    return this.found.said(this.structure.locale, this.warnings);
   }
 
   warn(code: MessageKey, params: ErrorParams = {}): void {
@@ -165,6 +228,12 @@ export class Plan {
   }
 
   exclude(document: DocumentRow, reason: ExclusionReason, detail: string | null): void {
+    if (this.excludedKeys) {
+      // Planned again, a document is left out as it was the first time: said once.
+      const key = `${document.id}|${reason}|${detail}`;
+      if (this.again && this.excludedKeys.has(key)) return;
+      this.excludedKeys.add(key);
+    }
     this.excluded.push({
       dossierId: document.dossier_id,
       dossierNumber: document.dossier_number,
@@ -183,10 +252,9 @@ export class Plan {
   }
 
   description(): string {
-    const documents = this.messages.map((m) => m.document);
-    const types = [...new Set(documents.map((d) => d.type_name_fr))];
+    const types = [...this.typeNames];
     const periods = [
-      ...new Set(documents.map((d) => formatPeriod(d.period, this.structure.locale))),
+      ...new Set([...this.periods].map((period) => formatPeriod(period, this.structure.locale))),
     ];
     return `${types.join(', ')} — ${periods.slice(0, 3).join(', ')}${periods.length > 3 ? '…' : ''}`;
   }

@@ -55,7 +55,12 @@ export class BatchPlanner {
     this.contents = contentStoreFor(db, folder);
   }
 
-  async plan(input: PrepareInput): Promise<Plan> {
+  /**
+   * The batch worked out. Streamed (a batch to write): its messages are not kept but planned
+   * again as the queue writer takes them (Plan.take); each document's row is let go once its
+   * messages are planned again.
+   */
+  async plan(input: PrepareInput, { streamed = false } = {}): Promise<Plan> {
     const structure = await this.records.chooseStructure(input.structureId);
     if (input.recipients && (input.type || input.documentIds?.length !== 1))
       throw new UserError('error.prepare.recipientsOneDocument');
@@ -64,7 +69,8 @@ export class BatchPlanner {
       ? ((await findMailAccountByStructure(this.db, structure.id)) ?? SANDBOX_DEFAULTS)
       : await ensureMailAccount(this.db, structure.id);
     const notBefore = input.notBefore ? resolveNotBefore(input.notBefore) : null;
-    const plan = new Plan(structure, account, await this.initialStatus(input.validate), notBefore);
+    const status = await this.initialStatus(input.validate);
+    const plan = new Plan(structure, account, status, notBefore, streamed);
     if (methodOf(account.kind).sendsNothing) {
       plan.warn('warning.prepare.sandbox', { structure: structure.name });
     }
@@ -132,6 +138,17 @@ export class BatchPlanner {
     };
     for (const document of documents) this.planDocument(plan, batch, document, sizes);
     plan.finishWarnings();
+    if (streamed) {
+      let next = 0;
+      plan.planAgainWith(() => {
+        if (next >= documents.length) return false;
+        const document = documents[next]!;
+        // Its messages keep what they need of it; the batch need not keep it any longer.
+        (documents as (DocumentRow | undefined)[])[next++] = undefined;
+        this.planDocument(plan, batch, document, sizes);
+        return true;
+      });
+    }
     return plan;
   }
 

@@ -47,6 +47,12 @@ export interface PrepareInput {
 export interface PrepareEvents {
   /** `queued` messages of `planned` are in the outbox so far (committed: the engine may take them). */
   onQueued?: (queued: number, planned: number) => void;
+  /**
+   * Each committed chunk's messages, as the result would list them. Given, the result's
+   * `queued` stays empty: the caller keeps them (the preparation thread sends them to the
+   * main thread a chunk at a time instead of holding the whole batch's until the end).
+   */
+  onQueuedMessages?: (messages: OutboxMessage[]) => void;
 }
 
 export interface PrepareResult {

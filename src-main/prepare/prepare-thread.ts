@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorParams } from '../../src-shared/errors.js';
 import type { MessageKey } from '../../src-shared/i18n/catalog.js';
+import type { OutboxMessage } from '../../src-shared/domain/outbox.js';
 import type { PrepareEvents, PrepareInput, PrepareResult } from './prepare.js';
 
 /** To the worker: a batch to prepare, or the answer to its question about pacing. */
@@ -17,7 +18,8 @@ export type PrepareRequest =
 
 export type PrepareReply =
   | { id: 0; kind: 'ready' }
-  | { id: number; kind: 'queued'; queued: number; planned: number }
+  /** A chunk committed: its messages (without their texts), and the counts so far. */
+  | { id: number; kind: 'queued'; queued: number; planned: number; messages: OutboxMessage[] }
   | { id: number; kind: 'done'; result: PrepareResult }
   /** PrepareServiceOptions.canPace, asked of the main thread. */
   | { kind: 'canPace'; question: number; structureId: number }
@@ -53,6 +55,8 @@ interface Request {
   resolve(result: PrepareResult): void;
   reject(error: Error): void;
   events: PrepareEvents;
+  /** The messages queued so far, as they came a chunk at a time: the result's `queued`. */
+  queued: OutboxMessage[];
 }
 
 /**
@@ -120,7 +124,7 @@ export class PrepareThread {
     if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     const result = new Promise<PrepareResult>((resolve, reject) =>
-      this.requests.set(id, { resolve, reject, events }),
+      this.requests.set(id, { resolve, reject, events, queued: [] }),
     );
     // Referenced from now on: a process waiting for its batch never exits while the thread starts.
     this.worker.ref();
@@ -154,11 +158,16 @@ export class PrepareThread {
     const request = this.requests.get(reply.id);
     if (!request) return;
     if (reply.kind === 'queued') {
+      for (const message of reply.messages) request.queued.push(message);
       request.events.onQueued?.(reply.queued, reply.planned);
       return;
     }
     this.settled(reply.id);
-    if (reply.kind === 'done') request.resolve(reply.result);
+    // A batch written comes back without its messages (they came with each chunk).
+    if (reply.kind === 'done')
+      request.resolve(
+        request.queued.length > 0 ? { ...reply.result, queued: request.queued } : reply.result,
+      );
     else if (reply.userError)
       request.reject(new UserError(reply.userError.code, reply.userError.params));
     else request.reject(new Error(reply.error ?? 'the preparation failed'));

@@ -2,6 +2,7 @@
 // the same data folder, so that encrypting and writing a bulk send's files does not take
 // the main thread from the sending engine (or from the window).
 import { parentPort, workerData } from 'node:worker_threads';
+import type { OutboxMessage } from '../../src-shared/domain/outbox.js';
 import { isUserError } from '../../src-shared/errors.js';
 import { DataFolder } from '../data-folder/data-folder.js';
 import { openDatabase } from '../db/connection.js';
@@ -58,9 +59,13 @@ port.on('message', (request: PrepareRequest) => {
 async function prepare(id: number, input: PrepareInput): Promise<void> {
   try {
     const keepHeapSmall = heapKeeper();
+    let chunk: OutboxMessage[] = [];
     const result = await service.prepare(input, {
+      // Each chunk's messages cross with its count: the thread never holds the batch's.
+      onQueuedMessages: (messages) => (chunk = messages),
       onQueued: (queued, planned) => {
-        reply({ id, kind: 'queued', queued, planned });
+        reply({ id, kind: 'queued', queued, planned, messages: chunk });
+        chunk = [];
         keepHeapSmall();
       },
     });

@@ -20,7 +20,6 @@ import { TemplateSettings } from '../email-templates/template-settings.js';
 import type { RecordsService } from '../records/records-service.js';
 import { VALIDATION_MODE_SETTING, type ValidationMode } from '../outbox/validation-mode.js';
 import { bulkSendList, type BulkSendList } from './bulk-send-list.js';
-import { bulkWarnings } from './bulk-warnings.js';
 import type { Plan } from './plan.js';
 import { BatchPlanner } from './planner.js';
 import type {
@@ -93,18 +92,19 @@ export class PrepareService {
   }
 
   async prepare(input: PrepareInput, events: PrepareEvents = {}): Promise<PrepareResult> {
-    const plan = await this.planner.plan(input);
-    if (input.dryRun || plan.messages.length === 0) {
+    // A batch to write is streamed: its messages are planned again as they are written.
+    const plan = await this.planner.plan(input, { streamed: !input.dryRun });
+    if (input.dryRun || plan.size === 0) {
       return {
         batchId: null,
         queued: plan.messages.map((m, index) => plan.preview(m, -(index + 1))),
         excluded: plan.excluded,
         warnings: plan.warnings,
-        notices: bulkWarnings(plan),
+        notices: plan.notices(),
       };
     }
     await this.refuseUnpacedBatch(plan);
-    return { ...(await this.writer.queue(plan, events)), notices: bulkWarnings(plan) };
+    return { ...(await this.writer.queue(plan, events)), notices: plan.notices() };
   }
 
   /**
@@ -117,7 +117,7 @@ export class PrepareService {
 
   /** What the bulk-send dialog warns about for these documents, text and files: nothing written. */
   async bulkWarnings(input: Omit<PrepareInput, 'dryRun'>): Promise<BulkWarnings> {
-    return bulkWarnings(await this.planner.plan({ ...input, dryRun: true }));
+    return (await this.planner.plan({ ...input, dryRun: true })).notices();
   }
 
   /** What the bulk-send dialog lists for a type and period, from one planner run. */
@@ -152,7 +152,7 @@ export class PrepareService {
    * user is told why, whichever door the batch came through.
    */
   private async refuseUnpacedBatch(plan: Plan): Promise<void> {
-    const count = plan.messages.length;
+    const count = plan.size;
     if (count <= UNPACED_BATCH_LIMIT || (await this.canPace(plan.structure.id))) return;
     throw new UserError('error.prepare.tooManyForMethod', { count, limit: UNPACED_BATCH_LIMIT });
   }

@@ -51,25 +51,30 @@ export class QueueWriter {
       }),
     );
     const files = new OutboxFiles(this.folder, batchId);
+    // Kept for the result, unless the caller takes each chunk's (PrepareEvents.onQueuedMessages).
     const queued: OutboxMessage[] = [];
+    let count = 0;
     // On a database the files go into it (outbox-contents.ts); the general ones once.
     const inStore = new Map<string, string>();
     try {
       let size = Math.min(FIRST_CHUNK, this.chunkSize);
-      for (let start = 0; start < plan.messages.length; start += size) {
-        if (start > 0) size = Math.min(2 * size, this.chunkSize);
-        const chunk = plan.messages.slice(start, start + size);
+      // A streamed plan plans each chunk's messages as it is taken (plan.ts).
+      for (let chunk = plan.take(size); chunk.length > 0; chunk = plan.take(size)) {
+        size = Math.min(2 * size, this.chunkSize);
         await fetchSources(this.contents, chunk);
         const stored = await this.keepChunkFiles(
           this.writeChunkFiles(plan, chunk, files),
           files,
           inStore,
         );
-        queued.push(...(await this.insertChunk(plan, stored, files, batchId, actor)));
-        events.onQueued?.(queued.length, plan.messages.length);
+        const inserted = await this.insertChunk(plan, stored, files, batchId, actor);
+        count += inserted.length;
+        if (events.onQueuedMessages) events.onQueuedMessages(inserted);
+        else queued.push(...inserted);
+        events.onQueued?.(count, plan.size);
       }
     } finally {
-      if (queued.length === 0) {
+      if (count === 0) {
         await writeTransaction(this.db, (tx) => q.deleteBatchIfEmpty(tx, batchId));
         files.removeAll();
       } else if (this.contents.kind === 'database') {
@@ -77,7 +82,7 @@ export class QueueWriter {
       }
     }
     return {
-      batchId: queued.length > 0 ? batchId : null,
+      batchId: count > 0 ? batchId : null,
       queued,
       excluded: plan.excluded,
       warnings: plan.warnings,
