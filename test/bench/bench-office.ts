@@ -118,7 +118,10 @@ export async function taxSlipOffice(
     .selectAll()
     .where('id', '=', first.id)
     .executeTakeFirstOrThrow();
+  // In a data folder the PDF is a file, copied for each dossier; on PostgreSQL it is stored
+  // in the database by its content's hash, and the same content is the same reference.
   const source = postier.folder.resolve(row.pdf_path!);
+  const inFolder = fs.existsSync(source);
   const dossiers = await postier.db
     .selectFrom('dossiers')
     .select(['id', 'number'])
@@ -126,8 +129,11 @@ export async function taxSlipOffice(
     .execute();
   await writeTransaction(postier.db, async (tx) => {
     for (const dossier of dossiers) {
-      const relative = row.pdf_path!.replace(/RL24-1\.pdf$/, `RL24-${dossier.number}.pdf`);
-      fs.copyFileSync(source, postier.folder.resolve(relative));
+      let relative = row.pdf_path!;
+      if (inFolder) {
+        relative = relative.replace(/RL24-1\.pdf$/, `RL24-${dossier.number}.pdf`);
+        fs.copyFileSync(source, postier.folder.resolve(relative));
+      }
       const { id: _id, created_at: _c, updated_at: _u, version: _v, ...values } = row;
       await tx
         .insertInto('documents')

@@ -14,6 +14,8 @@ export interface BenchFigure {
    * noisy: ratios are what compare), with what the baseline is, e.g. "node -e 0".
    */
   ratio?: { value: number; baseline: string };
+  /** Why this figure was not measured (e.g. PostgreSQL not installed): printed instead of it. */
+  skipped?: string;
 }
 
 /** "≤ 20 ms — met" / "≥ 0.8 ratio — MISSED": printed beside each figure that has a goal. */

@@ -11,73 +11,11 @@ import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { runHost, type HostRun } from '../../src-main/host/run-host.js';
 import type { JournalFilter, JournalSortKey } from '../../src-shared/domain/documents.js';
 import { round, type Bench, type BenchFigure } from './harness.js';
+import { fillPostgres, fillSqlite } from './journal-office.js';
+import { onPostgres, SERVER_NOTE } from './postgres-bench.js';
 
-const DOCUMENTS = 100_000;
-const DOSSIERS = 5_000;
 const PAGE = 200;
 const RUNS = 15;
-
-const LAST_NAMES = [
-  'Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin',
-  'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette',
-  'Girard', 'Simard', 'Boucher', 'Caron', 'Beaulieu', 'Cloutier', 'Dubé', 'Poirier', 'Fournier',
-  'Lapointe', 'Leclerc', 'Lefèvre', 'Thibault', 'Lachance', 'Champagne', 'Émond', 'Hébert',
-  'Nadeau', 'Ménard', 'Rioux', 'Desjardins', 'Labbé', 'Grégoire',
-]; // prettier-ignore
-const FIRST_NAMES = ['Hélène', 'Gérard', 'Léa', 'François', 'Zoé', 'Benoît', 'Chloé', 'Rémi'];
-const STREETS = [
-  'rue des Érables', 'boul. Saint-Joseph', 'rue Principale', 'ch. du Lac', 'av. des Pins',
-  'rue Notre-Dame', 'rang Sainte-Élisabeth', 'rue King Ouest', 'boul. de l’Université',
-  'rue Wellington Sud', 'av. du Parc', 'rue Galt Est', 'ch. de la Côte', 'rue Belvédère',
-  'boul. Bourque', 'rue Dufferin', 'rue Laurier', 'rue Victoria', 'rue Alexandre', 'rue Bowen',
-]; // prettier-ignore
-
-/** Bulk rows straight into the file (the triggers fill the search tables): reading is measured. */
-function fillDatabase(file: string, structureId: number): void {
-  const sqlite = new Sqlite(file);
-  const insertDossier = sqlite.prepare(
-    'insert into dossiers (structure_id, number, title, last_name, first_name, address, email_opt_in) values (?, ?, ?, ?, ?, ?, 1)',
-  );
-  const insertCorrespondent = sqlite.prepare(
-    'insert into correspondents (dossier_id, name, email, receives_documents) values (?, ?, ?, 1)',
-  );
-  const insertDocument = sqlite.prepare(
-    `insert into documents (structure_id, dossier_id, type_id, number, period, issue_date, currency, amount_cents, email_state, pdf_path)
-     values (?, ?, ?, ?, ?, ?, 'CAD', ?, ?, ?)`,
-  );
-  const states = ['none', 'sent', 'sent', 'sent', 'queued', 'failed'];
-  sqlite.transaction(() => {
-    for (let i = 1; i <= DOSSIERS; i++) {
-      const lastName = LAST_NAMES[i % LAST_NAMES.length]!;
-      const firstName = FIRST_NAMES[i % FIRST_NAMES.length]!;
-      insertDossier.run(
-        structureId,
-        String(10_000 + i),
-        i % 2 ? 'Mme' : 'M.',
-        lastName,
-        firstName,
-        `${i}, ${STREETS[i % STREETS.length]}\nSherbrooke (Québec)`,
-      );
-      insertCorrespondent.run(i, `${firstName} ${lastName}`, `famille.${i}@example.com`);
-    }
-    for (let i = 1; i <= DOCUMENTS; i++) {
-      const month = String((i % 12) + 1).padStart(2, '0');
-      const year = 2020 + (i % 7);
-      insertDocument.run(
-        structureId,
-        (i % DOSSIERS) + 1,
-        (i % 5) + 1,
-        `F-${i}`,
-        `${year}-${month}`,
-        `${year}-${month}-${String((i % 28) + 1).padStart(2, '0')}`,
-        1000 + ((i * 7919) % 90_000),
-        states[i % states.length],
-        `documents/1/${year}-${month}/invoice-F-${i}.pdf`,
-      );
-    }
-  })();
-  sqlite.close();
-}
 
 interface Timing {
   median: number;
@@ -154,14 +92,17 @@ interface Case {
 }
 
 /** The journal's cases: pages with a filter and the total, keyset steps, sorts, searches. */
-async function journalCases(postier: Postier, structureId: number): Promise<Case[]> {
+async function journalCases(postier: Postier | null, structureId: number): Promise<Case[]> {
+  // Without a Postier, only the labels are wanted (the lines skipped without PostgreSQL).
+  const journal = (filter: JournalFilter) =>
+    postier ? postier.documents.journal(filter) : Promise.resolve({ total: PAGE, last: null });
   const sent: JournalFilter = { structureId, emailStates: ['sent'], limit: PAGE };
-  const { total } = await postier.documents.journal(sent);
+  const { total } = await journal(sent);
   const middle = { ...sent, offset: Math.floor(total / 2) };
-  const { last } = await postier.documents.journal(middle);
+  const { last } = await journal(middle);
   const byAmount = { ...sent, sort: 'amount' as const, offset: Math.floor(total / 2) };
   const byName = { ...sent, sort: 'dossierName' as const, offset: Math.floor(total / 2) };
-  const nameLast = (await postier.documents.journal(byName)).last;
+  const nameLast = (await journal(byName)).last;
   return [
     { label: 'state "sent", first page', filter: sent, goal: 20 },
     { label: 'state "sent", middle page', filter: middle, goal: 20 },
@@ -178,6 +119,9 @@ async function journalCases(postier: Postier, structureId: number): Promise<Case
   ];
 }
 
+/** The service's figures on SQLite in this run, by case: PostgreSQL's are compared with them. */
+const onSqlite = new Map<string, { ms: number; total: number }>();
+
 export const benchJournal: Bench = async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-bench-journal-'));
   const dataPath = path.join(root, 'data');
@@ -186,7 +130,7 @@ export const benchJournal: Bench = async () => {
     const { id: structureId } = await setup.records.createStructure({ name: 'Bench' });
     await setup.close();
     const fillStart = performance.now();
-    fillDatabase(path.join(dataPath, 'postier.sqlite'), structureId);
+    fillSqlite(path.join(dataPath, 'postier.sqlite'), structureId);
     const fillMs = performance.now() - fillStart;
 
     const figures: BenchFigure[] = [];
@@ -203,6 +147,8 @@ export const benchJournal: Bench = async () => {
       const { median: ms, min } = await timed(() => postier.documents.journal(filter));
       const { median: before } = await timed(oldJournalQuery(sqlite, filter));
       baselines.set(label, before);
+      const { total } = await postier.documents.journal(filter);
+      onSqlite.set(label, { ms, total });
       figures.push({
         name: `Journal of 100,000 documents, service: ${label}`,
         value: ms,
@@ -244,4 +190,52 @@ export const benchJournal: Bench = async () => {
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+};
+
+const PG_NAME = (label: string) => `Journal of 100,000 documents on PostgreSQL, service: ${label}`;
+
+/**
+ * The same office, cases and service calls on a PostgreSQL database (after the SQLite bench:
+ * each figure's ratio is to SQLite's same call in this run). Each case's total must be
+ * SQLite's: the same rows, the same answers.
+ */
+export const benchJournalPostgres: Bench = async () => {
+  const names = [
+    ...(await journalCases(null, 1)).map((c) => PG_NAME(c.label)),
+    'Journal bench on PostgreSQL: inserting 100,000 rows (setup)',
+  ];
+  return onPostgres(names, async (url) => {
+    const setup = await openPostier({ dataPath: url });
+    const { id: structureId } = await setup.records.createStructure({ name: 'Bench' });
+    await setup.close();
+    const fillStart = performance.now();
+    await fillPostgres(url, structureId);
+    const fillMs = performance.now() - fillStart;
+    const figures: BenchFigure[] = [];
+    const postier = await openPostier({ dataPath: url });
+    try {
+      for (const { label, filter, goal } of await journalCases(postier, structureId)) {
+        const { total } = await postier.documents.journal(filter);
+        const sqlite = onSqlite.get(label);
+        if (sqlite && sqlite.total !== total) {
+          throw new Error(`${label}: ${total} documents on PostgreSQL, ${sqlite.total} on SQLite`);
+        }
+        const { median: ms, min } = await timed(() => postier.documents.journal(filter));
+        figures.push({
+          name: PG_NAME(label),
+          value: ms,
+          unit: 'ms',
+          note: `${PAGE} rows with the total (${total}); median of ${RUNS}, quickest ${min} ms; ${SERVER_NOTE}`,
+          goal: { max: goal },
+          ...(sqlite && {
+            ratio: { value: ms / sqlite.ms, baseline: `SQLite, same call (${sqlite.ms} ms)` },
+          }),
+        });
+      }
+    } finally {
+      await postier.close();
+    }
+    figures.push({ name: names.at(-1)!, value: round(fillMs / 1000, 2), unit: 's' });
+    return figures;
+  });
 };

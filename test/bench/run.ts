@@ -27,7 +27,9 @@ for (const file of files) {
     for (const figure of results) {
       figures.push(figure);
       process.stdout.write(
-        `  ${figure.name}: ${figure.value} ${figure.unit}${figure.note ? `  (${figure.note})` : ''}\n`,
+        figure.skipped
+          ? `  ${figure.name}: ${figure.skipped}\n`
+          : `  ${figure.name}: ${figure.value} ${figure.unit}${figure.note ? `  (${figure.note})` : ''}\n`,
       );
     }
   }
@@ -36,12 +38,17 @@ for (const file of files) {
 process.stdout.write('\nSummary (figure, goal, ratio to its baseline in this run)\n');
 const width = Math.max(...figures.map((f) => f.name.length), 10);
 for (const f of figures) {
+  if (f.skipped) {
+    process.stdout.write(`${f.name.padEnd(width)}  ${f.skipped}\n`);
+    continue;
+  }
   const extras = [goalText(f), ratioText(f), f.note ?? ''].filter(Boolean).join('  ·  ');
   process.stdout.write(
     `${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit}${extras ? `  ${extras}` : ''}\n`,
   );
 }
-const missed = figures.filter((f) => goalText(f).endsWith('MISSED'));
+const missed = figures.filter((f) => !f.skipped && goalText(f).endsWith('MISSED'));
+const skipped = figures.filter((f) => f.skipped).length;
 process.stdout.write(
-  `\n${missed.length} of ${figures.filter((f) => f.goal).length} goals missed\n`,
+  `\n${missed.length} of ${figures.filter((f) => f.goal && !f.skipped).length} goals missed${skipped ? `; ${skipped} figures skipped` : ''}\n`,
 );
