@@ -86,6 +86,9 @@ describe('postier send run', () => {
     expect(sent.statusText).toBe('Sent successfully');
     const table = await cli(['send', 'status', '--data', dataPath], EN);
     expect(table.stdout).toMatch(/The server refused the recipient/);
+    // Statuses in words, in the counts line and the table: no status code shown to the user.
+    expect(table.stdout).toMatch(/Sent successfully — 2 · Error while sending — 1 · /);
+    expect(table.stdout).not.toMatch(/\bfailed\b|\bsent \d/);
   });
 
   it('--json prints the run summary', async () => {

@@ -111,12 +111,16 @@ export function registerSendRunCommands(program: Command, context: CliContext): 
           return printJson({ counts, total: page.total, messages });
         }
         const t = (key: MessageKey) => translate(language, key);
-        process.stdout.write(`${MESSAGE_STATUSES.map((s) => `${s} ${counts[s]}`).join(' · ')}\n\n`);
+        // Statuses as Suivi des envois says them, in the CLI's language, not their codes.
+        const said = (s: (typeof MESSAGE_STATUSES)[number]) => t(`ui.status.${s}`);
+        process.stdout.write(
+          `${MESSAGE_STATUSES.map((s) => `${said(s)} — ${counts[s]}`).join(' · ')}\n\n`,
+        );
         printTable(page.items, [
           { header: t('outbox.table.id'), value: (m) => String(m.id) },
           { header: t('outbox.table.document'), value: (m) => m.documentNumber },
           { header: t('outbox.table.dossier'), value: (m) => m.dossierNumber },
-          { header: t('outbox.table.status'), value: (m) => m.status },
+          { header: t('outbox.table.status'), value: (m) => said(m.status) },
           { header: t('outbox.table.attempts'), value: (m) => String(m.attempts) },
           { header: t('outbox.table.recipients'), value: (m) => m.to.join(', ') },
           // Not sent yet and scheduled: when it will leave ("Programmé : 2026-12-05 08:00").
