@@ -31,13 +31,18 @@ export function EventRow({
   const { t } = useApp();
   const saved = row.choice;
   const [mode, setMode] = useState(saved.mode);
-  const chosenIds = saved.mode === 'chosen' ? saved.staffIds : [];
+  const savedIds = saved.mode === 'chosen' ? saved.staffIds.join(',') : '';
+  // Ticked at once, as the clerk clicks; the saved choice replaces it once the save returns.
+  const [chosenIds, setChosenIds] = useState<number[]>(
+    saved.mode === 'chosen' ? saved.staffIds : [],
+  );
   const savedAddresses = saved.mode === 'chosen' ? saved.addresses.join(', ') : '';
   const [addresses, setAddresses] = useState(savedAddresses);
   useEffect(() => {
     setMode(saved.mode);
     setAddresses(savedAddresses);
-  }, [saved.mode, savedAddresses]);
+    setChosenIds(savedIds ? savedIds.split(',').map(Number) : []);
+  }, [saved.mode, savedAddresses, savedIds]);
   const eventName = t(`notify.event.${row.event}`);
   const typedAddresses = () =>
     addresses
@@ -45,6 +50,7 @@ export function EventRow({
       .map((a) => a.trim())
       .filter(Boolean);
   const saveChosen = (staffIds: number[], list: string[]) => {
+    setChosenIds(staffIds);
     if (staffIds.length + list.length > 0)
       void onSave({ mode: 'chosen', staffIds, addresses: list });
   };
