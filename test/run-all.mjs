@@ -59,13 +59,54 @@ function run(label, command, args, summaryFile, extraEnv = {}) {
   }
 }
 
+/** As test/support/postgres-server.ts finds them: Debian's folder, POSTIER_TEST_PG_BIN, PATH. */
+function postgresBinaries() {
+  const chosen = process.env.POSTIER_TEST_PG_BIN;
+  if (chosen) return fs.existsSync(path.join(chosen, 'initdb'));
+  const debian = '/usr/lib/postgresql';
+  const installed =
+    fs.existsSync(debian) &&
+    fs.readdirSync(debian).some((v) => fs.existsSync(path.join(debian, v, 'bin', 'initdb')));
+  return installed || has('initdb');
+}
+
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestSummary = path.join(summaryFolder, 'vitest.json');
 // `npm test -- FILTER…` runs only the matching vitest files (and no end-to-end tests).
 const filters = process.argv.slice(2);
-run('Unit and integration tests (vitest)', bin('vitest'), ['run', ...filters], vitestSummary, {
-  POSTIER_TEST_SUMMARY_FILE: vitestSummary,
-});
+run(
+  'Unit and integration tests, on SQLite (vitest)',
+  bin('vitest'),
+  ['run', ...filters],
+  vitestSummary,
+  { POSTIER_TEST_SUMMARY_FILE: vitestSummary, POSTIER_TEST_DIALECT: 'sqlite' },
+);
+
+// The database matrix: the integration suite again, on a throw-away PostgreSQL server (the
+// files about one database only are listed, with why, in test/dialect-matrix.mjs).
+if (postgresBinaries()) {
+  const postgresSummary = path.join(summaryFolder, 'vitest-postgres.json');
+  // On PostgreSQL a workstation's own files go to the per-user folder: a throw-away one here.
+  const perUser = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-test-per-user-'));
+  run(
+    'Integration tests, on PostgreSQL (vitest)',
+    bin('vitest'),
+    ['run', ...filters],
+    postgresSummary,
+    {
+      POSTIER_TEST_SUMMARY_FILE: postgresSummary,
+      POSTIER_TEST_DIALECT: 'postgres',
+      XDG_CONFIG_HOME: perUser,
+    },
+  );
+  fs.rmSync(perUser, { recursive: true, force: true });
+} else {
+  process.stdout.write(
+    '\n=== Integration tests, on PostgreSQL: not run, PostgreSQL is not installed ' +
+      '(Debian package postgresql; .ci/run installs it) ===\n',
+  );
+  totals.skipped += 1;
+}
 
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
 if (scripts['test:e2e'] && filters.length === 0) {

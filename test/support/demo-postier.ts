@@ -3,15 +3,17 @@
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { createDemoOffice, type DemoSummary } from '../../src-main/demo/demo-office.js';
 import { closeAfterTest } from './close-after-test.js';
-import { tempFolder } from './temp-folder.js';
+import { freshDataPlace } from './dialects.js';
 
 /** The demo's "today": its month of invoices is October 2026, its tax slips 2025. */
 export const DEMO_TODAY = new Date('2026-11-24T12:00:00Z');
 
+/** `dataPath`: by default a fresh place on this run's database (test/support/dialects.ts). */
 export async function demoPostier(
-  dataPath = tempFolder(),
+  dataPath?: string,
 ): Promise<{ postier: Postier; demo: DemoSummary }> {
-  const postier = closeAfterTest(await openPostier({ dataPath }));
+  const place = dataPath ?? (await freshDataPlace());
+  const postier = closeAfterTest(await openPostier({ dataPath: place }));
   const demo = await createDemoOffice(postier, DEMO_TODAY);
   return { postier, demo };
 }

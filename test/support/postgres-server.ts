@@ -61,6 +61,30 @@ async function freePort(): Promise<number> {
 const USER = 'postier';
 let databases = 0;
 
+/** A new database's name, unique across the processes of a run sharing one server. */
+function newDatabaseName(): string {
+  return `postier_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}_${++databases}`;
+}
+
+async function asAdminOn(port: number, ...statements: string[]): Promise<void> {
+  const client = new pg.Client({
+    connectionString: `postgres://${USER}@127.0.0.1:${port}/postgres`,
+  });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty database on the test server listening on `port`; its URL. */
+export async function createDatabaseOn(port: number): Promise<string> {
+  const name = newDatabaseName();
+  await asAdminOn(port, `create database ${name}`);
+  return `postgres://${USER}@127.0.0.1:${port}/${name}`;
+}
+
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinFolder();
   if (!bin) throw new Error('No PostgreSQL binaries (install Debian’s postgresql package)');
@@ -83,7 +107,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let port = 0;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+    const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300`;
     try {
       run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(folder, 'log'), '-w', 'start']);
       break;
@@ -92,25 +116,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       if (attempt >= 3) throw error;
     }
   }
-  const admin = `postgres://${USER}@127.0.0.1:${port}/postgres`;
-  const asAdmin = async (...statements: string[]) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      for (const statement of statements) await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const asAdmin = (...statements: string[]) => asAdminOn(port, ...statements);
   return {
     port,
-    async createDatabase() {
-      const name = `postier_test_${process.pid}_${++databases}`;
-      await asAdmin(`create database ${name}`);
-      return `postgres://${USER}@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: () => createDatabaseOn(port),
     async createPasswordDatabase(user, password) {
-      const name = `postier_test_${process.pid}_${++databases}`;
+      const name = newDatabaseName();
       // pg_hba.conf is read first line first: this login's rule goes before initdb's trust.
       const hba = path.join(dataDir, 'pg_hba.conf');
       const rule = `host all ${user} 127.0.0.1/32 scram-sha-256\n`;

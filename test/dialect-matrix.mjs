@@ -1,0 +1,27 @@
+// The database matrix of `npm test` (test/run-all.mjs): every integration file runs on SQLite,
+// and again on PostgreSQL (POSTIER_TEST_DIALECT=postgres, test/support/dialects.ts) — except
+// the files below, each with why it runs once.
+
+/** About one database only, or starting its own PostgreSQL: the SQLite pass runs them. */
+export const oneDatabaseOnly = {
+  'db-damaged.test.ts': 'a damaged SQLite file (zero bytes, truncated, a page overwritten)',
+  'db-locked.test.ts': "SQLite's write lock held by another process",
+  'db-backup.test.ts':
+    'backups are copies of the SQLite file (PostgreSQL: pg_dump, said by db backup)',
+  'db-move.test.ts': 'moves a SQLite folder into PostgreSQL: both already',
+  'postgres-server.test.ts': 'the throw-away server itself',
+  'postgres-login.test.ts': 'a password login on its own server',
+  'data-place.test.ts': 'a folder and a URL side by side, its own server',
+  'db-dialects.test.ts': 'compares the two dialects side by side',
+};
+
+/** Opens no database at all: running it twice would test nothing more. */
+export const noDatabase = {
+  'mail-smtp-transport.test.ts': 'the SMTP transport against a test server',
+  'oauth-smtp-xoauth2.test.ts': 'XOAUTH2 on an SMTP connection',
+};
+
+/** The integration files the PostgreSQL pass leaves out. */
+export const sqlitePassOnly = [...Object.keys(oneDatabaseOnly), ...Object.keys(noDatabase)].map(
+  (file) => `test/integration/${file}`,
+);
