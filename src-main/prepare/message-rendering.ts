@@ -77,7 +77,7 @@ export function planMessage(
     source: password
       ? {
           kind: 'encrypt',
-          absolutePath: pdf.absolutePath,
+          absolutePath: batch.localPath(pdf.relativePath),
           reference: pdf.relativePath,
           password: password.passwordFor(
             { ...context, [SIN_FIELD]: document.dossier_sin ?? '' },
@@ -279,7 +279,35 @@ function compiledOnce(
   return compiled;
 }
 
+// The cascade checks each level's address (isValidEmail): 5,000 invoices of one office have
+// a handful of distinct manager/group pairs, so a batch works each pair out once. Keyed by the
+// batch's structure row (read afresh by each plan), so an edited structure is never stale.
+const sendersOfBatch = new WeakMap<Structure, Map<string, Sender>>();
+
 export function senderOf(
+  document: DocumentRow,
+  structure: Structure,
+  account: AccountForPrepare,
+): Sender {
+  let known = sendersOfBatch.get(structure);
+  if (!known) sendersOfBatch.set(structure, (known = new Map()));
+  const key = [
+    account.from_name,
+    account.from_address,
+    document.manager_name,
+    document.manager_email,
+    document.group_name,
+    document.group_email,
+  ].join('\u0000');
+  let sender = known.get(key);
+  if (!sender) {
+    sender = cascadeSender(document, structure, account);
+    known.set(key, sender);
+  }
+  return sender;
+}
+
+function cascadeSender(
   document: DocumentRow,
   structure: Structure,
   account: AccountForPrepare,

@@ -92,12 +92,17 @@ export interface BatchInputs {
   /** "documentId|address" → the status of the message already carrying it. */
   inUse: Map<string, string>;
   ccSender: boolean;
+  /**
+   * The workstation's file of a stored PDF (content-store.ts localPath), asked only for a PDF
+   * to encrypt: a batch without a password rule never works out 5,000 paths it won't open.
+   * On a database, the copy to encrypt is fetched when its chunk is written (queue-writer).
+   */
+  localPath(reference: string): string;
 }
 
-/** A document's PDF as found on disk (named in each message in its family's language). */
+/** A document's PDF as found (named in each message in its family's language). */
 export interface DocumentPdf {
   size: number;
-  absolutePath: string;
   relativePath: string;
 }
 

@@ -135,6 +135,7 @@ export class BatchPlanner {
         ]),
       ),
       ccSender: input.ccSender ?? account.cc_sender === 1,
+      localPath: (reference) => this.contents.localPath(reference),
     };
     for (const document of documents) this.planDocument(plan, batch, document, sizes);
     plan.finishWarnings();
@@ -269,9 +270,7 @@ export class BatchPlanner {
     if (!document.pdf_path) return null;
     const size = sizes.get(document.pdf_path);
     if (size === undefined) return null;
-    // On a database, the copy to encrypt is fetched when its chunk is written (queue-writer).
-    const absolutePath = this.contents.localPath(document.pdf_path);
-    return { size, absolutePath, relativePath: document.pdf_path };
+    return { size, relativePath: document.pdf_path };
   }
 }
 

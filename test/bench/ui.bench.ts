@@ -33,7 +33,13 @@ async function createDataFolder(): Promise<{ root: string; data: string; structu
 function fill(
   data: string,
   structureId: number,
-  options: { dossiers: number; documents: number; pdf: string | null; period?: string },
+  options: {
+    dossiers: number;
+    documents: number;
+    /** The documents' PDF: one for all, or one each (`i` the document's place). */
+    pdf: string | null | ((i: number) => string);
+    period?: string;
+  },
 ): void {
   const sqlite = new Sqlite(path.join(data, 'postier.sqlite'));
   const insertDossier = sqlite.prepare(
@@ -77,7 +83,7 @@ function fill(
         `${period.slice(0, 7)}-15`,
         100_000 + (i % 90_000),
         options.period ? 'none' : states[i % states.length],
-        options.pdf,
+        typeof options.pdf === 'function' ? options.pdf(i) : options.pdf,
       );
     }
   })();
@@ -126,9 +132,11 @@ async function withHost<T>(
 export const bulkSendDialog: Bench = async () => {
   const { root, data, structureId } = await createDataFolder();
   try {
-    const pdf = 'documents/bench/invoice.pdf';
+    // A PDF file each, as an import leaves them: the dialog looks at every one (its size).
+    const pdf = (i: number) => `documents/bench/F-${i}.pdf`;
     fs.mkdirSync(path.join(data, 'documents', 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(data, pdf), letterPdf('Facture'));
+    const bytes = letterPdf('Facture');
+    for (let i = 0; i < BULK_DOCUMENTS; i++) fs.writeFileSync(path.join(data, pdf(i)), bytes);
     fill(data, structureId, {
       dossiers: BULK_DOCUMENTS,
       documents: BULK_DOCUMENTS,
