@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { SendMailOptions } from 'nodemailer';
 import type MimeNode from 'nodemailer/lib/mime-node';
+import type MailComposerClass from 'nodemailer/lib/mail-composer';
 import { conformHeaderWords } from './header-words.js';
 import { toMailOptions } from './mail-options.js';
 import { mimeBytes } from './mime-bytes.js';
@@ -53,6 +54,15 @@ const SYNC_READ_MAX_BYTES = 256 * 1024;
  * streaming it from its path costs twice the time, and mimeBytes builds a tree of text and
  * buffers in one pass. Its non-ASCII names are encoded as header-words.ts says.
  */
+// Loaded on first use: a command that builds no message never loads nodemailer. Kept once
+// loaded: an import() per message went through the module loader each time (a third of a
+// millisecond per message under tsx, a fifth of the engine's time per message).
+let composerModule: Promise<{ default: typeof MailComposerClass }> | null = null;
+async function mailComposer() {
+  composerModule ??= import('nodemailer/lib/mail-composer');
+  return (await composerModule).default;
+}
+
 export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> {
   const attachments = await Promise.all(
     (mail.attachments ?? []).map(async ({ path, ...attachment }) => ({
@@ -61,8 +71,7 @@ export async function compiledMessage(mail: SendMailOptions): Promise<MimeNode> 
     })),
   );
   const inline = typeof mail.html === 'string' ? inlineImages(mail.html) : null;
-  // Loaded on first use: a command that builds no message never loads nodemailer.
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  const MailComposer = await mailComposer();
   const composed = inline
     ? { ...mail, html: inline.html, attachments: [...attachments, ...inline.images] }
     : { ...mail, attachments };
