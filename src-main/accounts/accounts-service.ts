@@ -83,7 +83,9 @@ export class AccountsService {
 
   private async ensureRow(structureId: number): Promise<MailAccountRow> {
     return q.ensureMailAccount(this.db, structureId).catch((error: unknown) => {
-      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      // The structure is not there: SQLite's foreign key error, or PostgreSQL's SQLSTATE 23503.
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'SQLITE_CONSTRAINT_FOREIGNKEY' && code !== '23503') throw error;
       throw new UserError('error.structure.notFound', { structure: String(structureId) });
     });
   }
