@@ -1,6 +1,7 @@
-// The sending robot (`postier service run`): one long-running sender for a data folder. It
-// sends what any workstation validated as it falls due, at each account's pace, through the
-// engine (send/engine.ts) in one run that never ends by itself: with nothing due it looks
+// The sending robot (`postier service run`): one long-running sender for a data folder or a
+// PostgreSQL database (a server-room PC sending for a multi-site office). It sends what any
+// workstation validated as it falls due, at each account's pace, through the engine
+// (send/engine.ts) in one run that never ends by itself: with nothing due it looks
 // again every few seconds, holding the sending lease all along, so that the windows hand
 // their sends to it. It beats (heartbeat.ts) so that every workstation sees it, waits out a
 // database out of reach (writes insist, then it reconnects with back-off, and never opens a
@@ -12,7 +13,7 @@ import os from 'node:os';
 import { isUserError, UserError } from '../../src-shared/errors.js';
 import { translate, type Language, type MessageKey } from '../../src-shared/i18n/catalog.js';
 import type { Postier } from '../app/postier.js';
-import { DataFolder } from '../data-folder/data-folder.js';
+import { DataFolder, isPostgresUrl } from '../data-folder/data-folder.js';
 import { abortableSleep } from '../send/engine.js';
 import type { EngineRunSummary } from '../send/engine.js';
 import type { Actor } from '../workstation/identity.js';
@@ -20,8 +21,9 @@ import { RobotHeartbeat } from './heartbeat.js';
 import type { RobotLog } from './robot-log.js';
 
 export interface RobotOptions {
+  /** The data folder, or the PostgreSQL database's URL. */
   dataPath: string;
-  /** Opens the data folder (openPostier); called again after each outage. */
+  /** Opens the data place (openPostier); called again after each outage. */
   open: (dataPath: string) => Promise<Postier>;
   actor: Actor;
   log: RobotLog;
@@ -74,7 +76,7 @@ class Robot {
 
   async run(): Promise<void> {
     const { signal, actor, dataPath } = this.options;
-    this.say('robot.log.started', {
+    this.say(isPostgresUrl(dataPath) ? 'robot.log.startedServer' : 'robot.log.started', {
       workstation: actor.workstation,
       pid: process.pid,
       folder: dataPath,
@@ -229,9 +231,11 @@ class Robot {
 
 /**
  * The database file must be there and not empty: opening a missing one would create an empty
- * data folder in its place (a renamed folder, a drive not mounted yet).
+ * data folder in its place (a renamed folder, a drive not mounted yet). A PostgreSQL URL needs
+ * no check: connecting never creates a database, a missing one fails the open (3D000).
  */
 function assertDatabaseThere(dataPath: string): void {
+  if (isPostgresUrl(dataPath)) return;
   const file = new DataFolder(dataPath).databaseFile;
   let size = 0;
   try {

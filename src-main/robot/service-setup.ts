@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { RobotStatus } from '../../src-shared/domain/robot.js';
 import { UserError } from '../../src-shared/errors.js';
 import { translate, type Language } from '../../src-shared/i18n/catalog.js';
+import { isPostgresUrl } from '../data-folder/data-folder.js';
 import type { Db } from '../db/connection.js';
 import { queueCounts, type QueueCounts } from '../db/outbox-engine-queue.js';
 import { readRobotStatus } from './heartbeat.js';
@@ -23,12 +24,15 @@ export type SetupResult =
   | { kind: 'systemd'; unit: string; unitName: string }
   | { kind: 'unsupported' };
 
-/** This very command, as the robot will be started: this Node, this bin, that data folder. */
+/**
+ * This very command, as the robot will be started: this Node, this bin, that data folder made
+ * absolute, or that PostgreSQL URL as it is.
+ */
 export function currentLaunch(dataPath: string): RobotLaunch {
   return {
     nodePath: process.execPath,
     binPath: path.resolve(process.argv[1] ?? 'postier'),
-    dataPath: path.resolve(dataPath),
+    dataPath: isPostgresUrl(dataPath) ? dataPath : path.resolve(dataPath),
   };
 }
 

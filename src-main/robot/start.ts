@@ -1,8 +1,9 @@
-// Wires a robot over a data folder, for `postier service run`: its log in the data folder
-// (echoed on the console), this workstation as the actor, and the real openPostier.
+// Wires a robot over a data folder or a PostgreSQL URL, for `postier service run`: its log in
+// the data folder (echoed on the console), this workstation as the actor, the real openPostier.
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { openPostier } from '../app/postier.js';
-import { resolveDataFolderPath, resolveDataLocation } from '../data-folder/data-folder.js';
+import { resolveDataLocation } from '../data-folder/data-folder.js';
+import { placeOf } from '../db/data-place.js';
 import { currentActor } from '../workstation/identity.js';
 import { beatMsFromEnv } from './heartbeat.js';
 import { runRobot } from './robot.js';
@@ -24,7 +25,8 @@ export function robotLogFor(dataPath: string | undefined, echo: NodeJS.WritableS
 }
 
 export async function startRobot(options: StartRobotOptions, log: RobotLog): Promise<void> {
-  const dataPath = resolveDataFolderPath(options.dataPath);
+  // A folder made absolute, or the URL as given (path.resolve would turn it into a folder).
+  const dataPath = placeOf(resolveDataLocation(options.dataPath));
   const pollMs = Number(process.env.POSTIER_ROBOT_POLL_MS);
   const endIdleRunMs = Number(process.env.POSTIER_ROBOT_BATCH_IDLE_MS);
   await runRobot({

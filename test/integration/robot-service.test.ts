@@ -1,19 +1,22 @@
 // The sending robot (`postier service run`), in child processes, against a real SMTP server
-// on 127.0.0.1: it sends what another process validates without any other command, stops
-// cleanly on SIGTERM (nothing sent twice, nothing lost once another robot finishes), waits
-// out a database out of reach, and says where it runs (`postier service status`).
+// on 127.0.0.1, on this pass's database (a data folder, or a PostgreSQL database: a
+// server-room PC sending for a multi-site office): it sends what another process validates
+// without any other command, stops cleanly on SIGTERM (nothing sent twice, nothing lost once
+// another robot finishes), waits out a database out of reach, and says where it runs
+// (`postier service status`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { postier as cli } from '../support/cli.js';
-import { holdDatabase } from '../support/db-processes.js';
+import { freshDataPlace } from '../support/dialects.js';
 import {
   journalCount,
   receivedMessageId,
   seedMessages,
   smtpAccount,
 } from '../support/outbox-fixture.js';
+import { lockAWhile, placeExists, takeAway } from '../support/place-outage.js';
 import { FAST_ROBOT_ENV, startRobot, waitFor } from '../support/robot-process.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 import type { SmtpTestServer } from '../support/smtp-test-server.js';
@@ -22,7 +25,7 @@ import { tempFolder } from '../support/temp-folder.js';
 const SIN = '046 454 286';
 
 async function officeWithAccount(delayMs: number) {
-  const dataPath = tempFolder('postier-robot-');
+  const dataPath = await freshDataPlace();
   const server = await smtpServerForTest();
   const postier = await openPostier({ dataPath });
   const structureId = (await postier.records.createStructure({ name: 'Cabinet Dubé' })).id;
@@ -31,8 +34,10 @@ async function officeWithAccount(delayMs: number) {
     port: server.port,
     pacing: { delayMs },
   });
+  // The data folder; with a URL, this workstation's folder for that server (the robot's log).
+  const folder = postier.folder.root;
   await postier.close();
-  return { dataPath, server, structureId, accountId };
+  return { dataPath, folder, server, structureId, accountId };
 }
 
 /** Another workstation validates `count` messages (this test process, not the robot). */
@@ -113,7 +118,7 @@ describe('postier service run', () => {
     expect(stopped.stdout).toContain('Dernier robot : SERVEUR-01');
 
     // Its log is in the data folder, with counts and never the SIN or the message's text.
-    const log = fs.readFileSync(path.join(office.dataPath, 'logs', 'robot.log'), 'utf8');
+    const log = fs.readFileSync(path.join(office.folder, 'logs', 'robot.log'), 'utf8');
     expect(log).toContain('4 envoyés, 0 en échec');
     expect(log).not.toContain(SIN);
     expect(log).not.toContain('TEXTE-CONFIDENTIEL');
@@ -190,7 +195,7 @@ describe('postier service run', () => {
     expectEachOnce(office.server, seeded.messageIdHeaders);
   });
 
-  it('the data folder moved away mid-batch and back: the robot waits, then sends the rest, each once', async () => {
+  it('the data folder (the database) moved away mid-batch and back: the robot waits, then sends the rest, each once', async () => {
     const office = await officeWithAccount(100);
     const seeded = await validateFromAnotherWorkstation(office, 20);
     const robot = startRobot(office.dataPath);
@@ -200,12 +205,11 @@ describe('postier service run', () => {
       () => robot.output,
     );
 
-    const away = `${office.dataPath}-ailleurs`;
-    fs.renameSync(office.dataPath, away);
+    const away = await takeAway(office.dataPath);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    // Never a new, empty data folder in its place.
-    expect(fs.existsSync(office.dataPath)).toBe(false);
-    fs.renameSync(away, office.dataPath);
+    // Never a new, empty data folder (database) in its place.
+    expect(await placeExists(office.dataPath)).toBe(false);
+    await away.back();
 
     await waitFor(
       async () => (await statuses(office.dataPath)).sent === 20,
@@ -217,19 +221,18 @@ describe('postier service run', () => {
     expect(await statuses(office.dataPath)).toEqual({ sent: 20 });
   });
 
-  it('started while the data folder is out of reach: waits without creating it, then sends once it is back', async () => {
+  it('started while the data folder (the database) is out of reach: waits without creating it, then sends once it is back', async () => {
     const office = await officeWithAccount(0);
     const seeded = await validateFromAnotherWorkstation(office, 3);
-    const away = `${office.dataPath}-absent`;
-    fs.renameSync(office.dataPath, away);
+    const away = await takeAway(office.dataPath);
 
     const robot = startRobot(office.dataPath);
     await robot.shows('Base de données injoignable');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(fs.existsSync(office.dataPath)).toBe(false);
+    expect(await placeExists(office.dataPath)).toBe(false);
     expect(office.server.messages).toHaveLength(0);
 
-    fs.renameSync(away, office.dataPath);
+    await away.back();
     await robot.shows('Base de données de nouveau accessible');
     await waitFor(
       () => office.server.messages.length === 3,
@@ -250,8 +253,7 @@ describe('postier service run', () => {
       () => robot.output,
     );
 
-    const file = path.join(office.dataPath, 'postier.sqlite');
-    const locker = await holdDatabase(file, 'exclusive', 9_000);
+    const locker = await lockAWhile(office.dataPath, 9_000);
     // Locked in the middle of the batch.
     expect(office.server.messages.length).toBeLessThan(15);
     expect(await locker.exited).toBe(0);
@@ -268,8 +270,8 @@ describe('postier service run', () => {
 });
 
 describe('postier service install (Linux)', () => {
-  it('prints a systemd unit that runs this Node and this bin on the data folder, which systemd-analyze accepts', async () => {
-    const dataPath = tempFolder('postier-robot-unit-');
+  it('prints a systemd unit that runs this Node and this bin on the data folder (or URL), which systemd-analyze accepts', async () => {
+    const dataPath = await freshDataPlace();
     const result = await cli(['service', 'install', '--data', dataPath]);
     expect(result.code, result.stderr).toBe(0);
     const unit = result.stdout;

@@ -57,8 +57,10 @@ export function registerServiceCommands(program: Command, context: CliContext): 
     .action(async (options: { user?: string }, command: Command) => {
       const language = cliLanguage();
       const { currentLaunch, installRobot } = await import('../../robot/service-setup.js');
-      const { resolveDataFolderPath } = await import('../../data-folder/data-folder.js');
-      const dataPath = resolveDataFolderPath(dataOption(command));
+      const { resolveDataLocation } = await import('../../data-folder/data-folder.js');
+      const { placeOf } = await import('../../db/data-place.js');
+      // A folder made absolute, or a PostgreSQL URL as given.
+      const dataPath = placeOf(resolveDataLocation(dataOption(command)));
       const result = await installRobot(currentLaunch(dataPath), {
         language,
         ...(options.user && { user: options.user }),

@@ -4,6 +4,8 @@ import type { robotFr } from './robot.fr.js';
 export const robotEn: Record<keyof typeof robotFr, string> = {
   'robot.log.started':
     'Sending robot started on {workstation} (process {pid}) for the data folder {folder}.',
+  'robot.log.startedServer':
+    'Sending robot started on {workstation} (process {pid}) for the PostgreSQL database {folder}.',
   'robot.log.waitingLease':
     'Another workstation is sending ({holder}): the robot takes over after it.',
   'robot.log.progress':

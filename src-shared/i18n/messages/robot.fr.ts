@@ -3,6 +3,8 @@
 export const robotFr = {
   'robot.log.started':
     'Robot d’envoi démarré sur {workstation} (processus {pid}) pour le dossier de données {folder}.',
+  'robot.log.startedServer':
+    'Robot d’envoi démarré sur {workstation} (processus {pid}) pour la base PostgreSQL {folder}.',
   'robot.log.waitingLease':
     'Un autre poste envoie ({holder}) : le robot prendra le relais après lui.',
   'robot.log.progress':
