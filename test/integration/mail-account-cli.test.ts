@@ -1,10 +1,14 @@
 // `postier account set|show|test` end to end, in child processes, against a real SMTP server
 // with STARTTLS and a login. The password comes in on stdin and must show up nowhere: not in
-// the output, not in the database file, not in any file of the data folder.
+// the output, not in the database (this pass's: SQLite or PostgreSQL), not in any file of the
+// data folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveDataLocation } from '../../src-main/data-folder/data-folder.js';
 import { postier, type CliResult } from '../support/cli.js';
+import { freshDataPlace, onPostgres } from '../support/dialects.js';
+import { databaseHolds } from '../support/postier-fixture.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -20,15 +24,18 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 
 interface Office {
+  /** The data place: a folder, or a PostgreSQL URL (this pass's database). */
   data: string;
+  /** Its files: the data folder, or this workstation's folder for that server. */
+  folder: string;
   env: NodeJS.ProcessEnv;
   outputs: CliResult[];
   run(args: string[], stdin?: string): Promise<CliResult>;
 }
 
-/** A data folder, a credentials folder and the test certificate trusted by the children. */
-function office(): Office {
-  const data = tempFolder();
+/** A data place, a credentials folder and the test certificate trusted by the children. */
+async function office(): Promise<Office> {
+  const data = await freshDataPlace();
   const caFile = path.join(tempFolder(), 'test-ca.pem');
   fs.writeFileSync(caFile, smtp.certificate!);
   const env = {
@@ -41,6 +48,7 @@ function office(): Office {
   const outputs: CliResult[] = [];
   return {
     data,
+    folder: resolveDataLocation(data).folder,
     env,
     outputs,
     async run(args, stdin) {
@@ -85,7 +93,7 @@ function setArgs(extra: string[] = []): string[] {
 // Each command is a child process compiling the CLI with tsx: give the file room on 2 cores.
 describe('postier account', { timeout: 90_000 }, () => {
   it('set with the password on stdin, show, test: the password is never shown or stored in clear', async () => {
-    const o = office();
+    const o = await office();
     expect((await o.run(['init'])).code).toBe(0);
 
     const fresh = await o.run(['account', 'show']);
@@ -125,19 +133,20 @@ describe('postier account', { timeout: 90_000 }, () => {
       `Connexion réussie à 127.0.0.1, port ${smtp.port} (STARTTLS) : le serveur accepte l’identifiant compta@erables.example.com.\n`,
     );
 
-    // Nowhere in clear: outputs, the database file, the data folder, the credentials folder.
+    // Nowhere in clear: outputs, the database, the data folder, the credentials folder.
     const secret = Buffer.from(PASSWORD, 'utf8');
     for (const output of o.outputs) {
       expect(output.stdout + output.stderr).not.toContain(PASSWORD);
     }
-    expect(fs.readFileSync(path.join(o.data, 'postier.sqlite')).includes(secret)).toBe(false);
-    const files = [...filesUnder(o.data), ...filesUnder(o.env.POSTIER_CREDENTIALS_DIR!)];
-    expect(files.length).toBeGreaterThan(2);
+    expect(await databaseHolds(o.data, PASSWORD)).toBe(false);
+    const files = [...filesUnder(o.folder), ...filesUnder(o.env.POSTIER_CREDENTIALS_DIR!)];
+    // The credentials' files, and on SQLite the database file too (PostgreSQL's: above).
+    expect(files.length).toBeGreaterThan(onPostgres ? 1 : 2);
     for (const file of files) expect(fs.readFileSync(file).includes(secret)).toBe(false);
   });
 
   it('test says what is wrong and exits 1: a refused password, then a server that cannot be found', async () => {
-    const o = office();
+    const o = await office();
     await o.run(['init']);
     expect((await o.run(setArgs(['--password-stdin']), 'pas le bon\n')).code).toBe(0);
 
@@ -161,7 +170,7 @@ describe('postier account', { timeout: 90_000 }, () => {
   });
 
   it('refuses an empty password on stdin and bad settings with one sentence, changing nothing', async () => {
-    const o = office();
+    const o = await office();
     await o.run(['init']);
     const empty = await o.run(setArgs(['--password-stdin']), '\n');
     expect(empty.code).toBe(1);

@@ -11,7 +11,7 @@ import { SendingMethods } from '../../src-main/accounts/sending-methods.js';
 import { SendFailure } from '../../src-main/mail/transport.js';
 import { DEFAULT_PACING, type MailAccountInput } from '../../src-shared/domain/mail.js';
 import { UserError } from '../../src-shared/errors.js';
-import { freshPostier } from '../support/postier-fixture.js';
+import { databaseHolds, dataPlace, freshPostier } from '../support/postier-fixture.js';
 import {
   startSmtpTestServer,
   testCertificate,
@@ -117,9 +117,7 @@ describe('mail accounts: settings', () => {
       .executeTakeFirstOrThrow();
     expect(row.credential_ref).toMatch(/^mail-account-[0-9a-f-]{36}$/);
     expect(await store.get(row.credential_ref!)).toBe(PASSWORD);
-    expect(fs.readFileSync(postier.folder.databaseFile).includes(Buffer.from(PASSWORD))).toBe(
-      false,
-    );
+    expect(await databaseHolds(dataPlace(postier), PASSWORD)).toBe(false);
     expect(JSON.stringify(account)).not.toContain(PASSWORD);
   });
 

@@ -3,12 +3,14 @@
 // connected says to connect it, a method that cannot pace a batch says so.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveDataLocation } from '../../src-main/data-folder/data-folder.js';
 import { postier, type CliResult } from '../support/cli.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 describe('postier account with the other sending methods', { timeout: 120_000 }, () => {
   it('sets Microsoft 365 through Graph and a draft in the mail client, and tests them', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const env = {
       POSTIER_CREDENTIALS_DIR: path.join(tempFolder(), 'credentials'),
       DBUS_SESSION_BUS_ADDRESS: '',
@@ -61,7 +63,7 @@ describe('postier account with the other sending methods', { timeout: 120_000 },
     const tested = await run(['account', 'test']);
     expect(tested.code).toBe(0);
     expect(tested.stdout).toContain(
-      `${path.join(data, 'drafts')} et ouvert dans votre messagerie par défaut`,
+      `${path.join(resolveDataLocation(data).folder, 'drafts')} et ouvert dans votre messagerie par défaut`,
     );
   });
 });

@@ -1,5 +1,9 @@
 // A Postier opened on a fresh temporary data folder (or database), with one structure.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
+import { DATABASE_FILE_NAME, isPostgresUrl } from '../../src-main/data-folder/data-folder.js';
 import { closeAfterTest } from './close-after-test.js';
 import { freshDataPlace } from './dialects.js';
 
@@ -39,4 +43,31 @@ export async function tableCounts(postier: Postier): Promise<Record<string, numb
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/**
+ * Whether `secret` is anywhere in the database at `place` (a folder or a URL): in the SQLite
+ * file's bytes, or in any row of any PostgreSQL table read as text (a bytea column is shown
+ * in hex, so the secret's hex is looked for too).
+ */
+export async function databaseHolds(place: string, secret: string): Promise<boolean> {
+  if (!isPostgresUrl(place)) {
+    return fs.readFileSync(path.join(place, DATABASE_FILE_NAME)).includes(Buffer.from(secret));
+  }
+  const hex = Buffer.from(secret).toString('hex');
+  const client = new pg.Client({ connectionString: place });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      `select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    for (const { name } of tables.rows) {
+      const rows = await client.query<{ row: string }>(`select t::text as row from "${name}" t`);
+      if (rows.rows.some(({ row }) => row.includes(secret) || row.includes(hex))) return true;
+    }
+    return false;
+  } finally {
+    await client.end();
+  }
 }
