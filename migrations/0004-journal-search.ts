@@ -234,7 +234,19 @@ async function createPostgresSearch(run: (statement: string) => Promise<unknown>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see no app types
 export async function down(db: Kysely<any>): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
-  for (const statement of TRIGGERS) await run(`drop trigger if exists ${statement.split(' ')[2]}`);
+  if (isPostgres(db)) {
+    // What createPostgresSearch made: PostgreSQL's triggers are named on their table (the
+    // SQLite statement below is a syntax error there), and its functions go with them.
+    await run('drop trigger if exists dossier_search_dossier on dossiers');
+    await run('drop trigger if exists dossier_search_contact on correspondents');
+    await run('drop function if exists dossier_search_changed()');
+    await run('drop function if exists dossier_search_refresh(integer)');
+    await run('drop index if exists documents_number_part');
+  } else {
+    for (const statement of TRIGGERS) {
+      await run(`drop trigger if exists ${statement.split(' ')[2]}`);
+    }
+  }
   await run('drop table if exists document_search');
   await run('drop table if exists dossier_search');
   await run('drop index if exists dossiers_by_name');

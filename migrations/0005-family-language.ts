@@ -37,15 +37,30 @@ export async function down(db: Kysely<any>): Promise<void> {
     SELECT CASE WHEN lower(s.locale) LIKE 'en%' THEN 'en' ELSE 'fr' END
       FROM structures s
      WHERE 'email.template.' || s.id || '.' = substr(settings.key, 1, length('email.template.' || s.id || '.')))`;
-  await sql`
-    DELETE FROM settings
-     WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
-       AND substr(key, -2) <> coalesce(${structureLanguage}, 'fr')
-  `.execute(db);
-  await sql`
-    UPDATE settings SET key = substr(key, 1, length(key) - 3)
-     WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
-  `.execute(db);
+  if (isPostgres(db)) {
+    // The same rows in PostgreSQL's words (templates saved there since are per language): it
+    // has no GLOB, and its substr(key, -2) does not count from the end. The SQLite branch
+    // below stays as released.
+    const perLanguage = '^email\\.template\\.[0-9].*\\..*\\.[fe][rn]$';
+    await sql`
+      DELETE FROM settings
+       WHERE key ~ ${perLanguage}
+         AND right(key, 2) <> coalesce(${structureLanguage}, 'fr')
+    `.execute(db);
+    await sql`
+      UPDATE settings SET key = left(key, length(key) - 3) WHERE key ~ ${perLanguage}
+    `.execute(db);
+  } else {
+    await sql`
+      DELETE FROM settings
+       WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
+         AND substr(key, -2) <> coalesce(${structureLanguage}, 'fr')
+    `.execute(db);
+    await sql`
+      UPDATE settings SET key = substr(key, 1, length(key) - 3)
+       WHERE key GLOB 'email.template.[0-9]*.*.[fe][rn]'
+    `.execute(db);
+  }
   await db.schema.alterTable('correspondents').dropColumn('language').execute();
   await db.schema.alterTable('dossiers').dropColumn('language').execute();
 }
