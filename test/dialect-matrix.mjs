@@ -13,12 +13,19 @@ export const oneDatabaseOnly = {
   'postgres-login.test.ts': 'a password login on its own server',
   'data-place.test.ts': 'a folder and a URL side by side, its own server',
   'db-dialects.test.ts': 'compares the two dialects side by side',
+  'migration-journal-search.test.ts':
+    'upgrades a SQLite file holding rows from before 0004 (FTS5 tables): PostgreSQL support came after 0007',
+  'migration-staff-notifications.test.ts':
+    'upgrades a SQLite file holding staff from before 0007: PostgreSQL support came after 0007',
 };
 
 /** Opens no database at all: running it twice would test nothing more. */
 export const noDatabase = {
   'mail-smtp-transport.test.ts': 'the SMTP transport against a test server',
   'oauth-smtp-xoauth2.test.ts': 'XOAUTH2 on an SMTP connection',
+  'mail-credentials.test.ts': 'the credential stores (OS vault, encrypted file)',
+  'gmail-transport.test.ts': 'the Gmail API transport against a local server',
+  'oauth-flow.test.ts': 'the OAuth flow against a local OpenID provider, tokens in the vault',
 };
 
 /** The integration files the PostgreSQL pass leaves out. */
