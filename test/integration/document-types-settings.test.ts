@@ -2,7 +2,6 @@
 // draft watermark, changed and used by the next send (the PDF opens with the new password);
 // a wrong rule, a stale change from another workstation or a multi-line value refused, named,
 // with nothing changed.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentTypesService } from '../../src-main/documents/document-types-service.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
@@ -36,7 +35,7 @@ describe('changing a document type', () => {
     // Jean-François has no SIN: his slip now opens with the new fallback.
     const slip = await documentId(postier, 'RL-2025-1002');
     const result = await postier.prepare.prepare({ documentIds: [slip] });
-    const bytes = fs.readFileSync(postier.folder.resolve(result.queued[0]!.attachments[0]!.path));
+    const bytes = await postier.documents.contents.read(result.queued[0]!.attachments[0]!.path);
     expect((await readPdfText(bytes, { password: '111111111' })).join('\n')).toContain(
       'RL-2025-1002',
     );

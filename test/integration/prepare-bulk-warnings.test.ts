@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { postier as runCli } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 async function dossierByNumber(postier: Postier, number: string) {
@@ -125,7 +126,7 @@ describe('bulk-send warnings said by name', () => {
   });
 
   it('prints the same names from `postier send prepare --dry-run`, in French and in English', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
     const args = ['--data', data, 'send', 'prepare', '--type', 'taxslip', '--period', '2025'];
     const french = await runCli([...args, '--dry-run']);
     expect(french.code).toBe(0);

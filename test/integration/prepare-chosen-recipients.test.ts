@@ -47,7 +47,7 @@ describe('a single send to chosen addresses', () => {
       expect(message.fromAddress).toBe(usual.queued[0]!.fromAddress);
       expect(message.status).toBe('validated');
       expect(message.attachments.map((a) => a.fileName)).toEqual(['Facture F202610-1001.pdf']);
-      expect(fs.existsSync(postier.folder.resolve(message.attachments[0]!.path))).toBe(true);
+      expect(await postier.documents.contents.exists(message.attachments[0]!.path)).toBe(true);
     }
     const keys = await postier.db
       .selectFrom('message_addresses')
@@ -103,7 +103,7 @@ describe('a single send to chosen addresses', () => {
     });
     const [message] = result.queued;
     expect(message).toMatchObject({ to: ['comptable@cabinet.example'], passwordProtected: true });
-    const bytes = fs.readFileSync(postier.folder.resolve(message!.attachments[0]!.path));
+    const bytes = await postier.documents.contents.read(message!.attachments[0]!.path);
     expect((await readPdfText(bytes, { password: '046454286' })).join('\n')).toContain(
       'RL-2025-1001',
     );

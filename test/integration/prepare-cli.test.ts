@@ -5,8 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postier } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { receivedMessageId, smtpAccount } from '../support/outbox-fixture.js';
 import { startSmtpTestServer } from '../support/smtp-test-server.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 interface PrepareJson {
   batch: number | null;
@@ -30,7 +32,7 @@ function prepareInvoices(data: string, ...options: string[]): string[] {
 
 describe('postier send prepare (CLI)', () => {
   it('prepares the demo month in JSON, then validates, blocks, unblocks and resets from the command line', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
 
     const run = await postier(['--data', data, 'send', 'prepare', '--type', 'invoice', '--json']);
     expect(run.stderr).toBe('');
@@ -92,7 +94,7 @@ describe('postier send prepare (CLI)', () => {
 
   it('says in French what is wrong, naming the field and the part, and writes nothing', async () => {
     const { postier: local } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const noChoice = await postier(['--data', data, 'send', 'prepare']);
     expect(noChoice.code).toBe(1);
     expect(noChoice.stderr).toContain('Choisissez les documents à envoyer');
@@ -112,7 +114,7 @@ describe('postier send prepare (CLI)', () => {
       'L’objet du message utilise le champ « mois », qui n’existe pas',
     );
 
-    const body = path.join(data, 'message.txt');
+    const body = path.join(tempFolder(), 'message.txt');
     fs.writeFileSync(
       body,
       '\uFEFFBonjour {{destinataire}},\n\n{{#if chambre}}Chambre {{chambre}}{{/if}} {{#if solde}}x{{/if}}\n',
@@ -137,13 +139,16 @@ describe('postier send prepare (CLI)', () => {
   }, 90_000);
 
   it('previews with --dry-run, and uses a body file and a general attachment', async () => {
-    const data = (await demoPostier()).postier.folder.root;
-    const body = path.join(data, 'message.txt');
+    const { postier: local } = await demoPostier();
+    const data = dataPlace(local);
+    // The clerk's own files, apart from the data place (a URL on PostgreSQL).
+    const own = tempFolder();
+    const body = path.join(own, 'message.txt');
     fs.writeFileSync(
       body,
       'Bonjour {{destinataire}},\n\nVoici la facture de {{personne}} (chambre {{chambre}}).\n',
     );
-    const gazette = path.join(data, 'gazette.pdf');
+    const gazette = path.join(own, 'gazette.pdf');
     fs.writeFileSync(gazette, '%PDF-1.4\n%%EOF\n');
     const preview = await postier([
       '--data',
@@ -165,7 +170,14 @@ describe('postier send prepare (CLI)', () => {
     expect(result.queued.every((m) => m.id === null && m.attachments.includes('gazette.pdf'))).toBe(
       true,
     );
-    expect(fs.existsSync(path.join(data, 'outbox'))).toBe(false);
+    // Nothing made: no batch folder where the queue writer makes them (the data folder, or
+    // this workstation's folder for the server), no message row.
+    expect(fs.existsSync(path.join(local.folder.root, 'outbox'))).toBe(false);
+    const messages = await local.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(messages.n)).toBe(0);
 
     const text = await postier([
       '--data',
@@ -183,7 +195,7 @@ describe('postier send prepare (CLI)', () => {
 
   it('never queues a document twice when two workstations prepare the same month at once', async () => {
     const { postier: local } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const [a, b] = await Promise.all([
       postier(['--data', data, 'send', 'prepare', '--type', 'invoice', '--json'], {
         POSTIER_WORKSTATION: 'POSTE-1',
@@ -210,7 +222,7 @@ describe('postier send prepare (CLI)', () => {
     const server = await startSmtpTestServer();
     try {
       await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
-      const data = local.folder.root;
+      const data = dataPlace(local);
 
       const run = await postier(prepareInvoices(data, '--send'));
       expect(run.stderr).toBe('');
@@ -245,7 +257,7 @@ describe('postier send prepare (CLI)', () => {
 
   it('refuses more than 20 messages for a method that opens a window per message, with or without --send', async () => {
     const { postier: local } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const account = ['--data', data, 'account', 'set', '--kind', 'eml-draft'];
     expect((await postier([...account, '--from', 'compta@erables.example'])).code).toBe(0);
 
@@ -274,7 +286,7 @@ describe('postier send prepare (CLI)', () => {
   }, 90_000);
 
   it('--send cannot go with --dry-run', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
     const run = await postier(prepareInvoices(data, '--send', '--dry-run'));
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/--send.*--dry-run|--dry-run.*--send/);

@@ -13,7 +13,7 @@ import { ExchangeFolder } from '../../src-main/imports/exchange-folder.js';
 import { postier as cli } from '../support/cli.js';
 import { pdfOfPages, writeText } from '../support/import-fixtures.js';
 import { contractOver } from '../support/main-side.js';
-import { freshPostier } from '../support/postier-fixture.js';
+import { dataPlace, freshPostier } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 /** The office's own invoice template, with fields the drop fills in. */
@@ -105,14 +105,14 @@ const doors: Record<string, (office: Office) => Promise<void>> = {
   },
   async 'send prepare'(office) {
     await imported(office);
-    const data = office.postier.folder.root;
+    const data = dataPlace(office.postier);
     const prepare = 'send prepare --type invoice --period 2026-10'.split(' ');
     const run = await cli(['--data', data, ...prepare]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   },
   async 'watch --queue'(office) {
-    const data = office.postier.folder.root;
+    const data = dataPlace(office.postier);
     const run = await cli(['--data', data, 'watch', office.exchange, '--once', '--queue']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { onPostgres } from '../support/dialects.js';
 
 const SIN_1001 = '046454286';
 const SIN_1007 = '193456787';
 
 async function attachmentBytes(postier: Postier, path: string): Promise<Buffer> {
-  return fs.readFileSync(postier.folder.resolve(path));
+  return postier.documents.contents.read(path);
 }
 
 describe('preparing tax slips', () => {
@@ -40,19 +41,32 @@ describe('preparing tax slips', () => {
       expect(message.passwordProtected).toBe(true);
       expect(message.attachments).toHaveLength(1);
       expect(message.attachments[0]).toMatchObject({ role: 'document', encrypted: true });
+      expect(message.attachments[0]!.fileName).toMatch(/^Relevé fiscal RL-2025-\d{4}\.pdf$/);
+      // The encrypted copy: the batch's own file in the data folder, or its content in the
+      // database on PostgreSQL (documents/content-store.ts).
       expect(message.attachments[0]!.path).toMatch(
-        new RegExp(`^outbox/${result.batchId}/files(-2)?/Relevé fiscal RL-2025-\\d{4}\\.pdf$`),
+        onPostgres
+          ? /^sha256:[0-9a-f]{64}$/
+          : new RegExp(`^outbox/${result.batchId}/files(-2)?/Relevé fiscal RL-2025-\\d{4}\\.pdf$`),
       );
       expect(message.textBody).toContain('mot de passe');
     }
 
     // Bérénice has a SIN: it opens her slip, 000000000 does not.
     const berenice = result.queued.filter((m) => m.dossierNumber === '1001');
-    // Her two parents get a copy each, same name, each encrypted apart: the second in files-2/.
-    expect(berenice.map((m) => m.attachments[0]!.path)).toEqual([
-      `outbox/${result.batchId}/files/Relevé fiscal RL-2025-1001.pdf`,
-      `outbox/${result.batchId}/files-2/Relevé fiscal RL-2025-1001.pdf`,
+    // Her two parents get a copy each, same name, each encrypted apart: the second in files-2/
+    // (on PostgreSQL two contents, since each encryption gives other bytes).
+    expect(berenice.map((m) => m.attachments[0]!.fileName)).toEqual([
+      'Relevé fiscal RL-2025-1001.pdf',
+      'Relevé fiscal RL-2025-1001.pdf',
     ]);
+    const bereniceCopies = berenice.map((m) => m.attachments[0]!.path);
+    if (onPostgres) expect(new Set(bereniceCopies).size).toBe(2);
+    else
+      expect(bereniceCopies).toEqual([
+        `outbox/${result.batchId}/files/Relevé fiscal RL-2025-1001.pdf`,
+        `outbox/${result.batchId}/files-2/Relevé fiscal RL-2025-1001.pdf`,
+      ]);
     const bereniceBytes = await attachmentBytes(postier, berenice[0]!.attachments[0]!.path);
     expect((await readPdfText(bereniceBytes, { password: SIN_1001 })).join('\n')).toContain(
       'RL-2025-1001',
@@ -152,9 +166,20 @@ describe('preparing tax slips', () => {
 
   it('leaves neither rows nor files when the transaction fails', async () => {
     const { postier } = await demoPostier();
-    // The database refuses one message halfway through the batch, as a full disk would.
-    await sql`create trigger refuse_one before insert on messages when new.to_addresses like '%noemie%'
-      begin select raise(abort, 'disque plein'); end`.execute(postier.db);
+    // The database refuses one message halfway through the batch, as a full disk would (a
+    // trigger is written in each database's own language).
+    if (onPostgres) {
+      await sql`create function refuse_one() returns trigger language plpgsql as $$
+        begin
+          if new.to_addresses like '%noemie%' then raise exception 'disque plein'; end if;
+          return new;
+        end $$`.execute(postier.db);
+      await sql`create trigger refuse_one before insert on messages
+        for each row execute function refuse_one()`.execute(postier.db);
+    } else {
+      await sql`create trigger refuse_one before insert on messages when new.to_addresses like '%noemie%'
+        begin select raise(abort, 'disque plein'); end`.execute(postier.db);
+    }
     await expect(postier.prepare.prepare({ type: 'taxslip', period: '2025' })).rejects.toThrow(
       'disque plein',
     );

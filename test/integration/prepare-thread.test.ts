@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src-shared/errors.js';
+import type { Postier } from '../../src-main/app/postier.js';
 import { runOutbox } from '../../src-main/send/engine.js';
 import { PrepareThread, workerEntry } from '../../src-main/prepare/prepare-thread.js';
 import { QueueFeed } from '../../src-main/send/queue-feed.js';
@@ -18,16 +19,23 @@ import { smtpServerForTest } from '../support/smtp-servers.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 
-function threadOn(dataPath: string, chunkSize?: number, entry?: URL): PrepareThread {
+/** A thread on `postier`'s database, as the app starts one (its folder, and its URL on PostgreSQL). */
+function threadOn(postier: Postier, chunkSize?: number, entry?: URL): PrepareThread {
+  const { location } = postier;
   return closeAfterTest(
-    new PrepareThread({ dataPath, ...(chunkSize && { chunkSize }), ...(entry && { entry }) }),
+    new PrepareThread({
+      dataPath: postier.folder.root,
+      ...(location.kind === 'postgres' && { databaseUrl: location.url }),
+      ...(chunkSize && { chunkSize }),
+      ...(entry && { entry }),
+    }),
   );
 }
 
 describe('preparing on its own thread', () => {
   it('queues the batch in the shared database and reports each committed chunk', async () => {
     const { postier, demo } = await demoPostier();
-    const thread = threadOn(postier.folder.root);
+    const thread = threadOn(postier);
     const progress: [number, number][] = [];
     const result = await thread.prepare(
       { type: 'invoice', period: demo.period, validate: true },
@@ -44,7 +52,7 @@ describe('preparing on its own thread', () => {
 
   it('brings an error for the user back as one, with its code and parameters', async () => {
     const { postier } = await demoPostier();
-    const thread = threadOn(postier.folder.root);
+    const thread = threadOn(postier);
     const failure = await thread.prepare({ type: 'parking' }).catch((error: unknown) => error);
     expect(isUserError(failure)).toBe(true);
     expect(failure).toMatchObject({
@@ -58,7 +66,7 @@ describe('preparing on its own thread', () => {
 
   it('refuses work once closed, with a clear error', async () => {
     const { postier } = await demoPostier();
-    const thread = threadOn(postier.folder.root);
+    const thread = threadOn(postier);
     await thread.ready();
     await thread.close();
     await expect(thread.prepare({ type: 'taxslip', period: '2025' })).rejects.toThrow(
@@ -71,7 +79,7 @@ describe('preparing on its own thread', () => {
     const server = await smtpServerForTest();
     await smtpAccount(postier.db, { structureId: demo.structure.id, port: server.port });
     // Chunks of 5: the engine starts on the first while the thread writes the others.
-    const thread = threadOn(postier.folder.root, 5);
+    const thread = threadOn(postier, 5);
     const feed = new QueueFeed();
     const chunks: number[] = [];
     const preparing = thread
@@ -105,7 +113,7 @@ describe('preparing on its own thread', () => {
     execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: REPO, stdio: 'pipe' });
     const { postier } = await demoPostier();
     const bundled = pathToFileURL(path.join(REPO, 'dist', 'electron', 'prepare-worker.js'));
-    const thread = threadOn(postier.folder.root, undefined, bundled);
+    const thread = threadOn(postier, undefined, bundled);
     const result = await thread.prepare({ type: 'taxslip', period: '2025', validate: true });
     expect(result.queued.length).toBeGreaterThan(0);
     expect(result.queued.every((m) => m.passwordProtected)).toBe(true);
@@ -138,7 +146,7 @@ describe('preparing on its own thread', () => {
     );
 
     const { postier } = await demoPostier();
-    const thread = threadOn(postier.folder.root, undefined, entry);
+    const thread = threadOn(postier, undefined, entry);
     const result = await thread.prepare({ type: 'taxslip', period: '2025', validate: true });
     expect(result.queued.length).toBeGreaterThan(0);
     expect(result.queued.every((m) => m.passwordProtected)).toBe(true);

@@ -9,6 +9,7 @@ import type { Postier } from '../../src-main/app/postier.js';
 import { postier as runCli } from '../support/cli.js';
 import { demoPostier, documentId } from '../support/demo-postier.js';
 import { contractOver } from '../support/main-side.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 
@@ -93,7 +94,7 @@ describe('withdrawing from the queue', () => {
     const second = await postier.prepare.prepare({
       documentIds: [await documentId(postier, 'F202610-1005')],
     });
-    const data = postier.folder.root;
+    const data = dataPlace(postier);
     await postier.close();
 
     const french = await runCli([

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { postier } from '../support/cli.js';
 import { demoPostier, documentId } from '../support/demo-postier.js';
 import { smtpAccount } from '../support/outbox-fixture.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 interface ShownTemplate {
   type: string;
@@ -24,15 +26,16 @@ async function show(data: string): Promise<ShownTemplate> {
   return JSON.parse(run.stdout) as ShownTemplate;
 }
 
-function bodyFile(data: string, text: string): string {
-  const file = path.join(data, `corps-${Math.random().toString(36).slice(2)}.txt`);
+/** A text file the clerk wrote, in a folder of their own (never in the data place). */
+function bodyFile(text: string): string {
+  const file = path.join(tempFolder(), 'corps.txt');
   fs.writeFileSync(file, text);
   return file;
 }
 
 describe('postier templates', () => {
   it('refuses an unknown field naming it and changes nothing; reset brings the default back', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
     const standard = await show(data);
     expect(standard).toMatchObject({ type: 'invoice', isDefault: true });
     expect(standard.subject).toBe('Facture {{numero}} — {{personne}} — {{periode}}');
@@ -40,7 +43,7 @@ describe('postier templates', () => {
     const typo = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture {{numero}}'],
-      ...['--body-file', bodyFile(data, 'Montant : {{montnat}}\n')],
+      ...['--body-file', bodyFile('Montant : {{montnat}}\n')],
     ]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain(
@@ -51,7 +54,7 @@ describe('postier templates', () => {
     const saved = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture {{numero}}'],
-      ...['--body-file', bodyFile(data, 'Montant : {{montant}}\n')],
+      ...['--body-file', bodyFile('Montant : {{montant}}\n')],
     ]);
     expect(saved.code).toBe(0);
     expect(await show(data)).toEqual({
@@ -74,13 +77,13 @@ describe('postier templates', () => {
 
   it('is what send prepare sends without --subject, filled in, to a real SMTP server', async () => {
     const { postier: local, demo } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const server = await smtpServerForTest();
     await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
     const set = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Votre facture {{numero}} ({{periode}})'],
-      ...['--body-file', bodyFile(data, 'Bonjour,\n\nFacture {{numero}} de {{personne}}.\n')],
+      ...['--body-file', bodyFile('Bonjour,\n\nFacture {{numero}} de {{personne}}.\n')],
     ]);
     expect(set.stderr).toBe('');
 

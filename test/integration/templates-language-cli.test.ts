@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { postier } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
 import { smtpAccount } from '../support/outbox-fixture.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 interface Shown {
   language: string;
@@ -29,7 +31,7 @@ async function show(data: string, ...language: string[]): Promise<Shown> {
 describe('postier templates --language', () => {
   it('set --language en: English-speaking families receive the office’s English text, French ones the French template', async () => {
     const { postier: local, demo } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const server = await smtpServerForTest();
     await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
     const belanger = await local.db
@@ -44,7 +46,7 @@ describe('postier templates --language', () => {
 
     const frenchBefore = await show(data);
     expect(frenchBefore).toMatchObject({ language: 'fr', isDefault: true });
-    const body = path.join(data, 'english.txt');
+    const body = path.join(tempFolder(), 'english.txt');
     fs.writeFileSync(body, 'Dear family of {{personne}},\nHere is our invoice for {{periode}}.\n');
     const set = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice', '--language', 'en'],

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { postier } from '../support/cli.js';
 import { demoPostier } from '../support/demo-postier.js';
 import { smtpAccount } from '../support/outbox-fixture.js';
+import { dataPlace } from '../support/postier-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 /** A real 2×1 PNG (red, blue). */
 const PNG = Buffer.from(
@@ -18,8 +20,9 @@ const PNG = Buffer.from(
   'base64',
 );
 
-function file(data: string, name: string, content: string | Buffer): string {
-  const target = path.join(data, `${Math.random().toString(36).slice(2)}-${name}`);
+/** A file the clerk chose, in a folder of their own (never in the data place). */
+function file(name: string, content: string | Buffer): string {
+  const target = path.join(tempFolder(), name);
   fs.writeFileSync(target, content);
   return target;
 }
@@ -31,12 +34,12 @@ async function shownText(data: string): Promise<string> {
 
 describe('postier templates for people who do not read Handlebars', () => {
   it('refuses {{montnat}} naming it and the field meant, and saves nothing', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
     const before = await shownText(data);
     const typo = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture {{numero}}'],
-      ...['--body-file', file(data, 'corps.txt', 'Montant : {{montnat}}\n')],
+      ...['--body-file', file('corps.txt', 'Montant : {{montnat}}\n')],
     ]);
     expect(typo.code).toBe(1);
     expect(typo.stderr.trim()).toBe(
@@ -46,14 +49,13 @@ describe('postier templates for people who do not read Handlebars', () => {
   }, 120_000);
 
   it('converts &personne, &periode and {Adr_Nom} with a notice; refuses an unknown keyword naming the field to use', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const data = dataPlace((await demoPostier()).postier);
     const pasted = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture pour {Adr_Titre} {Adr_Nom}'],
       ...[
         '--body-file',
         file(
-          data,
           'gr.txt',
           'Vous trouverez ci-joint la facture de &personne pour la période de &periode\n',
         ),
@@ -71,7 +73,7 @@ describe('postier templates for people who do not read Handlebars', () => {
     const unknown = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture'],
-      ...['--body-file', file(data, 'gr2.txt', 'Pour &residant, période &periode\n')],
+      ...['--body-file', file('gr2.txt', 'Pour &residant, période &periode\n')],
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(
@@ -80,7 +82,7 @@ describe('postier templates for people who do not read Handlebars', () => {
     const near = await postier([
       ...['--data', data, 'templates', 'set', '--type', 'invoice'],
       ...['--subject', 'Facture'],
-      ...['--body-file', file(data, 'gr3.txt', 'Pour &personnes\n')],
+      ...['--body-file', file('gr3.txt', 'Pour &personnes\n')],
     ]);
     expect(near.stderr.trim()).toBe(
       'Le modèle contient « &personnes », un mot-clé de votre ancien logiciel, que Postier n’utilise pas : remplacez-le par le champ « personne » ([Nom de la personne]).',
@@ -91,21 +93,22 @@ describe('postier templates for people who do not read Handlebars', () => {
   }, 120_000);
 
   it('refuses a logo that is not PNG/JPEG or too large, keeping the one set', async () => {
-    const data = (await demoPostier()).postier.folder.root;
+    const { postier: local } = await demoPostier();
+    const data = dataPlace(local);
     const set = await postier([
       ...['--data', data, 'templates', 'signature', 'set'],
-      ...['--text', 'Le service de facturation', '--logo', file(data, 'logo.png', PNG)],
+      ...['--text', 'Le service de facturation', '--logo', file('logo.png', PNG)],
     ]);
     expect(set.stderr).toBe('');
     const gif = await postier([
       ...['--data', data, 'templates', 'signature', 'set'],
-      ...['--logo', file(data, 'logo.gif', Buffer.from('GIF89a\x01\x00\x01\x00'))],
+      ...['--logo', file('logo.gif', Buffer.from('GIF89a\x01\x00\x01\x00'))],
     ]);
     expect(gif.stderr).toContain('n’est pas une image PNG ou JPEG');
     const big = Buffer.concat([PNG, Buffer.alloc(60 * 1024)]);
     const large = await postier([
       ...['--data', data, 'templates', 'signature', 'set'],
-      ...['--logo', file(data, 'grand.png', big)],
+      ...['--logo', file('grand.png', big)],
     ]);
     expect(large.stderr).toMatch(/pèse 6\d Ko ; la limite est 50 Ko/);
     const shown = await postier(['--data', data, 'templates', 'signature', 'show', '--json']);
@@ -115,22 +118,19 @@ describe('postier templates for people who do not read Handlebars', () => {
     };
     expect(signature.text).toBe('Le service de facturation');
     expect(signature.logo).toMatchObject({ contentType: 'image/png', size: PNG.length });
-    expect(fs.readFileSync(path.join(data, signature.logo.file))).toEqual(PNG);
+    // Its file, named by its content, in the folder the command writes to (the data folder, or
+    // this workstation's folder for the server; the bytes themselves are in the settings).
+    expect(fs.readFileSync(local.folder.resolve(signature.logo.file))).toEqual(PNG);
   }, 120_000);
 
   it('sends the signature and the logo as an inline related image referenced by cid: from the HTML', async () => {
     const { postier: local, demo } = await demoPostier();
-    const data = local.folder.root;
+    const data = dataPlace(local);
     const server = await smtpServerForTest();
     await smtpAccount(local.db, { structureId: demo.structure.id, port: server.port });
     const set = await postier([
       ...['--data', data, 'templates', 'signature', 'set'],
-      ...[
-        '--text',
-        'Julie Tremblay\nService de facturation',
-        '--logo',
-        file(data, 'logo.png', PNG),
-      ],
+      ...['--text', 'Julie Tremblay\nService de facturation', '--logo', file('logo.png', PNG)],
     ]);
     expect(set.stderr).toBe('');
 
