@@ -16,6 +16,15 @@ async function attachmentBytes(postier: Postier, path: string): Promise<Buffer> 
   return postier.documents.contents.read(path);
 }
 
+/** How many contents `document_contents` holds (PostgreSQL's content store; empty on SQLite). */
+async function contentRows(postier: Postier): Promise<number> {
+  const row = await postier.db
+    .selectFrom('document_contents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 describe('preparing tax slips', () => {
   it('leaves out the slips without a summary number and protects the others with the SIN or 000000000', async () => {
     const { postier } = await demoPostier();
@@ -135,6 +144,7 @@ describe('preparing tax slips', () => {
 
   it('encrypts nothing and writes no file in a dry run', async () => {
     const { postier } = await demoPostier();
+    const contentsBefore = await contentRows(postier);
     const preview = await postier.prepare.prepare({
       type: 'taxslip',
       period: '2025',
@@ -145,6 +155,7 @@ describe('preparing tax slips', () => {
       true,
     );
     expect(fs.existsSync(postier.folder.resolve('outbox'))).toBe(false);
+    expect(await contentRows(postier)).toBe(contentsBefore);
   });
 
   it('refuses a password rule naming an unknown field before anything is queued', async () => {
