@@ -26,6 +26,7 @@ export const noDatabase = {
   'mail-credentials.test.ts': 'the credential stores (OS vault, encrypted file)',
   'gmail-transport.test.ts': 'the Gmail API transport against a local server',
   'oauth-flow.test.ts': 'the OAuth flow against a local OpenID provider, tokens in the vault',
+  'import-graph.test.ts': 'npm run lint:imports (depcruise) on small source trees of its own',
 };
 
 /** The integration files the PostgreSQL pass leaves out. */
