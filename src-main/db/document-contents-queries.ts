@@ -32,6 +32,22 @@ export async function readContent(db: Db, sha256: string): Promise<Buffer | unde
   return row && Buffer.from(row.content);
 }
 
+/** The contents found among these hashes, in one query (a claim's 25 messages at most). */
+export async function readContents(
+  db: Db,
+  sha256s: readonly string[],
+): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  if (sha256s.length === 0) return found;
+  const rows = await db
+    .selectFrom('document_contents')
+    .select(['sha256', 'content'])
+    .where('sha256', 'in', sha256s)
+    .execute();
+  for (const row of rows) found.set(row.sha256, Buffer.from(row.content));
+  return found;
+}
+
 export async function contentSize(db: Db, sha256: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('document_contents')

@@ -19,6 +19,7 @@ import {
   contentSizes,
   insertContents,
   readContent,
+  readContents,
 } from '../db/document-contents-queries.js';
 import { writeFileAtomic } from '../data-folder/atomic-write.js';
 import type { DataFolder } from '../data-folder/data-folder.js';
@@ -46,6 +47,8 @@ export interface DocumentContentStore {
   sizes(references: readonly string[]): Promise<Map<string, number>>;
   /** A file on this workstation holding the content, for tools that read files. */
   localFile(reference: string): Promise<string>;
+  /** localFile for several at once: one query on a database for those not copied yet. */
+  localFiles(references: readonly string[]): Promise<void>;
   /**
    * The file `localFile` gave (or would give), without reaching the database: throws when a
    * database content has not been copied here yet. For code that cannot wait (building ahead).
@@ -118,6 +121,10 @@ export class FolderContentStore implements DocumentContentStore {
 
   localFileNow(reference: string): string {
     return this.folder.resolve(reference);
+  }
+
+  localFiles(): Promise<void> {
+    return Promise.resolve(); // the folder's files are where they are
   }
 
   localPath(reference: string): string {
@@ -204,6 +211,21 @@ export class DatabaseContentStore implements DocumentContentStore {
       writeFileAtomic(file, bytes);
     }
     return file;
+  }
+
+  async localFiles(references: readonly string[]): Promise<void> {
+    const missing = new Map<string, string>(); // hash → its local copy
+    for (const reference of references) {
+      if (!isContentReference(reference)) continue;
+      const file = this.cachedFile(reference);
+      if (!fs.existsSync(file)) missing.set(hashOf(reference), file);
+    }
+    const found = await readContents(this.db, [...missing.keys()]);
+    for (const [hash, bytes] of found) {
+      const file = missing.get(hash)!;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomic(file, bytes);
+    }
   }
 
   localFileNow(reference: string): string {

@@ -295,7 +295,7 @@ export class OutboxRun {
     const date = new Date(startedAt);
     let message: OutgoingMessage;
     try {
-      message = claimed.message ?? (await readyMessage(row, this.files, date));
+      message = claimed.message ?? (await readyMessage(row, this.files, date, this.claimed));
     } catch (error) {
       const outcome = unsendableOutcome(error, this.now());
       return this.counted({ claimed, startedAt, endedAt: startedAt, outcome });

@@ -32,14 +32,23 @@ export type MessageParts = Pick<
 
 /**
  * The message with its files on this workstation: on a database, each attachment is copied
- * here first (once per content: documents/content-store.ts). Throws as outgoingMessage does.
+ * here first (once per content: documents/content-store.ts), with those of the messages
+ * claimed `with` it in the same query (one query per claim, not one per message, and the
+ * next ones can be built ahead). Throws as outgoingMessage does.
  */
 export async function readyMessage(
   row: MessageParts,
   contents: DocumentContentStore,
   date: Date,
+  claimedWith: readonly { row: Pick<MessageParts, 'attachments'> }[] = [],
 ): Promise<OutgoingMessage> {
-  for (const a of jsonList<MessageAttachment>(row.attachments)) await contents.localFile(a.path);
+  const paths = (parts: Pick<MessageParts, 'attachments'>) =>
+    jsonList<MessageAttachment>(parts.attachments).map((a) => a.path);
+  // A failure of the shared query is left to this message's own copy below, which says why.
+  await contents
+    .localFiles([row, ...claimedWith.map((c) => c.row)].flatMap(paths))
+    .catch(() => undefined);
+  for (const path of paths(row)) await contents.localFile(path);
   return outgoingMessage(row, contents, date);
 }
 
