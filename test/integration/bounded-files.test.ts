@@ -32,7 +32,7 @@ import {
   workbookZip,
   zipBombSheet,
 } from '../support/bad-files.js';
-import { freshPostier, tableCounts } from '../support/postier-fixture.js';
+import { freshPostier, storedContents, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 /**
@@ -80,9 +80,9 @@ async function expectRefusals(
   }
 }
 
-function documentFiles(postier: Postier): string[] {
-  const root = postier.folder.documentsFolder;
-  return fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]) : [];
+/** The PDFs the content store holds: files under documents/, or rows on PostgreSQL. */
+async function storedPdfs(postier: Postier): Promise<string[]> {
+  return (await storedContents(postier)).filter((c) => c.pdf).map((c) => c.reference);
 }
 
 // --- Workbooks and CSVs ------------------------------------------------------------------
@@ -232,7 +232,7 @@ describe('PDFs over the limits or already used', () => {
     ] as const;
     await expectRefusals(cases, (file) => addWithPdf(postier, file));
     expect(await tableCounts(postier)).toEqual(before);
-    expect(documentFiles(postier).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    expect(await storedPdfs(postier)).toEqual([]);
   });
 
   it('refuses a PDF already attached to another document, naming it', async () => {
@@ -310,7 +310,7 @@ describe('PDFs over the limits or already used', () => {
     expect(said[9]).toContain(`déjà celui du document F-0 (n° ${held.id})`);
     // Only F-2 came in, with its own PDF; nothing else written.
     expect(await tableCounts(postier)).toEqual({ ...before, documents: before.documents! + 1 });
-    expect(documentFiles(postier).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    expect(await storedPdfs(postier)).toHaveLength(2);
   });
 
   it('bounds the merged PDF of a split: larger limits, still refused above them', async () => {

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { POSTIER_BIN, REPO_ROOT, postier as cli } from '../support/cli.js';
+import { closeAfterTest } from '../support/close-after-test.js';
+import { freshDataPlace, onPostgres } from '../support/dialects.js';
 import { writeText, writeWorkbook } from '../support/import-fixtures.js';
 import { freshPostier, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
@@ -32,6 +34,26 @@ function clientList(folder: string): string {
     ],
     'win1252',
   );
+}
+
+/**
+ * How much an import's transaction has written so far: SQLite's rollback journal (only that
+ * transaction writes that much), or on PostgreSQL how much the dossiers table has grown (an
+ * update writes each row's new version into it, committed or not).
+ */
+async function importWrites(data: string): Promise<() => Promise<number>> {
+  if (!onPostgres) {
+    const journal = path.join(data, 'postier.sqlite-journal');
+    return async () => fs.statSync(journal, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  const watcher = closeAfterTest(await openPostier({ dataPath: data }));
+  const size = async () =>
+    Number(
+      (await sql<{ n: number }>`select pg_relation_size('dossiers') as n`.execute(watcher.db))
+        .rows[0]!.n,
+    );
+  const start = await size();
+  return async () => (await size()) - start;
 }
 
 describe('dossiers import', () => {
@@ -278,8 +300,18 @@ describe('dossiers import', () => {
     rows[450] = '5450;Panne;boom@example.com';
     const file = writeText(path.join(tempFolder(), 'gros.csv'), ['Numéro;Nom;Email', ...rows]);
     // A stand-in for a disk or network failure on the 451st correspondent.
-    await sql`create trigger fail_import before insert on correspondents when new.email = 'boom@example.com'
-      begin select raise(abort, 'disque plein'); end`.execute(postier.db);
+    if (onPostgres) {
+      await sql`create function fail_import() returns trigger language plpgsql as $$
+        begin
+          if new.email = 'boom@example.com' then raise exception 'disque plein'; end if;
+          return new;
+        end $$`.execute(postier.db);
+      await sql`create trigger fail_import before insert on correspondents
+        for each row execute function fail_import()`.execute(postier.db);
+    } else {
+      await sql`create trigger fail_import before insert on correspondents when new.email = 'boom@example.com'
+        begin select raise(abort, 'disque plein'); end`.execute(postier.db);
+    }
     const table = await postier.imports.loadTable(file);
     const before = await tableCounts(postier);
     await expect(
@@ -293,7 +325,7 @@ describe('dossiers import', () => {
   });
 
   it('leaves nothing half-imported when the process is killed during the import', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const folder = tempFolder();
     const count = 20_000;
     const first = writeText(path.join(folder, 'avant.csv'), [
@@ -308,6 +340,7 @@ describe('dossiers import', () => {
     const table = await opened.imports.loadTable(first);
     await opened.imports.importDossiers(table, await opened.imports.mappingFor('dossiers', table));
     await opened.close();
+    const written = await importWrites(data);
     // Updating every dossier rewrites existing pages, which the rollback journal keeps.
     const second = writeText(path.join(folder, 'apres.csv'), [
       'Numéro;Nom;Email 1;Email 2',
@@ -325,11 +358,10 @@ describe('dossiers import', () => {
       },
     );
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Killed once the journal is big: only the import's transaction writes that much.
-    const journal = path.join(data, 'postier.sqlite-journal');
+    // Killed once the import's transaction has written a lot, still uncommitted.
     let seen = false;
     for (let i = 0; i < 4000 && !seen; i++) {
-      seen = (fs.statSync(journal, { throwIfNoEntry: false })?.size ?? 0) > 256 * 1024;
+      seen = (await written()) > 256 * 1024;
       if (!seen) await new Promise((r) => setTimeout(r, 5));
     }
     child.kill('SIGKILL');
@@ -352,7 +384,7 @@ describe('dossiers import', () => {
 
 describe('postier dossiers import (CLI)', () => {
   it('previews, then imports and prints the JSON result with line numbers and reasons', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const file = clientList(tempFolder());
     expect((await cli(['--data', data, 'init'])).code).toBe(0);
     const preview = await cli(['--data', data, 'dossiers', 'import', file, '--dry-run']);

@@ -16,6 +16,7 @@ import type {
   JournalFilter,
   JournalSortKey,
 } from '../../src-shared/domain/documents.js';
+import { onPostgres } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -141,13 +142,15 @@ const numbers = (page: { items: JournalDocument[] }) => page.items.map((d) => d.
 async function longJournal(): Promise<Postier> {
   const postier = await freshPostier();
   const dossiers = [...(await addDossiers(postier)).values()];
+  // SQL both databases run: no printf, no number taken for a boolean.
   await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 10000)
     insert into documents (structure_id, dossier_id, type_id, number, period, issue_date, currency,
       amount_cents, email_state, last_sent_at)
     select ${await structureId(postier)}, ${dossiers[0]!} + i % ${dossiers.length}, 1 + i % 3,
-      'G-' || i, '2026-' || printf('%02d', 1 + i % 12), '2026-01-01', 'CAD', i * 7 % 1000,
-      case when i % 3 then 'none' else 'sent' end,
-      case when i % 3 then null else '2026-02-01T10:00:00Z' end
+      'G-' || i, '2026-' || case when i % 12 < 9 then '0' else '' end || (1 + i % 12),
+      '2026-01-01', 'CAD', i * 7 % 1000,
+      case when i % 3 <> 0 then 'none' else 'sent' end,
+      case when i % 3 <> 0 then null else '2026-02-01T10:00:00Z' end
     from n`.execute(postier.db);
   return postier;
 }
@@ -402,7 +405,9 @@ describe('journal search, blind to accents and case', () => {
   });
 });
 
-describe('journal query plans', () => {
+// SQLite's own plans (EXPLAIN QUERY PLAN on the file, its covering indexes and FTS table):
+// PostgreSQL picks its plans by itself, from its statistics; the bench times its pages.
+describe.skipIf(onPostgres)('journal query plans', () => {
   /** The statements one journal page runs, each with its plan (EXPLAIN QUERY PLAN). */
   async function plans(postier: Postier, filter: JournalFilter, offset = 0): Promise<string[]> {
     const sqlite = new Sqlite(postier.folder.databaseFile, { readonly: true });

@@ -46,6 +46,31 @@ export async function tableCounts(postier: Postier): Promise<Record<string, numb
 }
 
 /**
+ * What `postier`'s content store holds (documents/content-store.ts), to check that nothing was
+ * written or that so many PDFs were: a data folder's entries under documents/ (folders too), or
+ * on PostgreSQL the `document_contents` rows; `pdf` says which are PDFs.
+ */
+export async function storedContents(
+  postier: Postier,
+): Promise<{ reference: string; pdf: boolean }[]> {
+  if (postier.location.kind === 'folder') {
+    const root = postier.folder.documentsFolder;
+    const entries = fs.existsSync(root)
+      ? (fs.readdirSync(root, { recursive: true }) as string[])
+      : [];
+    return entries.map((reference) => ({ reference, pdf: reference.endsWith('.pdf') }));
+  }
+  const rows = await postier.db
+    .selectFrom('document_contents')
+    .select(['sha256', 'content'])
+    .execute();
+  return rows.map((row) => ({
+    reference: `sha256:${row.sha256}`,
+    pdf: Buffer.from(row.content).subarray(0, 5).toString('latin1') === '%PDF-',
+  }));
+}
+
+/**
  * Whether `secret` is anywhere in the database at `place` (a folder or a URL): in the SQLite
  * file's bytes, or in any row of any PostgreSQL table read as text (a bytea column is shown
  * in hex, so the secret's hex is looked for too).
