@@ -27,6 +27,8 @@ export const noDatabase = {
   'gmail-transport.test.ts': 'the Gmail API transport against a local server',
   'oauth-flow.test.ts': 'the OAuth flow against a local OpenID provider, tokens in the vault',
   'import-graph.test.ts': 'npm run lint:imports (depcruise) on small source trees of its own',
+  'mail-sandbox-transport.test.ts': 'the sandbox transport writing .eml files in a folder',
+  'imap-sent-copy.test.ts': 'the Sent-folder copy against Dovecot and an SMTP test server',
 };
 
 /** The integration files the PostgreSQL pass leaves out. */
