@@ -10,6 +10,7 @@ import * as m0006 from './0006-scheduled-sends.js';
 import * as m0007 from './0007-staff-notifications.js';
 import * as m0008 from './0008-robot-heartbeat.js';
 import * as m0009 from './0009-document-contents.js';
+import * as m0010 from './0010-journal-search-trigrams.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-records-and-documents': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-staff-notifications': m0007,
   '0008-robot-heartbeat': m0008,
   '0009-document-contents': m0009,
+  '0010-journal-search-trigrams': m0010,
 };

@@ -1,8 +1,13 @@
 // The journal's search in PostgreSQL's words, with the same answers as the FTS5 queries of
 // journal-search-sqlite.ts: dossier_search (migration 0004's PostgreSQL branch) holds each
 // dossier's names, address and correspondents folded (lower case, no accents, one space
-// between words), read by word prefix; document numbers by any part through the pg_trgm
-// index on lower(number). The planner has statistics: no "driven" or index choices here.
+// between words), read by word prefix; document numbers by any part. The pg_trgm indexes
+// (documents_number_part on lower(number), 0004; dossier_search_text on the dossier's number
+// and words, 0010) serve these LIKE tests; the SQL never names them nor needs them: on a
+// server without pg_trgm the same queries give the same answers, only slower.
+// As on SQLite, a search is never one OR over the whole journal for its total: the matching
+// dossiers' documents are counted through documents_by_dossier, the documents matched by
+// number through the trigram index, each row once.
 import { sql, type RawBuilder } from 'kysely';
 import type { SearchTerms } from './journal-search-sqlite.js';
 import { escapeLike } from './shared-sql.js';
@@ -36,8 +41,15 @@ function dossierIdsWithWords(words: string[], withNumber: boolean): RawBuilder<n
   return sql<number>`select s.dossier_id from dossier_search s where ${sql.join(tests, sql` and `)}`;
 }
 
-function numberContains(text: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(d.number) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
+/** Documents (alias `alias`) whose number contains the text, case aside. */
+function numberContains(text: string, alias = 'd'): RawBuilder<boolean> {
+  return sql<boolean>`lower(${sql.ref(`${alias}.number`)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
+}
+
+/** The dossiers the journal's search finds by their number, names, address or contacts. */
+function matchingDossierIds(terms: SearchTerms): RawBuilder<number> | null {
+  const words = wordsOf(terms.text);
+  return words.length ? dossierIdsWithWords(words, true) : null;
 }
 
 /** See journal-search-sqlite.ts dossiersByWords. */
@@ -46,20 +58,40 @@ export function dossiersByWords(text: string): RawBuilder<number> | null {
   return words.length ? dossierIdsWithWords(words, false) : null;
 }
 
-/** See journal-search-sqlite.ts documentMatches (`driven` changes nothing here). */
-export function documentMatches(terms: SearchTerms): RawBuilder<boolean> {
-  const words = wordsOf(terms.text);
-  if (!words.length) return numberContains(terms.text);
-  return sql<boolean>`(${numberContains(terms.text)} or d.dossier_id in (${dossierIdsWithWords(words, true)}))`;
+/**
+ * See journal-search-sqlite.ts documentMatches. `driven` (few matches): one id list, the
+ * matching dossiers' documents and those matched by number, which the planner reads first;
+ * else two tests that a walk along the order's index checks on each row.
+ */
+export function documentMatches(terms: SearchTerms, driven: boolean): RawBuilder<boolean> {
+  const dossiers = matchingDossierIds(terms);
+  if (!dossiers) return numberContains(terms.text);
+  if (driven) {
+    return sql<boolean>`d.id in (select id from documents where dossier_id in (${dossiers})
+      union all select n.id from documents n where ${numberContains(terms.text, 'n')})`;
+  }
+  return sql<boolean>`(${numberContains(terms.text)} or d.dossier_id in (${dossiers}))`;
 }
 
-/** See journal-search-sqlite.ts searchCount. */
+/**
+ * See journal-search-sqlite.ts searchCount: the matching dossiers' documents (read through
+ * documents_by_dossier) plus the documents matched by number in other dossiers (read through
+ * the trigram index); what it reads grows with the matches, never with the journal.
+ */
 export function searchCount(
   terms: SearchTerms,
   filters: RawBuilder<boolean>[],
 ): RawBuilder<{ n: number }> {
-  const where = [...filters, documentMatches(terms)];
-  return sql<{
-    n: number;
-  }>`select count(*) as n from documents d where ${sql.join(where, sql` and `)}`;
+  const and = filters.map((filter) => sql`and ${filter}`);
+  const byNumber = numberContains(terms.text);
+  const dossiers = matchingDossierIds(terms);
+  if (!dossiers) {
+    return sql<{ n: number }>`select count(*) as n from documents d
+      where ${byNumber} ${sql.join(and, sql` `)}`;
+  }
+  return sql<{ n: number }>`with m as materialized (${dossiers})
+    select (select count(*) from documents d
+        where d.dossier_id in (select dossier_id from m) ${sql.join(and, sql` `)})
+      + (select count(*) from documents d
+        where ${byNumber} ${sql.join(and, sql` `)} and d.dossier_id not in (select dossier_id from m)) as n`;
 }

@@ -132,14 +132,12 @@ export class DocumentsService {
       ...(after && { after }),
       ...(before && { before }),
     });
-    const attachments = await q.countAttachments(
-      this.db,
-      rows.map((r) => r.id),
-    );
-    const sends = await readDocumentSendStates(
-      this.db,
-      rows.map((r) => r.id),
-    );
+    // Two reads at once: on PostgreSQL each is a round trip to the server (a pool of connections).
+    const ids = rows.map((r) => r.id);
+    const [attachments, sends] = await Promise.all([
+      q.countAttachments(this.db, ids),
+      readDocumentSendStates(this.db, ids),
+    ]);
     return {
       total,
       ...(first && { first }),
