@@ -11,7 +11,7 @@ import { runOutbox } from '../../src-main/send/engine.js';
 import { postier as cli } from '../support/cli.js';
 import { contractOver } from '../support/main-side.js';
 import { seedMessages, smtpAccount, smtpTransportFactory } from '../support/outbox-fixture.js';
-import { freshPostier } from '../support/postier-fixture.js';
+import { dataPlace, freshPostier } from '../support/postier-fixture.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
 
 const ACTOR = { user: 'marie', workstation: 'COMPTA-2' };
@@ -32,14 +32,7 @@ describe('auto-pause from the window (the contract)', () => {
       value: { autoPauseAfterFailures: 12 },
     });
     expect(await readAutoPauseAfter(postier.db)).toBe(12);
-    const shown = await cli([
-      '--data',
-      postier.folder.root,
-      'send',
-      'auto-pause',
-      'show',
-      '--json',
-    ]);
+    const shown = await cli(['--data', dataPlace(postier), 'send', 'auto-pause', 'show', '--json']);
     expect(JSON.parse(shown.stdout)).toEqual({ autoPauseAfterFailures: 12 });
 
     const bad: unknown[] = [-1, 101, 2.5, '7', null, 1e9, Number.NaN];
@@ -59,7 +52,7 @@ describe('auto-pause from the window (the contract)', () => {
 describe('postier send auto-pause', () => {
   it('shows, sets and turns off the count; refuses a bad count with one sentence, in French and English', async () => {
     const postier = await freshPostier();
-    const data = postier.folder.root;
+    const data = dataPlace(postier);
     const shown = await cli(['--data', data, 'send', 'auto-pause', 'show']);
     expect(shown).toMatchObject({ code: 0, stderr: '' });
     expect(shown.stdout).toBe(

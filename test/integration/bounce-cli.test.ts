@@ -1,11 +1,11 @@
 // `postier account set --bounces --imap-…`, `account test` and `postier bounces check`, in
 // child processes as a user runs them, against Dovecot (IMAP) and an SMTP server on 127.0.0.1.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { postier, type CliResult } from '../support/cli.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { seedMessages } from '../support/outbox-fixture.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
@@ -27,7 +27,7 @@ describe.skipIf(!dovecotAvailable())('postier bounces check', { timeout: 120_000
   });
 
   it('checks the mailbox, marks our bounced message failed and says how to fix it', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const env = {
       POSTIER_CREDENTIALS_DIR: path.join(tempFolder(), 'credentials'),
       DBUS_SESSION_BUS_ADDRESS: '',
@@ -112,7 +112,15 @@ describe.skipIf(!dovecotAvailable())('postier bounces check', { timeout: 120_000
     ]);
     const again = await run(['bounces', 'check']);
     expect(again.stdout).toContain('0 nouveau message lu dans la boîte');
-    expect(fs.existsSync(data)).toBe(true);
+    // The mark is in the database (a folder's file or a PostgreSQL database alike).
+    const after = await openPostier({ dataPath: data });
+    const row = await after.db
+      .selectFrom('messages')
+      .select('status')
+      .where('id', '=', seeded.ids[0]!)
+      .executeTakeFirstOrThrow();
+    await after.close();
+    expect(row.status).toBe('failed');
   });
 });
 

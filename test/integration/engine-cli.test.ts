@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPostier } from '../../src-main/app/postier.js';
 import { postier as cli } from '../support/cli.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { seedMessages, smtpAccount } from '../support/outbox-fixture.js';
 import { type SmtpTestServerOptions } from '../support/smtp-test-server.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
@@ -14,7 +15,7 @@ async function dataFolderWithOutbox(
   count: number,
   options: { server?: SmtpTestServerOptions; delayMs?: number } = {},
 ) {
-  const dataPath = tempFolder();
+  const dataPath = await freshDataPlace();
   const server = await smtpServerForTest(options.server);
   const postier = await openPostier({ dataPath });
   const structureId = (await postier.records.createStructure({ name: 'Résidence Les Érables' })).id;

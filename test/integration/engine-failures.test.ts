@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pacing } from '../../src-shared/domain/mail.js';
 import Sqlite from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Postier } from '../../src-main/app/postier.js';
 import { openDatabase } from '../../src-main/db/connection.js';
 import { listJournalForMessage } from '../../src-main/db/send-journal-queries.js';
@@ -20,6 +21,7 @@ import {
   type FactoryFixture,
   type SeededMessages,
 } from '../support/outbox-fixture.js';
+import { onPostgres } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { type SmtpTestServer, type SmtpTestServerOptions } from '../support/smtp-test-server.js';
 import { smtpServerForTest } from '../support/smtp-servers.js';
@@ -372,26 +374,41 @@ describe('sending engine: outcomes', () => {
   it('a database kept busy by another workstation: the outcome is written once it is free', async () => {
     const { postier, server, seeded } = await setup(2);
     server.setBehavior({ message: 2 }, { at: 'data', stallMs: 300 });
-    const handle = openDatabase(postier.folder.databaseFile, { busyTimeoutMs: 100 });
-    const other = new Sqlite(postier.folder.databaseFile);
+    // Another workstation writing for 1.5 s while message 2 is with the server: on SQLite it
+    // holds the file's write lock (the engine's own connection waits 100 ms at a time); on
+    // PostgreSQL another connection holds a lock on the messages table that stops writes.
+    const handle = onPostgres
+      ? null
+      : openDatabase(postier.folder.databaseFile, { busyTimeoutMs: 100 });
+    const other = onPostgres ? null : new Sqlite(postier.folder.databaseFile);
+    const db = handle?.db ?? postier.db;
+    let held: Promise<void> = Promise.resolve();
     let locked = false;
 
     const summary = await runOutbox({
-      db: handle.db,
+      db,
       folder: postier.folder,
-      transportFactory: smtpTransportFactory(handle.db),
+      transportFactory: smtpTransportFactory(db),
       actor: ACTOR,
       onProgress: () => {
         if (locked) return;
         locked = true;
-        // While message 2 is with the server, another workstation writes for 1.5 s.
-        other.exec('begin immediate');
-        setTimeout(() => other.exec('commit'), 1_500);
+        if (other) {
+          other.exec('begin immediate');
+          setTimeout(() => other.exec('commit'), 1_500);
+          return;
+        }
+        held = postier.db.transaction().execute(async (trx) => {
+          await sql`lock table messages in exclusive mode`.execute(trx);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+        });
       },
     });
-    await handle.close();
-    other.close();
+    await held;
+    await handle?.close();
+    other?.close();
 
+    expect(locked).toBe(true);
     expect(summary).toMatchObject({ sent: 2, uncertain: 0 });
     const statuses = await postier.db
       .selectFrom('messages')

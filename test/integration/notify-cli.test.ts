@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationSettings } from '../../src-shared/domain/notifications.js';
 import { postier } from '../support/cli.js';
-import { freshPostier } from '../support/postier-fixture.js';
+import { dataPlace, freshPostier } from '../support/postier-fixture.js';
 
 async function shown(data: string): Promise<NotificationSettings> {
   const run = await postier(['--data', data, 'notify', 'show', '--json']);
@@ -12,10 +12,11 @@ async function shown(data: string): Promise<NotificationSettings> {
   return JSON.parse(run.stdout) as NotificationSettings;
 }
 
-describe('postier notify', () => {
+// A dozen CLI runs, each a child process: room for a loaded machine (not a speed check).
+describe('postier notify', { timeout: 120_000 }, () => {
   it('chooses staff and addresses per event, falls back to the cascade, and names what is wrong', async () => {
     const office = await freshPostier();
-    const data = office.folder.root;
+    const data = dataPlace(office);
     const structure = await office.records.chooseStructure();
     await office.records.updateStructure(structure.id, structure.version, {
       communicationEmail: 'info@residence-test.example',
