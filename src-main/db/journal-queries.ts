@@ -5,6 +5,7 @@
 // period, a type, a search with few matches) is read by its filter and sorted. Then only the
 // page's rows are read in full.
 import { sql, type RawBuilder } from 'kysely';
+import { isPostgres } from '../../migrations/dialect.js';
 import type { JournalFilter } from '../../src-shared/domain/documents.js';
 import type { Db } from './connection.js';
 import {
@@ -212,17 +213,47 @@ export interface JournalPageRows {
   last?: string;
 }
 
+/**
+ * PostgreSQL, no search, the first page or one next to a cursor: the page's place needs no
+ * total and its SQL is the same whatever the total (SQLite's index hints are dropped there),
+ * so the total is counted on another connection of the pool while the page is read. Null
+ * where the page needs the total first.
+ */
+function pageWithTotal(db: Db, filter: JournalFilter, request: JournalPageRequest) {
+  const besideCursor = request.after !== undefined || request.before !== undefined;
+  if (!isPostgres(db) || searchTerms(filter.text) || !(besideCursor || request.offset === 0)) {
+    return null;
+  }
+  const unknownTotal: ReadPlan = {
+    where: filterPredicates(filter),
+    total: Number.MAX_SAFE_INTEGER,
+    page: 'walk',
+  };
+  const page = placePage(db, filter, unknownTotal, request).then(async (placed) => ({
+    placed,
+    rows: await rowsByIds(
+      db,
+      placed.map((p) => p.id),
+    ),
+  }));
+  return Promise.all([readPlan(db, filter), page]).then(([plan, read]) => ({ plan, ...read }));
+}
+
 export async function queryJournalPage(
   db: Db,
   filter: JournalFilter,
   request: JournalPageRequest,
 ): Promise<JournalPageRows> {
-  const plan = await readPlan(db, filter);
-  const placed = await placePage(db, filter, plan, request);
-  const rows = await rowsByIds(
-    db,
-    placed.map((p) => p.id),
-  );
+  const { plan, placed, rows } = await (pageWithTotal(db, filter, request) ??
+    (async () => {
+      const plan = await readPlan(db, filter);
+      const placed = await placePage(db, filter, plan, request);
+      const rows = await rowsByIds(
+        db,
+        placed.map((p) => p.id),
+      );
+      return { plan, placed, rows };
+    })());
   const key = journalOrder(filter.sort).key;
   const [first, last] = [placed[0], placed[placed.length - 1]];
   return {
