@@ -63,6 +63,10 @@ export async function streamCsvFile(
   let rows = 0;
   const out = fs.createWriteStream(temporary, { encoding: 'utf8' });
   const closed = once(out, 'close');
+  // `once` rejects when the file cannot be opened (a missing folder). While the rows are read
+  // from PostgreSQL (awaited I/O) that happens before anything awaits `closed`: an unhandled
+  // rejection crashed the command. The error is kept below and thrown from the catch.
+  closed.catch(() => undefined);
   try {
     // A failed write surfaces through the next `write`/`drain`; keep the error for the catch.
     let writeError: Error | null = null;
