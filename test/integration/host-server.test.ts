@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { runHost, type HostRun } from '../../src-main/host/run-host.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const running: HostRun[] = [];
@@ -24,7 +25,7 @@ async function startTestHost(): Promise<HostRun> {
   fs.mkdirSync(path.join(renderer, 'assets'));
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   const run = await runHost({
-    dataPath: tempFolder(),
+    dataPath: await freshDataPlace(),
     rendererFolder: renderer,
     preferencesFolder: tempFolder('postier-prefs-'),
   });
