@@ -95,11 +95,17 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         const source = slicedSource(bytes);
         source.once('end', () => (handedOver = true));
         connecting = true;
-        const info = await session.send(envelope, source, () => (connecting = false));
+        const startedAt = performance.now();
+        let connectMs = 0;
+        const info = await session.send(envelope, source, () => {
+          connecting = false;
+          connectMs = performance.now() - startedAt;
+        });
         return {
           accepted: info.accepted.map(addressText),
           rejected: info.rejected.map(addressText),
           response: info.response,
+          connectMs,
         };
       } catch (error) {
         throw classifySendFailure(error, context, { handedOver, connecting });

@@ -31,6 +31,8 @@ export interface SendResult {
   rejected: string[];
   /** The server's reply to the message, e.g. "250 2.0.0 Ok: queued as 1234". */
   response: string;
+  /** Of the send's time, what opening the connection took (0 on one already open). */
+  connectMs?: number;
 }
 
 // The failure every transport throws; defined in src-shared so that OAuth, below this layer,

@@ -255,8 +255,6 @@ export class OutboxRun {
     this.tally.queue = await queueCounts(this.db, nowIso);
   }
 
-  // ------------------------------------------------------------ one message
-
   /**
    * Before handing a claimed message over: waits for the pacing, and checks that the run may
    * go on. Otherwise the claimed messages are given back ('released', the loop then finds out
@@ -310,7 +308,8 @@ export class OutboxRun {
     }
     const endedAt = this.now();
     account.state = afterAttempt(account.pacing, account.state, endedAt, { sent: result !== null });
-    const took = endedAt - startedAt;
+    // The server's pace per message: a connection opened for it is not part of it.
+    const took = Math.max(0, endedAt - startedAt - (result?.connectMs ?? 0));
     account.attemptMs = account.attemptMs === null ? took : 0.7 * account.attemptMs + 0.3 * took;
     // A connection that just failed is not trusted for the next message.
     if (!result && !(failure instanceof SendFailure && failure.kind === 'account'))
