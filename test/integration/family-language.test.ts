@@ -11,6 +11,7 @@ import { VALIDATION_MODE_SETTING } from '../../src-main/outbox/validation-mode.j
 import type { Result } from '../../src-shared/contract/operation.js';
 import type { Language } from '../../src-shared/i18n/catalog.js';
 import { postier as cli } from '../support/cli.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { writeText } from '../support/import-fixtures.js';
 import { contractOver } from '../support/main-side.js';
 import { freshPostier } from '../support/postier-fixture.js';
@@ -257,7 +258,7 @@ describe('setting the language at every door', () => {
   });
 
   it('the CLI: dossiers add --language en, dossiers set --language français, refused otherwise', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     expect((await cli(['init', '--data', data])).code).toBe(0);
     const add = await cli([
       '--data', data, 'dossiers', 'add', '--number', '7', '--last-name', 'Smith', '--first-name', 'Ann',
@@ -285,7 +286,7 @@ describe('setting the language at every door', () => {
   });
 
   it('the CLI warns on a SIN failing its check digit, saves it, and never prints it', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     expect((await cli(['init', '--data', data])).code).toBe(0);
     const add = await cli([
       '--data', data, 'dossiers', 'add', '--number', '8', '--last-name', 'Roy', '--first-name', 'Luc', '--sin', '046 454 287',

@@ -8,6 +8,7 @@ import { exportDocumentJournal } from '../../src-main/exports/document-journal-e
 import { exportSendJournalXlsx } from '../../src-main/outbox/journal-xlsx.js';
 import { postier as cli } from '../support/cli.js';
 import { writeText } from '../support/import-fixtures.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { freshPostier } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
@@ -175,7 +176,7 @@ describe('send journal export', () => {
 
 describe('export commands (CLI)', () => {
   it('exports the document journal and the send journal from the command line', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const out = tempFolder();
     expect((await cli(['--data', data, 'demo'])).code).toBe(0);
     const documents = await cli([

@@ -9,6 +9,7 @@ import {
   type ExchangeFolderOptions,
 } from '../../src-main/imports/exchange-folder.js';
 import { postier as cli } from '../support/cli.js';
+import { freshDataPlace } from '../support/dialects.js';
 import { mergedInvoices, pdfOfPages, writeText } from '../support/import-fixtures.js';
 import { freshPostier, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
@@ -244,7 +245,7 @@ describe('exchange folder', () => {
 
 describe('postier watch (CLI)', () => {
   it('processes what is there with --once, and says when the folder is missing', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const exchange = tempFolder();
     expect((await cli(['--data', data, 'init'])).code).toBe(0);
     await monthlyDrop(path.join(exchange, 'octobre'));
