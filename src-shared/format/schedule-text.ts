@@ -5,16 +5,27 @@ import type { OutboxMessage } from '../domain/outbox.js';
 import { formatLocalDateTime } from '../domain/schedule.js';
 import { translate, type Language } from '../i18n/catalog.js';
 
+/** Whether a message waits for its time ("waiting"), missed it ("passed"), or neither. */
+export function scheduleState(
+  message: Pick<OutboxMessage, 'scheduledAt' | 'status'>,
+): 'waiting' | 'passed' | null {
+  const { scheduledAt, status } = message;
+  if (!scheduledAt) return null;
+  if (status === 'blocked' && Date.parse(scheduledAt) <= Date.now()) return 'passed';
+  if (status === 'pending' || status === 'validated' || status === 'blocked') return 'waiting';
+  return null;
+}
+
 export function scheduleNote(
   message: Pick<OutboxMessage, 'scheduledAt' | 'status'>,
   language: Language,
 ): string | null {
-  const { scheduledAt, status } = message;
-  if (!scheduledAt) return null;
-  const at = formatLocalDateTime(scheduledAt);
-  if (status === 'blocked' && Date.parse(scheduledAt) <= Date.now())
-    return translate(language, 'schedule.status.passed', { at });
-  if (status === 'pending' || status === 'validated' || status === 'blocked')
-    return translate(language, 'schedule.status.scheduled', { at });
-  return null;
+  const state = scheduleState(message);
+  if (!state) return null;
+  const at = formatLocalDateTime(message.scheduledAt!);
+  return translate(
+    language,
+    state === 'passed' ? 'schedule.status.passed' : 'schedule.status.scheduled',
+    { at },
+  );
 }

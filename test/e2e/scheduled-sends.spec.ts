@@ -1,7 +1,8 @@
 // Scheduled sends and the test copy in the window (issue 17, points 2 and 4): the bulk send's
 // "M'envoyer un exemplaire…" sends the selected row's message to my address ("[TEST]" first,
 // nothing queued), "Envoyer plus tard" schedules the batch (the button says when, nothing
-// leaves), and Suivi des envois says "Programmé : …" with "Déplacer…". French and English,
+// leaves), and Suivi des envois says when once ("→ …" in Envoyé le, "Programmé" in
+// Observations) with "Déplacer…". French and English,
 // 1366×768 and 1024×768, nothing cut (test-results/schedule/).
 import path from 'node:path';
 import { translate, type MessageKey } from '../../src-shared/i18n/catalog.js';
@@ -90,12 +91,18 @@ for (const language of ['fr', 'en'] as const) {
     // Suivi des envois: each message with its time; Déplacer… on the selection.
     await page.getByRole('tab', { name: t('ui.screen.outbox') }).click();
     const outbox = page.getByTestId('outbox-grid');
-    const note = t('schedule.status.scheduled', { at: '2027-01-15 08:00' });
-    await expect(outbox.getByText(note).first()).toBeVisible({ timeout: 30_000 });
-    // The column of the date it left says when it will leave.
-    await expect(outbox.getByText(/→ 2027-01-15 08:00/).first()).toBeVisible();
+    // The column of the date it left says when it will leave; Observations says "Programmé"
+    // without the time again (the whole note is its tooltip).
+    const row = outbox.getByRole('row').filter({ hasText: '→ 2027-01-15 08:00' }).first();
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    const scheduled = row.getByText(t('schedule.status.waitingShort'), { exact: true });
+    await expect(scheduled).toBeVisible();
+    expect((await row.textContent())!.split('2027-01-15 08:00')).toHaveLength(2);
+    await expect(
+      row.getByTitle(t('schedule.status.scheduled', { at: '2027-01-15 08:00' })).first(),
+    ).toBeAttached();
     await layout('outbox-scheduled');
-    await outbox.getByText(note).first().click();
+    await scheduled.click();
     await page
       .getByRole('button', { name: t('ui.outbox.reschedule') })
       .first()

@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context.js';
 import { formatLocalDateTime } from '../../../src-shared/domain/schedule.js';
-import { scheduleNote } from '../../../src-shared/format/schedule-text.js';
+import { scheduleNote, scheduleState } from '../../../src-shared/format/schedule-text.js';
 import { formatDateTime } from '../../app/format.js';
 import type { GridColumn } from '../../components/DataGrid.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
@@ -16,10 +16,20 @@ const useStyles = makeStyles({
 
 export function useOutboxColumns(): GridColumn<Message>[] {
   const styles = useStyles();
+  const { t, locale, language } = useApp();
   /** When it is scheduled, else why it failed, in the screen's language (the reply as written). */
   const remark = (m: Message) =>
     scheduleNote(m, language) ?? sayRead(language, m.lastError, m.lastErrorSaid);
-  const { t, locale, language } = useApp();
+  /**
+   * The cell's words: a scheduled message's time is in "Envoyé le" (→ …), so the cell says
+   * only "Programmé" or "Dépassé : …", once; its tooltip keeps the whole note.
+   */
+  const shortRemark = (m: Message) => {
+    const state = scheduleState(m);
+    if (state === 'waiting') return t('schedule.status.waitingShort');
+    if (state === 'passed') return t('schedule.status.passedShort');
+    return remark(m);
+  };
   return [
     {
       id: 'status',
@@ -105,7 +115,7 @@ export function useOutboxColumns(): GridColumn<Message>[] {
       minWidth: 104,
       cell: (m) => (
         <span className={mergeClasses(styles.remark, m.status === 'failed' && styles.error)}>
-          {remark(m) ?? ''}
+          {shortRemark(m) ?? ''}
         </span>
       ),
       title: (m) => [remark(m), m.lastReply].filter(Boolean).join('\n'),

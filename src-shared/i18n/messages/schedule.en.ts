@@ -50,6 +50,8 @@ export const scheduleEn: Record<keyof typeof scheduleFr, string> = {
   'schedule.cli.windowNone': 'No sending window: messages leave at any hour.',
   'schedule.status.scheduled': 'Scheduled: {at}',
   'schedule.status.passed': 'Scheduled for {at} — passed; send now or move it',
+  'schedule.status.waitingShort': 'Scheduled',
+  'schedule.status.passedShort': 'Missed: send now or move it',
 
   'ui.schedule.later': 'Send later:',
   'ui.schedule.date': 'Sending date',

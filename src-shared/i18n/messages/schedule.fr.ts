@@ -49,6 +49,8 @@ export const scheduleFr = {
   'schedule.cli.windowNone': 'Aucune plage d’envoi : les messages partent à toute heure.',
   'schedule.status.scheduled': 'Programmé : {at}',
   'schedule.status.passed': 'Programmé pour {at} — dépassé ; envoyer maintenant ou déplacer',
+  'schedule.status.waitingShort': 'Programmé',
+  'schedule.status.passedShort': 'Dépassé : envoyer maintenant ou déplacer',
 
   'ui.schedule.later': 'Envoyer plus tard :',
   'ui.schedule.date': 'Date d’envoi',
