@@ -71,12 +71,8 @@ export const uiSettingsEn: Record<keyof typeof uiSettingsFr, string> = {
   'ui.settings.validation.note': 'This setting applies to every workstation of the office.',
   'ui.settings.language': 'Interface language',
   'ui.settings.dataFolder': 'Data folder',
-  'ui.settings.dataFolderHint':
-    'The database and the PDFs; it may be on a network drive shared by several workstations.',
   'ui.settings.identity': 'Identity on this workstation',
   'ui.settings.changeFolder': 'Change…',
-  'ui.settings.restartNeeded':
-    'Postier will open “{folder}” at its next start: quit and start Postier again.',
   'ui.settings.methodHint':
     'The sending method is set in “Mail account”; it applies to every workstation.',
   'ui.settings.method.account': 'The organisation’s mail account',

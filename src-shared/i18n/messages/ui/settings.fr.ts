@@ -72,12 +72,8 @@ export const uiSettingsFr = {
   'ui.settings.validation.note': 'Ce réglage vaut pour tous les postes de l’établissement.',
   'ui.settings.language': 'Langue de l’interface',
   'ui.settings.dataFolder': 'Dossier de données',
-  'ui.settings.dataFolderHint':
-    'La base de données et les PDF ; il peut être sur un lecteur réseau partagé par plusieurs postes.',
   'ui.settings.identity': 'Identité sur ce poste',
   'ui.settings.changeFolder': 'Changer…',
-  'ui.settings.restartNeeded':
-    'Postier ouvrira « {folder} » à son prochain démarrage : quittez puis relancez Postier.',
   'ui.settings.methodHint':
     'La méthode d’envoi se règle dans « Compte de messagerie » ; elle vaut pour tous les postes.',
   'ui.settings.method.account': 'Compte de messagerie de l’établissement',
