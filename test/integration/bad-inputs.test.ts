@@ -19,6 +19,7 @@ import { MAX_TABLE_FILE_BYTES } from '../../src-main/imports/table-limits.js';
 import { WORKBOOK_LIMITS } from '../../src-main/imports/workbook-check.js';
 import { blankPagesPdf, MB, sparseFile, workbookZip, zipBombSheet } from '../support/bad-files.js';
 import { postier as runCli } from '../support/cli.js';
+import { freshDataPlace, onPostgres } from '../support/dialects.js';
 import { DEMO_TODAY } from '../support/demo-postier.js';
 import { pdfOfPages, writeText, writeWorkbook } from '../support/import-fixtures.js';
 
@@ -54,6 +55,8 @@ interface BadInput {
 }
 
 const TOKEN = 'bad-inputs-token-0123456789';
+/** `db restore` replaces a data folder's SQLite file: on a server it says its tools do that. */
+const RESTORE_NOT_ON_POSTGRES = /ne fonctionne pas encore sur une base PostgreSQL/;
 const long = (n: number, c = 'x') => c.repeat(n);
 const origin = () => `http://127.0.0.1:${host.host.port}`;
 
@@ -67,7 +70,7 @@ let invoiceNumber: string;
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'postier-bad-inputs-'));
-  data = path.join(root, 'data');
+  data = onPostgres ? await freshDataPlace() : path.join(root, 'data');
   files = path.join(root, 'files');
   fs.mkdirSync(files);
   const postier = await openPostier({ dataPath: data });
@@ -995,14 +998,16 @@ const CASES: BadInput[] = [
     door: 'CLI',
     name: 'db restore of a file that is no database',
     run: () => cli(['db', 'restore', csv('pas-une-base.sqlite', ['bonjour'])]),
-    said: /« .*pas-une-base\.sqlite » n’est pas une base de données Postier/,
+    said: onPostgres
+      ? RESTORE_NOT_ON_POSTGRES
+      : /« .*pas-une-base\.sqlite » n’est pas une base de données Postier/,
   },
   {
     category: 'database files',
     door: 'CLI',
     name: 'db restore of a file that does not exist',
     run: () => cli(['db', 'restore', path.join(files, 'absente.sqlite')]),
-    said: /absente\.sqlite/,
+    said: onPostgres ? RESTORE_NOT_ON_POSTGRES : /absente\.sqlite/,
   },
   {
     category: 'database files',
@@ -1015,14 +1020,16 @@ const CASES: BadInput[] = [
 
 // --- Checks ------------------------------------------------------------------------------
 
-/** Every table but the lease (an engine's heartbeat) and the settings (read below). */
+/**
+ * Every table but the lease (an engine's heartbeat) and the settings (read below), asked of
+ * the database itself (SQLite's or PostgreSQL's catalogue): the migrations' own are left out.
+ */
 async function watchedTables(): Promise<string[]> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master
-    where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-      and name not in ('engine_lease', 'settings')
-    order by name`.execute(host.postier.db);
-  return tables.rows.map((t) => t.name);
+  const tables = await host.postier.db.introspection.getTables();
+  return tables
+    .filter((t) => !t.isView && !['engine_lease', 'settings'].includes(t.name))
+    .map((t) => t.name)
+    .sort();
 }
 
 /** Every row of the office's tables, the settings and the documents folder, as one digest. */
@@ -1041,10 +1048,13 @@ async function fingerprint(): Promise<string> {
     .orderBy('key')
     .execute();
   hash.update(JSON.stringify(settings.filter((s) => !/backup/i.test(s.key))));
-  const documents = host.postier.folder.documentsFolder;
-  for (const file of (fs.readdirSync(documents, { recursive: true }) as string[]).sort()) {
-    const stat = fs.statSync(path.join(documents, file));
-    hash.update(stat.isFile() ? `${file}:${stat.size}` : `${file}/`);
+  // A data folder's documents/ (PostgreSQL keeps them in document_contents, a table above).
+  if (host.postier.location.kind === 'folder') {
+    const documents = host.postier.folder.documentsFolder;
+    for (const file of (fs.readdirSync(documents, { recursive: true }) as string[]).sort()) {
+      const stat = fs.statSync(path.join(documents, file));
+      hash.update(stat.isFile() ? `${file}:${stat.size}` : `${file}/`);
+    }
   }
   return hash.digest('hex');
 }
