@@ -34,26 +34,22 @@ export const useDossierFormStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     margin: '4px 0 0',
   },
-  // Fixed layout: the columns share the width there is, each input filling its cell.
-  table: {
-    width: '100%',
-    tableLayout: 'fixed',
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase200,
-  },
-  cellInput: { width: '100%', minWidth: 0 },
-  th: {
-    textAlign: 'start',
-    fontWeight: tokens.fontWeightSemibold,
-    padding: '4px 6px',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-  },
-  td: {
-    padding: '3px 6px',
-    verticalAlign: 'top',
+  // Each correspondent's fields in a row that wraps: at 1024×768 the language and the
+  // switch go to a second line rather than the name and the address being cut.
+  corrList: { display: 'flex', flexDirection: 'column' },
+  corrRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: '4px 12px',
+    padding: '6px 0',
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  corrName: { flex: '2 1 170px', minWidth: 0 },
+  corrRelation: { flex: '1 1 100px', minWidth: 0 },
+  corrEmail: { flex: '3 1 250px', minWidth: 0 },
+  corrLanguage: { flex: '1 1 140px', minWidth: 0 },
+  corrEnd: { display: 'flex', alignItems: 'center', gap: '8px', marginLeft: 'auto' },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', gap: '8px' },
 });

@@ -200,6 +200,28 @@ export function describeClipped(name: string, width: number, height: number, c: 
   return `${name} ${width}×${height}: <${c.tag}> « ${c.text} » ${c.scrollWidth}/${c.clientWidth} px wide, ${c.scrollHeight}/${c.clientHeight} px high (box ${c.height} px)`;
 }
 
+/** The fields matching `selector` whose value runs past their box (text hidden). */
+async function cutValues(page: Page, selector: string): Promise<Clipped[]> {
+  return page.evaluate((fields) => {
+    const found: Clipped[] = [];
+    for (const field of document.querySelectorAll<HTMLInputElement>(fields)) {
+      if (field.value === '' || field.scrollWidth <= field.clientWidth + 1) continue;
+      const { scrollWidth, clientWidth, scrollHeight, clientHeight } = field;
+      const height = field.getBoundingClientRect().height;
+      found.push({
+        text: field.value,
+        tag: field.tagName.toLowerCase(),
+        scrollWidth,
+        clientWidth,
+        scrollHeight,
+        clientHeight,
+        height,
+      });
+    }
+    return found;
+  }, selector);
+}
+
 /**
  * Looks at the page at each size: saves `<folder>/<name>-<language>-<width>.png` and returns
  * what is cut under `scope`. The page goes back to `restore` afterwards.
@@ -212,6 +234,8 @@ export async function checkLayout(
     language: string;
     scope?: string;
     restore?: { width: number; height: number };
+    /** Fields (a CSS selector) whose typed value must show whole in its box: not cut. */
+    wholeValues?: string;
   },
 ): Promise<string[]> {
   const problems: string[] = [];
@@ -227,6 +251,9 @@ export async function checkLayout(
     });
     for (const c of await clippedTexts(page, options.scope))
       problems.push(describeClipped(options.name, size.width, size.height, c));
+    if (options.wholeValues)
+      for (const c of await cutValues(page, options.wholeValues))
+        problems.push(describeClipped(options.name, size.width, size.height, c));
   }
   if (options.restore) await page.setViewportSize(options.restore);
   return problems;
