@@ -27,6 +27,7 @@ import {
   announcesMoreThan,
   BodyTooLargeError,
   ClientGoneError,
+  discardRest,
   headerValue,
   parseTarget,
   readBody,
@@ -48,6 +49,8 @@ export const TOKEN_COOKIE = 'postier_token';
 export const EVENTS_PATH = '/events';
 /** Uploads are at most 25 MB, a third more in base64, plus the JSON around them. */
 const MAX_BODY_BYTES = 36 * 1024 * 1024;
+/** Of a refused body, what is still read and thrown away so that its 413 gets through. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 const WS_HELLO_TIMEOUT_MS = 5_000;
 const MAX_UNREAD_EVENT_BYTES = 8 * 1024 * 1024;
 
@@ -181,8 +184,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response: http.ServerResponse,
     language: Language,
   ): Promise<Buffer | null> {
-    const tooLarge = () =>
+    const tooLarge = () => {
+      // Answered at once; a body that could end within what we discard is read to its end so
+      // that the client, still sending, gets the answer. One announced longer is cut short.
+      if (!announcesMoreThan(request, MAX_BODY_BYTES + MAX_DISCARDED_BYTES))
+        discardRest(request, MAX_DISCARDED_BYTES);
       sendJson(response, 413, { ok: false, error: inputTooLargeError(language) });
+    };
     if (announcesMoreThan(request, MAX_BODY_BYTES)) {
       tooLarge();
       return null;

@@ -74,7 +74,7 @@ export function readBody(request: http.IncomingMessage, limit: number): Promise<
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        // Stop collecting; the answer closes the connection, so the rest is never read.
+        // Stop collecting: the caller answers 413 (and may discard the rest: discardRest).
         request.off('data', onData);
         request.pause();
         reject(new BodyTooLargeError(limit));
@@ -92,15 +92,34 @@ export function readBody(request: http.IncomingMessage, limit: number): Promise<
   });
 }
 
+const discarding = new WeakSet<http.IncomingMessage>();
+
+/**
+ * Reads the rest of a refused body and throws it away, up to `maxBytes` more, the connection
+ * kept open meanwhile: a client still sending when the answer came and the connection closed
+ * got a reset (fetch: "fetch failed") instead of the 413 that says why. Past `maxBytes` the
+ * connection is cut.
+ */
+export function discardRest(request: http.IncomingMessage, maxBytes: number): void {
+  discarding.add(request);
+  let discarded = 0;
+  request.removeAllListeners('data');
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > maxBytes) request.socket.destroy();
+  });
+  request.resume();
+}
+
 /**
  * Headers every answer carries. When the request's body was not read to its end (refused
- * early, too large), the connection closes after the answer instead of reading the rest.
+ * early, too large) and is not being discarded, the connection closes after the answer.
  */
 function baseHeaders(response: http.ServerResponse): http.OutgoingHttpHeaders {
   return {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    ...(!response.req.complete && { connection: 'close' }),
+    ...(!response.req.complete && !discarding.has(response.req) && { connection: 'close' }),
   };
 }
 
