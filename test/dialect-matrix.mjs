@@ -12,7 +12,6 @@ export const oneDatabaseOnly = {
   'postgres-server.test.ts': 'the throw-away server itself',
   'postgres-login.test.ts': 'a password login on its own server',
   'data-place.test.ts': 'a folder and a URL side by side, its own server',
-  'db-dialects.test.ts': 'compares the two dialects side by side',
   'migration-journal-search.test.ts':
     'upgrades a SQLite file holding rows from before 0004 (FTS5 tables): PostgreSQL support came after 0007',
   'migration-staff-notifications.test.ts':
