@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { insertAttachment } from '../../src-main/db/documents-queries.js';
 import { demoPostier, documentId } from '../support/demo-postier.js';
-import { describeEachDialect } from '../support/dialects.js';
+import { describeEachDialect, onPostgres } from '../support/dialects.js';
+import { storedContents } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 function file(folder: string, name: string, bytes: number): string {
@@ -24,6 +25,22 @@ async function outboxFiles(postier: Postier): Promise<string[]> {
   return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) =>
     fs.statSync(path.join(root, f)).isFile(),
   );
+}
+
+/**
+ * Removes a document's PDF from where it is stored: its file in a data folder, its
+ * document_contents row on PostgreSQL (the demo's invoices share no content).
+ */
+async function removeStoredPdf(postier: Postier, id: number): Promise<void> {
+  const { pdf_path } = await postier.db
+    .selectFrom('documents')
+    .select('pdf_path')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (!onPostgres) return fs.rmSync(postier.folder.resolve(pdf_path!));
+  const sha256 = pdf_path!.replace(/^sha256:/, '');
+  await postier.db.deleteFrom('document_contents').where('sha256', '=', sha256).execute();
+  expect(await postier.documents.contents.exists(pdf_path!)).toBe(false);
 }
 
 async function messageCount(postier: Postier): Promise<number> {
@@ -59,20 +76,35 @@ describe('attachments of a bulk send', () => {
         message.attachments.filter((a) => a.role === 'recipient').map((a) => a.fileName),
       ).toEqual(expected);
     }
-    expect([...generalPaths]).toEqual([`outbox/${result.batchId}/general/Gazette d’automne.pdf`]);
-    expect(fs.readFileSync(postier.folder.resolve([...generalPaths][0]!))).toEqual(
-      fs.readFileSync(gazette),
-    );
-    // 1 general copy + 2 recipient copies (one per message of document 1001).
-    expect(await outboxFiles(postier)).toHaveLength(3);
+    // In the batch's outbox folder in a data folder, in the database (by its hash) on PostgreSQL.
+    const gazetteBytes = fs.readFileSync(gazette);
+    expect([...generalPaths]).toEqual([
+      onPostgres
+        ? `sha256:${createHash('sha256').update(gazetteBytes).digest('hex')}`
+        : `outbox/${result.batchId}/general/Gazette d’automne.pdf`,
+    ]);
+    expect(await postier.documents.contents.read([...generalPaths][0]!)).toEqual(gazetteBytes);
+    const copies = result.queued.flatMap((m) => m.attachments.filter((a) => a.role !== 'document'));
+    if (onPostgres) {
+      // One content per distinct file (the letter's two messages share it); nothing on disk.
+      expect(new Set(copies.map((a) => a.path)).size).toBe(2);
+      expect(await outboxFiles(postier)).toEqual([]);
+    } else {
+      // 1 general copy + 2 recipient copies (one per message of document 1001).
+      expect(await outboxFiles(postier)).toHaveLength(3);
+    }
     expect(result.warnings.map((w) => w.code)).not.toContain('warning.attachment.large');
   });
 
   it('sends the document’s own extra files with it', async () => {
     const { postier } = await demoPostier();
     const doc = await documentId(postier, 'F202610-1003');
-    const relative = 'documents/1/2026-10/debours-1003.pdf';
-    fs.writeFileSync(postier.folder.resolve(relative), randomBytes(1_000));
+    // documents/1/2026-10/debours-1003.pdf in a data folder, its sha256: reference on PostgreSQL.
+    const relative = await postier.documents.contents.put(
+      randomBytes(1_000),
+      'documents/1/2026-10/debours-1003.pdf',
+    );
+    if (!onPostgres) expect(relative).toBe('documents/1/2026-10/debours-1003.pdf');
     await insertAttachment(postier.db, {
       document_id: doc,
       file_name: 'Relevé de débours.pdf',
@@ -81,7 +113,11 @@ describe('attachments of a bulk send', () => {
     });
     const { queued } = await postier.prepare.prepare({ documentIds: [doc] });
     expect(queued[0]!.attachments.map((a) => [a.fileName, a.role, a.path])).toEqual([
-      ['Facture F202610-1003.pdf', 'document', expect.stringMatching(/^documents\//)],
+      [
+        'Facture F202610-1003.pdf',
+        'document',
+        expect.stringMatching(onPostgres ? /^sha256:[0-9a-f]{64}$/ : /^documents\//),
+      ],
       ['Relevé de débours.pdf', 'extra', relative],
     ]);
   });
@@ -106,6 +142,7 @@ describe('attachments of a bulk send', () => {
   it('leaves out a message too large for the account, and writes nothing for it', async () => {
     const { postier, demo } = await demoPostier();
     await postier.accounts.setAccount(demo.structure.id, { maxMessageBytes: 1024 * 1024 });
+    const stored = await storedContents(postier);
     const heavy = file(tempFolder(), 'photos.pdf', 1.5 * 1024 * 1024);
     const result = await postier.prepare.prepare({
       type: 'invoice',
@@ -119,6 +156,8 @@ describe('attachments of a bulk send', () => {
     expect(tooLarge[0]!.detail).toMatch(/^2(,\d)? Mo > 1 Mo$/);
     expect(await messageCount(postier)).toBe(0);
     expect(await outboxFiles(postier)).toEqual([]);
+    // On PostgreSQL the files would be document_contents rows, not outbox files.
+    expect(await storedContents(postier)).toEqual(stored);
   });
 
   it('names a missing file and queues nothing', async () => {
@@ -157,7 +196,7 @@ describe('attachments of a bulk send', () => {
 
   it('reports a document whose PDF is gone instead of failing the batch', async () => {
     const { postier, demo } = await demoPostier();
-    fs.rmSync(await postier.documents.pdfPath(await documentId(postier, 'F202610-1002')));
+    await removeStoredPdf(postier, await documentId(postier, 'F202610-1002'));
     const result = await postier.prepare.prepare({ type: 'invoice', period: demo.period });
     expect(result.excluded).toContainEqual(
       expect.objectContaining({ dossierNumber: '1002', reason: 'no_pdf' }),
