@@ -8,7 +8,7 @@ import type { Postier } from '../../src-main/app/postier.js';
 import muhammara from 'muhammara';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier as cli } from '../support/cli.js';
-import { describeEachDialect, onPostgres } from '../support/dialects.js';
+import { describeEachDialect, freshDataPlace, onPostgres } from '../support/dialects.js';
 import {
   mergedInvoices,
   pdfOfPages,
@@ -325,7 +325,7 @@ function pdfWithInheritedAttributes(texts: string[]): Buffer {
 
 describe('postier documents split (CLI)', () => {
   it('prints the JSON plan of a dry run: documents, unmatched keys, pages before the first key', async () => {
-    const data = tempFolder();
+    const data = await freshDataPlace();
     const folder = tempFolder();
     expect((await cli(['--data', data, 'init'])).code).toBe(0);
     const clients = writeText(path.join(folder, 'c.csv'), ['Numéro;Nom', '1001;Un', '1002;Deux']);
