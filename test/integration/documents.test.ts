@@ -10,7 +10,7 @@ import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { postier as cli } from '../support/cli.js';
 import { describeEachDialect } from '../support/dialects.js';
-import { freshPostier, tableCounts } from '../support/postier-fixture.js';
+import { freshPostier, storedContents, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 async function withDossiers(): Promise<Postier> {
@@ -68,8 +68,14 @@ describe('documents journal', () => {
       .select('pdf_path')
       .where('id', '=', doc.id)
       .executeTakeFirstOrThrow();
-    expect(row.pdf_path).toMatch(/^documents\/\d+\/2026-10\/invoice-F-2026-10-001\.pdf$/);
-    const text = (await readPdfText(await postier.documents.readPdf(doc.id))).join('\n');
+    const pdf = await postier.documents.readPdf(doc.id);
+    if (postier.location.kind === 'folder') {
+      expect(row.pdf_path).toMatch(/^documents\/\d+\/2026-10\/invoice-F-2026-10-001\.pdf$/);
+    } else {
+      // PostgreSQL keeps the PDF in the database (document_contents), referenced by its hash.
+      expect(row.pdf_path).toBe(`sha256:${createHash('sha256').update(pdf).digest('hex')}`);
+    }
+    const text = (await readPdfText(pdf)).join('\n');
     expect(text).toContain('F-2026-10-001');
     expect(text).toContain('Bérénice Lefèvre-Côté');
     expect(text.replace(/[\u00a0\u202f]/g, ' ')).toContain('2 433,50 $');
@@ -130,7 +136,7 @@ describe('documents journal', () => {
   ])('refuses %s and leaves the database and folder unchanged', async (_label, override, code) => {
     const postier = await withDossiers();
     const before = await tableCounts(postier);
-    const filesBefore = fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).length;
+    const filesBefore = (await storedContents(postier)).length;
     await expect(
       postier.documents.addDocument({
         dossierNumber: '1001',
@@ -142,9 +148,7 @@ describe('documents journal', () => {
       } as never),
     ).rejects.toMatchObject({ code });
     expect(await tableCounts(postier)).toEqual(before);
-    expect(fs.readdirSync(postier.folder.documentsFolder, { recursive: true }).length).toBe(
-      filesBefore,
-    );
+    expect((await storedContents(postier)).length).toBe(filesBefore);
   });
 
   it('refuses an unreadable PDF file', async () => {
