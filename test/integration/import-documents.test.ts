@@ -3,7 +3,6 @@
 // on PostgreSQL the PDFs are in the database, read back from another workstation (issue 16).
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
@@ -17,7 +16,12 @@ import {
   writeText,
   writeWorkbook,
 } from '../support/import-fixtures.js';
-import { freshPostier, storedContents, tableCounts } from '../support/postier-fixture.js';
+import {
+  failInsertsWhere,
+  freshPostier,
+  storedContents,
+  tableCounts,
+} from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const HEADER = 'N° client;Type;N° facture;Période;Date;Échéance;Montant TTC';
@@ -273,18 +277,7 @@ describe('documents import', () => {
   it('removes the copied PDFs and leaves the journal as it was when the database fails', async () => {
     const postier = await freshPostier();
     await addDossiers(postier, ['12', '112', 'P5', 'CA13']);
-    if (onPostgres) {
-      await sql`create function fail_documents() returns trigger language plpgsql as $$
-        begin
-          if new.number = '196' then raise exception 'réseau coupé'; end if;
-          return new;
-        end $$`.execute(postier.db);
-      await sql`create trigger fail_documents before insert on documents
-        for each row execute function fail_documents()`.execute(postier.db);
-    } else {
-      await sql`create trigger fail_documents before insert on documents when new.number = '196'
-        begin select raise(abort, 'réseau coupé'); end`.execute(postier.db);
-    }
+    await failInsertsWhere(postier, 'documents', "new.number = '196'", 'réseau coupé');
     const before = await tableCounts(postier);
     await expect(importExport(postier, tempFolder())).rejects.toMatchObject({
       code: 'import.error.rolledBack',

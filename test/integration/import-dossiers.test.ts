@@ -10,7 +10,7 @@ import { POSTIER_BIN, REPO_ROOT, postier as cli } from '../support/cli.js';
 import { closeAfterTest } from '../support/close-after-test.js';
 import { freshDataPlace, onPostgres } from '../support/dialects.js';
 import { writeText, writeWorkbook } from '../support/import-fixtures.js';
-import { freshPostier, tableCounts } from '../support/postier-fixture.js';
+import { failInsertsWhere, freshPostier, tableCounts } from '../support/postier-fixture.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 const HEADER =
@@ -300,18 +300,12 @@ describe('dossiers import', () => {
     rows[450] = '5450;Panne;boom@example.com';
     const file = writeText(path.join(tempFolder(), 'gros.csv'), ['Numéro;Nom;Email', ...rows]);
     // A stand-in for a disk or network failure on the 451st correspondent.
-    if (onPostgres) {
-      await sql`create function fail_import() returns trigger language plpgsql as $$
-        begin
-          if new.email = 'boom@example.com' then raise exception 'disque plein'; end if;
-          return new;
-        end $$`.execute(postier.db);
-      await sql`create trigger fail_import before insert on correspondents
-        for each row execute function fail_import()`.execute(postier.db);
-    } else {
-      await sql`create trigger fail_import before insert on correspondents when new.email = 'boom@example.com'
-        begin select raise(abort, 'disque plein'); end`.execute(postier.db);
-    }
+    await failInsertsWhere(
+      postier,
+      'correspondents',
+      "new.email = 'boom@example.com'",
+      'disque plein',
+    );
     const table = await postier.imports.loadTable(file);
     const before = await tableCounts(postier);
     await expect(

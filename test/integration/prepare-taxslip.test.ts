@@ -2,11 +2,11 @@
 // the person's SIN (000000000 when it was not given), encrypted per message. The SIN never
 // appears in a message, the journal or an error.
 import fs from 'node:fs';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Postier } from '../../src-main/app/postier.js';
 import { readPdfText } from '../../src-main/pdf/read.js';
 import { demoPostier } from '../support/demo-postier.js';
+import { failInsertsWhere } from '../support/postier-fixture.js';
 import { onPostgres } from '../support/dialects.js';
 
 const SIN_1001 = '046454286';
@@ -179,18 +179,7 @@ describe('preparing tax slips', () => {
     const { postier } = await demoPostier();
     // The database refuses one message halfway through the batch, as a full disk would (a
     // trigger is written in each database's own language).
-    if (onPostgres) {
-      await sql`create function refuse_one() returns trigger language plpgsql as $$
-        begin
-          if new.to_addresses like '%noemie%' then raise exception 'disque plein'; end if;
-          return new;
-        end $$`.execute(postier.db);
-      await sql`create trigger refuse_one before insert on messages
-        for each row execute function refuse_one()`.execute(postier.db);
-    } else {
-      await sql`create trigger refuse_one before insert on messages when new.to_addresses like '%noemie%'
-        begin select raise(abort, 'disque plein'); end`.execute(postier.db);
-    }
+    await failInsertsWhere(postier, 'messages', "new.to_addresses like '%noemie%'", 'disque plein');
     await expect(postier.prepare.prepare({ type: 'taxslip', period: '2025' })).rejects.toThrow(
       'disque plein',
     );

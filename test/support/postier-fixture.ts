@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openPostier, type Postier } from '../../src-main/app/postier.js';
 import { DATABASE_FILE_NAME, isPostgresUrl } from '../../src-main/data-folder/data-folder.js';
 import { closeAfterTest } from './close-after-test.js';
@@ -94,5 +95,32 @@ export async function databaseHolds(place: string, secret: string): Promise<bool
     return false;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A stand-in for a disk or network failure: the database refuses a row of `table` whose
+ * `condition` (SQL on the row, `new.…`) holds, with `message`; a trigger in each database's
+ * own language.
+ */
+export async function failInsertsWhere(
+  postier: Postier,
+  table: string,
+  condition: string,
+  message: string,
+): Promise<void> {
+  const name = sql.raw(`fail_${table}`);
+  const quoted = sql.lit(message);
+  if (postier.location.kind === 'postgres') {
+    await sql`create function ${name}() returns trigger language plpgsql as $$
+      begin
+        if ${sql.raw(condition)} then raise exception ${quoted}; end if;
+        return new;
+      end $$`.execute(postier.db);
+    await sql`create trigger ${name} before insert on ${sql.raw(table)}
+      for each row execute function ${name}()`.execute(postier.db);
+  } else {
+    await sql`create trigger ${name} before insert on ${sql.raw(table)} when ${sql.raw(condition)}
+      begin select raise(abort, ${quoted}); end`.execute(postier.db);
   }
 }
